@@ -1,0 +1,15 @@
+// next-auth endpoints (sign-in, sign-out, session, CSRF). Options are built lazily from the typed env.
+import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
+import { authOptions } from "@/lib/auth/options";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+function handler(req: NextRequest, context: Context) {
+  return NextAuth(req, context, authOptions());
+}
+
+export { handler as GET, handler as POST };

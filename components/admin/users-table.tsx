@@ -1,0 +1,94 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { resetPasswordAction, updateUserAction } from "@/app/(app)/admin/users/actions";
+import { Button } from "@/components/ui/button";
+import { Badge, Card } from "@/components/ui/card";
+import { Select } from "@/components/ui/field";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
+import { OneTimePassword } from "./one-time-password";
+
+export type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  version: number;
+  lastLoginAt: string | null;
+};
+
+export function UsersTable({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
+  return (
+    <Card className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="px-4 py-2">User</th>
+            <th className="px-4 py-2">Role</th>
+            <th className="px-4 py-2">Status</th>
+            <th className="px-4 py-2">Last sign-in</th>
+            <th className="px-4 py-2 text-right">Actions</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {users.map((user) => (
+            <UserRowView key={user.id} user={user} isSelf={user.id === currentUserId} />
+          ))}
+        </tbody>
+      </table>
+    </Card>
+  );
+}
+
+function UserRowView({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
+  const update = useAction(updateUserAction);
+  const reset = useAction(resetPasswordAction);
+  const error = update.result.serverError ?? reset.result.serverError;
+  const busy = update.isExecuting || reset.isExecuting;
+
+  return (
+    <tr data-testid={`user-row-${user.email}`} className={user.active ? "" : "text-slate-400"}>
+      <td className="px-4 py-2">
+        <div className="font-medium">
+          {user.name} {isSelf && <Badge>you</Badge>}
+        </div>
+        <div className="text-xs text-slate-500">{user.email}</div>
+        {error && (
+          <p role="alert" className="mt-1 text-xs text-red-600">
+            {error}
+          </p>
+        )}
+        {reset.result.data && <OneTimePassword email={user.email} password={reset.result.data.temporaryPassword} />}
+      </td>
+      <td className="px-4 py-2">
+        <Select
+          aria-label={`Role of ${user.email}`}
+          value={user.role}
+          disabled={busy}
+          onChange={(event) => update.execute({ id: user.id, version: user.version, role: event.target.value as Role })}
+        >
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
+        </Select>
+      </td>
+      <td className="px-4 py-2">{user.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>}</td>
+      <td className="px-4 py-2 text-xs">{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : "never"}</td>
+      <td className="space-x-2 whitespace-nowrap px-4 py-2 text-right">
+        <Button variant="secondary" disabled={busy} onClick={() => reset.execute({ id: user.id, version: user.version })}>
+          Reset password
+        </Button>
+        <Button
+          variant={user.active ? "danger" : "secondary"}
+          disabled={busy}
+          onClick={() => update.execute({ id: user.id, version: user.version, active: !user.active })}
+        >
+          {user.active ? "Deactivate" : "Reactivate"}
+        </Button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,25 @@
+// Every server action goes through this client: zod input → permission (fail closed) → handler.
+// Handlers run domain code from lib, which writes in a transaction with its audit event.
+import "server-only";
+import { createSafeActionClient } from "next-safe-action";
+import { z } from "zod";
+import { PERMISSION_NAMES, type Permission } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { isAppError, isDatabaseUnreachable } from "@/lib/errors";
+import { logger } from "@/lib/log";
+
+export const actionClient = createSafeActionClient({
+  defineMetadataSchema: () => z.object({ permission: z.enum(PERMISSION_NAMES as [Permission, ...Permission[]]) }),
+  defaultValidationErrorsShape: "flattened",
+  handleServerError(error) {
+    if (isAppError(error)) return error.userMessage;
+    if (isDatabaseUnreachable(error)) return "The database is unreachable right now. Nothing was saved; try again shortly.";
+    logger.error({ err: error }, "server action failed");
+    return "Something went wrong and nothing was saved. The error has been logged.";
+  },
+}).use(async ({ next, metadata }) => {
+  // Metadata is required: an action without a permission is refused rather than left open.
+  if (!metadata?.permission) throw new Error("Action defined without a permission");
+  const user = await requirePermission(metadata.permission);
+  return next({ ctx: { user, actor: { id: user.id, email: user.email } } });
+});

@@ -1,0 +1,38 @@
+// Checks an email and password against the database, with rate limiting. Used by the next-auth
+// credentials provider; kept free of next-auth so it can be tested on a real database directly.
+import type { Db } from "@/lib/db/client";
+import type { Role } from "./roles";
+import { decoyPasswordHash, verifyPassword } from "./password";
+import { countRecentFailures, judgeAttempt, normalizeEmail, recordLoginAttempt, type ThrottleLimits } from "./login-throttle";
+
+export type AuthenticatedUser = { id: string; email: string; name: string; role: Role };
+export type AuthenticateResult =
+  | { ok: true; user: AuthenticatedUser }
+  | { ok: false; reason: "invalid" | "account_locked" | "ip_limited"; retryAfterSeconds?: number };
+
+export async function authenticate(
+  db: Db,
+  input: { email: string; password: string; ip: string },
+  limits: ThrottleLimits,
+  now = new Date(),
+): Promise<AuthenticateResult> {
+  const email = normalizeEmail(input.email);
+  const since = new Date(now.getTime() - limits.windowMinutes * 60_000);
+  const verdict = judgeAttempt(await countRecentFailures(db, email, input.ip, since), limits, now);
+  if (!verdict.allowed) {
+    // Refused attempts are not recorded: a locked account does not stay locked forever under attack.
+    return { ok: false, reason: verdict.reason, retryAfterSeconds: verdict.retryAfterSeconds };
+  }
+
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true },
+  });
+  const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash()));
+  const succeeded = Boolean(user && user.active && passwordMatches);
+  await recordLoginAttempt(db, { email, ip: input.ip, succeeded });
+  if (!succeeded || !user) return { ok: false, reason: "invalid" };
+
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+}

@@ -1,0 +1,74 @@
+// next-auth configuration: credentials sign-in with JWT sessions (the credentials provider requires them).
+// The JWT only names the user; role and active flag are re-read from the database on every request
+// (lib/auth/session.ts), so a demotion or deactivation takes effect at once.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { authenticate } from "./authenticate";
+
+export const SIGN_IN_ERRORS = {
+  invalid: "CredentialsSignin",
+  account_locked: "AccountLocked",
+  ip_limited: "TooManyAttempts",
+} as const;
+
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  const real = headers?.["x-real-ip"];
+  return first || (Array.isArray(real) ? real[0] : real) || "unknown";
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const config = env();
+  cached = {
+    secret: config.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: config.SESSION_MAX_AGE_HOURS * 3600, updateAge: 15 * 60 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const email = typeof credentials?.email === "string" ? credentials.email.slice(0, 320) : "";
+          const password = typeof credentials?.password === "string" ? credentials.password.slice(0, 1024) : "";
+          if (!email || !password) return null;
+          const result = await authenticate(
+            getDb(),
+            { email, password, ip: clientIp(req?.headers) },
+            {
+              maxPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+              maxPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+              windowMinutes: config.LOGIN_WINDOW_MINUTES,
+            },
+          );
+          if (result.ok) return result.user;
+          if (result.reason === "invalid") return null;
+          throw new Error(SIGN_IN_ERRORS[result.reason]);
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, userId: token.sub };
+      },
+      // Only same-origin callback URLs: no open redirect through /login?callbackUrl=…
+      redirect({ url, baseUrl }) {
+        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+        try {
+          if (new URL(url).origin === baseUrl) return url;
+        } catch {}
+        return baseUrl;
+      },
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,31 @@
+import bcrypt from "bcryptjs";
+import { randomBytes } from "node:crypto";
+
+// bcrypt cost 12 takes ~250 ms here: slow enough to hurt guessing, fast enough for a sign-in.
+const COST = 12;
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(password, COST);
+}
+
+export function verifyPassword(password: string, hash: string): Promise<boolean> {
+  return bcrypt.compare(password, hash);
+}
+
+// A hash of a random string, compared against when the account does not exist, so an unknown email
+// takes as long as a wrong password and does not reveal which accounts exist.
+let decoyHash: Promise<string> | undefined;
+export function decoyPasswordHash(): Promise<string> {
+  decoyHash ??= bcrypt.hash(randomBytes(16).toString("hex"), COST);
+  return decoyHash;
+}
+
+/** A readable one-time password for new users and resets (~100 bits). */
+export function generateTemporaryPassword(): string {
+  const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  const bytes = randomBytes(20);
+  const chars = Array.from(bytes, (b) => alphabet[b % alphabet.length]);
+  return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join("")).join("-");
+}

@@ -1,0 +1,20 @@
+// Roles are data: every capability in Lifeboat is one row here, and `can` is the only check.
+// A permission that is not listed, or a role that is not recognised, is refused (fail closed).
+import { isRole, type Role } from "./roles";
+
+export const PERMISSIONS = {
+  "app.read": ["admin", "commander", "responder", "viewer"],
+  "users.read": ["admin"],
+  "users.manage": ["admin"],
+  "audit.read": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+export function can(role: unknown, permission: string): boolean {
+  if (!isRole(role)) return false;
+  if (!Object.hasOwn(PERMISSIONS, permission)) return false;
+  return (PERMISSIONS[permission as Permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,42 @@
+// The one way to learn who is asking. Reads the next-auth session, then the user row itself,
+// so role changes and deactivation apply to the very next request.
+import "server-only";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { authOptions } from "./options";
+import { can, type Permission } from "./permissions";
+import type { Role } from "./roles";
+
+export type CurrentUser = { id: string; email: string; name: string; role: Role };
+
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = (await getServerSession(authOptions())) as { userId?: string } | null;
+  if (!session?.userId) return null;
+  const user = await getDb().user.findUnique({
+    where: { id: session.userId },
+    select: { id: true, email: true, name: true, role: true, active: true },
+  });
+  if (!user?.active) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});
+
+/** For server actions and route handlers: throws AppError (401/403) instead of redirecting. */
+export async function requirePermission(permission: Permission): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", { userMessage: "Sign in to continue." });
+  if (!can(user.role, permission)) {
+    throw new AppError("FORBIDDEN", { userMessage: "Your role does not allow this." });
+  }
+  return user;
+}
+
+/** For pages: redirects signed-out people to /login and answers 403 to the wrong role. */
+export async function requirePagePermission(permission: Permission, returnTo: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!can(user.role, permission)) forbidden();
+  return user;
+}

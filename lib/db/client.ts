@@ -1,0 +1,18 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+export function createPrismaClient(connectionString: string) {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+}
+
+export type Db = ReturnType<typeof createPrismaClient>;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+// One client per process (dev hot reload would otherwise open a pool per edit).
+const globalForDb = globalThis as unknown as { lifeboatDb?: Db };
+
+export function getDb(): Db {
+  globalForDb.lifeboatDb ??= createPrismaClient(env().DATABASE_URL);
+  return globalForDb.lifeboatDb;
+}

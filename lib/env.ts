@@ -1,0 +1,64 @@
+// The one place that reads process.env. Parsed once, on first use, so `next build` can import
+// modules without a database; the launcher and instrumentation call it at start and exit on errors.
+import { z } from "zod";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), "must be a postgres:// or postgresql:// URL");
+
+export const appEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: postgresUrl,
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),
+  NEXTAUTH_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Failed sign-ins per account inside the window before the account is locked for the window. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
+  /** Failed sign-ins per client address inside the window before that address is refused. */
+  LOGIN_MAX_FAILURES_PER_IP: positiveInt(30),
+  LOGIN_WINDOW_MINUTES: positiveInt(15),
+  SESSION_MAX_AGE_HOURS: positiveInt(12),
+});
+
+export type AppEnv = z.infer<typeof appEnvSchema>;
+
+// What `npm start` itself reads before the app exists.
+export const launcherEnvSchema = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().default("0.0.0.0"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  LIFEBOAT_DATA_DIR: z.string().default(".data"),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
+});
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnvWith<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
+  // Empty strings count as unset, the way shells and compose files usually mean them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+let cached: AppEnv | undefined;
+
+export function env(): AppEnv {
+  cached ??= parseEnvWith(appEnvSchema, process.env);
+  return cached;
+}
+
+export function launcherEnv() {
+  return parseEnvWith(launcherEnvSchema, process.env);
+}

@@ -1,0 +1,104 @@
+// Systems and services from the DR plans in shared/seeds, figures carried over as the plans state them.
+// rtoMinutes/rpoMinutes null = the plan does not state one (the tier default applies).
+export type DemoService = {
+  name: string;
+  kind: string;
+  tier: 1 | 2 | 3 | 4;
+  rtoMinutes: number | null;
+  rpoMinutes: number | null;
+  dependsOn?: string[];
+  notes?: string;
+};
+
+export type DemoSystem = {
+  name: string;
+  description: string;
+  drStrategy: string;
+  primaryRegion: string;
+  drRegion: string;
+  services: DemoService[];
+};
+
+export const DEMO_TIER_DEFAULTS = [
+  { tier: 1, rtoMinutes: 15, rpoMinutes: 5 },
+  { tier: 2, rtoMinutes: 60, rpoMinutes: 60 },
+  { tier: 3, rtoMinutes: 240, rpoMinutes: 240 },
+  { tier: 4, rtoMinutes: 1440, rpoMinutes: 1440 },
+];
+
+const INFERRED = "Named as a dependency in the plan without a tier of its own; tier set to match what relies on it.";
+
+export const DEMO_SYSTEMS: DemoSystem[] = [
+  {
+    name: "Voice AI Testing Framework",
+    description:
+      "Docker Compose deployment that tests voice AI agents: API backend, web frontend, Postgres, Redis, RabbitMQ and MinIO, with nightly backups by shell script.",
+    drStrategy: "Backup and restore (single site)",
+    primaryRegion: "Single VM",
+    drRegion: "Rebuild from backups",
+    services: [
+      { name: "Database (PostgreSQL)", kind: "database", tier: 1, rtoMinutes: 30, rpoMinutes: 1440 },
+      { name: "Cache (Redis)", kind: "cache", tier: 2, rtoMinutes: 15, rpoMinutes: 1440 },
+      { name: "Object Storage (MinIO)", kind: "object-storage", tier: 3, rtoMinutes: 60, rpoMinutes: 1440 },
+      { name: "Message Queue (RabbitMQ)", kind: "queue", tier: 2, rtoMinutes: 30, rpoMinutes: null },
+      {
+        name: "Backend API",
+        kind: "api",
+        tier: 1,
+        rtoMinutes: 15,
+        rpoMinutes: null,
+        dependsOn: ["Database (PostgreSQL)", "Cache (Redis)", "Message Queue (RabbitMQ)", "Object Storage (MinIO)"],
+      },
+      { name: "Frontend", kind: "frontend", tier: 2, rtoMinutes: 15, rpoMinutes: null, dependsOn: ["Backend API"] },
+    ],
+  },
+  {
+    name: "Vocare Restaurant Assistant",
+    description:
+      "Voice ordering assistant for restaurants on Azure AKS: backend, LiveKit media server and FreeSWITCH telephony, backed up to geo-redundant Azure Storage.",
+    drStrategy: "Backup and restore on AKS, geo-redundant storage",
+    primaryRegion: "Azure (primary AKS cluster)",
+    drRegion: "Azure paired region",
+    services: [
+      { name: "Backend Service", kind: "api", tier: 1, rtoMinutes: 15, rpoMinutes: 5, dependsOn: ["Configuration Data"] },
+      { name: "LiveKit Server", kind: "media", tier: 1, rtoMinutes: 10, rpoMinutes: 1 },
+      { name: "FreeSWITCH", kind: "telephony", tier: 2, rtoMinutes: 20, rpoMinutes: 5, dependsOn: ["LiveKit Server"] },
+      { name: "Configuration Data", kind: "config", tier: 3, rtoMinutes: 30, rpoMinutes: 60 },
+      { name: "Historical Logs", kind: "logs", tier: 4, rtoMinutes: 120, rpoMinutes: 1440 },
+    ],
+  },
+  {
+    name: "NEURECTOMY Platform",
+    description:
+      "ML platform on Kubernetes, active-passive across AWS regions with Velero backups, S3 cross-region replication and an Azure cold standby.",
+    drStrategy: "Active-passive multi-region",
+    primaryRegion: "us-east-1",
+    drRegion: "us-west-2 (tertiary: Azure West US 2)",
+    services: [
+      { name: "API Gateway", kind: "api", tier: 1, rtoMinutes: 15, rpoMinutes: null },
+      { name: "ML Service", kind: "api", tier: 1, rtoMinutes: 15, rpoMinutes: null, dependsOn: ["PostgreSQL"] },
+      { name: "Authentication", kind: "api", tier: 1, rtoMinutes: 15, rpoMinutes: null, dependsOn: ["PostgreSQL"] },
+      { name: "PostgreSQL", kind: "database", tier: 2, rtoMinutes: 60, rpoMinutes: null, dependsOn: ["EBS Volumes"] },
+      { name: "MLflow", kind: "model-store", tier: 2, rtoMinutes: 60, rpoMinutes: null, dependsOn: ["PostgreSQL", "S3"] },
+      { name: "Redis", kind: "cache", tier: 2, rtoMinutes: 60, rpoMinutes: null, dependsOn: ["EBS Volumes"] },
+      { name: "Prometheus", kind: "monitoring", tier: 3, rtoMinutes: 240, rpoMinutes: null, dependsOn: ["PVC"] },
+      { name: "Grafana", kind: "monitoring", tier: 3, rtoMinutes: 240, rpoMinutes: null, dependsOn: ["PostgreSQL"] },
+      { name: "Jaeger", kind: "monitoring", tier: 3, rtoMinutes: 240, rpoMinutes: null, dependsOn: ["Storage"] },
+      { name: "Development Environments", kind: "cluster", tier: 4, rtoMinutes: 1440, rpoMinutes: null },
+      { name: "CI/CD Runners", kind: "cluster", tier: 4, rtoMinutes: 1440, rpoMinutes: null },
+      { name: "EBS Volumes", kind: "block-storage", tier: 2, rtoMinutes: null, rpoMinutes: null, notes: INFERRED },
+      { name: "S3", kind: "object-storage", tier: 2, rtoMinutes: null, rpoMinutes: null, notes: INFERRED },
+      { name: "PVC", kind: "block-storage", tier: 3, rtoMinutes: null, rpoMinutes: null, notes: INFERRED },
+      { name: "Storage", kind: "block-storage", tier: 3, rtoMinutes: null, rpoMinutes: null, notes: INFERRED },
+    ],
+  },
+];
+
+export const DEMO_PASSWORD = "lifeboat-demo";
+
+export const DEMO_USERS = [
+  { email: "admin@lifeboat.local", name: "Ada Admin", role: "admin" },
+  { email: "commander@lifeboat.local", name: "Cora Commander", role: "commander" },
+  { email: "responder@lifeboat.local", name: "Rui Responder", role: "responder" },
+  { email: "viewer@lifeboat.local", name: "Vera Viewer", role: "viewer" },
+] as const;

@@ -1,0 +1,47 @@
+// Loads the demo users, tier defaults and the systems of shared/seeds into an empty database,
+// in one transaction with audit events. Refuses to touch a database that already has users.
+import type { Db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record";
+import { hashPassword } from "@/lib/auth/password";
+import { DEMO_PASSWORD, DEMO_SYSTEMS, DEMO_TIER_DEFAULTS, DEMO_USERS } from "./demo-plans";
+
+const SEED_ACTOR = { system: "demo-seed" };
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [users, systems] = await Promise.all([db.user.count(), db.system.count()]);
+  return users === 0 && systems === 0;
+}
+
+export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.$transaction(
+    async (tx) => {
+      // Serialise concurrent seeders (two processes starting at once) on one advisory lock.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242001)`;
+      if ((await tx.user.count()) > 0 || (await tx.system.count()) > 0) return { seeded: false };
+
+      for (const user of DEMO_USERS) {
+        const created = await tx.user.create({ data: { ...user, passwordHash } });
+        await recordAudit(tx, { actor: SEED_ACTOR, action: "user.create", entityType: "User", entityId: created.id, after: created });
+      }
+      await tx.tierDefault.createMany({ data: DEMO_TIER_DEFAULTS });
+
+      for (const { services, ...system } of DEMO_SYSTEMS) {
+        const createdSystem = await tx.system.create({ data: system });
+        await recordAudit(tx, { actor: SEED_ACTOR, action: "system.create", entityType: "System", entityId: createdSystem.id, after: createdSystem });
+        const ids = new Map<string, string>();
+        for (const { dependsOn: _dependsOn, notes, ...service } of services) {
+          const created = await tx.service.create({ data: { ...service, notes: notes ?? "", systemId: createdSystem.id } });
+          ids.set(service.name, created.id);
+          await recordAudit(tx, { actor: SEED_ACTOR, action: "service.create", entityType: "Service", entityId: created.id, after: created });
+        }
+        const edges = services.flatMap((service) =>
+          (service.dependsOn ?? []).map((dependency) => ({ serviceId: ids.get(service.name)!, dependsOnId: ids.get(dependency)! })),
+        );
+        await tx.serviceDependency.createMany({ data: edges });
+      }
+      return { seeded: true };
+    },
+    { timeout: 60_000 },
+  );
+}

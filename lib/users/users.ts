@@ -1,0 +1,101 @@
+// Users: created and changed by admins. Every write runs in one transaction with its audit event,
+// carries the version the editor saw (stale edits are refused), and never leaves the system without
+// an active admin.
+import type { Db, Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
+import type { CreateUserInput, UpdateUserInput } from "./schemas";
+
+export const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  version: true,
+  lastLoginAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export function findUsers(db: Db) {
+  return db.user.findMany({ select: userSelect, orderBy: [{ active: "desc" }, { email: "asc" }] });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/** Creates a user with a one-time password, returned once and never stored in clear. */
+export async function createUser(db: Db, actor: AuditActor, input: CreateUserInput) {
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  try {
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { ...input, passwordHash }, select: userSelect });
+      await recordAudit(tx, { actor, action: "user.create", entityType: "User", entityId: created.id, after: created });
+      return created;
+    });
+    return { user, temporaryPassword };
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("CONFLICT", { userMessage: `A user with email ${input.email} already exists.`, field: "email" });
+    }
+    throw error;
+  }
+}
+
+// Locks every active admin row so two admins demoting each other at once cannot both succeed.
+async function assertAnotherActiveAdminRemains(tx: Tx, userId: string) {
+  const admins = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "User" WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`;
+  if (!admins.some((admin) => admin.id !== userId)) {
+    throw new AppError("CONFLICT", { userMessage: "Lifeboat needs at least one active admin: promote someone else first." });
+  }
+}
+
+async function getUserForUpdate(tx: Tx, id: string, expectedVersion: number) {
+  const current = await tx.user.findUnique({ where: { id }, select: userSelect });
+  if (!current) throw new AppError("NOT_FOUND", { userMessage: "That user no longer exists." });
+  if (current.version !== expectedVersion) {
+    throw new AppError("CONFLICT", {
+      userMessage: `Someone else changed ${current.email} since you opened it (now: ${current.name}, ${current.role}, ${current.active ? "active" : "deactivated"}). Reload and try again.`,
+    });
+  }
+  return current;
+}
+
+export async function updateUser(db: Db, actor: AuditActor, input: UpdateUserInput) {
+  const { id, version, ...changes } = input;
+  return db.$transaction(async (tx) => {
+    const before = await getUserForUpdate(tx, id, version);
+    const losesAdmin =
+      before.role === "admin" && before.active && ((changes.role && changes.role !== "admin") || changes.active === false);
+    if (losesAdmin) await assertAnotherActiveAdminRemains(tx, id);
+
+    // The version in the WHERE makes the check-and-write atomic even without the read above.
+    const { count } = await tx.user.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } });
+    if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this user at the same moment. Reload and try again." });
+    const after = await tx.user.findUniqueOrThrow({ where: { id }, select: userSelect });
+    await recordAudit(tx, { actor, action: "user.update", entityType: "User", entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function resetUserPassword(db: Db, actor: AuditActor, input: { id: string; version: number }) {
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  const user = await db.$transaction(async (tx) => {
+    const before = await getUserForUpdate(tx, input.id, input.version);
+    const { count } = await tx.user.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { passwordHash, version: { increment: 1 } },
+    });
+    if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this user at the same moment." });
+    const after = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: userSelect });
+    await recordAudit(tx, { actor, action: "user.password_reset", entityType: "User", entityId: input.id, before, after });
+    return after;
+  });
+  return { user, temporaryPassword };
+}
