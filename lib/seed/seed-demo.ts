@@ -30,8 +30,18 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
         const createdSystem = await tx.system.create({ data: system });
         await recordAudit(tx, { actor: SEED_ACTOR, action: "system.create", entityType: "System", entityId: createdSystem.id, after: createdSystem });
         const ids = new Map<string, string>();
-        for (const { dependsOn: _dependsOn, notes, ...service } of services) {
-          const created = await tx.service.create({ data: { ...service, notes: notes ?? "", systemId: createdSystem.id } });
+        for (const service of services) {
+          const created = await tx.service.create({
+            data: {
+              name: service.name,
+              kind: service.kind,
+              tier: service.tier,
+              rtoMinutes: service.rtoMinutes,
+              rpoMinutes: service.rpoMinutes,
+              notes: service.notes ?? "",
+              systemId: createdSystem.id,
+            },
+          });
           ids.set(service.name, created.id);
           await recordAudit(tx, { actor: SEED_ACTOR, action: "service.create", entityType: "Service", entityId: created.id, after: created });
         }
