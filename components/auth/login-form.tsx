@@ -49,7 +49,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
           <Input id="password" name="password" type="password" autoComplete="current-password" required />
         </Field>
         {error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          <p role="alert" data-testid="login-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
             {error}
           </p>
         )}

@@ -1,0 +1,21 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "lifeboat-demo";
+export const demoEmail = (role: string) => `${role}@lifeboat.local`;
+
+/** Signs in through next-auth's own endpoints (CSRF token, then credentials callback). */
+export async function signInViaApi(page: Page, email: string, password: string) {
+  const csrf = await (await page.request.get("/api/auth/csrf")).json();
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken: csrf.csrfToken, email, password, json: "true" },
+  });
+  expect(response.ok()).toBeTruthy();
+  const session = await (await page.request.get("/api/auth/session")).json();
+  expect(session?.userId, `sign-in of ${email} did not produce a session`).toBeTruthy();
+}
+
+export async function signInViaForm(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
