@@ -10,7 +10,7 @@ RUN npm ci
 FROM deps AS build
 COPY . .
 ENV NEXT_TELEMETRY_DISABLED=1
-RUN npm run build && npm prune --omit=dev --ignore-scripts || true
+RUN npm run build
 
 FROM node:20-bookworm-slim AS run
 WORKDIR /app
