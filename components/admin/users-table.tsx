@@ -82,7 +82,7 @@ function UserRowView({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
           Reset password
         </Button>
         <Button
-          variant={user.active ? "danger" : "secondary"}
+          variant="secondary"
           disabled={busy}
           onClick={() => update.execute({ id: user.id, version: user.version, active: !user.active })}
         >

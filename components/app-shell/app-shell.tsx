@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import { NAV_ITEMS } from "@/lib/navigation";
+import { Logo } from "./logo";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
 
@@ -13,7 +14,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
           <Link href="/" className="flex items-center gap-2 font-semibold">
-            <span aria-hidden>🛟</span> Lifeboat
+            <Logo /> Lifeboat
           </Link>
           <nav aria-label="Main" className="flex flex-1 gap-1">
             {items.map((item) => (

@@ -15,7 +15,7 @@ export function db(): pg.Pool {
 export type Role = "admin" | "commander" | "responder" | "viewer";
 
 /** A user of the given role that belongs to one spec alone. */
-export async function createTestUser(role: Role, label = role) {
+export async function createTestUser(role: Role, label: string = role) {
   const email = `${label}-${randomBytes(4).toString("hex")}@e2e.test`;
   const password = `pw-${randomBytes(8).toString("hex")}`;
   await db().query(
