@@ -27,7 +27,7 @@ export type AppEnv = z.infer<typeof appEnvSchema>;
 // What `npm start` itself reads before the app exists.
 export const launcherEnvSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number({ error: "must be a port number (1-65535)" }).int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().default("0.0.0.0"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LIFEBOAT_DATA_DIR: z.string().default(".data"),
