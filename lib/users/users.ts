@@ -3,6 +3,8 @@
 // an active admin.
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
 import type { CreateUserInput, UpdateUserInput } from "./schemas";
@@ -23,9 +25,6 @@ export function findUsers(db: Db) {
   return db.user.findMany({ select: userSelect, orderBy: [{ active: "desc" }, { email: "asc" }] });
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
 
 /** Creates a user with a one-time password, returned once and never stored in clear. */
 export async function createUser(db: Db, actor: AuditActor, input: CreateUserInput) {
@@ -57,13 +56,12 @@ async function assertAnotherActiveAdminRemains(tx: Tx, userId: string) {
 
 async function getUserForUpdate(tx: Tx, id: string, expectedVersion: number) {
   const current = await tx.user.findUnique({ where: { id }, select: userSelect });
-  if (!current) throw new AppError("NOT_FOUND", { userMessage: "That user no longer exists." });
-  if (current.version !== expectedVersion) {
-    throw new AppError("CONFLICT", {
-      userMessage: `Someone else changed ${current.email} since you opened it (now: ${current.name}, ${current.role}, ${current.active ? "active" : "deactivated"}). Reload and try again.`,
-    });
-  }
-  return current;
+  return assertCurrentVersion(tx, current, {
+    entityType: "User",
+    entityId: id,
+    version: expectedVersion,
+    label: current ? current.email : "this user",
+  });
 }
 
 export async function updateUser(db: Db, actor: AuditActor, input: UpdateUserInput) {

@@ -1,0 +1,109 @@
+// Writes to services: validated input in, one transaction with its audit event, version-checked.
+import type { Db, Tx } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors";
+import { assertCurrentVersion } from "@/lib/audit/concurrency";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import type { ServiceFields } from "./schemas";
+
+export const serviceSelect = {
+  id: true,
+  systemId: true,
+  name: true,
+  kind: true,
+  tier: true,
+  rtoMinutes: true,
+  rpoMinutes: true,
+  owner: true,
+  healthCheckUrl: true,
+  notes: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+function duplicateName(name: string) {
+  return new AppError("CONFLICT", { userMessage: `This system already has a service named "${name}".`, field: "name" });
+}
+
+async function assertSystemExists(tx: Tx, systemId: string) {
+  if (!(await tx.system.findUnique({ where: { id: systemId }, select: { id: true } }))) {
+    throw new AppError("VALIDATION", { userMessage: "That system does not exist (any more).", field: "systemId" });
+  }
+}
+
+export async function createService(db: Db, actor: AuditActor, fields: ServiceFields) {
+  try {
+    return await db.$transaction(async (tx) => {
+      await assertSystemExists(tx, fields.systemId);
+      const service = await tx.service.create({ data: fields, select: serviceSelect });
+      await recordAudit(tx, { actor, action: "service.create", entityType: "Service", entityId: service.id, after: service });
+      return service;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateName(fields.name);
+    throw error;
+  }
+}
+
+export async function updateService(db: Db, actor: AuditActor, input: ServiceFields & { id: string; version: number }) {
+  const { id, version, ...fields } = input;
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await assertCurrentVersion(tx, await tx.service.findUnique({ where: { id }, select: serviceSelect }), {
+        entityType: "Service",
+        entityId: id,
+        version,
+        label: "this service",
+      });
+      if (fields.systemId !== before.systemId) await assertSystemExists(tx, fields.systemId);
+      const { count } = await tx.service.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+      if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else saved this service at the same moment. Reload and try again." });
+      const after = await tx.service.findUniqueOrThrow({ where: { id }, select: serviceSelect });
+      await recordAudit(tx, { actor, action: "service.update", entityType: "Service", entityId: id, before, after });
+      return after;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateName(fields.name);
+    throw error;
+  }
+}
+
+/**
+ * Deletes a service. When others depend on it, the caller must confirm exactly the current list of
+ * dependents (what the person was shown); their edges are removed and audited with it.
+ */
+export async function deleteService(db: Db, actor: AuditActor, input: { id: string; version: number; confirmDependents: string[] }) {
+  return db.$transaction(async (tx) => {
+    const before = await assertCurrentVersion(tx, await tx.service.findUnique({ where: { id: input.id }, select: serviceSelect }), {
+      entityType: "Service",
+      entityId: input.id,
+      version: input.version,
+      label: "this service",
+    });
+    const dependents = await tx.serviceDependency.findMany({
+      where: { dependsOnId: input.id },
+      select: { serviceId: true, service: { select: { name: true } } },
+    });
+    const confirmed = new Set(input.confirmDependents);
+    const unconfirmed = dependents.filter((d) => !confirmed.has(d.serviceId));
+    if (unconfirmed.length > 0) {
+      throw new AppError("CONFLICT", {
+        userMessage: `${dependents.length} service(s) depend on ${before.name}: ${dependents.map((d) => d.service.name).join(", ")}. Confirm to remove those dependencies with it.`,
+      });
+    }
+    for (const dependent of dependents) {
+      await recordAudit(tx, {
+        actor,
+        action: "dependency.delete",
+        entityType: "ServiceDependency",
+        entityId: `${dependent.serviceId}->${input.id}`,
+        before: { serviceId: dependent.serviceId, dependsOnId: input.id, reason: "dependency deleted" },
+      });
+    }
+    await tx.serviceDependency.deleteMany({ where: { OR: [{ dependsOnId: input.id }, { serviceId: input.id }] } });
+    await tx.service.delete({ where: { id: input.id } });
+    await recordAudit(tx, { actor, action: "service.delete", entityType: "Service", entityId: input.id, before });
+    return { id: input.id, systemId: before.systemId, detached: dependents.length };
+  });
+}

@@ -1,0 +1,26 @@
+// A system's recovery order: its services in waves, plus the services of other systems it waits for.
+import type { Db } from "@/lib/db/client";
+import { computeRecoveryWaves, type RecoveryWave } from "./recovery-order";
+
+export type SystemGraph = {
+  nodes: { id: string; name: string; tier: number; kind: string }[];
+  edges: { serviceId: string; dependsOnId: string }[];
+  external: { serviceId: string; dependsOnId: string; dependsOnName: string; dependsOnSystem: string }[];
+  waves: RecoveryWave[];
+};
+
+export async function getSystemRecoveryOrder(db: Db, systemId: string): Promise<SystemGraph> {
+  const nodes = await db.service.findMany({ where: { systemId }, select: { id: true, name: true, tier: true, kind: true } });
+  const edges = await db.$queryRaw<{ serviceId: string; dependsOnId: string; dependsOnName: string; dependsOnSystemId: string; dependsOnSystem: string }[]>`
+    SELECT d."serviceId", d."dependsOnId", t.name AS "dependsOnName", t."systemId" AS "dependsOnSystemId", sys.name AS "dependsOnSystem"
+    FROM "ServiceDependency" d
+    JOIN "Service" s ON s.id = d."serviceId"
+    JOIN "Service" t ON t.id = d."dependsOnId"
+    JOIN "System" sys ON sys.id = t."systemId"
+    WHERE s."systemId" = ${systemId}`;
+  const internal = edges.filter((e) => e.dependsOnSystemId === systemId).map(({ serviceId, dependsOnId }) => ({ serviceId, dependsOnId }));
+  const external = edges
+    .filter((e) => e.dependsOnSystemId !== systemId)
+    .map(({ serviceId, dependsOnId, dependsOnName, dependsOnSystem }) => ({ serviceId, dependsOnId, dependsOnName, dependsOnSystem }));
+  return { nodes, edges: internal, external, waves: computeRecoveryWaves(nodes, internal) };
+}

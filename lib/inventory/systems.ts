@@ -1,0 +1,84 @@
+import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors";
+import { assertCurrentVersion } from "@/lib/audit/concurrency";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import type { SystemFields } from "./schemas";
+
+export const systemSelect = {
+  id: true,
+  name: true,
+  description: true,
+  drStrategy: true,
+  primaryRegion: true,
+  drRegion: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+function duplicateName(name: string) {
+  return new AppError("CONFLICT", { userMessage: `A system named "${name}" already exists.`, field: "name" });
+}
+
+export function findSystemOptions(db: Db) {
+  return db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+export function getSystem(db: Db, id: string) {
+  return db.system.findUnique({ where: { id }, select: systemSelect });
+}
+
+export async function createSystem(db: Db, actor: AuditActor, fields: SystemFields) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const system = await tx.system.create({ data: fields, select: systemSelect });
+      await recordAudit(tx, { actor, action: "system.create", entityType: "System", entityId: system.id, after: system });
+      return system;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateName(fields.name);
+    throw error;
+  }
+}
+
+export async function updateSystem(db: Db, actor: AuditActor, input: SystemFields & { id: string; version: number }) {
+  const { id, version, ...fields } = input;
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await assertCurrentVersion(tx, await tx.system.findUnique({ where: { id }, select: systemSelect }), {
+        entityType: "System",
+        entityId: id,
+        version,
+        label: "this system",
+      });
+      const { count } = await tx.system.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+      if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else saved this system at the same moment. Reload and try again." });
+      const after = await tx.system.findUniqueOrThrow({ where: { id }, select: systemSelect });
+      await recordAudit(tx, { actor, action: "system.update", entityType: "System", entityId: id, before, after });
+      return after;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateName(fields.name);
+    throw error;
+  }
+}
+
+/** Only an empty system can be deleted: services are never removed as a side effect. */
+export async function deleteSystem(db: Db, actor: AuditActor, input: { id: string; version: number }) {
+  return db.$transaction(async (tx) => {
+    const before = await assertCurrentVersion(tx, await tx.system.findUnique({ where: { id: input.id }, select: systemSelect }), {
+      entityType: "System",
+      entityId: input.id,
+      version: input.version,
+      label: "this system",
+    });
+    const services = await tx.service.count({ where: { systemId: input.id } });
+    if (services > 0) {
+      throw new AppError("CONFLICT", { userMessage: `${before.name} still has ${services} service(s). Delete or move them first.` });
+    }
+    await tx.system.delete({ where: { id: input.id } });
+    await recordAudit(tx, { actor, action: "system.delete", entityType: "System", entityId: input.id, before });
+    return { id: input.id };
+  });
+}
