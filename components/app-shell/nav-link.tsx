@@ -4,9 +4,11 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-export function NavLink({ href, activePrefix, children }: { href: string; activePrefix: string; children: React.ReactNode }) {
+/** A navigation link that is marked current when the path matches `href` exactly or one of `activePrefixes`. */
+export function NavLink({ href, activePrefix, also = [], children }: { href: string; activePrefix?: string; also?: string[]; children: React.ReactNode }) {
   const pathname = usePathname();
-  const active = activePrefix === "/" ? pathname === "/" : pathname.startsWith(activePrefix);
+  const prefixes = [activePrefix, ...also].filter((p): p is string => Boolean(p));
+  const active = pathname === href || prefixes.some((p) => (p === "/" ? pathname === "/" : pathname === p || pathname.startsWith(`${p}/`)));
   return (
     <Link
       href={href}

@@ -1,7 +1,8 @@
 // Every server action goes through this client: zod input → permission (fail closed) → handler.
 // Handlers run domain code from lib, which writes in a transaction with its audit event.
 import "server-only";
-import { createSafeActionClient } from "next-safe-action";
+import { createSafeActionClient, returnValidationErrors } from "next-safe-action";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { z } from "zod";
 import { PERMISSION_NAMES, type Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -23,3 +24,14 @@ export const actionClient = createSafeActionClient({
   const user = await requirePermission(metadata.permission);
   return next({ ctx: { user, actor: { id: user.id, email: user.email } } });
 });
+
+/**
+ * Domain errors that name a field (a duplicate name, an unknown dependency) are shown on that field,
+ * like a validation error, instead of as a banner.
+ */
+export function rethrowOnField<S extends StandardSchemaV1>(schema: S, error: unknown): never {
+  if (isAppError(error) && error.field) {
+    returnValidationErrors(schema, { [error.field]: { _errors: [error.userMessage] } } as never);
+  }
+  throw error;
+}

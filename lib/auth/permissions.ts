@@ -4,6 +4,9 @@ import { isRole, type Role } from "./roles";
 
 export const PERMISSIONS = {
   "app.read": ["admin", "commander", "responder", "viewer"],
+  "inventory.read": ["admin", "commander", "responder", "viewer"],
+  "inventory.edit": ["admin", "commander"],
+  "tiers.edit": ["admin"],
   "users.read": ["admin"],
   "users.manage": ["admin"],
   "audit.read": ["admin"],

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -20,7 +21,11 @@ export default async function OverviewPage() {
         <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
           {systems.map((system) => (
             <Card key={system.id} className="p-5" data-testid="system-card">
-              <h2 className="font-semibold">{system.name}</h2>
+              <h2 className="font-semibold">
+                <Link href={`/inventory/systems/${system.id}`} className="hover:underline">
+                  {system.name}
+                </Link>
+              </h2>
               {system.drStrategy && (
                 <p className="mt-1 text-xs text-slate-500">
                   {system.drStrategy}

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeleteSystemButton } from "@/components/inventory/delete-system-button";
+import { DependencyGraph } from "@/components/inventory/dependency-graph";
+import { RecoveryWaves } from "@/components/inventory/recovery-waves";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/link-button";
+import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getSystemRecoveryOrder } from "@/lib/inventory/system-order";
+import { getSystem } from "@/lib/inventory/systems";
+
+export const metadata: Metadata = { title: "System" };
+
+export default async function SystemPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePagePermission("inventory.read", `/inventory/systems/${id}`);
+  const db = getDb();
+  const system = await getSystem(db, id);
+  if (!system) notFound();
+  const order = await getSystemRecoveryOrder(db, id);
+  const canEdit = can(user.role, "inventory.edit");
+  const names = new Map(order.nodes.map((n) => [n.id, n.name]));
+
+  return (
+    <>
+      <PageHeader
+        title={system.name}
+        description={[system.drStrategy, [system.primaryRegion, system.drRegion].filter(Boolean).join(" → ")].filter(Boolean).join(" · ")}
+        actions={
+          canEdit && (
+            <div className="flex items-start gap-2">
+              <LinkButton href={`/inventory/services/new?system=${system.id}`}>Add service</LinkButton>
+              <LinkButton href={`/inventory/systems/${system.id}/edit`} variant="secondary">
+                Edit
+              </LinkButton>
+              {order.nodes.length === 0 && <DeleteSystemButton id={system.id} version={system.version} name={system.name} />}
+            </div>
+          )
+        }
+      />
+      {system.description && <p className="mb-6 max-w-3xl text-sm text-slate-700">{system.description}</p>}
+
+      {order.nodes.length === 0 ? (
+        <EmptyState title="No services in this system yet">{canEdit && "Add its services, then their dependencies: the recovery order follows."}</EmptyState>
+      ) : (
+        <div className="grid gap-6 xl:grid-cols-[24rem_1fr]">
+          <section>
+            <h2 className="mb-1 font-semibold">Recovery order</h2>
+            <p className="mb-3 text-xs text-slate-500">Derived from the dependencies: a service comes after everything it needs; Tier 1 first inside a wave.</p>
+            <RecoveryWaves waves={order.waves} />
+            {order.external.length > 0 && (
+              <Card className="mt-4 p-3 text-sm" data-testid="external-prerequisites">
+                <p className="mb-1 font-medium">Waits for other systems</p>
+                <ul className="list-inside list-disc text-slate-700">
+                  {order.external.map((e) => (
+                    <li key={`${e.serviceId}-${e.dependsOnId}`}>
+                      {names.get(e.serviceId)} needs{" "}
+                      <Link href={`/inventory/services/${e.dependsOnId}`} className="text-brand-700 hover:underline">
+                        {e.dependsOnName}
+                      </Link>{" "}
+                      ({e.dependsOnSystem})
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            )}
+          </section>
+          <section>
+            <h2 className="mb-1 font-semibold">Dependency graph</h2>
+            <p className="mb-3 text-xs text-slate-500">Arrows point from what must be up first to what needs it.</p>
+            <DependencyGraph nodes={order.nodes} edges={order.edges} />
+          </section>
+        </div>
+      )}
+    </>
+  );
+}
