@@ -24,7 +24,11 @@ async function fetchOptions(q: string, exclude: string): Promise<ServiceOption[]
 export function AddDependency({ serviceId, existing }: { serviceId: string; existing: string[] }) {
   const [q, setQ] = useState("");
   const deferred = useDeferredValue(q);
-  const options = useQuery({ queryKey: serviceSearchKeys.query(deferred, serviceId), queryFn: () => fetchOptions(deferred, serviceId) });
+  const options = useQuery({
+    queryKey: serviceSearchKeys.query(deferred, serviceId),
+    queryFn: () => fetchOptions(deferred, serviceId),
+    enabled: deferred.trim().length > 0,
+  });
   const add = useAction(addDependencyAction, { onSuccess: () => setQ("") });
   const message = fieldError(add.result, "dependsOnId");
   const already = new Set(existing);
@@ -43,6 +47,7 @@ export function AddDependency({ serviceId, existing }: { serviceId: string; exis
       <FormErrors result={add.result} />
       <ul className="max-h-64 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200 bg-white text-sm">
         {options.isError && <li className="px-3 py-2 text-red-600">Search failed; try again.</li>}
+        {deferred.trim() === "" && <li className="px-3 py-2 text-slate-500">Type to find a service in any system.</li>}
         {options.data?.length === 0 && <li className="px-3 py-2 text-slate-500">No service matches.</li>}
         {options.data?.map((option) => (
           <li key={option.id} className="flex items-center justify-between gap-2 px-3 py-1.5">

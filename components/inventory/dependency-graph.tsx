@@ -14,7 +14,7 @@ const TIER_COLORS: Record<number, string> = { 1: "#fee2e2", 2: "#fef3c7", 3: "#d
 const TIER_BORDERS: Record<number, string> = { 1: "#dc2626", 2: "#d97706", 3: "#2563eb", 4: "#64748b" };
 
 /** Left to right in recovery order: arrows go from what must be up first to what needs it. */
-function layout(nodes: GraphNode[], edges: GraphEdge[]): { nodes: Node[]; edges: Edge[] } {
+function layout(nodes: GraphNode[], edges: GraphEdge[]): { nodes: Node[]; edges: Edge[]; height: number } {
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({ rankdir: "LR", nodesep: 14, ranksep: 70, marginx: 10, marginy: 10 });
   graph.setDefaultEdgeLabel(() => ({}));
@@ -22,6 +22,7 @@ function layout(nodes: GraphNode[], edges: GraphEdge[]): { nodes: Node[]; edges:
   for (const e of edges) graph.setEdge(e.dependsOnId, e.serviceId);
   dagre.layout(graph);
   return {
+    height: graph.graph().height ?? 300,
     nodes: nodes.map((n) => {
       const { x, y } = graph.node(n.id);
       return {
@@ -45,7 +46,8 @@ function layout(nodes: GraphNode[], edges: GraphEdge[]): { nodes: Node[]; edges:
 
 export function DependencyGraph({ nodes, edges }: { nodes: GraphNode[]; edges: GraphEdge[] }) {
   const laidOut = useMemo(() => layout(nodes, edges), [nodes, edges]);
-  const height = Math.min(720, Math.max(260, Math.ceil(nodes.length / 4) * 70));
+  // Tall enough that fitView keeps labels readable, capped so a 60-service graph still fits a screen.
+  const height = Math.min(760, Math.max(240, laidOut.height * 0.9 + 40));
   return (
     <div style={{ height }} className="rounded-md border border-slate-200 bg-white" data-testid="dependency-graph">
       <ReactFlow nodes={laidOut.nodes} edges={laidOut.edges} fitView nodesConnectable={false} nodesDraggable={false} proOptions={{ hideAttribution: true }}>
