@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteSystemButton } from "@/components/inventory/delete-system-button";
-import { DependencyGraph } from "@/components/inventory/dependency-graph";
+import { DependencyGraphLazy } from "@/components/inventory/dependency-graph-lazy";
 import { RecoveryWaves } from "@/components/inventory/recovery-waves";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
@@ -13,6 +13,8 @@ import { getSystemRecoveryOrder } from "@/lib/inventory/system-order";
 import { getSystem } from "@/lib/inventory/systems";
 
 export const metadata: Metadata = { title: "System" };
+
+const MAX_GRAPH_SERVICES = 150;
 
 export default async function SystemPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -71,7 +73,14 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
           <section>
             <h2 className="mb-1 font-semibold">Dependency graph</h2>
             <p className="mb-3 text-xs text-slate-500">Arrows point from what must be up first to what needs it.</p>
-            <DependencyGraph nodes={order.nodes} edges={order.edges} />
+            {order.nodes.length <= MAX_GRAPH_SERVICES ? (
+              <DependencyGraphLazy nodes={order.nodes} edges={order.edges} />
+            ) : (
+              <p className="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-600">
+                {order.nodes.length} services are too many to draw legibly; the graph is drawn for systems of up to {MAX_GRAPH_SERVICES}. The waves
+                list the full order.
+              </p>
+            )}
           </section>
         </div>
       )}

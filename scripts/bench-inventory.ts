@@ -1,0 +1,139 @@
+// `npm run bench:inventory`: seeds 5,000 services with ~15,000 dependencies into a throwaway embedded
+// Postgres and prints how long the inventory reads take: the data functions behind each page, and the
+// real /inventory page over HTTP from a production build. Figures, not pass/fail.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { hashPassword } from "@/lib/auth/password";
+import { createPrismaClient } from "@/lib/db/client";
+import { ensureDatabase } from "@/lib/db/databases";
+import { findFreePort, startEmbeddedCluster } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { getServiceDetail } from "@/lib/inventory/service-detail";
+import { countServices, findServicePage, serviceListQuerySchema } from "@/lib/inventory/service-list";
+import { getSystemRecoveryOrder } from "@/lib/inventory/system-order";
+import { ensureBuild } from "./lib/ensure-build";
+import { bin, waitForHttp } from "./lib/run";
+
+const SYSTEMS = 10;
+const PER_SYSTEM = 500;
+const EDGES_PER_SERVICE = 3;
+const RUNS = 30;
+
+async function time(label: string, fn: () => Promise<unknown>, rows: string[][]) {
+  await fn(); // warm-up: plans cached, pool connected
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(1);
+  rows.push([label, at(0.5), at(0.95), samples[samples.length - 1]!.toFixed(1)]);
+}
+
+async function seed(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const started = performance.now();
+  await client.query(`INSERT INTO "TierDefault" (tier, "rtoMinutes", "rpoMinutes", "updatedAt") VALUES (1,15,5,now()),(2,60,60,now()),(3,240,240,now()),(4,1440,1440,now())`);
+  await client.query(`INSERT INTO "System" (id, name, "updatedAt") SELECT 'sys' || g, 'System ' || g, now() FROM generate_series(1, ${SYSTEMS}) g`);
+  await client.query(`
+    INSERT INTO "Service" (id, "systemId", name, kind, tier, "rtoMinutes", "rpoMinutes", owner, "updatedAt")
+    SELECT 'svc' || s || '-' || i, 'sys' || s, 'service ' || lpad(i::text, 4, '0'),
+           (ARRAY['api','database','cache','queue','frontend'])[1 + i % 5], 1 + (i * 7) % 4,
+           CASE WHEN i % 3 = 0 THEN NULL ELSE 5 + (i * 13) % 600 END, CASE WHEN i % 2 = 0 THEN NULL ELSE 1 + (i * 11) % 1440 END,
+           'team ' || (i % 20), now()
+    FROM generate_series(1, ${SYSTEMS}) s, generate_series(1, ${PER_SYSTEM}) i`);
+  // Each service depends on up to three earlier services of its system (so the graph is a DAG),
+  // plus every 50th service on one in the next system (cross-system edges).
+  await client.query(`
+    INSERT INTO "ServiceDependency" ("serviceId", "dependsOnId")
+    SELECT DISTINCT 'svc' || s || '-' || i, 'svc' || s || '-' || (1 + floor(random() * (i - 1)))::int
+    FROM generate_series(1, ${SYSTEMS}) s, generate_series(2, ${PER_SYSTEM}) i, generate_series(1, ${EDGES_PER_SERVICE}) k
+    ON CONFLICT DO NOTHING`);
+  await client.query(`
+    INSERT INTO "ServiceDependency" ("serviceId", "dependsOnId")
+    SELECT 'svc' || s || '-' || i, 'svc' || (s + 1) || '-1' FROM generate_series(1, ${SYSTEMS - 1}) s, generate_series(50, ${PER_SYSTEM}, 50) i
+    ON CONFLICT DO NOTHING`);
+  await client.query("ANALYZE");
+  const counts = await client.query(`SELECT (SELECT count(*) FROM "Service")::int AS services, (SELECT count(*) FROM "ServiceDependency")::int AS edges`);
+  await client.end();
+  return { ...counts.rows[0], seconds: ((performance.now() - started) / 1000).toFixed(1) } as { services: number; edges: number; seconds: string };
+}
+
+async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+  const cookies = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = await csrfResponse.json();
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  return [...cookies, ...response.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+}
+
+async function main() {
+  await ensureBuild();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "lifeboat-bench-"));
+  const cluster = await startEmbeddedCluster({ dataDir, persistent: false });
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    const url = await ensureDatabase(cluster.adminUrl, "lifeboat_bench");
+    await migrate(url);
+    const seeded = await seed(url);
+    const db = createPrismaClient(url);
+    await db.user.create({ data: { email: "bench@lifeboat.local", name: "Bench", role: "viewer", passwordHash: await hashPassword("bench-password") } });
+
+    const rows: string[][] = [];
+    const q = (raw: Record<string, string>) => serviceListQuerySchema.parse(raw);
+    await time("service list: first page (data)", () => Promise.all([findServicePage(db, q({})), countServices(db, {})]), rows);
+    const deep = await (async () => {
+      let after: string | null = null;
+      for (let i = 0; i < 60; i++) after = (await findServicePage(db, q(after ? { after } : {}))).nextCursor;
+      return after!;
+    })();
+    await time("service list: page 61, cursor (data)", () => findServicePage(db, q({ after: deep })), rows);
+    await time("service list: text search + sort by RTO", () => findServicePage(db, q({ q: "service 04", sort: "rto" })), rows);
+    await time("recovery order: system of 500 (SQL + waves)", () => getSystemRecoveryOrder(db, "sys5"), rows);
+    await time("service page: hub with its blast radius", () => getServiceDetail(db, "svc5-1"), rows);
+
+    const port = await findFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      stdio: "ignore",
+      env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: baseUrl },
+    });
+    await waitForHttp(`${baseUrl}/api/health`, 60_000);
+    const cookie = await signIn(baseUrl, "bench@lifeboat.local", "bench-password");
+    const get = (pathname: string) => async () => {
+      const response = await fetch(`${baseUrl}${pathname}`, { headers: { Cookie: cookie } });
+      if (response.status !== 200) throw new Error(`${pathname}: HTTP ${response.status}`);
+      await response.text();
+    };
+    await time("HTTP GET /inventory (whole page, server)", get("/inventory"), rows);
+    await time("HTTP GET /inventory/systems/sys5 (500 services)", get("/inventory/systems/sys5"), rows);
+
+    console.log(`\nSeeded ${seeded.services} services and ${seeded.edges} dependencies in ${seeded.seconds} s (${RUNS} runs each, ms)\n`);
+    const widths = [50, 8, 8, 8];
+    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" ");
+    console.log(line(["measurement", "p50", "p95", "max"]));
+    for (const row of rows) console.log(line(row));
+    await db.$disconnect();
+  } finally {
+    server?.kill("SIGTERM");
+    await cluster.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
