@@ -118,3 +118,17 @@ describe("inventory on Postgres", () => {
     await expect(deleteSystem(t.db, actor, { id: shop.id, version: shop.version })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
+
+describe("tier defaults", () => {
+  it("updates only what changed, audits it, and refuses a stale version", async () => {
+    const { updateTierDefaults, findTierDefaults } = await import("./tier-defaults");
+    const [tier1] = await findTierDefaults(t.db);
+    await updateTierDefaults(t.db, actor, [{ tier: 1, version: tier1!.version, rtoMinutes: 20, rpoMinutes: tier1!.rpoMinutes }]);
+    expect((await findTierDefaults(t.db))[0]).toMatchObject({ tier: 1, rtoMinutes: 20, version: tier1!.version + 1 });
+    expect(await t.db.auditEvent.count({ where: { action: "tier_default.update", entityId: "1" } })).toBe(1);
+    await expect(updateTierDefaults(t.db, actor, [{ tier: 1, version: tier1!.version, rtoMinutes: 25, rpoMinutes: 5 }])).rejects.toMatchObject({
+      code: "CONFLICT",
+      userMessage: expect.stringContaining("rtoMinutes 60 → 20"),
+    });
+  });
+});
