@@ -50,9 +50,8 @@ export function readDataModel(schemaPath = path.join(process.cwd(), "prisma", "s
 }
 
 function expectedType(field: DmmfField): string {
-  if (field.kind === "enum") return field.type;
   const native = field.nativeType ? NATIVE_TO_PG[field.nativeType[0]]?.(field.nativeType[1]) : undefined;
-  const base = native ?? SCALAR_TO_PG[field.type] ?? field.type;
+  const base = field.kind === "enum" ? field.type : (native ?? SCALAR_TO_PG[field.type] ?? field.type);
   return field.isList ? `${base}[]` : base;
 }
 
@@ -111,7 +110,8 @@ export async function findDrift(connectionString: string, model = readDataModel(
         const type = expectedType(field);
         const actualType = actual.type.replaceAll('"', "");
         if (actualType !== type) problems.push(`column ${table}.${column}: type ${actualType} in the database, ${type} in schema.prisma`);
-        if (actual.not_null !== (field.isRequired || field.isList)) {
+        // Prisma creates scalar-list columns without NOT NULL.
+        if (actual.not_null !== (field.isRequired && !field.isList)) {
           problems.push(`column ${table}.${column}: ${actual.not_null ? "NOT NULL" : "nullable"} in the database, ${field.isRequired ? "required" : "optional"} in schema.prisma`);
         }
         // cuid()/uuid()/updatedAt are filled by Prisma Client, not by the database.
