@@ -1,0 +1,56 @@
+// Plain shapes the people rules work on (loaded from the database by lib/people/load.ts), so the
+// linter and the paging simulator are pure functions, unit-tested without a database.
+export type ChannelType = "webhook" | "email" | "sms" | "voice";
+
+export type PagingContact = {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  roles: string[];
+  external: boolean;
+  confirmedAt: Date | null;
+};
+
+export type PagingChannel = { id: string; name: string; type: ChannelType; url: string | null; enabled: boolean };
+
+export type PagingLevel = { position: number; afterMinutes: number; contactIds: string[]; roleTargets: string[]; channelIds: string[] };
+
+export type PagingPolicy = {
+  id: string;
+  name: string;
+  systemId: string | null;
+  tier: number | null;
+  repeatTimes: number;
+  repeatAfterMinutes: number;
+  levels: PagingLevel[];
+};
+
+/** Whether a channel can deliver at all right now (email needs SMTP settings; the others a URL). */
+export type ChannelReadiness = (channel: PagingChannel) => { ready: boolean; reason?: string };
+
+export const STALE_AFTER_DAYS = 90;
+
+export function isStale(confirmedAt: Date | null, now: Date): boolean {
+  return !confirmedAt || now.getTime() - confirmedAt.getTime() > STALE_AFTER_DAYS * 86_400_000;
+}
+
+export function channelReadiness(smtpConfigured: boolean): ChannelReadiness {
+  return (channel) => {
+    if (!channel.enabled) return { ready: false, reason: `${channel.name} is disabled` };
+    if (channel.type === "email") return smtpConfigured ? { ready: true } : { ready: false, reason: `${channel.name} needs SMTP settings (SMTP_URL)` };
+    return channel.url ? { ready: true } : { ready: false, reason: `${channel.name} has no URL` };
+  };
+}
+
+/** Shows where a webhook goes without its token: scheme, host and the first path segment. */
+export function maskUrl(url: string | null): string {
+  if (!url) return "(no URL)";
+  try {
+    const parsed = new URL(url);
+    const first = parsed.pathname.split("/").filter(Boolean)[0];
+    return `${parsed.protocol}//${parsed.host}${first ? `/${first}/…` : "/"}`;
+  } catch {
+    return "(invalid URL)";
+  }
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { channelReadiness, isStale, maskUrl } from "./model";
+import { levelContacts, pagingSchedule, resolvePolicy, whoIsPagedAt } from "./paging";
+import { channels, contacts, NOW, policy, ready } from "./test-fixtures";
+
+const summary = (pages: ReturnType<typeof pagingSchedule>) => pages.map((p) => `${p.at} L${p.level} ${p.channel.id}:${p.contact?.id ?? "room"}${p.reachable ? "" : "!"}`);
+
+describe("paging simulator", () => {
+  it("targets named contacts plus everyone filling a role (case-insensitive)", () => {
+    expect(levelContacts(policy.levels[1]!, contacts).map((c) => c.id)).toEqual(["ben", "aws"]);
+  });
+
+  it("lists who is told, on which channel, and when, through one repeat", () => {
+    const schedule = pagingSchedule(policy, contacts, channels, ready);
+    expect(summary(schedule)).toEqual([
+      "0 L1 sms:ana",
+      "0 L1 slack:room",
+      "15 L2 sms:ben!",
+      "15 L2 sms:aws",
+      "15 L2 mail:ben",
+      "15 L2 mail:aws!",
+      "30 L3 mail:cio",
+      // cycle length = last level (30) + repeat wait (30)
+      "60 L1 sms:ana",
+      "60 L1 slack:room",
+      "75 L2 sms:ben!",
+      "75 L2 sms:aws",
+      "75 L2 mail:ben",
+      "75 L2 mail:aws!",
+      "90 L3 mail:cio",
+    ]);
+    expect(schedule.find((p) => p.contact?.id === "ben" && p.channel.id === "sms")?.problem).toBe("Ben Lead has no phone");
+    expect(schedule.find((p) => p.channel.id === "slack")?.address).toBe("https://hooks.slack.example/services/…");
+  });
+
+  it("answers 'who has been paged at T+N' and what comes next", () => {
+    const at = whoIsPagedAt(pagingSchedule(policy, contacts, channels, ready), 20);
+    expect(at.currentLevel).toBe(2);
+    expect(at.fired).toHaveLength(6);
+    expect(at.upcoming[0]).toMatchObject({ at: 30, level: 3 });
+    expect(whoIsPagedAt([], 5)).toEqual({ minute: 5, fired: [], upcoming: [], currentLevel: null });
+  });
+
+  it("marks every email page unreachable when SMTP is not configured", () => {
+    const pages = pagingSchedule({ ...policy, repeatTimes: 0 }, contacts, channels, channelReadiness(false)).filter((p) => p.channel.id === "mail");
+    expect(pages.every((p) => !p.reachable && p.problem === "Email needs SMTP settings (SMTP_URL)")).toBe(true);
+  });
+
+  it("fires levels by time even when their positions are out of order", () => {
+    const shuffled = { ...policy, repeatTimes: 0, levels: [{ ...policy.levels[0]!, position: 2, afterMinutes: 10 }, { ...policy.levels[2]!, position: 1, afterMinutes: 5 }] };
+    expect(pagingSchedule(shuffled, contacts, channels, ready).map((p) => p.at)).toEqual([5, 10, 10]);
+  });
+
+  it("resolves the system's own policy before its tier's", () => {
+    const policies = [{ systemId: null, tier: 1, name: "tier" }, { systemId: "sys", tier: null, name: "own" }];
+    expect(resolvePolicy(policies, { systemId: "sys", tier: 1 })?.name).toBe("own");
+    expect(resolvePolicy(policies, { systemId: "other", tier: 1 })?.name).toBe("tier");
+    expect(resolvePolicy(policies, { systemId: "other", tier: 2 })).toBeNull();
+  });
+});
+
+describe("contact details", () => {
+  it("are stale after 90 days or when never confirmed", () => {
+    expect(isStale(new Date(NOW.getTime() - 89 * 86_400_000), NOW)).toBe(false);
+    expect(isStale(new Date(NOW.getTime() - 91 * 86_400_000), NOW)).toBe(true);
+    expect(isStale(null, NOW)).toBe(true);
+  });
+
+  it("masks webhook tokens", () => {
+    expect(maskUrl("https://hooks.example/services/T1/B2/secret")).toBe("https://hooks.example/services/…");
+    expect(maskUrl("nonsense")).toBe("(invalid URL)");
+  });
+});
