@@ -20,6 +20,14 @@ export const appEnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: positiveInt(30),
   LOGIN_WINDOW_MINUTES: positiveInt(15),
   SESSION_MAX_AGE_HOURS: positiveInt(12),
+  /** smtp://user:pass@host:587 or smtps://…; email channels are off while this is unset. */
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\/.+/.test(value), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  SMTP_FROM: z.string().default("Lifeboat <lifeboat@localhost>"),
+  /** How long one notification attempt may take before it counts as failed. */
+  NOTIFY_TIMEOUT_MS: positiveInt(5000),
 });
 
 export type AppEnv = z.infer<typeof appEnvSchema>;

@@ -8,6 +8,8 @@ export function createPrismaClient(connectionString: string) {
 
 export type Db = ReturnType<typeof createPrismaClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** For read functions that work both on their own and inside a transaction. */
+export type Reader = Db | Tx;
 
 // One client per process (dev hot reload would otherwise open a pool per edit).
 const globalForDb = globalThis as unknown as { lifeboatDb?: Db };

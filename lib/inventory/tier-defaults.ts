@@ -1,11 +1,11 @@
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db, Reader } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 
 export type TierDefault = { tier: number; rtoMinutes: number; rpoMinutes: number; version: number };
 
-export function findTierDefaults(db: Db | Tx): Promise<TierDefault[]> {
+export function findTierDefaults(db: Reader): Promise<TierDefault[]> {
   return db.tierDefault.findMany({ select: { tier: true, rtoMinutes: true, rpoMinutes: true, version: true }, orderBy: { tier: "asc" } });
 }
 
