@@ -7,6 +7,8 @@ export const PERMISSIONS = {
   "inventory.read": ["admin", "commander", "responder", "viewer"],
   "inventory.edit": ["admin", "commander"],
   "tiers.edit": ["admin"],
+  "people.read": ["admin", "commander", "responder", "viewer"],
+  "people.edit": ["admin", "commander"],
   "users.read": ["admin"],
   "users.manage": ["admin"],
   "audit.read": ["admin"],

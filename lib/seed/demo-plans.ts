@@ -102,3 +102,44 @@ export const DEMO_USERS = [
   { email: "responder@lifeboat.local", name: "Rui Responder", role: "responder" },
   { email: "viewer@lifeboat.local", name: "Vera Viewer", role: "viewer" },
 ] as const;
+
+// People from the plans' escalation and communication sections. Phone numbers use the 555 range.
+export const DEMO_CONTACTS = [
+  { key: "oncall", name: "Priya Nair", title: "Platform engineer", team: "SRE", email: "priya@example.com", phone: "+14155550101", roles: ["on-call engineer"], preferredChannels: ["sms", "webhook"] as const },
+  { key: "lead", name: "Tom Becker", title: "Team lead", team: "SRE", email: "tom@example.com", phone: "+14155550102", roles: ["team lead"], preferredChannels: ["sms"] as const },
+  { key: "cloud", name: "AWS Enterprise Support", title: "Cloud support desk", team: "", email: "support@aws.example", phone: "+18005550199", roles: ["cloud support"], external: true, organization: "Amazon Web Services", preferredChannels: ["voice"] as const },
+  { key: "sip", name: "SIP trunk provider NOC", title: "Carrier NOC", team: "", email: "noc@sip.example", phone: null, roles: [], external: true, organization: "SIP provider", preferredChannels: ["email"] as const },
+  { key: "mgmt", name: "Dana Okafor", title: "VP Engineering", team: "Management", email: "dana@example.com", phone: "+14155550103", roles: ["management"], preferredChannels: ["sms", "email"] as const },
+];
+
+export const DEMO_CHANNELS = [
+  { key: "slack", name: "Slack #incidents", type: "webhook" as const, url: "https://hooks.slack.example/services/DEMO/DEMO/not-a-real-token" },
+  { key: "sms", name: "SMS gateway", type: "sms" as const, url: "https://sms-gateway.example/api/send" },
+  { key: "email", name: "Email", type: "email" as const, url: null },
+];
+
+export const DEMO_TIER1_POLICY = {
+  name: "Tier 1 standard escalation",
+  description: "From the plans: on-call engineer first, team lead and cloud support at 15 minutes, management at 30.",
+  tier: 1,
+  repeatTimes: 2,
+  repeatAfterMinutes: 30,
+  levels: [
+    { afterMinutes: 0, contacts: [], roles: ["on-call engineer"], channels: ["sms", "slack"] },
+    { afterMinutes: 15, contacts: ["cloud"], roles: ["team lead"], channels: ["sms", "slack"] },
+    { afterMinutes: 30, contacts: [], roles: ["management"], channels: ["sms"] },
+  ],
+};
+
+// The NEURECTOMY plan's notification matrix, used as the fleet-wide default.
+export const DEMO_MATRIX = [
+  { event: "detected", audience: "internal", channel: "slack", recipients: "PagerDuty alert to on-call", timing: "immediate", minutes: null },
+  { event: "dr_activated", audience: "internal", channel: "slack", recipients: "#incidents", timing: "within", minutes: 5 },
+  { event: "dr_activated", audience: "external", channel: null, recipients: "Status page", timing: "within", minutes: 5 },
+  { event: "recovery_started", audience: "internal", channel: "email", recipients: "All hands", timing: "within", minutes: 15 },
+  { event: "recovery_started", audience: "external", channel: null, recipients: "Customer notification", timing: "within", minutes: 15 },
+  { event: "progress_update", audience: "internal", channel: "slack", recipients: "#incidents updates", timing: "every", minutes: 30 },
+  { event: "progress_update", audience: "external", channel: null, recipients: "Status page updates", timing: "every", minutes: 30 },
+  { event: "recovery_complete", audience: "internal", channel: "email", recipients: "Post-mortem scheduled", timing: "on_completion", minutes: null },
+  { event: "recovery_complete", audience: "external", channel: null, recipients: "All-clear notice", timing: "on_completion", minutes: null },
+] as const;

@@ -3,7 +3,8 @@
 import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
-import { DEMO_PASSWORD, DEMO_SYSTEMS, DEMO_TIER_DEFAULTS, DEMO_USERS } from "./demo-plans";
+import type { Tx } from "@/lib/db/client";
+import { DEMO_CHANNELS, DEMO_CONTACTS, DEMO_MATRIX, DEMO_PASSWORD, DEMO_SYSTEMS, DEMO_TIER1_POLICY, DEMO_TIER_DEFAULTS, DEMO_USERS } from "./demo-plans";
 
 const SEED_ACTOR = { system: "demo-seed" };
 
@@ -50,8 +51,58 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
         );
         await tx.serviceDependency.createMany({ data: edges });
       }
+      await seedPeople(tx);
       return { seeded: true };
     },
     { timeout: 60_000 },
   );
+}
+
+async function seedPeople(tx: Tx) {
+  const contactIds = new Map<string, string>();
+  for (const { key, preferredChannels, ...contact } of DEMO_CONTACTS) {
+    const created = await tx.contact.create({ data: { ...contact, preferredChannels: [...preferredChannels], confirmedAt: new Date() } });
+    contactIds.set(key, created.id);
+    await recordAudit(tx, { actor: SEED_ACTOR, action: "contact.create", entityType: "Contact", entityId: created.id, after: created });
+  }
+  const channelIds = new Map<string, string>();
+  for (const { key, ...channel } of DEMO_CHANNELS) {
+    const created = await tx.notificationChannel.create({ data: channel });
+    channelIds.set(key, created.id);
+    await recordAudit(tx, { actor: SEED_ACTOR, action: "channel.create", entityType: "NotificationChannel", entityId: created.id, after: { ...created, url: undefined } });
+  }
+  const { levels, ...policy } = DEMO_TIER1_POLICY;
+  const created = await tx.escalationPolicy.create({
+    data: {
+      ...policy,
+      levels: {
+        create: levels.map((level, index) => ({
+          position: index + 1,
+          afterMinutes: level.afterMinutes,
+          roleTargets: level.roles,
+          contacts: { create: level.contacts.map((key) => ({ contactId: contactIds.get(key)! })) },
+          channels: { create: level.channels.map((key) => ({ channelId: channelIds.get(key)! })) },
+        })),
+      },
+    },
+  });
+  await recordAudit(tx, { actor: SEED_ACTOR, action: "policy.create", entityType: "EscalationPolicy", entityId: created.id, after: DEMO_TIER1_POLICY });
+  await tx.notificationMatrix.create({
+    data: {
+      id: "default",
+      version: 1,
+      rules: {
+        create: DEMO_MATRIX.map((rule, index) => ({
+          position: index + 1,
+          event: rule.event,
+          audience: rule.audience,
+          channelId: rule.channel ? channelIds.get(rule.channel)! : null,
+          recipients: rule.recipients,
+          timing: rule.timing,
+          minutes: rule.minutes,
+        })),
+      },
+    },
+  });
+  await recordAudit(tx, { actor: SEED_ACTOR, action: "matrix.update", entityType: "NotificationMatrix", entityId: "default", after: { rules: DEMO_MATRIX.length, version: 1 } });
 }

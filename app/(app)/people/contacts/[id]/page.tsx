@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ContactForm } from "@/components/people/contact-form";
+import { DeleteContactButton } from "@/components/people/delete-contact-button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { contactSelect, findContactUsage } from "@/lib/people/contacts";
+import { isStale } from "@/lib/people/model";
+
+export const metadata: Metadata = { title: "Contact" };
+
+export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePagePermission("people.read", `/people/contacts/${id}`);
+  const db = getDb();
+  const [contact, usage] = await Promise.all([db.contact.findUnique({ where: { id }, select: contactSelect }), findContactUsage(db, id)]);
+  if (!contact) notFound();
+  const usedBy = usage.map((u) => `${u.policyName} (level ${u.level})`);
+  const confirmed = contact.confirmedAt ? contact.confirmedAt.toISOString().slice(0, 10) : "never";
+
+  if (!can(user.role, "people.edit")) {
+    return (
+      <>
+        <PageHeader title={contact.name} description={contact.title} />
+        <Card className="max-w-2xl p-5 text-sm">
+          <dl className="grid grid-cols-[10rem_1fr] gap-y-2">
+            <dt className="text-slate-500">Team</dt>
+            <dd>{[contact.team, contact.organization].filter(Boolean).join(" · ") || "—"}</dd>
+            <dt className="text-slate-500">Email</dt>
+            <dd>{contact.email ?? "—"}</dd>
+            <dt className="text-slate-500">Phone</dt>
+            <dd>{contact.phone ?? "—"}</dd>
+            <dt className="text-slate-500">On-call roles</dt>
+            <dd>{contact.roles.join(", ") || "—"}</dd>
+            <dt className="text-slate-500">Confirmed</dt>
+            <dd>
+              {confirmed}
+              {isStale(contact.confirmedAt, new Date()) && " (stale)"}
+            </dd>
+            <dt className="text-slate-500">Paged by</dt>
+            <dd>{usedBy.join(", ") || "no policy by name"}</dd>
+          </dl>
+        </Card>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader title={contact.name} description={`Details last confirmed: ${confirmed}`} actions={<DeleteContactButton id={contact.id} version={contact.version} name={contact.name} usedBy={usedBy} />} />
+      <ContactForm initial={contact} />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { MatrixEditor } from "@/components/people/matrix-editor";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/card";
+import { Select } from "@/components/ui/field";
+import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getMatrix } from "@/lib/people/matrix";
+import { STATUS_PAGE_LEVELS } from "@/lib/people/schemas";
+
+export const metadata: Metadata = { title: "Notification matrix" };
+
+export default async function MatrixPage({ searchParams }: { searchParams: Promise<{ system?: string }> }) {
+  const user = await requirePagePermission("people.read", "/people/matrix");
+  const db = getDb();
+  const systems = await db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const { system } = await searchParams;
+  const systemId = systems.some((s) => s.id === system) ? system! : null;
+  const [matrix, channels] = await Promise.all([getMatrix(db, systemId), db.notificationChannel.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } })]);
+  return (
+    <>
+      <PageHeader
+        title="Notification matrix"
+        description="For each incident event: who is told, on which channel, and when. A system's own matrix replaces the fleet-wide one."
+      />
+      <form method="get" className="mb-4 flex items-end gap-2">
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">Matrix of</span>
+          <Select name="system" defaultValue={systemId ?? ""}>
+            <option value="">The whole fleet (default)</option>
+            {systems.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <Button type="submit" variant="secondary">
+          Show
+        </Button>
+      </form>
+      <MatrixEditor key={`${systemId}-${matrix.version}`} systemId={systemId} version={matrix.version} rules={matrix.rules} channels={channels} canEdit={can(user.role, "people.edit")} />
+      <p className="mt-4 text-xs text-slate-500">Status-page levels used by incidents: {STATUS_PAGE_LEVELS.map((l) => l.replace("_", " ")).join(", ")}.</p>
+    </>
+  );
+}

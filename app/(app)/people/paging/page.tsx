@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Field, Input, Select } from "@/components/ui/field";
+import { requirePagePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import type { Page } from "@/lib/people/paging";
+import { simulatePaging } from "@/lib/people/simulate";
+import { z } from "zod";
+
+export const metadata: Metadata = { title: "Who is paged?" };
+
+const paramsSchema = z.object({
+  system: z.string().max(64).optional().catch(undefined),
+  service: z.string().max(64).optional().catch(undefined),
+  policy: z.string().max(64).optional().catch(undefined),
+  minute: z.coerce.number().int().min(0).max(10_080).default(20).catch(20),
+});
+
+function PageRows({ pages, testId }: { pages: Page[]; testId: string }) {
+  return (
+    <table className="w-full text-sm" data-testid={testId}>
+      <thead className="text-left text-xs uppercase text-slate-500">
+        <tr>
+          <th className="py-1">When</th>
+          <th className="py-1">Level</th>
+          <th className="py-1">Who</th>
+          <th className="py-1">Channel</th>
+          <th className="py-1">Address</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {pages.map((p, i) => (
+          <tr key={i} className={p.reachable ? "" : "text-red-700"}>
+            <td className="py-1 font-mono text-xs">T+{p.at}m</td>
+            <td className="py-1">
+              {p.level}
+              {p.cycle > 0 && <span className="text-xs text-slate-500"> (repeat {p.cycle})</span>}
+            </td>
+            <td className="py-1">{p.contact?.name ?? "the channel's room"}</td>
+            <td className="py-1">
+              {p.channel.name} <Badge>{p.channel.type}</Badge>
+            </td>
+            <td className="py-1 font-mono text-xs">{p.reachable ? p.address : `✖ ${p.problem}`}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default async function PagingPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await requirePagePermission("people.read", "/people/paging");
+  const params = paramsSchema.parse(await searchParams);
+  const db = getDb();
+  const [systems, policies, services] = await Promise.all([
+    db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.escalationPolicy.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    params.system ? db.service.findMany({ where: { systemId: params.system }, select: { id: true, name: true }, orderBy: { name: "asc" } }) : Promise.resolve([]),
+  ]);
+  const asked = params.policy || params.system || params.service;
+  const result = asked ? await simulatePaging(db, { policyId: params.policy, systemId: params.system, serviceId: params.service }, params.minute) : null;
+
+  return (
+    <>
+      <PageHeader title="Who is paged at T+N?" description="Pick a system, one of its services or a policy, and a minute after the incident opened, with nobody acknowledging." />
+      <form method="get" className="mb-6 grid gap-3 sm:grid-cols-[1fr_1fr_1fr_8rem_auto]">
+        <Field label="System" htmlFor="system">
+          <Select id="system" name="system" defaultValue={params.system ?? ""}>
+            <option value="">—</option>
+            {systems.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Service (optional)" htmlFor="service">
+          <Select id="service" name="service" defaultValue={params.service ?? ""}>
+            <option value="">{params.system ? "— the whole system —" : "choose a system first"}</option>
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Or a policy" htmlFor="policy">
+          <Select id="policy" name="policy" defaultValue={params.policy ?? ""}>
+            <option value="">—</option>
+            {policies.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Minute (T+N)" htmlFor="minute">
+          <Input id="minute" name="minute" inputMode="numeric" defaultValue={params.minute} />
+        </Field>
+        <div className="flex items-end">
+          <Button type="submit">Simulate</Button>
+        </div>
+      </form>
+      {!result ? (
+        <EmptyState title="Choose what to simulate" />
+      ) : !result.policy || !result.at ? (
+        <EmptyState title="No escalation policy applies">Nobody would be paged. Attach a policy to the system or its tier.</EmptyState>
+      ) : (
+        <div className="space-y-4">
+          <p className="text-sm" data-testid="paging-summary">
+            Policy <strong>{result.policy.name}</strong> ({result.because}). At T+{result.at.minute}m{" "}
+            {result.at.currentLevel === null ? "nobody has been paged yet." : `level ${result.at.currentLevel} has fired; ${result.at.fired.length} notification(s) sent so far.`}
+          </p>
+          <Card className="p-4">
+            <h2 className="mb-2 font-semibold">Sent by T+{result.at.minute}m</h2>
+            {result.at.fired.length ? <PageRows pages={result.at.fired} testId="paged-so-far" /> : <p className="text-sm text-slate-500">Nothing yet.</p>}
+          </Card>
+          <Card className="p-4">
+            <h2 className="mb-2 font-semibold">Next, if still nobody acknowledges</h2>
+            {result.at.upcoming.length ? <PageRows pages={result.at.upcoming} testId="paged-next" /> : <p className="text-sm text-slate-500">The policy has run out: nobody else will be paged.</p>}
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}

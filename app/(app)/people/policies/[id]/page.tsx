@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AuditDiff } from "@/components/admin/audit-diff";
+import { LintPanel } from "@/components/people/lint-panel";
+import { PolicyEditor } from "@/components/people/policy-editor";
+import { Card, PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { loadEditorOptions } from "@/lib/people/editor-options";
+import { lintCurrentMatrix } from "@/lib/people/lint-now";
+import { getPolicy } from "@/lib/people/policies";
+
+export const metadata: Metadata = { title: "Escalation policy" };
+
+export default async function PolicyPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePagePermission("people.read", `/people/policies/${id}`);
+  const db = getDb();
+  const [policy, options, findings, history] = await Promise.all([
+    getPolicy(db, id),
+    loadEditorOptions(db),
+    lintCurrentMatrix(db),
+    db.auditEvent.findMany({ where: { entityType: "EscalationPolicy", entityId: id }, orderBy: { id: "desc" }, take: 50 }),
+  ]);
+  if (!policy) notFound();
+  const editable = {
+    id: policy.id,
+    version: policy.version,
+    name: policy.name,
+    description: policy.description,
+    systemId: policy.systemId,
+    tier: policy.tier,
+    repeatTimes: policy.repeatTimes,
+    repeatAfterMinutes: policy.repeatAfterMinutes,
+    levels: policy.levels.map((l) => ({
+      afterMinutes: l.afterMinutes,
+      contactIds: l.contacts.map((c) => c.contact.id),
+      roleTargets: l.roleTargets,
+      channelIds: l.channels.map((c) => c.channel.id),
+    })),
+  };
+  return (
+    <>
+      <PageHeader
+        title={policy.name}
+        description={`Version ${policy.version}`}
+        actions={
+          <Link href={`/people/paging?policy=${policy.id}`} className="text-sm text-brand-700 underline">
+            Who is paged at T+N? →
+          </Link>
+        }
+      />
+      <LintPanel title="This policy" findings={findings.filter((f) => f.policyId === policy.id)} />
+      <PolicyEditor key={policy.version} {...options} policy={editable} canEdit={can(user.role, "people.edit")} />
+      <h2 className="mb-2 mt-8 font-semibold">History</h2>
+      <Card className="overflow-x-auto">
+        <table className="w-full text-sm" data-testid="policy-history">
+          <tbody className="divide-y divide-slate-100 align-top">
+            {history.map((event) => (
+              <tr key={String(event.id)}>
+                <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{event.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                <td className="px-4 py-2">{event.actorEmail}</td>
+                <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
+                <td className="px-4 py-2">
+                  <AuditDiff before={event.before} after={event.after} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </>
+  );
+}
