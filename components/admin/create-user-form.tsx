@@ -6,13 +6,13 @@ import { createUserAction } from "@/app/(app)/admin/users/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+import { fieldError } from "@/components/ui/form-errors";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { OneTimePassword } from "./one-time-password";
 
 export function CreateUserForm() {
   const formRef = useRef<HTMLFormElement>(null);
   const { execute, result, isExecuting } = useAction(createUserAction, { onSuccess: () => formRef.current?.reset() });
-  const fieldErrors = result.validationErrors?.fieldErrors;
 
   return (
     <Card className="h-fit p-5">
@@ -31,13 +31,13 @@ export function CreateUserForm() {
           });
         }}
       >
-        <Field label="Email" htmlFor="new-email" error={fieldErrors?.email?.[0]}>
-          <Input id="new-email" name="email" type="email" aria-invalid={Boolean(fieldErrors?.email)} />
+        <Field label="Email" htmlFor="new-email" error={fieldError(result, "email")}>
+          <Input id="new-email" name="email" type="email" aria-invalid={Boolean(fieldError(result, "email"))} />
         </Field>
-        <Field label="Name" htmlFor="new-name" error={fieldErrors?.name?.[0]}>
-          <Input id="new-name" name="name" aria-invalid={Boolean(fieldErrors?.name)} />
+        <Field label="Name" htmlFor="new-name" error={fieldError(result, "name")}>
+          <Input id="new-name" name="name" aria-invalid={Boolean(fieldError(result, "name"))} />
         </Field>
-        <Field label="Role" htmlFor="new-role" error={fieldErrors?.role?.[0]}>
+        <Field label="Role" htmlFor="new-role" error={fieldError(result, "role")}>
           <Select id="new-role" name="role" defaultValue="viewer">
             {ROLES.map((role) => (
               <option key={role} value={role}>

@@ -5,7 +5,7 @@ import { updateTierDefaultsAction } from "@/app/(app)/inventory/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
-import { FormErrors } from "@/components/ui/form-errors";
+import { FormErrors, nestedErrors } from "@/components/ui/form-errors";
 import { TIER_NAMES, TIERS, type Tier } from "@/lib/inventory/tiers";
 
 type Row = { tier: number; rtoMinutes: number; rpoMinutes: number; version: number };
@@ -14,7 +14,7 @@ type Row = { tier: number; rtoMinutes: number; rpoMinutes: number; version: numb
 export function TierDefaultsForm({ defaults, canEdit }: { defaults: Row[]; canEdit: boolean }) {
   const save = useAction(updateTierDefaultsAction);
   const byTier = new Map(defaults.map((d) => [d.tier, d]));
-  const issues = save.result.validationErrors?.fieldErrors;
+  const issues = nestedErrors(save.result, "tiers", (i) => `Tier ${i + 1}`);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -58,7 +58,13 @@ export function TierDefaultsForm({ defaults, canEdit }: { defaults: Row[]; canEd
         </table>
         {canEdit && (
           <div className="mt-4 space-y-2">
-            {issues?.tiers && <p className="text-sm text-red-600">Each tier needs a whole number of minutes between 0 and a year for both RTO and RPO.</p>}
+            {issues.length > 0 && (
+              <ul role="alert" className="list-inside list-disc text-sm text-red-600">
+                {issues.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            )}
             <FormErrors result={save.result} />
             {save.hasSucceeded && <p role="status" className="text-sm text-green-700">Saved.</p>}
             <Button type="submit" disabled={save.isExecuting}>

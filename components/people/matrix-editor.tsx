@@ -7,7 +7,7 @@ import { saveMatrixAction } from "@/app/(app)/people/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
-import { FormErrors } from "@/components/ui/form-errors";
+import { FormErrors, nestedErrors } from "@/components/ui/form-errors";
 import { EVENT_LABELS, INCIDENT_EVENTS, TIMINGS } from "@/lib/people/schemas";
 
 type Event = (typeof INCIDENT_EVENTS)[number];
@@ -26,7 +26,7 @@ export function MatrixEditor(props: { systemId: string | null; version: number; 
   );
   const save = useAction(saveMatrixAction, { onSuccess: () => router.refresh() });
   const change = (key: number, patch: Partial<Row>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const ruleErrors = save.result.validationErrors?.fieldErrors?.rules ?? [];
+  const ruleErrors = nestedErrors(save.result, "rules", (i) => `Rule ${i + 1}`);
 
   return (
     <Card className="p-5">

@@ -7,7 +7,7 @@ import { createPolicyAction, updatePolicyAction } from "@/app/(app)/people/actio
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { fieldError, FormErrors } from "@/components/ui/form-errors";
+import { fieldError, FormErrors, nestedErrors } from "@/components/ui/form-errors";
 import { TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
 
 type Option = { id: string; name: string };
@@ -78,7 +78,7 @@ export function PolicyEditor(props: { policy: EditablePolicy; contacts: Option[]
     else create.execute(fields);
   }
 
-  const levelErrors = result.validationErrors?.fieldErrors?.levels ?? [];
+  const levelErrors = nestedErrors(result, "levels", (i) => `Level ${i + 1}`);
 
   return (
     <Card className="p-5">

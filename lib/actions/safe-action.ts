@@ -11,7 +11,7 @@ import { logger } from "@/lib/log";
 
 export const actionClient = createSafeActionClient({
   defineMetadataSchema: () => z.object({ permission: z.enum(PERMISSION_NAMES as [Permission, ...Permission[]]) }),
-  defaultValidationErrorsShape: "flattened",
+  defaultValidationErrorsShape: "formatted",
   handleServerError(error) {
     if (isAppError(error)) return error.userMessage;
     if (isDatabaseUnreachable(error)) return "The database is unreachable right now. Nothing was saved; try again shortly.";

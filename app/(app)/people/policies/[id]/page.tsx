@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditDiff } from "@/components/admin/audit-diff";
+import { DeletePolicyButton } from "@/components/people/delete-policy-button";
 import { LintPanel } from "@/components/people/lint-panel";
 import { PolicyEditor } from "@/components/people/policy-editor";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -47,9 +48,12 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
         title={policy.name}
         description={`Version ${policy.version}`}
         actions={
-          <Link href={`/people/paging?policy=${policy.id}`} className="text-sm text-brand-700 underline">
-            Who is paged at T+N? →
-          </Link>
+          <div className="flex items-start gap-4">
+            <Link href={`/people/paging?policy=${policy.id}`} className="pt-1.5 text-sm text-brand-700 underline">
+              Who is paged at T+N? →
+            </Link>
+            {can(user.role, "people.edit") && <DeletePolicyButton id={policy.id} version={policy.version} name={policy.name} />}
+          </div>
         }
       />
       <LintPanel title="This policy" findings={findings.filter((f) => f.policyId === policy.id)} />
