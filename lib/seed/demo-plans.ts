@@ -143,3 +143,15 @@ export const DEMO_MATRIX = [
   { event: "recovery_complete", audience: "internal", channel: "email", recipients: "Post-mortem scheduled", timing: "on_completion", minutes: null },
   { event: "recovery_complete", audience: "external", channel: null, recipients: "All-clear notice", timing: "on_completion", minutes: null },
 ] as const;
+
+// Backup policies as the plans describe them. `drift` makes a service fall behind its RPO in the demo.
+export const DEMO_BACKUP_POLICIES = [
+  { service: "Database (PostgreSQL)", name: "nightly pg_dump", cron: "0 2 * * *", retentionLocalDays: 7, retentionRemoteDays: 30, locations: ["/backups/postgres", "s3://voice-ai-testing-backups/postgres"], method: "./scripts/backup/postgres_backup.sh", verification: "decompresses" as const, requireVerified: true, sizeMb: 850 },
+  { service: "Cache (Redis)", name: "nightly RDB snapshot", cron: "30 2 * * *", retentionLocalDays: 7, retentionRemoteDays: 30, locations: ["/backups/redis"], method: "./scripts/backup/redis_backup.sh", verification: "exists" as const, requireVerified: false, sizeMb: 120 },
+  { service: "Object Storage (MinIO)", name: "nightly mirror", cron: "0 3 * * *", retentionLocalDays: 7, retentionRemoteDays: 30, locations: ["s3://voice-ai-testing-backups/minio"], method: "mc mirror", verification: "exists" as const, requireVerified: false, sizeMb: 4200 },
+  { service: "Backend Service", name: "daily cluster backup", cron: "0 1 * * *", retentionLocalDays: 14, retentionRemoteDays: 90, locations: ["Azure Storage (geo-redundant)", "Azure Backup vault"], method: "scripts/backup/backup-cluster.sh", verification: "exists" as const, requireVerified: false, sizeMb: 300 },
+  { service: "Configuration Data", name: "hourly config snapshot", intervalMinutes: 60, retentionLocalDays: 3, retentionRemoteDays: 30, locations: ["Azure Storage (geo-redundant)"], method: "kubectl get configmaps,secrets -o yaml", verification: "exists" as const, requireVerified: false, sizeMb: 2, drift: true },
+  { service: "Historical Logs", name: "daily log archive", cron: "0 4 * * *", retentionLocalDays: 7, retentionRemoteDays: 365, locations: ["Azure Storage (geo-redundant)"], method: "azcopy", verification: "none" as const, requireVerified: false, sizeMb: 9000 },
+  { service: "PostgreSQL", name: "Velero hourly", intervalMinutes: 60, retentionLocalDays: 1, retentionRemoteDays: 30, locations: ["s3://neurectomy-backups-us-east-1", "s3://neurectomy-backups-us-west-2"], method: "velero schedule hourly", verification: "restore_test" as const, requireVerified: false, sizeMb: 1600 },
+  { service: "MLflow", name: "Velero daily", intervalMinutes: 1440, retentionLocalDays: 30, retentionRemoteDays: 365, locations: ["s3://neurectomy-backups-us-east-1"], method: "velero schedule daily", verification: "exists" as const, requireVerified: false, sizeMb: 2400 },
+];

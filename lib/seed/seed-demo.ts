@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db/client";
+import { seedBackups } from "./seed-backups";
 import { DEMO_CHANNELS, DEMO_CONTACTS, DEMO_MATRIX, DEMO_PASSWORD, DEMO_SYSTEMS, DEMO_TIER1_POLICY, DEMO_TIER_DEFAULTS, DEMO_USERS } from "./demo-plans";
 
 const SEED_ACTOR = { system: "demo-seed" };
@@ -27,10 +28,11 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
       }
       await tx.tierDefault.createMany({ data: DEMO_TIER_DEFAULTS });
 
+      const serviceIds = new Map<string, string>();
       for (const { services, ...system } of DEMO_SYSTEMS) {
         const createdSystem = await tx.system.create({ data: system });
         await recordAudit(tx, { actor: SEED_ACTOR, action: "system.create", entityType: "System", entityId: createdSystem.id, after: createdSystem });
-        const ids = new Map<string, string>();
+        const ids = serviceIds;
         for (const service of services) {
           const created = await tx.service.create({
             data: {
@@ -52,6 +54,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
         await tx.serviceDependency.createMany({ data: edges });
       }
       await seedPeople(tx);
+      await seedBackups(tx, serviceIds);
       return { seeded: true };
     },
     { timeout: 60_000 },

@@ -12,6 +12,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <NavLink href="/admin/audit" activePrefix="/admin/audit">
           Audit log
         </NavLink>
+        <NavLink href="/admin/tokens">API tokens</NavLink>
       </nav>
       {children}
     </div>

@@ -1,0 +1,37 @@
+// Helpers for machine-facing route handlers: bounded JSON bodies and errors that name the field.
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { isAppError, isDatabaseUnreachable } from "@/lib/errors";
+import { logger } from "@/lib/log";
+
+export type ApiError = { error: string; field?: string; issues?: { field: string; message: string }[] };
+
+export function apiError(status: number, body: ApiError) {
+  return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** Reads at most `maxBytes` of JSON; anything else is a 4xx naming the problem. */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) return { ok: false, response: apiError(413, { error: `Body is over ${maxBytes} bytes` }) };
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) return { ok: false, response: apiError(413, { error: `Body is over ${maxBytes} bytes` }) };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, response: apiError(400, { error: "Body is not valid JSON" }) };
+  }
+}
+
+export function validationError(error: z.ZodError) {
+  const issues = error.issues.map((i) => ({ field: i.path.join(".") || (i.code === "unrecognized_keys" ? i.keys.join(", ") : "(body)"), message: i.message }));
+  return apiError(422, { error: `${issues[0]!.field}: ${issues[0]!.message}`, field: issues[0]!.field, issues });
+}
+
+/** Domain errors keep their status; an unreachable database is 503 (retry later); anything else 500, logged. */
+export function errorResponse(error: unknown) {
+  if (isAppError(error)) return apiError(error.httpStatus, { error: error.userMessage, field: error.field });
+  if (isDatabaseUnreachable(error)) return apiError(503, { error: "Database unreachable; retry later" });
+  logger.error({ err: error }, "api request failed");
+  return apiError(500, { error: "Internal error" });
+}

@@ -1,0 +1,116 @@
+// Backup runs reported by the backup jobs. Idempotent by (policy, externalId): the first report creates
+// the run, later ones update it, and a late "running" never overwrites a finished run.
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+/** Reported times may be this far ahead of our clock (the job's clock may run a little fast). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+const timestamp = (field: string) =>
+  z.iso.datetime({ offset: true, error: `${field} must be an ISO 8601 timestamp, e.g. 2026-11-21T02:00:00Z` }).transform((v) => new Date(v));
+
+export const backupRunSchema = z
+  .object({
+    policyId: z.string().trim().min(1).max(64).optional(),
+    service: z.string().trim().min(1).max(200).optional(),
+    system: z.string().trim().min(1).max(200).optional(),
+    policy: z.string().trim().min(1).max(120).optional(),
+    externalId: z.string().trim().min(1, "externalId is required").max(200, "externalId is at most 200 characters"),
+    status: z.enum(["running", "succeeded", "failed"], { error: "status must be running, succeeded or failed" }),
+    startedAt: timestamp("startedAt"),
+    finishedAt: timestamp("finishedAt").optional(),
+    sizeBytes: z.number().int("sizeBytes must be a whole number").min(0, "sizeBytes cannot be negative").max(Number.MAX_SAFE_INTEGER).optional(),
+    checksum: z.string().trim().max(200).optional(),
+    location: z.string().trim().max(1000).optional(),
+    verified: z.boolean({ error: "verified must be true or false" }).default(false),
+    message: z.string().max(4000).default(""),
+  })
+  .strict()
+  .superRefine((run, ctx) => {
+    if (!run.policyId && !(run.service && run.policy)) {
+      ctx.addIssue({ code: "custom", path: ["policyId"], message: "Name the policy: policyId, or service (id or name, with system when names repeat) and policy (its name)" });
+    }
+    if (run.finishedAt && run.finishedAt < run.startedAt) ctx.addIssue({ code: "custom", path: ["finishedAt"], message: "finishedAt is before startedAt" });
+    if (run.status !== "running" && !run.finishedAt) ctx.addIssue({ code: "custom", path: ["finishedAt"], message: `finishedAt is required when status is ${run.status}` });
+    if (run.status === "running" && run.finishedAt) ctx.addIssue({ code: "custom", path: ["finishedAt"], message: "a running backup has no finishedAt yet" });
+  });
+
+export type BackupRunInput = z.infer<typeof backupRunSchema>;
+
+/** Refuses timestamps from the future (beyond the skew allowance): they would make stale backups look fresh. */
+export function futureTimestampProblem(run: BackupRunInput, now: Date): { field: string; message: string } | null {
+  for (const field of ["startedAt", "finishedAt"] as const) {
+    const value = run[field];
+    if (value && value.getTime() > now.getTime() + CLOCK_SKEW_MS) return { field, message: `${field} is in the future (more than ${CLOCK_SKEW_MS / 60_000} minutes ahead of the server's clock)` };
+  }
+  return null;
+}
+
+async function resolvePolicy(db: Db, run: BackupRunInput) {
+  if (run.policyId) {
+    const policy = await db.backupPolicy.findUnique({ where: { id: run.policyId }, select: { id: true, serviceId: true } });
+    if (!policy) throw new AppError("VALIDATION", { userMessage: "No backup policy has that policyId", field: "policyId" });
+    return policy;
+  }
+  const candidates = await db.backupPolicy.findMany({
+    where: {
+      name: run.policy,
+      service: { OR: [{ id: run.service }, { name: run.service, ...(run.system && { system: { name: run.system } }) }] },
+    },
+    select: { id: true, serviceId: true },
+    take: 2,
+  });
+  if (candidates.length === 0) throw new AppError("VALIDATION", { userMessage: `No backup policy "${run.policy}" on service "${run.service}"`, field: "policy" });
+  if (candidates.length > 1) throw new AppError("VALIDATION", { userMessage: `Several services are named "${run.service}": add "system", or use policyId`, field: "service" });
+  return candidates[0]!;
+}
+
+export type StoredRun = {
+  id: string;
+  policyId: string;
+  serviceId: string;
+  externalId: string;
+  status: string;
+  startedAt: string;
+  finishedAt: string | null;
+  sizeBytes: number | null;
+  checksum: string | null;
+  location: string | null;
+  verified: boolean;
+  message: string;
+};
+
+export async function ingestBackupRun(db: Db, run: BackupRunInput, tokenId: string | null): Promise<{ created: boolean; run: StoredRun }> {
+  const policy = await resolvePolicy(db, run);
+  // One statement: insert, or update unless that would move a finished run back to "running".
+  const rows = await db.$queryRaw<(Omit<StoredRun, "id" | "startedAt" | "finishedAt" | "sizeBytes"> & { id: bigint; startedAt: Date; finishedAt: Date | null; sizeBytes: bigint | null; inserted: boolean })[]>`
+    INSERT INTO "BackupRun" ("policyId", "serviceId", "externalId", status, "startedAt", "finishedAt", "sizeBytes", checksum, location, verified, message, "reportedByTokenId", "updatedAt")
+    VALUES (${policy.id}, ${policy.serviceId}, ${run.externalId}, ${run.status}::"BackupRunStatus", ${run.startedAt}, ${run.finishedAt ?? null},
+            ${run.sizeBytes === undefined ? null : BigInt(run.sizeBytes)}, ${run.checksum ?? null}, ${run.location ?? null}, ${run.verified}, ${run.message}, ${tokenId}, now())
+    ON CONFLICT ("policyId", "externalId") DO UPDATE SET
+      status = EXCLUDED.status, "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt",
+      "sizeBytes" = COALESCE(EXCLUDED."sizeBytes", "BackupRun"."sizeBytes"), checksum = COALESCE(EXCLUDED.checksum, "BackupRun".checksum),
+      location = COALESCE(EXCLUDED.location, "BackupRun".location), verified = EXCLUDED.verified, message = EXCLUDED.message,
+      "reportedByTokenId" = EXCLUDED."reportedByTokenId", "updatedAt" = now()
+    WHERE NOT ("BackupRun".status <> 'running' AND EXCLUDED.status = 'running')
+    RETURNING id, "policyId", "serviceId", "externalId", status::text AS status, "startedAt", "finishedAt", "sizeBytes", checksum, location, verified, message, (xmax = 0) AS inserted`;
+  const row =
+    rows[0] ??
+    // The update was skipped (a stale "running" after the finish): answer with the run as it stands.
+    (await db.$queryRaw<typeof rows>`
+      SELECT id, "policyId", "serviceId", "externalId", status::text AS status, "startedAt", "finishedAt", "sizeBytes", checksum, location, verified, message, false AS inserted
+      FROM "BackupRun" WHERE "policyId" = ${policy.id} AND "externalId" = ${run.externalId}`)[0]!;
+  return {
+    created: row.inserted,
+    run: {
+      ...row,
+      id: String(row.id),
+      startedAt: row.startedAt.toISOString(),
+      finishedAt: row.finishedAt?.toISOString() ?? null,
+      sizeBytes: row.sizeBytes === null ? null : Number(row.sizeBytes),
+      inserted: undefined,
+    } as StoredRun,
+  };
+}
