@@ -3,8 +3,8 @@ import { signInViaApi } from "./support/auth";
 import { createTestUser } from "./support/db";
 
 // Every page of the app. A new area adds its paths here the day it lands.
-const APP_ROUTES = ["/", "/admin", "/admin/users", "/admin/audit", "/inventory", "/inventory/systems", "/inventory/tiers", "/inventory/services/new", "/inventory/systems/new", "/people", "/people/policies", "/people/matrix", "/people/channels", "/people/paging", "/people/contacts/new"];
-const ADMIN_ROUTES = ["/admin", "/admin/users", "/admin/audit"];
+const APP_ROUTES = ["/", "/admin", "/admin/users", "/admin/audit", "/inventory", "/inventory/systems", "/inventory/tiers", "/inventory/services/new", "/inventory/systems/new", "/people", "/people/policies", "/people/matrix", "/people/channels", "/people/paging", "/people/contacts/new", "/backups", "/admin/tokens"];
+const ADMIN_ROUTES = ["/admin", "/admin/users", "/admin/audit", "/admin/tokens"];
 
 test.describe("access", () => {
   for (const route of APP_ROUTES) {
@@ -21,7 +21,7 @@ test.describe("access", () => {
       const user = await createTestUser(role);
       await signInViaApi(page, user.email, user.password);
       await page.goto("/");
-      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Overview", "Inventory", "People"]);
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Overview", "Inventory", "People", "Backups"]);
       for (const route of ADMIN_ROUTES) {
         const response = await page.goto(route);
         expect(response?.status(), route).toBe(403);

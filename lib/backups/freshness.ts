@@ -6,7 +6,7 @@ import type { RpoBand } from "./rules";
 
 // A service's RPO for backup purposes: its own; else its tier default, if it has a backup policy at all
 // (a stateless service without one is not expected to be backed up).
-const FRESHNESS_CTE = Prisma.sql`
+export const FRESHNESS_CTE = Prisma.sql`
   WITH good AS (
     SELECT p."serviceId", max(last.finished) AS last_good
     FROM "BackupPolicy" p

@@ -1,6 +1,7 @@
 // Backup runs reported by the backup jobs. Idempotent by (policy, externalId): the first report creates
 // the run, later ones update it, and a late "running" never overwrites a finished run.
 import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
@@ -48,12 +49,7 @@ export function futureTimestampProblem(run: BackupRunInput, now: Date): { field:
   return null;
 }
 
-async function resolvePolicy(db: Db, run: BackupRunInput) {
-  if (run.policyId) {
-    const policy = await db.backupPolicy.findUnique({ where: { id: run.policyId }, select: { id: true, serviceId: true } });
-    if (!policy) throw new AppError("VALIDATION", { userMessage: "No backup policy has that policyId", field: "policyId" });
-    return policy;
-  }
+async function resolvePolicyByName(db: Db, run: BackupRunInput) {
   const candidates = await db.backupPolicy.findMany({
     where: {
       name: run.policy,
@@ -82,13 +78,19 @@ export type StoredRun = {
   message: string;
 };
 
-export async function ingestBackupRun(db: Db, run: BackupRunInput, tokenId: string | null): Promise<{ created: boolean; run: StoredRun }> {
-  const policy = await resolvePolicy(db, run);
-  // One statement: insert, or update unless that would move a finished run back to "running".
-  const rows = await db.$queryRaw<(Omit<StoredRun, "id" | "startedAt" | "finishedAt" | "sizeBytes"> & { id: bigint; startedAt: Date; finishedAt: Date | null; sizeBytes: bigint | null; inserted: boolean })[]>`
+type RunRow = Omit<StoredRun, "id" | "startedAt" | "finishedAt" | "sizeBytes"> & { id: bigint; startedAt: Date; finishedAt: Date | null; sizeBytes: bigint | null; inserted: boolean };
+
+/**
+ * Stores a reported run in one statement: the policy is looked up inside the INSERT (so the common
+ * "policyId" report costs one round trip), and the update is skipped when it would move a finished run
+ * back to "running" (a retried start report arriving after the finish).
+ */
+async function upsertRun(db: Db, policyFilter: Prisma.Sql, run: BackupRunInput, tokenId: string | null): Promise<RunRow | undefined> {
+  const rows = await db.$queryRaw<RunRow[]>`
     INSERT INTO "BackupRun" ("policyId", "serviceId", "externalId", status, "startedAt", "finishedAt", "sizeBytes", checksum, location, verified, message, "reportedByTokenId", "updatedAt")
-    VALUES (${policy.id}, ${policy.serviceId}, ${run.externalId}, ${run.status}::"BackupRunStatus", ${run.startedAt}, ${run.finishedAt ?? null},
-            ${run.sizeBytes === undefined ? null : BigInt(run.sizeBytes)}, ${run.checksum ?? null}, ${run.location ?? null}, ${run.verified}, ${run.message}, ${tokenId}, now())
+    SELECT p.id, p."serviceId", ${run.externalId}, ${run.status}::"BackupRunStatus", ${run.startedAt}, ${run.finishedAt ?? null},
+           ${run.sizeBytes === undefined ? null : BigInt(run.sizeBytes)}, ${run.checksum ?? null}, ${run.location ?? null}, ${run.verified}, ${run.message}, ${tokenId}, now()
+    FROM "BackupPolicy" p WHERE ${policyFilter}
     ON CONFLICT ("policyId", "externalId") DO UPDATE SET
       status = EXCLUDED.status, "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt",
       "sizeBytes" = COALESCE(EXCLUDED."sizeBytes", "BackupRun"."sizeBytes"), checksum = COALESCE(EXCLUDED.checksum, "BackupRun".checksum),
@@ -96,21 +98,30 @@ export async function ingestBackupRun(db: Db, run: BackupRunInput, tokenId: stri
       "reportedByTokenId" = EXCLUDED."reportedByTokenId", "updatedAt" = now()
     WHERE NOT ("BackupRun".status <> 'running' AND EXCLUDED.status = 'running')
     RETURNING id, "policyId", "serviceId", "externalId", status::text AS status, "startedAt", "finishedAt", "sizeBytes", checksum, location, verified, message, (xmax = 0) AS inserted`;
-  const row =
-    rows[0] ??
-    // The update was skipped (a stale "running" after the finish): answer with the run as it stands.
-    (await db.$queryRaw<typeof rows>`
-      SELECT id, "policyId", "serviceId", "externalId", status::text AS status, "startedAt", "finishedAt", "sizeBytes", checksum, location, verified, message, false AS inserted
-      FROM "BackupRun" WHERE "policyId" = ${policy.id} AND "externalId" = ${run.externalId}`)[0]!;
+  return rows[0];
+}
+
+export async function ingestBackupRun(db: Db, run: BackupRunInput, tokenId: string | null): Promise<{ created: boolean; run: StoredRun }> {
+  const policyId = run.policyId ?? (await resolvePolicyByName(db, run)).id;
+  let row = await upsertRun(db, Prisma.sql`p.id = ${policyId}`, run, tokenId);
+  if (!row) {
+    // Nothing written: either the policy does not exist, or a stale "running" met a finished run.
+    row = (
+      await db.$queryRaw<RunRow[]>`
+        SELECT id, "policyId", "serviceId", "externalId", status::text AS status, "startedAt", "finishedAt", "sizeBytes", checksum, location, verified, message, false AS inserted
+        FROM "BackupRun" WHERE "policyId" = ${policyId} AND "externalId" = ${run.externalId}`
+    )[0];
+    if (!row) throw new AppError("VALIDATION", { userMessage: "No backup policy has that policyId", field: "policyId" });
+  }
+  const { inserted, ...stored } = row;
   return {
-    created: row.inserted,
+    created: inserted,
     run: {
-      ...row,
-      id: String(row.id),
-      startedAt: row.startedAt.toISOString(),
-      finishedAt: row.finishedAt?.toISOString() ?? null,
-      sizeBytes: row.sizeBytes === null ? null : Number(row.sizeBytes),
-      inserted: undefined,
-    } as StoredRun,
+      ...stored,
+      id: String(stored.id),
+      startedAt: stored.startedAt.toISOString(),
+      finishedAt: stored.finishedAt?.toISOString() ?? null,
+      sizeBytes: stored.sizeBytes === null ? null : Number(stored.sizeBytes),
+    },
   };
 }

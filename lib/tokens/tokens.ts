@@ -53,6 +53,18 @@ export function findApiTokens(db: Reader) {
   });
 }
 
+// Last-used time, written at most once a minute per token and process, so a busy job does not turn every
+// request into a write; not awaited: the request does not wait on bookkeeping, nor fail with it.
+const lastTouched = new Map<string, number>();
+function touchLastUsed(db: Db, tokenId: string) {
+  const now = Date.now();
+  if (now - (lastTouched.get(tokenId) ?? 0) < 60_000) return;
+  lastTouched.set(tokenId, now);
+  db.$executeRaw`UPDATE "ApiToken" SET "lastUsedAt" = now() WHERE id = ${tokenId} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute')`.catch(() => {
+    lastTouched.delete(tokenId);
+  });
+}
+
 export type TokenCheck = { ok: true; tokenId: string } | { ok: false; status: 401 | 403; error: string };
 
 /** Checks `Authorization: Bearer …` for a live token with the scope; fails closed. */
@@ -65,7 +77,6 @@ export async function checkBearerToken(db: Db, authorization: string | null, sco
   const given = Buffer.from(sha256(match[0]), "hex");
   if (!row || !timingSafeEqual(expected, given) || row.revokedAt) return { ok: false, status: 401, error: "The API token is invalid or revoked." };
   if (!row.scopes.includes(scope)) return { ok: false, status: 403, error: `The API token lacks the "${scope}" scope.` };
-  // Last-used time, written at most once a minute per token so busy jobs do not turn reads into writes.
-  await db.$executeRaw`UPDATE "ApiToken" SET "lastUsedAt" = now() WHERE id = ${row.id} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute')`;
+  touchLastUsed(db, row.id);
   return { ok: true, tokenId: row.id };
 }

@@ -1,0 +1,145 @@
+// `npm run bench:backups`: 2,000 services and 500,000 backup runs in a throwaway embedded Postgres.
+// Prints the fleet-freshness query (as the app runs it) next to the same SQL through a bare pg client,
+// a naive GROUP BY aggregate for context, and backup-run ingestion over HTTP against a production build.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { countByBand, FRESHNESS_CTE, findServiceFreshness } from "@/lib/backups/freshness";
+import { createPrismaClient } from "@/lib/db/client";
+import { ensureDatabase } from "@/lib/db/databases";
+import { findFreePort, startEmbeddedCluster } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { createApiToken } from "@/lib/tokens/tokens";
+import { ensureBuild } from "./lib/ensure-build";
+import { keepAliveClient } from "./lib/http-client";
+import { bin, waitForHttp } from "./lib/run";
+import { ensureWrk, wrkPost } from "./lib/wrk";
+
+const SERVICES = 2000;
+const RUNS_PER_SERVICE = 250;
+const RUNS = 20;
+const INGEST = 3000;
+const CONCURRENCY = 16;
+
+async function timeIt(fn: () => Promise<unknown>) {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: samples[Math.floor(samples.length / 2)]!, p95: samples[Math.floor(samples.length * 0.95)]! };
+}
+
+async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+}
+
+async function main() {
+  await ensureBuild();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "lifeboat-bench-"));
+  const cluster = await startEmbeddedCluster({ dataDir, persistent: false });
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    const url = await ensureDatabase(cluster.adminUrl, "lifeboat_bench");
+    await migrate(url);
+    const raw = new pg.Client({ connectionString: url });
+    await raw.connect();
+    const seedStarted = performance.now();
+    await raw.query(`INSERT INTO "TierDefault" (tier, "rtoMinutes", "rpoMinutes", "updatedAt") VALUES (1,15,60,now()),(2,60,240,now()),(3,240,1440,now()),(4,1440,2880,now())`);
+    await raw.query(`INSERT INTO "System" (id, name, "updatedAt") SELECT 'sys' || g, 'System ' || g, now() FROM generate_series(1, 20) g`);
+    await raw.query(`INSERT INTO "Service" (id, "systemId", name, tier, "rpoMinutes", "updatedAt")
+      SELECT 'svc' || i, 'sys' || (1 + i % 20), 'service ' || i, 1 + i % 4, CASE WHEN i % 3 = 0 THEN NULL ELSE 60 * (1 + i % 24) END, now() FROM generate_series(1, ${SERVICES}) i`);
+    await raw.query(`INSERT INTO "BackupPolicy" (id, "serviceId", name, "intervalMinutes", "requireVerified", "updatedAt")
+      SELECT 'pol' || i, 'svc' || i, 'hourly', 60, i % 5 = 0, now() FROM generate_series(1, ${SERVICES}) i`);
+    await raw.query(`INSERT INTO "BackupRun" ("policyId", "serviceId", "externalId", status, "startedAt", "finishedAt", "sizeBytes", verified, "updatedAt")
+      SELECT 'pol' || i, 'svc' || i, 'r' || k, (CASE WHEN random() < 0.03 THEN 'failed' ELSE 'succeeded' END)::"BackupRunStatus",
+             now() - make_interval(mins => (k * 60 + (i % 300))::int), now() - make_interval(mins => (k * 60 + (i % 300) - 5)::int), 1048576, random() > 0.1, now()
+      FROM generate_series(1, ${SERVICES}) i, generate_series(1, ${RUNS_PER_SERVICE}) k`);
+    await raw.query("ANALYZE");
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    const runCount = (await raw.query(`SELECT count(*)::int AS n FROM "BackupRun"`)).rows[0].n;
+
+    const db = createPrismaClient(url);
+    const app = await timeIt(() => countByBand(db));
+    const appList = await timeIt(() => findServiceFreshness(db, { limit: 100 }));
+    // The exact SQL the app sends, through a bare pg client: the app's overhead is the difference.
+    const same = await timeIt(() => raw.query(`${FRESHNESS_CTE.sql} SELECT band, count(*)::int AS n FROM banded GROUP BY band`));
+    const naive = await timeIt(() =>
+      raw.query(`SELECT p."serviceId", max(r."finishedAt") FROM "BackupRun" r JOIN "BackupPolicy" p ON p.id = r."policyId"
+                 WHERE r.status = 'succeeded' AND (r.verified OR NOT p."requireVerified") GROUP BY p."serviceId"`),
+    );
+
+    // Ingestion over HTTP against the production build.
+    const port = await findFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      stdio: "ignore",
+      env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: baseUrl, LOG_LEVEL: "warn" },
+    });
+    await waitForHttp(`${baseUrl}/api/health`, 60_000);
+    const { token } = await createApiToken(db, { system: "bench" }, { name: "bench", scopes: ["backups:write"] });
+    // Each wrk connection numbers its own requests; the thread id keeps externalIds unique across threads.
+    let ingestion: string;
+    if (ensureWrk(console.log)) {
+      const now = new Date().toISOString();
+      const load = (phase: string, seconds: number) =>
+        wrkPost({
+          url: baseUrl,
+          path: "/api/v1/backup-runs",
+          headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+          luaBody: `'{"policyId":"pol' .. (1 + counter % ${SERVICES}) .. '","externalId":"${phase}-' .. tostring(wrk.thread):gsub("[^%w]", "") .. '-' .. counter .. '","status":"succeeded","startedAt":"${now}","finishedAt":"${now}","sizeBytes":1024,"verified":true}'`,
+          connections: CONCURRENCY,
+          seconds,
+        });
+      load("warmup", 3); // JIT and connection pools warm, as in a long-running server
+      const result = load("measured", 10);
+      if (result.failed > 0) throw new Error(`${result.failed} of ${result.total} ingestion requests were not 2xx`);
+      ingestion = `${result.rate.toFixed(0)} runs/s (wrk)`;
+    } else {
+      const client = keepAliveClient(baseUrl, CONCURRENCY);
+      const post = async (i: number) => {
+        const body = JSON.stringify({ policyId: `pol${1 + (i % SERVICES)}`, externalId: `bench-${i}`, status: "succeeded", startedAt: new Date(Date.now() - 60_000).toISOString(), finishedAt: new Date().toISOString(), sizeBytes: 1024, verified: true });
+        const response = await client.request("POST", "/api/v1/backup-runs", { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body);
+        if (response.status !== 201) throw new Error(`HTTP ${response.status}: ${response.body}`);
+      };
+      const ingestStarted = performance.now();
+      await pool(Array.from({ length: INGEST }, (_, i) => i), CONCURRENCY, post);
+      ingestion = `${(INGEST / ((performance.now() - ingestStarted) / 1000)).toFixed(0)} runs/s (node client)`;
+      client.close();
+    }
+    const rawStarted = performance.now();
+    const rawPool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
+    await pool(Array.from({ length: INGEST }, (_, i) => i), CONCURRENCY, async (i) => {
+      await rawPool.query(`INSERT INTO "BackupRun" ("policyId", "serviceId", "externalId", status, "startedAt", "finishedAt", "updatedAt") VALUES ($1, $2, $3, 'succeeded', now(), now(), now())`, [`pol${1 + (i % SERVICES)}`, `svc${1 + (i % SERVICES)}`, `raw-${i}`]);
+    });
+    const rawRate = INGEST / ((performance.now() - rawStarted) / 1000);
+    await rawPool.end();
+
+    console.log(`\nSeeded ${SERVICES} services and ${runCount} runs in ${seedSeconds.toFixed(1)} s. Times in ms (p50 / p95 of ${RUNS}).\n`);
+    const row = (label: string, value: string, baseline: string) => console.log(`${label.padEnd(58)} ${value.padStart(16)}   ${baseline}`);
+    row("measurement", "lifeboat", "raw baseline");
+    row("fleet freshness: count by band", `${app.p50.toFixed(1)} / ${app.p95.toFixed(1)}`, `${same.p50.toFixed(1)} / ${same.p95.toFixed(1)} same SQL via pg (${(app.p50 / same.p50).toFixed(2)}×)`);
+    row("fleet freshness: worst 100 services", `${appList.p50.toFixed(1)} / ${appList.p95.toFixed(1)}`, `naive GROUP BY max(): ${naive.p50.toFixed(1)} / ${naive.p95.toFixed(1)}`);
+    row(`backup-run ingestion over HTTP (${CONCURRENCY} connections)`, ingestion, `raw pg INSERT: ${rawRate.toFixed(0)} rows/s`);
+    await db.$disconnect();
+    await raw.end();
+  } finally {
+    server?.kill("SIGTERM");
+    await cluster.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+// Load from a second process with wrk (Debian package), which uses far less CPU than a Node client on
+// this 2-core machine. Installed with apt when missing and we are root; otherwise the caller falls back.
+import { execFileSync, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export function ensureWrk(log: (line: string) => void): boolean {
+  if (spawnSync("sh", ["-c", "command -v wrk"]).status === 0) return true;
+  if (process.getuid?.() !== 0 || spawnSync("sh", ["-c", "command -v apt-get"]).status !== 0) return false;
+  log("Installing wrk (apt-get) for the HTTP load figures…");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  try {
+    execFileSync("apt-get", ["install", "-y", "-qq", "wrk"], { stdio: "ignore", env });
+  } catch {
+    execFileSync("apt-get", ["update", "-qq"], { stdio: "ignore", env });
+    execFileSync("apt-get", ["install", "-y", "-qq", "wrk"], { stdio: "ignore", env });
+  }
+  return spawnSync("sh", ["-c", "command -v wrk"]).status === 0;
+}
+
+/** POSTs bodies made by a Lua expression for `seconds`; returns requests/s and how many were not 2xx. */
+export function wrkPost(options: { url: string; path: string; headers: Record<string, string>; luaBody: string; connections: number; seconds: number }) {
+  const script = path.join(os.tmpdir(), `lifeboat-wrk-${process.pid}.lua`);
+  const headers = Object.entries(options.headers)
+    .map(([k, v]) => `["${k}"]="${v}"`)
+    .join(", ");
+  writeFileSync(
+    script,
+    `counter = 0
+request = function()
+  counter = counter + 1
+  local body = ${options.luaBody}
+  return wrk.format("POST", "${options.path}", {${headers}}, body)
+end
+`,
+  );
+  const output = execFileSync("wrk", ["-t2", `-c${options.connections}`, `-d${options.seconds}s`, "-s", script, options.url], { encoding: "utf8" });
+  const rate = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0);
+  const failed = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0);
+  const total = Number(/(\d+) requests in/.exec(output)?.[1] ?? 0);
+  return { rate, failed, total };
+}
