@@ -5,7 +5,7 @@ COPY package.json package-lock.json ./
 COPY scripts/prisma-generate.mjs scripts/prisma-generate.mjs
 COPY prisma prisma
 COPY prisma.config.ts ./
-RUN npm ci
+RUN npm install --no-audit --no-fund
 
 FROM deps AS build
 COPY . .

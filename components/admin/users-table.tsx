@@ -1,9 +1,10 @@
 "use client";
 
+import { DataTable } from "@/components/ui/data-table";
 import { useAction } from "next-safe-action/hooks";
 import { resetPasswordAction, updateUserAction } from "@/app/(app)/admin/users/actions";
 import { Button } from "@/components/ui/button";
-import { Badge, Card } from "@/components/ui/card";
+import { Badge } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import { OneTimePassword } from "./one-time-password";
@@ -20,24 +21,11 @@ export type UserRow = {
 
 export function UsersTable({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
   return (
-    <Card className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-2">User</th>
-            <th className="px-4 py-2">Role</th>
-            <th className="px-4 py-2">Status</th>
-            <th className="px-4 py-2">Last sign-in</th>
-            <th className="px-4 py-2 text-right">Actions</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+    <DataTable columns={["User", "Role", "Status", "Last sign-in", "Actions"]}>
           {users.map((user) => (
             <UserRowView key={user.id} user={user} isSelf={user.id === currentUserId} />
           ))}
-        </tbody>
-      </table>
-    </Card>
+    </DataTable>
   );
 }
 

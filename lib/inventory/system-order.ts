@@ -1,8 +1,10 @@
 // A system's recovery order: its services in waves, plus the services of other systems it waits for.
 import type { Db } from "@/lib/db/client";
-import { computeRecoveryWaves, type RecoveryWave } from "./recovery-order";
+import { computeRecoveryWaves, DependencyCycleError, type RecoveryWave } from "./recovery-order";
 
 export type SystemGraph = {
+  /** Set when stored dependencies form a loop (only possible through direct database edits). */
+  cycle?: string[];
   nodes: { id: string; name: string; tier: number; kind: string }[];
   edges: { serviceId: string; dependsOnId: string }[];
   external: { serviceId: string; dependsOnId: string; dependsOnName: string; dependsOnSystem: string }[];
@@ -22,5 +24,10 @@ export async function getSystemRecoveryOrder(db: Db, systemId: string): Promise<
   const external = edges
     .filter((e) => e.dependsOnSystemId !== systemId)
     .map(({ serviceId, dependsOnId, dependsOnName, dependsOnSystem }) => ({ serviceId, dependsOnId, dependsOnName, dependsOnSystem }));
-  return { nodes, edges: internal, external, waves: computeRecoveryWaves(nodes, internal) };
+  try {
+    return { nodes, edges: internal, external, waves: computeRecoveryWaves(nodes, internal) };
+  } catch (error) {
+    if (error instanceof DependencyCycleError) return { nodes, edges: internal, external, waves: [], cycle: error.cycle };
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { BandBadge } from "@/components/backups/band-badge";
 import { HeatmapLegend, HeatmapStrip, lastDays } from "@/components/backups/heatmap-strip";
@@ -75,19 +76,7 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
       {services.length === 0 ? (
         <EmptyState title="No services in this band" />
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-2">Service</th>
-                <th className="px-4 py-2">Tier</th>
-                <th className="px-4 py-2">RPO</th>
-                <th className="px-4 py-2">Newest good backup</th>
-                <th className="px-4 py-2">Live RPO</th>
-                <th className="px-4 py-2">Last 30 days</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable columns={["Service", "Tier", "RPO", "Newest good backup", "Live RPO", "Last 30 days"]}>
               {services.map((s) => (
                 <tr key={s.id} data-testid={`freshness-${s.name}`}>
                   <td className="px-4 py-2">
@@ -109,9 +98,7 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </Card>
+        </DataTable>
       )}
     </>
   );

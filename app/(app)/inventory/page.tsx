@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { Objective, TierBadge } from "@/components/inventory/tier-badge";
 import { Button } from "@/components/ui/button";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
@@ -99,20 +100,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
       {page.services.length === 0 ? (
         <EmptyState title="No services match">{canEdit ? "Change the filters, or add a service." : "Change the filters."}</EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-2">{sortHeader("name", "Service")}</th>
-                <th className="px-4 py-2">{sortHeader("system", "System")}</th>
-                <th className="px-4 py-2">{sortHeader("tier", "Tier")}</th>
-                <th className="px-4 py-2">{sortHeader("rto", "RTO")}</th>
-                <th className="px-4 py-2">{sortHeader("rpo", "RPO")}</th>
-                <th className="px-4 py-2">Needs / needed by</th>
-                <th className="px-4 py-2">Owner</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable columns={[sortHeader("name", "Service"), sortHeader("system", "System"), sortHeader("tier", "Tier"), sortHeader("rto", "RTO"), sortHeader("rpo", "RPO"), "Needs / needed by", "Owner"]}>
               {page.services.map((s) => (
                 <tr key={s.id} data-testid="service-row">
                   <td className="px-4 py-2">
@@ -141,9 +129,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
                   <td className="px-4 py-2 text-slate-600">{s.owner || "—"}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </Card>
+        </DataTable>
       )}
       <div className="mt-4 flex justify-between text-sm">
         {query.after ? (

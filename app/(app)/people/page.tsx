@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { ConfirmContactButton } from "@/components/people/confirm-contact-button";
 import { LintPanel } from "@/components/people/lint-panel";
-import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -30,18 +31,7 @@ export default async function ContactsPage() {
       {contacts.length === 0 ? (
         <EmptyState title="No contacts yet">{canEdit && "Add the people and vendor desks your DR plan relies on."}</EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-2">Contact</th>
-                <th className="px-4 py-2">Team / organization</th>
-                <th className="px-4 py-2">Reach</th>
-                <th className="px-4 py-2">On-call roles</th>
-                <th className="px-4 py-2">Confirmed</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable columns={["Contact", "Team / organization", "Reach", "On-call roles", "Confirmed"]}>
               {contacts.map((c) => {
                 const stale = isStale(c.confirmedAt, now);
                 return (
@@ -68,9 +58,7 @@ export default async function ContactsPage() {
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </Card>
+        </DataTable>
       )}
     </>
   );

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { AuditDiff } from "@/components/admin/audit-diff";
 import { Button } from "@/components/ui/button";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { findAuditEntityTypes, findAuditEvents } from "@/lib/audit/queries";
 import { parseAuditSearchParams } from "@/lib/audit/search-params";
@@ -56,18 +57,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       {events.length === 0 ? (
         <EmptyState title="No audit events match">Change the filters, or make a change somewhere.</EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-2">When (UTC)</th>
-                <th className="px-4 py-2">Actor</th>
-                <th className="px-4 py-2">Action</th>
-                <th className="px-4 py-2">Entity</th>
-                <th className="px-4 py-2">Change</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable columns={["When (UTC)", "Actor", "Action", "Entity", "Change"]}>
               {events.map((event) => (
                 <tr key={String(event.id)} data-testid="audit-row" className="align-top">
                   <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{event.at.toISOString().replace("T", " ").slice(0, 19)}</td>
@@ -82,9 +72,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </Card>
+        </DataTable>
       )}
       {nextHref && (
         <div className="mt-4 text-right">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
-import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -23,17 +24,7 @@ export default async function SystemsPage() {
       {systems.length === 0 ? (
         <EmptyState title="No systems yet" />
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-2">System</th>
-                <th className="px-4 py-2">DR strategy</th>
-                <th className="px-4 py-2">Regions</th>
-                <th className="px-4 py-2">Services by tier</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable columns={["System", "DR strategy", "Regions", "Services by tier"]}>
               {systems.map((s) => (
                 <tr key={s.id} data-testid="system-row">
                   <td className="px-4 py-2">
@@ -53,9 +44,7 @@ export default async function SystemsPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </Card>
+        </DataTable>
       )}
     </>
   );

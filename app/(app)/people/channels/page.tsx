@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { ChannelForm } from "@/components/people/channel-form";
 import { ChannelRowActions } from "@/components/people/channel-row-actions";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -72,18 +73,7 @@ export default async function ChannelsPage() {
       {deliveries.length === 0 ? (
         <EmptyState title="Nothing sent yet" />
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-sm" data-testid="deliveries">
-            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-2">When (UTC)</th>
-                <th className="px-4 py-2">Channel</th>
-                <th className="px-4 py-2">To</th>
-                <th className="px-4 py-2">What</th>
-                <th className="px-4 py-2">Outcome</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable testId="deliveries" columns={["When (UTC)", "Channel", "To", "What", "Outcome"]}>
               {deliveries.map((d) => (
                 <tr key={String(d.id)}>
                   <td className="px-4 py-2 font-mono text-xs">{d.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
@@ -101,9 +91,7 @@ export default async function ChannelsPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </Card>
+        </DataTable>
       )}
     </>
   );

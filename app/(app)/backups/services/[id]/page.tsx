@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BandBadge } from "@/components/backups/band-badge";
@@ -98,19 +99,7 @@ export default async function ServiceBackupsPage({ params }: { params: Promise<{
       {runs.length === 0 ? (
         <EmptyState title="No runs reported yet" />
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-sm" data-testid="runs">
-            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-2">Started (UTC)</th>
-                <th className="px-4 py-2">Policy</th>
-                <th className="px-4 py-2">Status</th>
-                <th className="px-4 py-2">Duration</th>
-                <th className="px-4 py-2">Size</th>
-                <th className="px-4 py-2">Where / message</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable testId="runs" columns={["Started (UTC)", "Policy", "Status", "Duration", "Size", "Where / message"]}>
               {runs.map((r) => (
                 <tr key={String(r.id)}>
                   <td className="px-4 py-2 font-mono text-xs">{r.startedAt.toISOString().replace("T", " ").slice(0, 16)}</td>
@@ -125,9 +114,7 @@ export default async function ServiceBackupsPage({ params }: { params: Promise<{
                   <td className="px-4 py-2 text-xs text-slate-600">{[r.location, r.message].filter(Boolean).join(" · ") || "—"}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </Card>
+        </DataTable>
       )}
     </>
   );

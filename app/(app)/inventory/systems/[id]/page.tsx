@@ -52,7 +52,13 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
           <section>
             <h2 className="mb-1 font-semibold">Recovery order</h2>
             <p className="mb-3 text-xs text-slate-500">Derived from the dependencies: a service comes after everything it needs; Tier 1 first inside a wave.</p>
-            <RecoveryWaves waves={order.waves} />
+            {order.cycle ? (
+              <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-700">
+                No recovery order: the stored dependencies form a loop ({order.cycle.join(" → ")}). Remove one of those dependencies.
+              </p>
+            ) : (
+              <RecoveryWaves waves={order.waves} />
+            )}
             {order.external.length > 0 && (
               <Card className="mt-4 p-3 text-sm" data-testid="external-prerequisites">
                 <p className="mb-1 font-medium">Waits for other systems</p>
