@@ -1,6 +1,6 @@
 // Direct access to the e2e database, so each spec seeds its own data and checks what was stored.
 import bcrypt from "bcryptjs";
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 
 let pool: pg.Pool | undefined;
@@ -23,4 +23,18 @@ export async function createTestUser(role: Role, label: string = role) {
     [randomUUID(), email, `E2E ${label}`, await bcrypt.hash(password, 4), role],
   );
   return { email, password, name: `E2E ${label}` };
+}
+
+/** An API token with the given scopes, made the way lib/tokens stores them (prefix + SHA-256). */
+export async function createTestToken(scopes: string[]) {
+  const prefix = randomBytes(6).toString("hex");
+  const token = `lb_${prefix}_${randomBytes(32).toString("base64url")}`;
+  await db().query(`INSERT INTO "ApiToken" (id, name, prefix, "tokenHash", scopes) VALUES ($1, $2, $3, $4, $5)`, [
+    randomUUID(),
+    `e2e ${scopes.join(",")}`,
+    prefix,
+    createHash("sha256").update(token).digest("hex"),
+    scopes,
+  ]);
+  return token;
 }

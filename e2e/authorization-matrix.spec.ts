@@ -1,0 +1,121 @@
+// The authorization matrix, generated from the code itself: every server action in the build × every role
+// (and signed out), and every API route × every kind of caller. Each action's permission is read from its
+// source; an action or route without an entry here fails the test, so nothing new ships unchecked.
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { PERMISSIONS } from "../lib/auth/permissions";
+import { ROLES } from "../lib/auth/roles";
+import { signInViaApi } from "./support/auth";
+import { createTestToken, createTestUser } from "./support/db";
+import { callServerAction } from "./support/server-action";
+
+type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
+
+/** action name → permission, read from `metadata({ permission })` on the action or on the client it uses. */
+function declaredPermissions(file: string): Map<string, string> {
+  const source = readFileSync(file, "utf8");
+  const clients = new Map<string, string>();
+  for (const m of source.matchAll(/const (\w+) = actionClient\s*\.metadata\(\{ permission: "([^"]+)" \}\)/g)) clients.set(m[1]!, m[2]!);
+  const actions = new Map<string, string>();
+  for (const m of source.matchAll(/export const (\w+) = (?:actionClient\s*\.metadata\(\{ permission: "([^"]+)" \}\)|(\w+)\.inputSchema)/g)) {
+    const permission = m[2] ?? clients.get(m[3] ?? "");
+    if (permission) actions.set(m[1]!, permission);
+  }
+  return actions;
+}
+
+const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as Manifest;
+const actions = [...new Map(Object.values(manifest.node).map((a) => [`${a.filename}#${a.exportedName}`, a])).values()];
+
+test.describe.configure({ mode: "serial" });
+
+test("every server action declares a permission that exists", () => {
+  expect(actions.length).toBeGreaterThan(20);
+  for (const action of actions) {
+    const permission = declaredPermissions(action.filename).get(action.exportedName);
+    expect(permission, `${action.filename}#${action.exportedName} has no permission`).toBeTruthy();
+    expect(Object.keys(PERMISSIONS), `${action.exportedName}: unknown permission ${permission}`).toContain(permission);
+  }
+});
+
+test("server actions × roles: only the roles in the permission table get past the check", async ({ browser, baseURL }) => {
+  const outcomes: string[] = [];
+  for (const role of ROLES) {
+    const user = await createTestUser(role, `matrix-${role}`);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInViaApi(page, user.email, user.password);
+    for (const action of actions) {
+      const permission = declaredPermissions(action.filename).get(action.exportedName)!;
+      const allowed = (PERMISSIONS[permission as keyof typeof PERMISSIONS] as readonly string[]).includes(role);
+      // An empty input: allowed roles meet validation (nothing is written), the others the permission check.
+      const { text } = await callServerAction(page.request, action.filename, action.exportedName, [{}], baseURL!);
+      const refused = text.includes("Your role does not allow this.");
+      expect(refused, `${role} → ${action.exportedName} (${permission})`).toBe(!allowed);
+      if (allowed) expect(text, `${role} → ${action.exportedName}`).toContain("validationErrors");
+      outcomes.push(`${role}:${action.exportedName}:${allowed ? "allowed" : "refused"}`);
+    }
+    await context.close();
+  }
+  expect(outcomes).toHaveLength(ROLES.length * actions.length);
+  console.log(`authorization matrix: ${actions.length} actions × ${ROLES.length} roles = ${outcomes.length} checks`);
+});
+
+test("server actions signed out: every one is refused", async ({ request, baseURL }) => {
+  for (const action of actions) {
+    const result = await callServerAction(request, action.filename, action.exportedName, [{}], baseURL!);
+    expect([307, 401, 403], action.exportedName).toContain(result.status);
+  }
+});
+
+// API routes: who may call each, by session role or token scope. A route file without an entry fails.
+type Caller = "anonymous" | `role:${(typeof ROLES)[number]}` | "token:none" | "token:read" | "token:alerts:write" | "token:backups:write";
+const ROUTES: Record<string, { method: "GET" | "POST"; path: string; allowed: Caller[] }> = {
+  "app/api/health/route.ts": { method: "GET", path: "/api/health", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write"] },
+  "app/api/inventory/services/search/route.ts": { method: "GET", path: "/api/inventory/services/search?q=a", allowed: ["role:admin", "role:commander", "role:responder", "role:viewer"] },
+  "app/api/v1/backup-runs/route.ts": { method: "POST", path: "/api/v1/backup-runs", allowed: ["token:backups:write"] },
+  // next-auth's own endpoints (sign-in, CSRF, session) are public by design.
+  "app/api/auth/[...nextauth]/route.ts": { method: "GET", path: "/api/auth/csrf", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write"] },
+};
+
+function routeFiles(dir = "app/api"): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    return statSync(full).isDirectory() ? routeFiles(full) : entry === "route.ts" ? [full] : [];
+  });
+}
+
+test("every API route is in the matrix", () => {
+  expect(routeFiles().sort()).toEqual(Object.keys(ROUTES).sort());
+});
+
+test("API routes × callers: allowed callers get through, the rest get 401/403", async ({ browser, playwright, baseURL }) => {
+  const tokens: Record<string, string> = {};
+  for (const scope of ["read", "alerts:write", "backups:write"] as const) tokens[scope] = await createTestToken([scope]);
+
+  const callers: [Caller, APIRequestContext][] = [["anonymous", await playwright.request.newContext({ baseURL })]];
+  callers.push(["token:none", await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: "Bearer lb_000000000000_" + "x".repeat(43) } })]);
+  for (const scope of ["read", "alerts:write", "backups:write"] as const) {
+    callers.push([`token:${scope}`, await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${tokens[scope]}` } })]);
+  }
+  for (const role of ROLES) {
+    const user = await createTestUser(role, `api-${role}`);
+    const page = await (await browser.newContext()).newPage();
+    await signInViaApi(page, user.email, user.password);
+    callers.push([`role:${role}`, page.request]);
+  }
+
+  let checks = 0;
+  for (const [file, route] of Object.entries(ROUTES)) {
+    for (const [caller, request] of callers) {
+      const response = route.method === "GET" ? await request.get(route.path, { maxRedirects: 0 }) : await request.post(route.path, { data: {}, maxRedirects: 0 });
+      const status = response.status();
+      const allowed = route.allowed.includes(caller);
+      if (allowed) expect([200, 400, 422], `${caller} → ${file}`).toContain(status);
+      else expect([401, 403], `${caller} → ${file}`).toContain(status);
+      checks += 1;
+    }
+  }
+  console.log(`API matrix: ${Object.keys(ROUTES).length} routes × ${callers.length} callers = ${checks} checks`);
+});
