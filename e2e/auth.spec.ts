@@ -12,6 +12,7 @@ test.describe("signing in", () => {
       await expect(page).toHaveURL(/\/$/);
       await expect(page.getByTestId("current-role")).toHaveText(label);
       await expect(page.getByTestId("system-card")).toHaveCount(3);
+      await expect(page.getByTestId("fleet-summary")).toContainText("out of RPO");
       await expect(page.getByRole("heading", { name: "NEURECTOMY Platform" })).toBeVisible();
     });
   }

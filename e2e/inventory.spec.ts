@@ -69,6 +69,7 @@ test.describe("inventory", () => {
     // Deleting the database lists who depends on it first.
     await page.getByRole("button", { name: "Delete" }).click();
     await expect(page.getByTestId("delete-dependents")).toHaveText(/Orders API/);
+    await expect(page.getByTestId("delete-backups")).toHaveCount(0);
     await page.getByRole("button", { name: "Delete service" }).click();
     await expect(page).toHaveURL(/\/inventory$/);
     const left = await db().query(`SELECT s.name FROM "Service" s JOIN "System" y ON y.id = s."systemId" WHERE y.name = $1`, [system]);

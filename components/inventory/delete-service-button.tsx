@@ -7,10 +7,10 @@ import { deleteServiceAction } from "@/app/(app)/inventory/actions";
 import { Button } from "@/components/ui/button";
 import { FormErrors } from "@/components/ui/form-errors";
 
-type Props = { id: string; version: number; name: string; dependents: { id: string; name: string; systemName: string }[] };
+type Props = { id: string; version: number; name: string; dependents: { id: string; name: string; systemName: string }[]; backupRuns: number };
 
 /** Delete with a confirmation that lists every service that depends on this one. */
-export function DeleteServiceButton({ id, version, name, dependents }: Props) {
+export function DeleteServiceButton({ id, version, name, dependents, backupRuns }: Props) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const remove = useAction(deleteServiceAction, { onSuccess: () => router.push("/inventory") });
@@ -40,6 +40,11 @@ export function DeleteServiceButton({ id, version, name, dependents }: Props) {
         </>
       ) : (
         <p className="mt-1 text-red-800">Nothing depends on it.</p>
+      )}
+      {backupRuns > 0 && (
+        <p className="mt-1 text-red-800" data-testid="delete-backups">
+          Its backup policies and the history of {backupRuns} reported backup run(s) are deleted with it.
+        </p>
       )}
       <div className="mt-3 space-y-2">
         <FormErrors result={remove.result} />

@@ -101,9 +101,14 @@ export async function deleteService(db: Db, actor: AuditActor, input: { id: stri
         before: { serviceId: dependent.serviceId, dependsOnId: input.id, reason: "dependency deleted" },
       });
     }
+    // Backup policies and their run history go with the service (foreign keys cascade): keep the count in the audit.
+    const [backupPolicies, backupRuns] = await Promise.all([
+      tx.backupPolicy.count({ where: { serviceId: input.id } }),
+      tx.backupRun.count({ where: { serviceId: input.id } }),
+    ]);
     await tx.serviceDependency.deleteMany({ where: { OR: [{ dependsOnId: input.id }, { serviceId: input.id }] } });
     await tx.service.delete({ where: { id: input.id } });
-    await recordAudit(tx, { actor, action: "service.delete", entityType: "Service", entityId: input.id, before });
+    await recordAudit(tx, { actor, action: "service.delete", entityType: "Service", entityId: input.id, before: { ...before, backupPoliciesDeleted: backupPolicies, backupRunsDeleted: backupRuns } });
     return { id: input.id, systemId: before.systemId, detached: dependents.length };
   });
 }

@@ -19,7 +19,8 @@ export const metadata: Metadata = { title: "Service" };
 export default async function ServicePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePagePermission("inventory.read", `/inventory/services/${id}`);
-  const detail = await getServiceDetail(getDb(), id);
+  const db = getDb();
+  const [detail, backupRuns] = await Promise.all([getServiceDetail(db, id), db.backupRun.count({ where: { serviceId: id } })]);
   if (!detail) notFound();
   const { service, objectives, dependencies, blastRadius, blastSummary, rtoWarnings } = detail;
   const canEdit = can(user.role, "inventory.edit");
@@ -41,6 +42,7 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
                 version={service.version}
                 name={service.name}
                 dependents={directDependents.map((d) => ({ id: d.id, name: d.name, systemName: d.systemName }))}
+                backupRuns={backupRuns}
               />
             </div>
           )
@@ -84,6 +86,12 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
             </dd>
             <dt className="text-slate-500">Owner</dt>
             <dd>{service.owner || "—"}</dd>
+            <dt className="text-slate-500">Backups</dt>
+            <dd>
+              <Link href={`/backups/services/${service.id}`} className="text-brand-700 hover:underline">
+                {backupRuns > 0 ? "live RPO and runs →" : "set up a backup policy →"}
+              </Link>
+            </dd>
             <dt className="text-slate-500">Health check</dt>
             <dd className="break-all">{service.healthCheckUrl ?? "—"}</dd>
           </dl>
