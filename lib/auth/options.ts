@@ -13,11 +13,14 @@ export const SIGN_IN_ERRORS = {
   ip_limited: "TooManyAttempts",
 } as const;
 
+// The address the per-address sign-in limit counts. Next fills X-Forwarded-For with the socket address only
+// when the header is absent, so the LAST entry is used: it is what our own reverse proxy appended (nginx
+// $proxy_add_x_forwarded_for), not what the client wrote first. Without a proxy a client can still choose
+// it; the per-account limit does not depend on it.
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || "unknown";
+  const last = (Array.isArray(forwarded) ? forwarded.join(",") : forwarded)?.split(",").at(-1)?.trim();
+  return last || "unknown";
 }
 
 let cached: NextAuthOptions | undefined;
