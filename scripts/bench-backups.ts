@@ -1,21 +1,13 @@
 // `npm run bench:backups`: 2,000 services and 500,000 backup runs in a throwaway embedded Postgres.
 // Prints the fleet-freshness query (as the app runs it) next to the same SQL through a bare pg client,
 // a naive GROUP BY aggregate for context, and backup-run ingestion over HTTP against a production build.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { countByBand, FRESHNESS_CTE, findServiceFreshness } from "@/lib/backups/freshness";
 import { createPrismaClient } from "@/lib/db/client";
-import { ensureDatabase } from "@/lib/db/databases";
-import { findFreePort, startEmbeddedCluster } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
 import { createApiToken } from "@/lib/tokens/tokens";
 import { ensureBuild } from "./lib/ensure-build";
 import { keepAliveClient } from "./lib/http-client";
-import { bin, waitForHttp } from "./lib/run";
+import { startAppServer, startThrowawayDatabase, type AppServer } from "./lib/throwaway";
 import { ensureWrk, wrkPost } from "./lib/wrk";
 
 const SERVICES = 2000;
@@ -45,12 +37,10 @@ async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise
 
 async function main() {
   await ensureBuild();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "lifeboat-bench-"));
-  const cluster = await startEmbeddedCluster({ dataDir, persistent: false });
-  let server: ReturnType<typeof spawn> | undefined;
+  const database = await startThrowawayDatabase("lifeboat_bench");
+  const url = database.url;
+  let server: AppServer | undefined;
   try {
-    const url = await ensureDatabase(cluster.adminUrl, "lifeboat_bench");
-    await migrate(url);
     const raw = new pg.Client({ connectionString: url });
     await raw.connect();
     const seedStarted = performance.now();
@@ -79,13 +69,8 @@ async function main() {
     );
 
     // Ingestion over HTTP against the production build.
-    const port = await findFreePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      stdio: "ignore",
-      env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: baseUrl, LOG_LEVEL: "warn" },
-    });
-    await waitForHttp(`${baseUrl}/api/health`, 60_000);
+    server = await startAppServer(url, { env: { LOG_LEVEL: "warn" } });
+    const baseUrl = server.baseUrl;
     const { token } = await createApiToken(db, { system: "bench" }, { name: "bench", scopes: ["backups:write"] });
     // Each wrk connection numbers its own requests; the thread id keeps externalIds unique across threads.
     let ingestion: string;
@@ -133,9 +118,8 @@ async function main() {
     await db.$disconnect();
     await raw.end();
   } finally {
-    server?.kill("SIGTERM");
-    await cluster.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    server?.stop();
+    await database.stop();
   }
 }
 

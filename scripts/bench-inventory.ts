@@ -1,22 +1,14 @@
 // `npm run bench:inventory`: seeds 5,000 services with ~15,000 dependencies into a throwaway embedded
 // Postgres and prints how long the inventory reads take: the data functions behind each page, and the
 // real /inventory page over HTTP from a production build. Figures, not pass/fail.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db/client";
-import { ensureDatabase } from "@/lib/db/databases";
-import { findFreePort, startEmbeddedCluster } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
 import { getServiceDetail } from "@/lib/inventory/service-detail";
 import { countServices, findServicePage, serviceListQuerySchema } from "@/lib/inventory/service-list";
 import { getSystemRecoveryOrder } from "@/lib/inventory/system-order";
 import { ensureBuild } from "./lib/ensure-build";
-import { bin, waitForHttp } from "./lib/run";
+import { startAppServer, startThrowawayDatabase, type AppServer } from "./lib/throwaway";
 
 const SYSTEMS = 10;
 const PER_SYSTEM = 500;
@@ -81,12 +73,10 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
 
 async function main() {
   await ensureBuild();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "lifeboat-bench-"));
-  const cluster = await startEmbeddedCluster({ dataDir, persistent: false });
-  let server: ReturnType<typeof spawn> | undefined;
+  const database = await startThrowawayDatabase("lifeboat_bench");
+  const url = database.url;
+  let server: AppServer | undefined;
   try {
-    const url = await ensureDatabase(cluster.adminUrl, "lifeboat_bench");
-    await migrate(url);
     const seeded = await seed(url);
     const db = createPrismaClient(url);
     await db.user.create({ data: { email: "bench@lifeboat.local", name: "Bench", role: "viewer", passwordHash: await hashPassword("bench-password") } });
@@ -104,13 +94,8 @@ async function main() {
     await time("recovery order: system of 500 (SQL + waves)", () => getSystemRecoveryOrder(db, "sys5"), rows);
     await time("service page: hub with its blast radius", () => getServiceDetail(db, "svc5-1"), rows);
 
-    const port = await findFreePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      stdio: "ignore",
-      env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: baseUrl },
-    });
-    await waitForHttp(`${baseUrl}/api/health`, 60_000);
+    server = await startAppServer(url);
+    const baseUrl = server.baseUrl;
     const cookie = await signIn(baseUrl, "bench@lifeboat.local", "bench-password");
     const get = (pathname: string) => async () => {
       const response = await fetch(`${baseUrl}${pathname}`, { headers: { Cookie: cookie } });
@@ -127,9 +112,8 @@ async function main() {
     for (const row of rows) console.log(line(row));
     await db.$disconnect();
   } finally {
-    server?.kill("SIGTERM");
-    await cluster.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    server?.stop();
+    await database.stop();
   }
 }
 

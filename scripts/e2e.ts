@@ -1,21 +1,20 @@
 // `npm run test:e2e`: builds the app if needed, starts it against a throwaway database (embedded
 // Postgres unless DATABASE_URL names a server, where a database of its own is created and dropped),
 // seeds the demo data, then runs Playwright in real Chromium.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db/client";
-import { databaseUrl } from "@/lib/db/embedded";
 import { dropDatabase, ensureDatabase } from "@/lib/db/databases";
-import { findFreePort, startEmbeddedCluster } from "@/lib/db/embedded";
+import { databaseUrl, startEmbeddedCluster } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { launcherEnv } from "@/lib/env";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { ensureChromium } from "./lib/chromium";
 import { ensureBuild } from "./lib/ensure-build";
-import { bin, run, waitForHttp } from "./lib/run";
+import { bin, run } from "./lib/run";
+import { startAppServer, type AppServer } from "./lib/throwaway";
 
 const log = (line: string) => console.log(`[e2e] ${line}`);
 
@@ -29,34 +28,22 @@ async function main(): Promise<number> {
   const adminUrl = cluster?.adminUrl ?? databaseUrl(configured!, "postgres");
   const name = `lifeboat_e2e_${randomBytes(4).toString("hex")}`;
   const url = await ensureDatabase(adminUrl, name);
-  const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  let server: ReturnType<typeof spawn> | undefined;
+  let server: AppServer | undefined;
   try {
     await migrate(url);
     const db = createPrismaClient(url);
     await seedDemo(db);
     await db.$disconnect();
 
-    server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      stdio: ["ignore", process.env.E2E_SERVER_LOG ? "inherit" : "ignore", "inherit"],
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-        NEXTAUTH_URL: baseUrl,
-        NEXT_TELEMETRY_DISABLED: "1",
-        // Specs sign in many times from one address; the per-account lock is what they exercise.
-        LOGIN_MAX_FAILURES_PER_IP: "1000",
-      },
-    });
-    await waitForHttp(`${baseUrl}/api/health`, 60_000);
+    // Specs sign in many times from one address; the per-account lock is what they exercise.
+    server = await startAppServer(url, { env: { LOGIN_MAX_FAILURES_PER_IP: "1000" }, logs: Boolean(process.env.E2E_SERVER_LOG) });
+    const baseUrl = server.baseUrl;
     log(`app on ${baseUrl}, database ${name}`);
     return await run(bin("playwright"), ["test", ...process.argv.slice(2)], {
       env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: url, CHROMIUM_PATH: chromium },
     });
   } finally {
-    server?.kill("SIGTERM");
+    server?.stop();
     if (cluster) {
       await cluster.stop();
       rmSync(dataDir!, { recursive: true, force: true });

@@ -1,19 +1,18 @@
-import { NavLink } from "@/components/app-shell/nav-link";
+import { SectionNav } from "@/components/app-shell/section-nav";
 import { requirePagePermission } from "@/lib/auth/session";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await requirePagePermission("users.read", "/admin");
   return (
     <div>
-      <nav aria-label="Admin" className="mb-6 flex gap-1 border-b border-slate-200 pb-2">
-        <NavLink href="/admin/users" activePrefix="/admin/users">
-          Users
-        </NavLink>
-        <NavLink href="/admin/audit" activePrefix="/admin/audit">
-          Audit log
-        </NavLink>
-        <NavLink href="/admin/tokens">API tokens</NavLink>
-      </nav>
+      <SectionNav
+        label="Admin"
+        links={[
+          { href: "/admin/users", label: "Users", activePrefix: "/admin/users" },
+          { href: "/admin/audit", label: "Audit log", activePrefix: "/admin/audit" },
+          { href: "/admin/tokens", label: "API tokens" },
+        ]}
+      />
       {children}
     </div>
   );

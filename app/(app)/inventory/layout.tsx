@@ -1,19 +1,18 @@
-import { NavLink } from "@/components/app-shell/nav-link";
+import { SectionNav } from "@/components/app-shell/section-nav";
 import { requirePagePermission } from "@/lib/auth/session";
 
 export default async function InventoryLayout({ children }: { children: React.ReactNode }) {
   await requirePagePermission("inventory.read", "/inventory");
   return (
     <div>
-      <nav aria-label="Inventory" className="mb-6 flex gap-1 border-b border-slate-200 pb-2">
-        <NavLink href="/inventory" also={["/inventory/services"]}>
-          Services
-        </NavLink>
-        <NavLink href="/inventory/systems" activePrefix="/inventory/systems">
-          Systems
-        </NavLink>
-        <NavLink href="/inventory/tiers">Tier defaults</NavLink>
-      </nav>
+      <SectionNav
+        label="Inventory"
+        links={[
+          { href: "/inventory", label: "Services", also: ["/inventory/services"] },
+          { href: "/inventory/systems", label: "Systems", activePrefix: "/inventory/systems" },
+          { href: "/inventory/tiers", label: "Tier defaults" },
+        ]}
+      />
       {children}
     </div>
   );
