@@ -3,7 +3,7 @@ import { signInViaApi } from "./support/auth";
 import { createTestUser } from "./support/db";
 
 // Every page of the app. A new area adds its paths here the day it lands.
-const APP_ROUTES = ["/", "/admin", "/admin/users", "/admin/audit", "/inventory", "/inventory/systems", "/inventory/tiers", "/inventory/services/new", "/inventory/systems/new", "/people", "/people/policies", "/people/matrix", "/people/channels", "/people/paging", "/people/contacts/new", "/backups", "/admin/tokens"];
+const APP_ROUTES = ["/", "/account", "/admin", "/admin/users", "/admin/audit", "/inventory", "/inventory/systems", "/inventory/tiers", "/inventory/services/new", "/inventory/systems/new", "/people", "/people/policies", "/people/matrix", "/people/channels", "/people/paging", "/people/contacts/new", "/backups", "/admin/tokens"];
 const ADMIN_ROUTES = ["/admin", "/admin/users", "/admin/audit", "/admin/tokens"];
 
 test.describe("access", () => {

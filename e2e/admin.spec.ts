@@ -30,7 +30,24 @@ test.describe("user administration", () => {
     await newcomer.goto("/login");
     await signInViaForm(newcomer, email, password);
     await expect(newcomer.getByTestId("current-role")).toHaveText("Responder");
+
+    // First thing: replace the one-time password.
+    await newcomer.getByTestId("current-user").click();
+    await newcomer.getByLabel("Current password").fill("not-it");
+    await newcomer.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
+    await newcomer.getByLabel("New password again").fill("a brand new passphrase");
+    await newcomer.getByRole("button", { name: "Change password" }).click();
+    await expect(newcomer.getByText("The current password is not right.")).toBeVisible();
+    await newcomer.getByLabel("Current password").fill(password);
+    await newcomer.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
+    await newcomer.getByLabel("New password again").fill("a brand new passphrase");
+    await newcomer.getByRole("button", { name: "Change password" }).click();
+    await expect(newcomer.getByText("Password changed.")).toBeVisible();
     await context.close();
+
+    const again = await browser.newContext();
+    await signInViaApi(await again.newPage(), email, "a brand new passphrase");
+    await again.close();
   });
 
   test("bad input is refused on the field, and nothing is saved", async ({ page }) => {

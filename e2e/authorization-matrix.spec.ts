@@ -6,9 +6,14 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { PERMISSIONS } from "../lib/auth/permissions";
 import { ROLES } from "../lib/auth/roles";
-import { signInViaApi } from "./support/auth";
+import { DEMO_PASSWORD, demoEmail, signInViaApi } from "./support/auth";
 import { createTestToken, createTestUser } from "./support/db";
 import { callServerAction } from "./support/server-action";
+
+// Admins come from the demo seed: a spec that adds admins would break the "last active admin" spec.
+async function userFor(role: (typeof ROLES)[number], label: string) {
+  return role === "admin" ? { email: demoEmail("admin"), password: DEMO_PASSWORD } : createTestUser(role, `${label}-${role}`);
+}
 
 type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
 
@@ -42,7 +47,7 @@ test("every server action declares a permission that exists", () => {
 test("server actions × roles: only the roles in the permission table get past the check", async ({ browser, baseURL }) => {
   const outcomes: string[] = [];
   for (const role of ROLES) {
-    const user = await createTestUser(role, `matrix-${role}`);
+    const user = await userFor(role, "matrix");
     const context = await browser.newContext();
     const page = await context.newPage();
     await signInViaApi(page, user.email, user.password);
@@ -100,7 +105,7 @@ test("API routes × callers: allowed callers get through, the rest get 401/403",
     callers.push([`token:${scope}`, await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${tokens[scope]}` } })]);
   }
   for (const role of ROLES) {
-    const user = await createTestUser(role, `api-${role}`);
+    const user = await userFor(role, "api");
     const page = await (await browser.newContext()).newPage();
     await signInViaApi(page, user.email, user.password);
     callers.push([`role:${role}`, page.request]);

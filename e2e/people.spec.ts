@@ -85,7 +85,7 @@ test.describe("people", () => {
   });
 
   test("two editors on the same policy: the second sees the conflict and what changed, nothing is lost", async ({ browser }) => {
-    const [alice, bob] = [await createTestUser("commander", "alice"), await createTestUser("admin", "bob")];
+    const [alice, bob] = [await createTestUser("commander", "alice"), await createTestUser("commander", "bob")];
     const pageA = await (await browser.newContext()).newPage();
     const pageB = await (await browser.newContext()).newPage();
     await signInViaApi(pageA, alice.email, alice.password);

@@ -25,9 +25,9 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span className="text-right leading-tight">
-              <span className="block font-medium" data-testid="current-user">
+              <Link href="/account" className="block font-medium hover:underline" data-testid="current-user">
                 {user.name}
-              </span>
+              </Link>
               <span className="block text-xs text-slate-500" data-testid="current-role">
                 {ROLE_LABELS[user.role]}
               </span>

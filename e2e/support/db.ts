@@ -14,8 +14,11 @@ export function db(): pg.Pool {
 
 export type Role = "admin" | "commander" | "responder" | "viewer";
 
-/** A user of the given role that belongs to one spec alone. */
-export async function createTestUser(role: Role, label: string = role) {
+/**
+ * A user of the given role that belongs to one spec alone. Not for admins: the demo admin must stay the
+ * only active admin (admin.spec checks the last-admin guard); sign in as admin@lifeboat.local instead.
+ */
+export async function createTestUser(role: Exclude<Role, "admin">, label: string = role) {
   const email = `${label}-${randomBytes(4).toString("hex")}@e2e.test`;
   const password = `pw-${randomBytes(8).toString("hex")}`;
   await db().query(

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { verifyPassword } from "@/lib/auth/password";
-import { createUser, resetUserPassword, updateUser } from "./users";
+import { changeOwnPassword, createUser, resetUserPassword, updateUser } from "./users";
 
 let t: TestDatabase;
 const actor = { system: "test" };
@@ -72,5 +72,15 @@ describe("users", () => {
     expect(await verifyPassword(first, stored.passwordHash)).toBe(false);
     expect(await verifyPassword(second, stored.passwordHash)).toBe(true);
     expect((await auditFor(user.id)).map((e) => e.action)).toEqual(["user.create", "user.password_reset"]);
+  });
+
+  it("a user changes their own password only with the current one, and it is audited", async () => {
+    const { user, temporaryPassword } = await createUser(t.db, actor, { email: "self@example.com", name: "Self", role: "viewer" });
+    const me = { id: user.id, email: user.email };
+    await expect(changeOwnPassword(t.db, me, { currentPassword: "wrong", newPassword: "another long passphrase" })).rejects.toMatchObject({ field: "currentPassword" });
+    await changeOwnPassword(t.db, me, { currentPassword: temporaryPassword, newPassword: "another long passphrase" });
+    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword("another long passphrase", stored.passwordHash)).toBe(true);
+    expect((await auditFor(user.id)).map((e) => e.action)).toEqual(["user.create", "user.password_change"]);
   });
 });

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
-import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
+import { generateTemporaryPassword, hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { CreateUserInput, UpdateUserInput } from "./schemas";
 
 export const userSelect = {
@@ -96,4 +96,18 @@ export async function resetUserPassword(db: Db, actor: AuditActor, input: { id: 
     return after;
   });
   return { user, temporaryPassword };
+}
+
+/** A signed-in user replaces their own password; the current one must be given again. */
+export async function changeOwnPassword(db: Db, actor: { id: string; email: string }, input: { currentPassword: string; newPassword: string }) {
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new AppError("VALIDATION", { userMessage: "The current password is not right.", field: "currentPassword" });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: userSelect });
+    const after = await tx.user.update({ where: { id: actor.id }, data: { passwordHash, version: { increment: 1 } }, select: userSelect });
+    await recordAudit(tx, { actor, action: "user.password_change", entityType: "User", entityId: actor.id, before, after });
+  });
 }
