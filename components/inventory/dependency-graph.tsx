@@ -50,7 +50,16 @@ export function DependencyGraph({ nodes, edges }: { nodes: GraphNode[]; edges: G
   const height = Math.min(760, Math.max(240, laidOut.height * 0.9 + 40));
   return (
     <div style={{ height }} className="rounded-md border border-slate-200 bg-white" data-testid="dependency-graph">
-      <ReactFlow nodes={laidOut.nodes} edges={laidOut.edges} fitView nodesConnectable={false} nodesDraggable={false} proOptions={{ hideAttribution: true }}>
+      <ReactFlow
+        nodes={laidOut.nodes}
+        edges={laidOut.edges}
+        fitView
+        fitViewOptions={{ padding: 0.05 }}
+        minZoom={0.1}
+        nodesConnectable={false}
+        nodesDraggable={false}
+        proOptions={{ hideAttribution: true }}
+      >
         <Background gap={16} />
         <Controls showInteractive={false} />
       </ReactFlow>

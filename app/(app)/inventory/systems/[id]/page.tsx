@@ -48,7 +48,8 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
       {order.nodes.length === 0 ? (
         <EmptyState title="No services in this system yet">{canEdit && "Add its services, then their dependencies: the recovery order follows."}</EmptyState>
       ) : (
-        <div className="grid gap-6 xl:grid-cols-[24rem_1fr]">
+        // Small systems: waves beside the graph. Larger ones: the graph gets the full width to stay legible.
+        <div className={order.nodes.length <= 20 ? "grid gap-6 xl:grid-cols-[24rem_1fr]" : "space-y-6"}>
           <section>
             <h2 className="mb-1 font-semibold">Recovery order</h2>
             <p className="mb-3 text-xs text-slate-500">Derived from the dependencies: a service comes after everything it needs; Tier 1 first inside a wave.</p>
