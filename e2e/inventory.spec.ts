@@ -158,3 +158,19 @@ test.describe("inventory", () => {
     await expect(page.getByRole("button", { name: "Save tier defaults" })).toHaveCount(0);
   });
 });
+
+test("an admin changes a tier default; services without their own RTO follow it", async ({ page }) => {
+  await signInViaApi(page, "admin@lifeboat.local", "lifeboat-demo");
+  const before = (await db().query(`SELECT "rtoMinutes", version FROM "TierDefault" WHERE tier = 4`)).rows[0];
+  await page.goto("/inventory/tiers");
+  await page.getByLabel("Tier 4 RTO").fill(String(before.rtoMinutes + 60));
+  await page.getByRole("button", { name: "Save tier defaults" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  const after = (await db().query(`SELECT "rtoMinutes", version FROM "TierDefault" WHERE tier = 4`)).rows[0];
+  expect(after).toEqual({ rtoMinutes: before.rtoMinutes + 60, version: before.version + 1 });
+
+  await page.getByLabel("Tier 4 RTO").fill("-5");
+  await page.getByRole("button", { name: "Save tier defaults" }).click();
+  await expect(page.getByText("Tier 4: RTO cannot be negative")).toBeVisible();
+  expect((await db().query(`SELECT "rtoMinutes" FROM "TierDefault" WHERE tier = 4`)).rows[0].rtoMinutes).toBe(before.rtoMinutes + 60);
+});
