@@ -61,4 +61,14 @@ test.describe("signing in", () => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);
   });
+
+  test("a password reset ends sessions opened with the old password", async ({ page }) => {
+    const user = await createTestUser("responder", "reset");
+    await signInViaApi(page, user.email, user.password);
+    await page.goto("/");
+    await expect(page.getByTestId("current-user")).toHaveText(user.name);
+    await db().query(`UPDATE "User" SET "passwordHash" = $2, version = version + 1 WHERE email = $1`, [user.email, "$2a$04$invalidatedinvalidatedinvalidatedinvalidatedinvalidated12"]);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login/);
+  });
 });

@@ -6,7 +6,7 @@ import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { z } from "zod";
 import { PERMISSION_NAMES, type Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { isAppError, isDatabaseUnreachable } from "@/lib/errors";
+import { AppError, isAppError, isDatabaseUnreachable } from "@/lib/errors";
 import { logger } from "@/lib/log";
 
 export const actionClient = createSafeActionClient({
@@ -18,10 +18,14 @@ export const actionClient = createSafeActionClient({
     logger.error({ err: error }, "server action failed");
     return "Something went wrong and nothing was saved. The error has been logged.";
   },
-}).use(async ({ next, metadata }) => {
+}).use(async ({ next, metadata, clientInput }) => {
   // Metadata is required: an action without a permission is refused rather than left open.
   if (!metadata?.permission) throw new Error("Action defined without a permission");
   const user = await requirePermission(metadata.permission);
+  // Postgres cannot store NUL characters in text: refuse them for every action before any write.
+  if (JSON.stringify(clientInput ?? null).includes("\\u0000")) {
+    throw new AppError("VALIDATION", { userMessage: "Text must not contain NUL characters." });
+  }
   return next({ ctx: { user, actor: { id: user.id, email: user.email } } });
 });
 

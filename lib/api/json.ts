@@ -10,12 +10,33 @@ export function apiError(status: number, body: ApiError) {
   return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }
 
+/** Reads the body as a stream and stops past `maxBytes`, so a chunked upload cannot fill memory. */
+async function readBounded(request: Request, maxBytes: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /** Reads at most `maxBytes` of JSON; anything else is a 4xx naming the problem. */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) return { ok: false, response: apiError(413, { error: `Body is over ${maxBytes} bytes` }) };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) return { ok: false, response: apiError(413, { error: `Body is over ${maxBytes} bytes` }) };
+  const tooLarge = { ok: false as const, response: apiError(413, { error: `Body is over ${maxBytes} bytes` }) };
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return tooLarge;
+  const text = await readBounded(request, maxBytes);
+  if (text === null) return tooLarge;
+  // Postgres cannot store NUL characters in text: refuse them here rather than fail on insert.
+  if (/\\u0000/i.test(text)) return { ok: false, response: apiError(422, { error: "Text fields must not contain NUL (\\u0000) characters" }) };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

@@ -51,4 +51,15 @@ describe("authenticate", () => {
     expect(await authenticate(t.db, { email: "ok@example.com", password: "correct horse battery", ip: "10.7.7.7" }, limits)).toMatchObject({ ok: false, reason: "ip_limited" });
     expect(await authenticate(t.db, { email: "ok@example.com", password: "correct horse battery", ip: "10.7.7.8" }, limits)).toMatchObject({ ok: true });
   });
+
+  it("counts parallel guesses one by one: no burst gets past the limit", async () => {
+    const passwordHash = await hashPassword("right one");
+    await t.db.user.create({ data: { email: "burst@example.com", name: "Burst", role: "viewer", passwordHash } });
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => authenticate(t.db, { email: "burst@example.com", password: `guess-${i}`, ip: `10.5.0.${i}` }, limits)),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(limits.maxPerAccount);
+    expect(results.filter((r) => !r.ok && r.reason === "account_locked")).toHaveLength(8 - limits.maxPerAccount);
+    expect(await t.db.loginAttempt.count({ where: { email: "burst@example.com" } })).toBe(limits.maxPerAccount);
+  });
 });

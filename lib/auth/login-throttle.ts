@@ -1,6 +1,6 @@
 // Sign-in rate limiting, per account and per client address, counted in SQL over LoginAttempt so it
 // holds across every app process. A success clears nothing: failures simply age out of the window.
-import type { Db } from "@/lib/db/client";
+import type { Reader } from "@/lib/db/client";
 
 export type ThrottleLimits = { maxPerAccount: number; maxPerIp: number; windowMinutes: number };
 export type ThrottleVerdict = { allowed: true } | { allowed: false; reason: "account_locked" | "ip_limited"; retryAfterSeconds: number };
@@ -24,7 +24,7 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function countRecentFailures(db: Db, email: string, ip: string, since: Date): Promise<FailureCounts> {
+export async function countRecentFailures(db: Reader, email: string, ip: string, since: Date): Promise<FailureCounts> {
   const rows = await db.$queryRaw<
     { account: bigint; ip: bigint; oldest_account: Date | null; oldest_ip: Date | null }[]
   >`
@@ -44,6 +44,6 @@ export async function countRecentFailures(db: Db, email: string, ip: string, sin
   };
 }
 
-export async function recordLoginAttempt(db: Db, attempt: { email: string; ip: string; succeeded: boolean }) {
+export async function recordLoginAttempt(db: Reader, attempt: { email: string; ip: string; succeeded: boolean }) {
   await db.loginAttempt.create({ data: attempt });
 }

@@ -57,11 +57,14 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.pws = (user as { passwordStamp?: string }).passwordStamp;
+        }
         return token;
       },
       session({ session, token }) {
-        return { ...session, userId: token.sub };
+        return { ...session, userId: token.sub, passwordStamp: token.pws };
       },
       // Only same-origin callback URLs: no open redirect through /login?callbackUrl=…
       redirect({ url, baseUrl }) {

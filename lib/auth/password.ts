@@ -1,5 +1,5 @@
 import bcrypt from "bcryptjs";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 // bcrypt cost 12 takes ~250 ms here: slow enough to hurt guessing, fast enough for a sign-in.
 const COST = 12;
@@ -28,4 +28,9 @@ export function generateTemporaryPassword(): string {
   const bytes = randomBytes(20);
   const chars = Array.from(bytes, (b) => alphabet[b % alphabet.length]);
   return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join("")).join("-");
+}
+
+/** A short fingerprint of the password hash, kept in sessions: a new password invalidates older sessions. */
+export function passwordStamp(passwordHash: string): string {
+  return createHash("sha256").update(passwordHash).digest("base64url").slice(0, 16);
 }

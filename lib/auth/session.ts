@@ -7,19 +7,22 @@ import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
+import { passwordStamp } from "./password";
 import { can, type Permission } from "./permissions";
 import type { Role } from "./roles";
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = (await getServerSession(authOptions())) as { userId?: string } | null;
+  const session = (await getServerSession(authOptions())) as { userId?: string; passwordStamp?: string } | null;
   if (!session?.userId) return null;
   const user = await getDb().user.findUnique({
     where: { id: session.userId },
-    select: { id: true, email: true, name: true, role: true, active: true },
+    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true },
   });
   if (!user?.active) return null;
+  // A session from before the last password change or reset no longer counts.
+  if (session.passwordStamp !== passwordStamp(user.passwordHash)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 

@@ -61,6 +61,9 @@ describe("POST /api/v1/backup-runs", () => {
     expect(finished.status).toBe(200);
     expect(await finished.json()).toMatchObject({ id: first.id, status: "succeeded", sizeBytes: 1234, verified: true });
 
+    const partial = await post(run({ status: "succeeded", finishedAt: minutesAgo(2).toISOString() }));
+    expect(await partial.json()).toMatchObject({ verified: true, sizeBytes: 1234 });
+
     const retriedStart = await post(run());
     expect(retriedStart.status).toBe(200);
     expect(await retriedStart.json()).toMatchObject({ id: first.id, status: "succeeded" });
@@ -86,6 +89,8 @@ describe("POST /api/v1/backup-runs", () => {
     ["an unknown field", () => run({ externalId: "x9", sizze: 1 }), undefined, 422, "sizze"],
     ["an array body", () => [run()], undefined, 422, "(body)"],
     ["a body over 64 KB", () => run({ externalId: "x10", message: "m".repeat(70_000) }), undefined, 413, undefined],
+    ["a NUL character in text", () => run({ externalId: "x11", message: "bad\u0000byte" }), undefined, 422, undefined],
+    ["a year-0 timestamp", () => run({ externalId: "x12", startedAt: "0000-01-01T00:00:00Z" }), undefined, 422, "startedAt"],
   ])("refuses %s with %i naming the field, storing nothing", async (_label, body, raw, status, field) => {
     const before = await t.db.backupRun.count();
     const response = await post(body(), tokens.write!, raw);

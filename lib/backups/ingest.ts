@@ -25,8 +25,9 @@ export const backupRunSchema = z
     sizeBytes: z.number().int("sizeBytes must be a whole number").min(0, "sizeBytes cannot be negative").max(Number.MAX_SAFE_INTEGER).optional(),
     checksum: z.string().trim().max(200).optional(),
     location: z.string().trim().max(1000).optional(),
-    verified: z.boolean({ error: "verified must be true or false" }).default(false),
-    message: z.string().max(4000).default(""),
+    // Optional on purpose: a later report that leaves them out keeps what an earlier one said.
+    verified: z.boolean({ error: "verified must be true or false" }).optional(),
+    message: z.string().max(4000).optional(),
   })
   .strict()
   .superRefine((run, ctx) => {
@@ -40,11 +41,17 @@ export const backupRunSchema = z
 
 export type BackupRunInput = z.infer<typeof backupRunSchema>;
 
-/** Refuses timestamps from the future (beyond the skew allowance): they would make stale backups look fresh. */
-export function futureTimestampProblem(run: BackupRunInput, now: Date): { field: string; message: string } | null {
+const EARLIEST = Date.UTC(2000, 0, 1);
+
+/**
+ * Refuses timestamps from the future (beyond the skew allowance: they would make stale backups look fresh)
+ * and from before 2000 (a broken clock, or a date Postgres cannot store such as year 0).
+ */
+export function timestampProblem(run: BackupRunInput, now: Date): { field: string; message: string } | null {
   for (const field of ["startedAt", "finishedAt"] as const) {
     const value = run[field];
     if (value && value.getTime() > now.getTime() + CLOCK_SKEW_MS) return { field, message: `${field} is in the future (more than ${CLOCK_SKEW_MS / 60_000} minutes ahead of the server's clock)` };
+    if (value && value.getTime() < EARLIEST) return { field, message: `${field} is before the year 2000: check the job's clock` };
   }
   return null;
 }
@@ -89,12 +96,14 @@ async function upsertRun(db: Db, policyFilter: Prisma.Sql, run: BackupRunInput, 
   const rows = await db.$queryRaw<RunRow[]>`
     INSERT INTO "BackupRun" ("policyId", "serviceId", "externalId", status, "startedAt", "finishedAt", "sizeBytes", checksum, location, verified, message, "reportedByTokenId", "updatedAt")
     SELECT p.id, p."serviceId", ${run.externalId}, ${run.status}::"BackupRunStatus", ${run.startedAt}, ${run.finishedAt ?? null},
-           ${run.sizeBytes === undefined ? null : BigInt(run.sizeBytes)}, ${run.checksum ?? null}, ${run.location ?? null}, ${run.verified}, ${run.message}, ${tokenId}, now()
+           ${run.sizeBytes === undefined ? null : BigInt(run.sizeBytes)}, ${run.checksum ?? null}, ${run.location ?? null}, ${run.verified ?? false}, ${run.message ?? ""}, ${tokenId}, now()
     FROM "BackupPolicy" p WHERE ${policyFilter}
     ON CONFLICT ("policyId", "externalId") DO UPDATE SET
       status = EXCLUDED.status, "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt",
       "sizeBytes" = COALESCE(EXCLUDED."sizeBytes", "BackupRun"."sizeBytes"), checksum = COALESCE(EXCLUDED.checksum, "BackupRun".checksum),
-      location = COALESCE(EXCLUDED.location, "BackupRun".location), verified = EXCLUDED.verified, message = EXCLUDED.message,
+      location = COALESCE(EXCLUDED.location, "BackupRun".location),
+      verified = CASE WHEN ${run.verified === undefined} THEN "BackupRun".verified ELSE EXCLUDED.verified END,
+      message = CASE WHEN ${run.message === undefined} THEN "BackupRun".message ELSE EXCLUDED.message END,
       "reportedByTokenId" = EXCLUDED."reportedByTokenId", "updatedAt" = now()
     WHERE NOT ("BackupRun".status <> 'running' AND EXCLUDED.status = 'running')
     RETURNING id, "policyId", "serviceId", "externalId", status::text AS status, "startedAt", "finishedAt", "sizeBytes", checksum, location, verified, message, (xmax = 0) AS inserted`;

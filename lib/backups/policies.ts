@@ -41,8 +41,8 @@ export const backupPolicyFieldsSchema = z
     if (problem) ctx.addIssue({ code: "custom", path: ["cron"], message: problem });
     if (p.requireVerified && p.verification === "none") ctx.addIssue({ code: "custom", path: ["requireVerified"], message: "Choose how runs are verified before requiring it" });
   });
-export const updateBackupPolicySchema = z.intersection(backupPolicyFieldsSchema, z.object({ id: z.string().min(1).max(64), version: z.number().int().positive() }));
-export const backupPolicyRefSchema = z.object({ id: z.string().min(1).max(64), version: z.number().int().positive() });
+export const updateBackupPolicySchema = z.intersection(backupPolicyFieldsSchema, z.object({ id: z.string().min(1).max(64), version: z.number().int().positive().max(2_147_483_647) }));
+export const backupPolicyRefSchema = z.object({ id: z.string().min(1).max(64), version: z.number().int().positive().max(2_147_483_647) });
 export type BackupPolicyFields = z.infer<typeof backupPolicyFieldsSchema>;
 
 const duplicate = (name: string) => new AppError("CONFLICT", { userMessage: `This service already has a backup policy named "${name}".`, field: "name" });
@@ -69,7 +69,9 @@ export async function updateBackupPolicy(db: Db, actor: AuditActor, input: Backu
     return await db.$transaction(async (tx) => {
       const before = await assertCurrentVersion(tx, await tx.backupPolicy.findUnique({ where: { id } }), { entityType: "BackupPolicy", entityId: id, version, label: "this backup policy" });
       if (fields.serviceId !== before.serviceId) throw new AppError("VALIDATION", { userMessage: "A backup policy stays with its service.", field: "serviceId" });
-      const after = await tx.backupPolicy.update({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+      const { count } = await tx.backupPolicy.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+      if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else saved this backup policy at the same moment. Reload and try again." });
+      const after = await tx.backupPolicy.findUniqueOrThrow({ where: { id } });
       await recordAudit(tx, { actor, action: "backup_policy.update", entityType: "BackupPolicy", entityId: id, before, after });
       return { id, version: after.version };
     });
@@ -83,7 +85,8 @@ export async function deleteBackupPolicy(db: Db, actor: AuditActor, input: { id:
   return db.$transaction(async (tx) => {
     const before = await assertCurrentVersion(tx, await tx.backupPolicy.findUnique({ where: { id: input.id } }), { entityType: "BackupPolicy", entityId: input.id, version: input.version, label: "this backup policy" });
     const runs = await tx.backupRun.count({ where: { policyId: input.id } });
-    await tx.backupPolicy.delete({ where: { id: input.id } });
+    const { count } = await tx.backupPolicy.deleteMany({ where: { id: input.id, version: input.version } });
+    if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this backup policy at the same moment. Reload and try again." });
     await recordAudit(tx, { actor, action: "backup_policy.delete", entityType: "BackupPolicy", entityId: input.id, before: { ...before, runsDeleted: runs } });
     return { id: input.id, serviceId: before.serviceId };
   });

@@ -102,7 +102,7 @@ export async function startEmbeddedCluster(options: {
     createPostgresUser: true,
     authMethod: "scram-sha-256",
     // Listen on loopback only; fsync stays on for persistent data (a demo that survives power loss).
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "timezone=UTC"],
     onLog: () => {},
     onError: (message) => log(`[postgres] ${String(message).trim()}`),
   });

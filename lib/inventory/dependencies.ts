@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { cycleIfAdded } from "./recovery-order";
 
-const GRAPH_LOCK = 4242002;
+/** Serialises every write to the dependency graph (edges, and deleting services). */
+export const GRAPH_LOCK = 4242002;
 
 /**
  * The cycle that `serviceId → dependsOnId` would close, as ids, or null. Reachability is settled in SQL

@@ -113,9 +113,25 @@ describe("inventory on Postgres", () => {
     expect(desc.services.map((s) => s.name)).toEqual(["web", "right", "left"]);
   });
 
-  it("only deletes an empty system", async () => {
+  it("only deletes an empty system, detaching its policy and removing its matrix with audit events", async () => {
     const shop = await t.db.system.findUniqueOrThrow({ where: { id: systemId } });
     await expect(deleteSystem(t.db, actor, { id: shop.id, version: shop.version })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    const empty = await createSystem(t.db, actor, { name: "Empty", description: "", drStrategy: "", primaryRegion: "", drRegion: "" });
+    const policy = await t.db.escalationPolicy.create({ data: { name: "Empty policy", systemId: empty.id } });
+    await t.db.notificationMatrix.create({ data: { id: empty.id, systemId: empty.id, version: 1 } });
+    await deleteSystem(t.db, actor, { id: empty.id, version: empty.version });
+    expect(await t.db.escalationPolicy.findUniqueOrThrow({ where: { id: policy.id } })).toMatchObject({ systemId: null, version: 2 });
+    expect(await t.db.notificationMatrix.count({ where: { id: empty.id } })).toBe(0);
+    expect(await t.db.auditEvent.count({ where: { action: { in: ["policy.update", "matrix.delete"] }, actorEmail: "system:test" } })).toBe(2);
+  });
+
+  it("ignores a forged cursor instead of failing", async () => {
+    const forged = Buffer.from(JSON.stringify({ v: 1, id: "x" })).toString("base64url");
+    const page = await findServicePage(t.db, serviceListQuerySchema.parse({ sort: "name", after: forged }));
+    expect(page.services.length).toBeGreaterThan(0);
+    const huge = Buffer.from(JSON.stringify({ v: 1e10, id: "x" })).toString("base64url");
+    expect((await findServicePage(t.db, serviceListQuerySchema.parse({ sort: "rto", after: huge }))).services.length).toBeGreaterThan(0);
   });
 });
 

@@ -82,10 +82,10 @@ export const serviceFieldsSchema = z.object({
 });
 
 export const createServiceSchema = serviceFieldsSchema;
-export const updateServiceSchema = serviceFieldsSchema.extend({ id, version: z.number().int().positive() });
+export const updateServiceSchema = serviceFieldsSchema.extend({ id, version: z.number().int().positive().max(2_147_483_647) });
 export const deleteServiceSchema = z.object({
   id,
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(2_147_483_647),
   /** Ids of the dependents the person saw and agreed to detach; must match the current dependents. */
   confirmDependents: z.array(id).max(10_000).default([]),
 });
@@ -98,8 +98,8 @@ export const systemFieldsSchema = z.object({
   drRegion: text("DR region", 120).default(""),
 });
 export const createSystemSchema = systemFieldsSchema;
-export const updateSystemSchema = systemFieldsSchema.extend({ id, version: z.number().int().positive() });
-export const deleteSystemSchema = z.object({ id, version: z.number().int().positive() });
+export const updateSystemSchema = systemFieldsSchema.extend({ id, version: z.number().int().positive().max(2_147_483_647) });
+export const deleteSystemSchema = z.object({ id, version: z.number().int().positive().max(2_147_483_647) });
 
 export const dependencySchema = z.object({ serviceId: id, dependsOnId: id });
 
@@ -108,7 +108,7 @@ export const tierDefaultsSchema = z.object({
     .array(
       z.object({
         tier: tierSchema,
-        version: z.number().int().positive(),
+        version: z.number().int().positive().max(2_147_483_647),
         rtoMinutes: objectiveMinutes("RTO").refine((v) => v !== null, "RTO is required for a tier default"),
         rpoMinutes: objectiveMinutes("RPO").refine((v) => v !== null, "RPO is required for a tier default"),
       }),

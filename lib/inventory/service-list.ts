@@ -49,13 +49,19 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
-function decodeCursor(value: string | undefined): Cursor | null {
+const NUMERIC_SORTS = new Set<ServiceSort>(["tier", "rto", "rpo"]);
+
+/** A cursor is user input: its value must have the sort's type (text, or a 32-bit integer), else it is ignored. */
+function decodeCursor(value: string | undefined, sort: ServiceSort): Cursor | null {
   if (!value) return null;
   try {
     const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-    if (typeof parsed?.id === "string" && (typeof parsed.v === "string" || typeof parsed.v === "number")) return parsed;
-  } catch {}
-  return null;
+    if (typeof parsed?.id !== "string" || parsed.id.length > 64) return null;
+    if (NUMERIC_SORTS.has(sort)) return Number.isInteger(parsed.v) && Math.abs(parsed.v) <= 2_147_483_647 ? parsed : null;
+    return typeof parsed.v === "string" && parsed.v.length <= 400 ? parsed : null;
+  } catch {
+    return null;
+  }
 }
 
 export const SERVICE_PAGE_SIZE = 50;
@@ -63,7 +69,7 @@ export const SERVICE_PAGE_SIZE = 50;
 export async function findServicePage(db: Db, query: ServiceListQuery, pageSize = SERVICE_PAGE_SIZE) {
   const sortExpression = SORT_EXPRESSIONS[query.sort];
   const descending = query.dir === "desc";
-  const cursor = decodeCursor(query.after);
+  const cursor = decodeCursor(query.after, query.sort);
   const conditions: Prisma.Sql[] = [];
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -4,6 +4,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { GRAPH_LOCK } from "./dependencies";
 import type { ServiceFields } from "./schemas";
 
 export const serviceSelect = {
@@ -75,6 +76,8 @@ export async function updateService(db: Db, actor: AuditActor, input: ServiceFie
  */
 export async function deleteService(db: Db, actor: AuditActor, input: { id: string; version: number; confirmDependents: string[] }) {
   return db.$transaction(async (tx) => {
+    // Same lock as edge writes: no edge to this service can appear between the check below and the delete.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${GRAPH_LOCK})`;
     const before = await assertCurrentVersion(tx, await tx.service.findUnique({ where: { id: input.id }, select: serviceSelect }), {
       entityType: "Service",
       entityId: input.id,
@@ -92,13 +95,18 @@ export async function deleteService(db: Db, actor: AuditActor, input: { id: stri
         userMessage: `${dependents.length} service(s) depend on ${before.name}: ${dependents.map((d) => d.service.name).join(", ")}. Confirm to remove those dependencies with it.`,
       });
     }
-    for (const dependent of dependents) {
+    const ownEdges = await tx.serviceDependency.findMany({ where: { serviceId: input.id }, select: { dependsOnId: true } });
+    const removedEdges = [
+      ...dependents.map((d) => ({ serviceId: d.serviceId, dependsOnId: input.id })),
+      ...ownEdges.map((e) => ({ serviceId: input.id, dependsOnId: e.dependsOnId })),
+    ];
+    for (const edge of removedEdges) {
       await recordAudit(tx, {
         actor,
         action: "dependency.delete",
         entityType: "ServiceDependency",
-        entityId: `${dependent.serviceId}->${input.id}`,
-        before: { serviceId: dependent.serviceId, dependsOnId: input.id, reason: "dependency deleted" },
+        entityId: `${edge.serviceId}->${edge.dependsOnId}`,
+        before: { ...edge, reason: `service ${before.name} deleted` },
       });
     }
     // Backup policies and their run history go with the service (foreign keys cascade): keep the count in the audit.
@@ -107,7 +115,8 @@ export async function deleteService(db: Db, actor: AuditActor, input: { id: stri
       tx.backupRun.count({ where: { serviceId: input.id } }),
     ]);
     await tx.serviceDependency.deleteMany({ where: { OR: [{ dependsOnId: input.id }, { serviceId: input.id }] } });
-    await tx.service.delete({ where: { id: input.id } });
+    const { count } = await tx.service.deleteMany({ where: { id: input.id, version: input.version } });
+    if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this service at the same moment. Reload and try again." });
     await recordAudit(tx, { actor, action: "service.delete", entityType: "Service", entityId: input.id, before: { ...before, backupPoliciesDeleted: backupPolicies, backupRunsDeleted: backupRuns } });
     return { id: input.id, systemId: before.systemId, detached: dependents.length };
   });

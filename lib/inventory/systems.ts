@@ -77,7 +77,33 @@ export async function deleteSystem(db: Db, actor: AuditActor, input: { id: strin
     if (services > 0) {
       throw new AppError("CONFLICT", { userMessage: `${before.name} still has ${services} service(s). Delete or move them first.` });
     }
-    await tx.system.delete({ where: { id: input.id } });
+    // Its escalation policy is detached (it stays, unattached) and its own notification matrix removed,
+    // each with an audit event, instead of disappearing through foreign keys.
+    const policy = await tx.escalationPolicy.findUnique({ where: { systemId: input.id }, select: { id: true, name: true, version: true } });
+    if (policy) {
+      await tx.escalationPolicy.update({ where: { id: policy.id }, data: { systemId: null, version: { increment: 1 } } });
+      await recordAudit(tx, {
+        actor,
+        action: "policy.update",
+        entityType: "EscalationPolicy",
+        entityId: policy.id,
+        before: { system: before.name, version: policy.version },
+        after: { system: null, reason: `system ${before.name} deleted`, version: policy.version + 1 },
+      });
+    }
+    const matrix = await tx.notificationMatrix.findUnique({ where: { systemId: input.id }, select: { id: true, version: true, _count: { select: { rules: true } } } });
+    if (matrix) {
+      await tx.notificationMatrix.delete({ where: { id: matrix.id } });
+      await recordAudit(tx, {
+        actor,
+        action: "matrix.delete",
+        entityType: "NotificationMatrix",
+        entityId: matrix.id,
+        before: { rules: matrix._count.rules, reason: `system ${before.name} deleted`, version: matrix.version },
+      });
+    }
+    const { count } = await tx.system.deleteMany({ where: { id: input.id, version: input.version } });
+    if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this system at the same moment. Reload and try again." });
     await recordAudit(tx, { actor, action: "system.delete", entityType: "System", entityId: input.id, before });
     return { id: input.id };
   });

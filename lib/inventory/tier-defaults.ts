@@ -41,10 +41,12 @@ export async function updateTierDefaults(
       }
       const before = await assertCurrentVersion(tx, current, { entityType: "TierDefault", entityId: String(input.tier), version: input.version, label: `Tier ${input.tier} defaults` });
       if (before.rtoMinutes === input.rtoMinutes && before.rpoMinutes === input.rpoMinutes) continue;
-      const after = await tx.tierDefault.update({
+      const { count } = await tx.tierDefault.updateMany({
         where: { tier: input.tier, version: input.version },
         data: { rtoMinutes: input.rtoMinutes, rpoMinutes: input.rpoMinutes, version: { increment: 1 } },
       });
+      if (count !== 1) throw new AppError("CONFLICT", { userMessage: `Someone else saved Tier ${input.tier} at the same moment. Reload and try again.` });
+      const after = await tx.tierDefault.findUniqueOrThrow({ where: { tier: input.tier } });
       await recordAudit(tx, { actor, action: "tier_default.update", entityType: "TierDefault", entityId: String(input.tier), before, after });
     }
     return findTierDefaults(tx);

@@ -55,7 +55,9 @@ export async function updateChannel(db: Db, actor: AuditActor, input: ChannelFie
       });
       needsUrl(fields, fields.type === before.type ? before.url : null);
       const url = fields.type === "email" ? null : (fields.url ?? before.url);
-      const after = await tx.notificationChannel.update({ where: { id, version }, data: { ...fields, url, version: { increment: 1 } }, select: channelSelect });
+      const { count } = await tx.notificationChannel.updateMany({ where: { id, version }, data: { ...fields, url, version: { increment: 1 } } });
+      if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else saved this channel at the same moment. Reload and try again." });
+      const after = await tx.notificationChannel.findUniqueOrThrow({ where: { id }, select: channelSelect });
       await recordAudit(tx, { actor, action: "channel.update", entityType: "NotificationChannel", entityId: id, before: forAudit(before), after: forAudit(after) });
       return { id, version: after.version };
     });
@@ -81,7 +83,8 @@ export async function deleteChannel(db: Db, actor: AuditActor, input: { id: stri
       const where = [...levels.map((l) => `${l.level.policy.name} (level ${l.level.position})`), ...(rules ? [`${rules} notification rule(s)`] : [])];
       throw new AppError("CONFLICT", { userMessage: `${before.name} is still used by ${where.join(", ")}. Remove it there first.` });
     }
-    await tx.notificationChannel.delete({ where: { id: input.id } });
+    const { count } = await tx.notificationChannel.deleteMany({ where: { id: input.id, version: input.version } });
+    if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this channel at the same moment. Reload and try again." });
     await recordAudit(tx, { actor, action: "channel.delete", entityType: "NotificationChannel", entityId: input.id, before: forAudit(before) });
     return { id: input.id };
   });

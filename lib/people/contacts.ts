@@ -72,7 +72,9 @@ export async function confirmContact(db: Db, actor: AuditActor, input: { id: str
       version: input.version,
       label: "this contact",
     });
-    const after = await tx.contact.update({ where: { id: input.id, version: input.version }, data: { confirmedAt: new Date(), version: { increment: 1 } }, select: contactSelect });
+    const { count } = await tx.contact.updateMany({ where: { id: input.id, version: input.version }, data: { confirmedAt: new Date(), version: { increment: 1 } } });
+    if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this contact at the same moment. Reload and try again." });
+    const after = await tx.contact.findUniqueOrThrow({ where: { id: input.id }, select: contactSelect });
     await recordAudit(tx, { actor, action: "contact.confirm", entityType: "Contact", entityId: input.id, before, after });
     return after;
   });
@@ -93,7 +95,8 @@ export async function deleteContact(db: Db, actor: AuditActor, input: { id: stri
         userMessage: `${before.name} is still paged by ${usage.map((u) => `${u.policyName} (level ${u.level})`).join(", ")}. Remove them there first.`,
       });
     }
-    await tx.contact.delete({ where: { id: input.id } });
+    const { count } = await tx.contact.deleteMany({ where: { id: input.id, version: input.version } });
+    if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this contact at the same moment. Reload and try again." });
     await recordAudit(tx, { actor, action: "contact.delete", entityType: "Contact", entityId: input.id, before });
     return { id: input.id };
   });

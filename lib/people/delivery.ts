@@ -29,7 +29,10 @@ async function postJson(url: string, payload: unknown, timeoutMs: number): Promi
     const body = (await response.text()).slice(0, 500);
     return { ok: response.ok, transient: response.status === 429 || response.status >= 500, status: response.status, body };
   } catch (error) {
-    return { ok: false, transient: true, error: (error as Error).message };
+    // Error texts can quote the URL, which may carry a token: keep only the host.
+    const message = (error as Error).message.replaceAll(url, maskUrl(url));
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    return { ok: false, transient: true, error: cause ? `${message} (${cause})` : message };
   }
 }
 

@@ -43,13 +43,12 @@ export function channelReadiness(smtpConfigured: boolean): ChannelReadiness {
   };
 }
 
-/** Shows where a webhook goes without its token: scheme, host and the first path segment. */
+/** Shows where a webhook goes without its secret: scheme and host only (paths often carry the token). */
 export function maskUrl(url: string | null): string {
   if (!url) return "(no URL)";
   try {
     const parsed = new URL(url);
-    const first = parsed.pathname.split("/").filter(Boolean)[0];
-    return `${parsed.protocol}//${parsed.host}${first ? `/${first}/…` : "/"}`;
+    return `${parsed.protocol}//${parsed.host}/…`;
   } catch {
     return "(invalid URL)";
   }

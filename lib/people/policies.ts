@@ -146,7 +146,8 @@ export async function updatePolicy(db: Db, actor: AuditActor, input: PolicyField
 export async function deletePolicy(db: Db, actor: AuditActor, input: { id: string; version: number }) {
   return db.$transaction(async (tx) => {
     const current = await assertCurrentVersion(tx, await getPolicy(tx, input.id), { entityType: "EscalationPolicy", entityId: input.id, version: input.version, label: "this policy" });
-    await tx.escalationPolicy.delete({ where: { id: input.id } });
+    const { count } = await tx.escalationPolicy.deleteMany({ where: { id: input.id, version: input.version } });
+    if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this policy at the same moment. Reload and try again." });
     await recordAudit(tx, { actor, action: "policy.delete", entityType: "EscalationPolicy", entityId: input.id, before: snapshot(current) });
     return { id: input.id };
   });

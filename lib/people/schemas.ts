@@ -42,6 +42,14 @@ const httpUrl = (label: string) =>
           return false;
         }
       }, `${label} must be a full http:// or https:// URL`)
+      .refine((v) => {
+        try {
+          const url = new URL(v);
+          return !url.username && !url.password;
+        } catch {
+          return true;
+        }
+      }, `${label} must not contain a user name or password (use a token in the path or query)`)
       .nullable(),
   );
 
@@ -64,8 +72,8 @@ export const contactFieldsSchema = z.object({
   notes: text("Notes", 2000).default(""),
 });
 export const createContactSchema = contactFieldsSchema;
-export const updateContactSchema = contactFieldsSchema.extend({ id, version: z.number().int().positive() });
-export const contactRefSchema = z.object({ id, version: z.number().int().positive() });
+export const updateContactSchema = contactFieldsSchema.extend({ id, version: z.number().int().positive().max(2_147_483_647) });
+export const contactRefSchema = z.object({ id, version: z.number().int().positive().max(2_147_483_647) });
 
 export const channelFieldsSchema = z.object({
   name: text("Name", 80).min(1, "Name is required"),
@@ -75,8 +83,8 @@ export const channelFieldsSchema = z.object({
   enabled: z.boolean().default(true),
 });
 export const createChannelSchema = channelFieldsSchema;
-export const updateChannelSchema = channelFieldsSchema.extend({ id, version: z.number().int().positive() });
-export const channelRefSchema = z.object({ id, version: z.number().int().positive() });
+export const updateChannelSchema = channelFieldsSchema.extend({ id, version: z.number().int().positive().max(2_147_483_647) });
+export const channelRefSchema = z.object({ id, version: z.number().int().positive().max(2_147_483_647) });
 export const testChannelSchema = z.object({ id, contactId: id.optional() });
 
 const minutes = (label: string, max: number) =>
@@ -123,8 +131,8 @@ export const policyFieldsSchema = z
     });
   });
 export const createPolicySchema = policyFieldsSchema;
-export const updatePolicySchema = z.intersection(policyFieldsSchema, z.object({ id, version: z.number().int().positive() }));
-export const policyRefSchema = z.object({ id, version: z.number().int().positive() });
+export const updatePolicySchema = z.intersection(policyFieldsSchema, z.object({ id, version: z.number().int().positive().max(2_147_483_647) }));
+export const policyRefSchema = z.object({ id, version: z.number().int().positive().max(2_147_483_647) });
 
 export const ruleSchema = z
   .object({
@@ -145,7 +153,7 @@ export const ruleSchema = z
   });
 export const saveMatrixSchema = z.object({
   systemId: z.preprocess(blankToNull, id.nullable()).default(null),
-  version: z.number().int().min(0),
+  version: z.number().int().min(0).max(2_147_483_647),
   rules: z.array(ruleSchema).max(100),
 });
 

@@ -16,7 +16,7 @@ export const createUserSchema = z.object({
 
 export const updateUserSchema = z.object({
   id: z.string().min(1).max(64),
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(2_147_483_647),
   name: z.string().trim().min(1, "Name is required").max(120, "Name is at most 120 characters").optional(),
   role: z.enum(ROLES, { error: "Choose one of: admin, commander, responder, viewer" }).optional(),
   active: z.boolean().optional(),
@@ -24,7 +24,7 @@ export const updateUserSchema = z.object({
 
 export const resetPasswordSchema = z.object({
   id: z.string().min(1).max(64),
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(2_147_483_647),
 });
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;

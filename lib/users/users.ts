@@ -100,12 +100,13 @@ export async function resetUserPassword(db: Db, actor: AuditActor, input: { id: 
 
 /** A signed-in user replaces their own password; the current one must be given again. */
 export async function changeOwnPassword(db: Db, actor: { id: string; email: string }, input: { currentPassword: string; newPassword: string }) {
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw new AppError("VALIDATION", { userMessage: "The current password is not right.", field: "currentPassword" });
-  }
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
+    // Check and write under a row lock, so an admin's reset at the same moment is not silently overwritten.
+    const [current] = await tx.$queryRaw<{ passwordHash: string }[]>`SELECT "passwordHash" FROM "User" WHERE id = ${actor.id} FOR UPDATE`;
+    if (!current || !(await verifyPassword(input.currentPassword, current.passwordHash))) {
+      throw new AppError("VALIDATION", { userMessage: "The current password is not right.", field: "currentPassword" });
+    }
     const before = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: userSelect });
     const after = await tx.user.update({ where: { id: actor.id }, data: { passwordHash, version: { increment: 1 } }, select: userSelect });
     await recordAudit(tx, { actor, action: "user.password_change", entityType: "User", entityId: actor.id, before, after });

@@ -2,7 +2,7 @@
 // updates the run: 201 when created, 200 when updated, with the run as JSON.
 import { NextResponse } from "next/server";
 import { apiError, errorResponse, readJsonBody, validationError } from "@/lib/api/json";
-import { backupRunSchema, futureTimestampProblem, ingestBackupRun, MAX_BODY_BYTES } from "@/lib/backups/ingest";
+import { backupRunSchema, timestampProblem, ingestBackupRun, MAX_BODY_BYTES } from "@/lib/backups/ingest";
 import { getDb } from "@/lib/db/client";
 import { checkBearerToken } from "@/lib/tokens/tokens";
 
@@ -18,7 +18,7 @@ export async function POST(request: Request) {
     if (!body.ok) return body.response;
     const parsed = backupRunSchema.safeParse(body.value);
     if (!parsed.success) return validationError(parsed.error);
-    const future = futureTimestampProblem(parsed.data, new Date());
+    const future = timestampProblem(parsed.data, new Date());
     if (future) return apiError(422, { error: future.message, field: future.field });
     const { created, run } = await ingestBackupRun(db, parsed.data, auth.tokenId);
     return NextResponse.json(run, { status: created ? 201 : 200 });
