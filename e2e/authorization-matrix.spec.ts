@@ -8,17 +8,19 @@ import { PERMISSIONS } from "../lib/auth/permissions";
 import { ROLES } from "../lib/auth/roles";
 import { DEMO_PASSWORD, demoEmail, signInViaApi } from "./support/auth";
 import { createTestToken, createTestUser } from "./support/db";
-import { callServerAction } from "./support/server-action";
+import { callServerAction, serverActions } from "./support/server-action";
 
 // Admins come from the demo seed: a spec that adds admins would break the "last active admin" spec.
 async function userFor(role: (typeof ROLES)[number], label: string) {
   return role === "admin" ? { email: demoEmail("admin"), password: DEMO_PASSWORD } : createTestUser(role, `${label}-${role}`);
 }
 
-type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
+const declared = new Map<string, Map<string, string>>();
 
 /** action name → permission, read from `metadata({ permission })` on the action or on the client it uses. */
 function declaredPermissions(file: string): Map<string, string> {
+  const cached = declared.get(file);
+  if (cached) return cached;
   const source = readFileSync(file, "utf8");
   const clients = new Map<string, string>();
   for (const m of source.matchAll(/const (\w+) = actionClient\s*\.metadata\(\{ permission: "([^"]+)" \}\)/g)) clients.set(m[1]!, m[2]!);
@@ -27,11 +29,11 @@ function declaredPermissions(file: string): Map<string, string> {
     const permission = m[2] ?? clients.get(m[3] ?? "");
     if (permission) actions.set(m[1]!, permission);
   }
+  declared.set(file, actions);
   return actions;
 }
 
-const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as Manifest;
-const actions = [...new Map(Object.values(manifest.node).map((a) => [`${a.filename}#${a.exportedName}`, a])).values()];
+const actions = serverActions();
 
 test.describe.configure({ mode: "serial" });
 

@@ -1,7 +1,7 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-// Areas appear here the day they exist (no placeholder pages). Planned: /command, /incidents,
-// /compliance, /plans and the public /status.
+// The areas of the app, each shown to the roles whose permission it names. An area is listed only once its
+// pages exist: the navigation never leads to an empty page.
 export type NavItem = { href: string; label: string; permission: Permission; activePrefix: string };
 
 export const NAV_ITEMS: NavItem[] = [

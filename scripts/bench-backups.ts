@@ -7,6 +7,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { createApiToken } from "@/lib/tokens/tokens";
 import { ensureBuild } from "./lib/ensure-build";
 import { keepAliveClient } from "./lib/http-client";
+import { inPool, sample } from "./lib/measure";
 import { startAppServer, startThrowawayDatabase, type AppServer } from "./lib/throwaway";
 import { ensureWrk, wrkPost } from "./lib/wrk";
 
@@ -16,24 +17,7 @@ const RUNS = 20;
 const INGEST = 3000;
 const CONCURRENCY = 16;
 
-async function timeIt(fn: () => Promise<unknown>) {
-  await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: samples[Math.floor(samples.length / 2)]!, p95: samples[Math.floor(samples.length * 0.95)]! };
-}
-
-async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
-}
+const timeIt = (fn: () => Promise<unknown>) => sample(fn, RUNS);
 
 async function main() {
   await ensureBuild();
@@ -97,13 +81,13 @@ async function main() {
         if (response.status !== 201) throw new Error(`HTTP ${response.status}: ${response.body}`);
       };
       const ingestStarted = performance.now();
-      await pool(Array.from({ length: INGEST }, (_, i) => i), CONCURRENCY, post);
+      await inPool(Array.from({ length: INGEST }, (_, i) => i), CONCURRENCY, post);
       ingestion = `${(INGEST / ((performance.now() - ingestStarted) / 1000)).toFixed(0)} runs/s (node client)`;
       client.close();
     }
     const rawStarted = performance.now();
     const rawPool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
-    await pool(Array.from({ length: INGEST }, (_, i) => i), CONCURRENCY, async (i) => {
+    await inPool(Array.from({ length: INGEST }, (_, i) => i), CONCURRENCY, async (i) => {
       await rawPool.query(`INSERT INTO "BackupRun" ("policyId", "serviceId", "externalId", status, "startedAt", "finishedAt", "updatedAt") VALUES ($1, $2, $3, 'succeeded', now(), now(), now())`, [`pol${1 + (i % SERVICES)}`, `svc${1 + (i % SERVICES)}`, `raw-${i}`]);
     });
     const rawRate = INGEST / ((performance.now() - rawStarted) / 1000);

@@ -8,6 +8,7 @@ import { getServiceDetail } from "@/lib/inventory/service-detail";
 import { countServices, findServicePage, serviceListQuerySchema } from "@/lib/inventory/service-list";
 import { getSystemRecoveryOrder } from "@/lib/inventory/system-order";
 import { ensureBuild } from "./lib/ensure-build";
+import { sample } from "./lib/measure";
 import { startAppServer, startThrowawayDatabase, type AppServer } from "./lib/throwaway";
 
 const SYSTEMS = 10;
@@ -16,16 +17,8 @@ const EDGES_PER_SERVICE = 3;
 const RUNS = 30;
 
 async function time(label: string, fn: () => Promise<unknown>, rows: string[][]) {
-  await fn(); // warm-up: plans cached, pool connected
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(1);
-  rows.push([label, at(0.5), at(0.95), samples[samples.length - 1]!.toFixed(1)]);
+  const { p50, p95, max } = await sample(fn, RUNS);
+  rows.push([label, p50.toFixed(1), p95.toFixed(1), max.toFixed(1)]);
 }
 
 async function seed(url: string) {

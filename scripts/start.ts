@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo-plans";
 import { isDatabaseEmpty, seedDemo } from "@/lib/seed/seed-demo";
 import { prepareDatabase, type PreparedDatabase } from "./lib/database";
 import { ensureBuild } from "./lib/ensure-build";
-import { bin } from "./lib/run";
+import { bin, waitForHttp } from "./lib/run";
 import { persistentSecret } from "./lib/secret";
 
 const log = (line: string) => console.log(`[lifeboat] ${line}`);
@@ -73,8 +73,7 @@ async function main() {
     });
     server.on("exit", (code) => void shutdown(code ?? 1));
 
-    const ready = await waitUntilServing(`${url}/api/health`, () => server?.exitCode === null);
-    if (!ready) return;
+    await waitForHttp(`${url}/api/health`, 120_000, () => server?.exitCode === null);
     log(`Lifeboat is running at ${url}  (ready ${((Date.now() - startedAt) / 1000).toFixed(1)} s after start)`);
     if (hasDemoUsers) {
       log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
@@ -82,20 +81,9 @@ async function main() {
     }
     log("Press Ctrl-C to stop.");
   } catch (error) {
-    console.error(`[lifeboat] ${(error as Error).message}`);
+    if (!stopping) console.error(`[lifeboat] ${(error as Error).message}`);
     await shutdown(1);
   }
-}
-
-async function waitUntilServing(url: string, alive: () => boolean): Promise<boolean> {
-  const deadline = Date.now() + 120_000;
-  while (alive() && Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return true;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return false;
 }
 
 main().catch((error) => {

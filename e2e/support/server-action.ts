@@ -5,9 +5,20 @@ import { readFileSync } from "node:fs";
 
 type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
 
+let manifest: Manifest | undefined;
+
+function readManifest(): Manifest {
+  manifest ??= JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as Manifest;
+  return manifest;
+}
+
+/** Every server action in the build, once each (an action appears once per page that uses it). */
+export function serverActions(): { filename: string; exportedName: string }[] {
+  return [...new Map(Object.values(readManifest().node).map((a) => [`${a.filename}#${a.exportedName}`, a])).values()];
+}
+
 export function serverActionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as Manifest;
-  const entry = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
+  const entry = Object.entries(readManifest().node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
   if (!entry) throw new Error(`No server action ${exportedName} in ${file}: was it renamed?`);
   return entry[0];
 }

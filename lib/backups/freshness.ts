@@ -22,21 +22,26 @@ export const FRESHNESS_CTE = Prisma.sql`
            EXISTS (SELECT 1 FROM "BackupPolicy" bp WHERE bp."serviceId" = s.id) AS "hasPolicy",
            g.last_good AS "lastGoodAt",
            EXTRACT(EPOCH FROM (now() - g.last_good)) / 60 AS "ageMinutes",
-           COALESCE(s."rpoMinutes", CASE WHEN EXISTS (SELECT 1 FROM "BackupPolicy" bp WHERE bp."serviceId" = s.id) THEN td."rpoMinutes" END) AS "rpoMinutes"
+           s."rpoMinutes" AS own_rpo, td."rpoMinutes" AS tier_rpo
     FROM "Service" s
     JOIN "System" y ON y.id = s."systemId"
     LEFT JOIN good g ON g."serviceId" = s.id
     LEFT JOIN "TierDefault" td ON td.tier = s.tier
   ),
+  targeted AS (
+    SELECT id, name, tier, "systemId", "systemName", "hasPolicy", "lastGoodAt", "ageMinutes",
+           COALESCE(own_rpo, CASE WHEN "hasPolicy" THEN tier_rpo END) AS "rpoMinutes"
+    FROM fleet
+  ),
   banded AS (
-    SELECT fleet.*, CASE
+    SELECT targeted.*, CASE
       WHEN "rpoMinutes" IS NULL THEN 'no_target'
       WHEN "lastGoodAt" IS NULL THEN 'never'
       WHEN "ageMinutes" <= GREATEST("rpoMinutes", 1) THEN 'within'
       WHEN "ageMinutes" <= 2 * GREATEST("rpoMinutes", 1) THEN 'exceeded'
       WHEN "ageMinutes" <= 4 * GREATEST("rpoMinutes", 1) THEN 'severe'
       ELSE 'critical' END AS band
-    FROM fleet
+    FROM targeted
   )`;
 
 export type ServiceFreshness = {

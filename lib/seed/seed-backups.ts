@@ -1,5 +1,6 @@
 // 90 days of realistic backup history for the demo: nightly and hourly jobs, a few failures and
 // unverified runs, and one service (hourly config snapshots) that stopped succeeding ~5 hours ago.
+import { CronExpressionParser } from "cron-parser";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
@@ -23,12 +24,9 @@ function startsFor(schedule: { intervalMinutes: number | null; cron: string | nu
     for (let t = from; t < now - schedule.intervalMinutes * 60_000 * 0.5; t += schedule.intervalMinutes * 60_000) starts.push(t);
     return starts;
   }
-  // The demo crons are all "M H * * *".
-  const [minute, hour] = schedule.cron!.split(" ").map(Number);
-  for (let day = Math.floor(from / DAY) * DAY; day < now; day += DAY) {
-    const t = day + (hour! * 60 + minute!) * 60_000;
-    if (t > from && t < now) starts.push(t);
-  }
+  // The same cron reading the app uses for missed schedules (UTC).
+  const times = CronExpressionParser.parse(schedule.cron!, { tz: "UTC", currentDate: new Date(from), endDate: new Date(now) });
+  while (times.hasNext()) starts.push(times.next().getTime());
   return starts;
 }
 

@@ -11,10 +11,12 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
 
 export const bin = (name: string) => `node_modules/.bin/${name}`;
 
-export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+/** Polls `url` until it answers 2xx; gives up at the deadline, or as soon as `alive()` says the server died. */
+export async function waitForHttp(url: string, timeoutMs: number, alive: () => boolean = () => true): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "";
   while (Date.now() < deadline) {
+    if (!alive()) throw new Error(`the server exited before ${url} answered`);
     try {
       const response = await fetch(url);
       if (response.ok) return;

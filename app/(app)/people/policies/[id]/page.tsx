@@ -9,8 +9,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { loadEditorOptions } from "@/lib/people/editor-options";
-import { lintCurrentMatrix } from "@/lib/people/lint-now";
+import { editorOptions } from "@/lib/people/editor-options";
+import { lintMatrix } from "@/lib/people/lint";
+import { loadPagingData } from "@/lib/people/load";
 import { getPolicy } from "@/lib/people/policies";
 
 export const metadata: Metadata = { title: "Escalation policy" };
@@ -19,13 +20,15 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const user = await requirePagePermission("people.read", `/people/policies/${id}`);
   const db = getDb();
-  const [policy, options, findings, history] = await Promise.all([
+  const [policy, data, history] = await Promise.all([
     getPolicy(db, id),
-    loadEditorOptions(db),
-    lintCurrentMatrix(db),
+    loadPagingData(db),
     db.auditEvent.findMany({ where: { entityType: "EscalationPolicy", entityId: id }, orderBy: { id: "desc" }, take: 50 }),
   ]);
   if (!policy) notFound();
+  // One load serves both the editor's choices and the linter.
+  const options = editorOptions(data);
+  const findings = lintMatrix({ ...data, now: new Date() });
   const editable = {
     id: policy.id,
     version: policy.version,

@@ -3,13 +3,14 @@ import { PolicyEditor } from "@/components/people/policy-editor";
 import { PageHeader } from "@/components/ui/card";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { loadEditorOptions } from "@/lib/people/editor-options";
+import { editorOptions } from "@/lib/people/editor-options";
+import { loadPagingData } from "@/lib/people/load";
 
 export const metadata: Metadata = { title: "New escalation policy" };
 
 export default async function NewPolicyPage() {
   await requirePagePermission("people.edit", "/people/policies/new");
-  const options = await loadEditorOptions(getDb());
+  const options = editorOptions(await loadPagingData(getDb()));
   return (
     <>
       <PageHeader title="New escalation policy" />

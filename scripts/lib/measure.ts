@@ -1,0 +1,27 @@
+// Timing helpers shared by the benchmark scripts.
+
+export type Timing = { p50: number; p95: number; max: number };
+
+/** Runs `fn` once to warm up (plans cached, pools connected), then `runs` times; percentiles in ms. */
+export async function sample(fn: () => Promise<unknown>, runs: number): Promise<Timing> {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { p50: at(0.5), p95: at(0.95), max: samples[samples.length - 1]! };
+}
+
+/** Calls `fn` on every item with at most `concurrency` calls in flight. */
+export async function inPool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
