@@ -1,0 +1,77 @@
+// Server-sent events for the timeline. Each event carries its id, so the browser's EventSource sends
+// Last-Event-ID when it reconnects and the stream resumes right after it: nothing missed, nothing twice.
+import type { TimelineEntry } from "../timeline";
+import type { TimelineHub } from "./hub";
+
+const encoder = new TextEncoder();
+
+export function formatEvent(entry: TimelineEntry): string {
+  // JSON never contains a raw newline, so one data line is always enough.
+  return `id: ${entry.id}\nevent: timeline\ndata: ${JSON.stringify(entry)}\n\n`;
+}
+
+export type StreamOptions = {
+  hub: TimelineHub;
+  incidentId?: string;
+  afterId: bigint;
+  heartbeatMs?: number;
+  /** Streams end after this long; the browser reconnects (re-checking the session) and resumes. */
+  maxAgeMs?: number;
+  signal?: AbortSignal;
+};
+
+export async function timelineStream(options: StreamOptions): Promise<Response> {
+  let unsubscribe: (() => void) | null = null;
+  let timers: NodeJS.Timeout[] = [];
+  let open = true;
+  const stop = () => {
+    open = false;
+    unsubscribe?.();
+    timers.forEach(clearTimeout);
+    timers = [];
+  };
+  let controllerRef: ReadableStreamDefaultController<Uint8Array> | null = null;
+  const write = (text: string) => {
+    if (!open || !controllerRef) return;
+    try {
+      controllerRef.enqueue(encoder.encode(text));
+    } catch {
+      stop();
+    }
+  };
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controllerRef = controller;
+      // How long the browser waits before reconnecting after a drop.
+      write(`retry: 1000\n: connected\n\n`);
+      unsubscribe = await options.hub.subscribe({
+        incidentId: options.incidentId,
+        cursor: options.afterId,
+        send: (events) => write(events.map(formatEvent).join("")),
+      });
+      if (!open) unsubscribe();
+      timers.push(setInterval(() => write(`: ping\n\n`), options.heartbeatMs ?? 15_000));
+      timers.push(
+        setTimeout(() => {
+          stop();
+          try {
+            controller.close();
+          } catch {
+            /* already closed */
+          }
+        }, options.maxAgeMs ?? 5 * 60_000),
+      );
+    },
+    cancel: stop,
+  });
+  options.signal?.addEventListener("abort", stop);
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-store, no-transform",
+      Connection: "keep-alive",
+      // Tells nginx-style proxies not to buffer the stream.
+      "X-Accel-Buffering": "no",
+    },
+  });
+}
