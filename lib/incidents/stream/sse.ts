@@ -44,11 +44,19 @@ export async function timelineStream(options: StreamOptions): Promise<Response> 
       controllerRef = controller;
       // How long the browser waits before reconnecting after a drop.
       write(`retry: 1000\n: connected\n\n`);
-      unsubscribe = await options.hub.subscribe({
-        incidentId: options.incidentId,
-        cursor: options.afterId,
-        send: (events) => write(events.map(formatEvent).join("")),
-      });
+      try {
+        unsubscribe = await options.hub.subscribe({
+          incidentId: options.incidentId,
+          cursor: options.afterId,
+          send: (events) => write(events.map(formatEvent).join("")),
+        });
+      } catch {
+        // The database is unreachable: say so and end; the browser retries and resumes from its last id.
+        write(`event: unavailable\ndata: {}\n\n`);
+        stop();
+        controller.close();
+        return;
+      }
       if (!open) unsubscribe();
       timers.push(setInterval(() => write(`: ping\n\n`), options.heartbeatMs ?? 15_000));
       timers.push(
