@@ -95,7 +95,8 @@ export async function fireDueEscalations(db: Db, incidentId: string, now: Date, 
     );
     const who = `${contact ? `${contact.name} via ` : ""}${channel.name} (${delivery.target})`;
     const ok = delivery.status === "sent";
-    ok ? (sent += 1) : (failed += 1);
+    if (ok) sent += 1;
+    else failed += 1;
     await finishPage(db, incidentId, page, delivery.id, ok ? "sent" : "failed", ok ? `Paged ${who}, level ${page.level}.` : `Could not page ${who}, level ${page.level}: ${delivery.lastError ?? "failed"}.`);
   }
   return { sent, failed };

@@ -63,7 +63,8 @@ export async function sendMatrixNotifications(db: Db, job: NotifyJob, config?: D
         line: `${EVENT_LABELS[job.event]} → ${rule.audience} (${rule.recipients || channel.name}) via ${channel.name} ${delivery.target}${ok ? "" : `: ${delivery.lastError ?? "failed"}`}`,
       });
     }
-    for (const r of results) r.ok ? (sent += 1) : (failed += 1);
+    sent += results.filter((r) => r.ok).length;
+    failed += results.filter((r) => !r.ok).length;
     await db.$transaction((tx) =>
       appendTimeline(
         tx,

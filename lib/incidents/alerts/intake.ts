@@ -65,7 +65,9 @@ const json = (value: Record<string, string>) => value as Prisma.InputJsonValue;
 export async function ingestAlertGroup(db: Db, jobs: JobSink, group: AlertGroup, config: LabelConfig = labelConfig()): Promise<IntakeResult> {
   return db.$transaction(async (tx) => {
     await lockKeys(tx, [`alerts:${group.source}:group:${group.groupKey}`, ...group.alerts.map((a) => `alerts:${group.source}:${a.dedupKey}`)]);
-    let { incidentId, known } = await findOpenIncident(tx, group);
+    const open = await findOpenIncident(tx, group);
+    const known = open.known;
+    let incidentId = open.incidentId;
     const firing = group.alerts.filter((a) => a.status === "firing");
     let created = false;
     let number = 0;
