@@ -109,3 +109,9 @@ export function parseEventId(value: string | null | undefined): bigint | undefin
   if (!value || !/^\d{1,18}$/.test(value)) return undefined;
   return BigInt(value);
 }
+
+/** The newest events across all incidents, oldest first (the dashboard's activity feed). */
+export async function readLatestEvents(db: Reader, limit: number) {
+  const rows = await db.timelineEvent.findMany({ orderBy: { id: "desc" }, take: limit, select: entrySelect });
+  return rows.reverse().map(toEntry);
+}

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { parseEventId } from "../timeline";
 
-const schema = z.object({ incident: z.string().trim().min(1).max(64).optional(), after: z.string().max(20).optional() });
+const schema = z.object({ incident: z.string().trim().min(1).max(64).optional(), after: z.string().regex(/^\d{1,18}$/, "must be an event number").optional() });
 
 export function parseStreamQuery(url: URL, lastEventId: string | null) {
   const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
