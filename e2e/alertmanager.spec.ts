@@ -183,7 +183,8 @@ test("firing, repeated, then resolved alerts from a real Alertmanager make one i
   const keys = await fingerprints();
   expect(keys).toHaveLength(2);
 
-  // group_wait 1s: one notification carrying both alerts opens the incident.
+  // One notification carrying both alerts opens the incident. (Alertmanager skips group_wait here: the
+  // alerts started a minute ago, longer than group_wait, so it flushes the new group at once.)
   await expect.poll(async () => (await storedAlerts()).map((a) => a.dedupKey), { timeout: 20_000 }).toEqual(keys);
   const [incidentId] = await incidentIds();
   expect(await incidentIds()).toEqual([incidentId]);
@@ -193,8 +194,9 @@ test("firing, repeated, then resolved alerts from a real Alertmanager make one i
   expect(opened.dedupKey).toContain(`alertname="${alertname}"`);
   const openedAfter = Date.now() - started;
 
-  // Prometheus keeps re-sending a firing alert; Alertmanager re-notifies every repeat_interval (4s).
-  // Each of those deliveries must join the same incident and only count up.
+  // Prometheus keeps re-sending a firing alert; Alertmanager re-notifies once repeat_interval (4s) has
+  // passed since the last delivery finished, on a group_interval tick — so about 6 s here. Each of those
+  // deliveries must join the same incident and only count up.
   await sendAlerts("firing");
   await expect
     .poll(async () => (await storedAlerts()).map((a) => a.receivedCount >= 2), { timeout: 20_000 })

@@ -38,6 +38,8 @@ export type TimelineInput = {
   message: string;
   public?: boolean;
   data?: Prisma.InputJsonValue;
+  /** Only for imported history (the demo seed); live events take the database's clock. */
+  at?: Date;
 };
 
 /** The shape every reader sees: API, stream and pages. Ids are strings (bigint does not survive JSON). */
@@ -73,6 +75,7 @@ export async function appendTimeline(tx: Tx, ...events: TimelineInput[]) {
         message: event.message,
         public: event.public ?? false,
         data: event.data,
+        ...(event.at ? { at: event.at } : {}),
       },
       select: entrySelect,
     });
