@@ -99,7 +99,7 @@ export class TimelineHub {
     client.removeAllListeners("notification");
     client.end().catch(() => {});
     if (this.closed) return;
-    logger.warn({ err: error }, "timeline listener lost its connection; reconnecting");
+    logger.warn({ reason: error.message }, "timeline listener lost its connection; reconnecting");
     const retry = () => {
       if (this.closed || this.client) return;
       this.ensureListening().catch(() => setTimeout(retry, this.options.reconnectMs ?? 1000).unref?.());
