@@ -9,7 +9,8 @@ import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { fieldError, FormErrors } from "@/components/ui/form-errors";
 import { Textarea } from "@/components/ui/textarea";
-import { SEVERITIES, SEVERITY_LABELS } from "@/lib/incidents/model";
+import type { SEVERITIES } from "@/lib/incidents/model";
+import { CommanderOptions, SeverityOptions } from "./selects";
 import { ServicePicker, type PickedService } from "./service-picker";
 
 type Option = { id: string; name: string };
@@ -44,11 +45,7 @@ export function DeclareForm({ systems, commanders, defaultCommanderId }: { syste
         </div>
         <Field label="Severity" htmlFor="severity" error={error("severity")}>
           <Select id="severity" name="severity" defaultValue="SEV2">
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {SEVERITY_LABELS[s]}
-              </option>
-            ))}
+            <SeverityOptions />
           </Select>
         </Field>
         <Field label="System" htmlFor="systemId" error={error("systemId")} hint="Its escalation policy starts paging at once.">
@@ -68,12 +65,7 @@ export function DeclareForm({ systems, commanders, defaultCommanderId }: { syste
         </div>
         <Field label="Incident commander" htmlFor="commanderId" error={error("commanderId")}>
           <Select id="commanderId" name="commanderId" defaultValue={defaultCommanderId ?? ""}>
-            <option value="">(nobody yet)</option>
-            {commanders.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name} ({c.email})
-              </option>
-            ))}
+            <CommanderOptions commanders={commanders} none="(nobody yet)" />
           </Select>
         </Field>
         <div className="sm:col-span-2">

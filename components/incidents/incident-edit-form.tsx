@@ -8,7 +8,8 @@ import { updateIncidentAction } from "@/app/(app)/incidents/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { fieldError, FormErrors } from "@/components/ui/form-errors";
-import { SEVERITIES, SEVERITY_LABELS, STATUS_PAGE_LABELS, STATUS_PAGE_LEVELS } from "@/lib/incidents/model";
+import { STATUS_PAGE_LABELS, STATUS_PAGE_LEVELS } from "@/lib/incidents/model";
+import { CommanderOptions, SeverityOptions } from "./selects";
 import type { Severity, StatusPageLevel } from "@/lib/generated/prisma/enums";
 import { ServicePicker, type PickedService } from "./service-picker";
 
@@ -40,11 +41,7 @@ export function IncidentEditForm({ incident, commanders }: Props) {
     <form onSubmit={onSubmit} className="space-y-3" noValidate key={incident.version}>
       <Field label="Severity" htmlFor="edit-severity" error={error("severity")}>
         <Select id="edit-severity" name="severity" defaultValue={incident.severity}>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {SEVERITY_LABELS[s]}
-            </option>
-          ))}
+          <SeverityOptions />
         </Select>
       </Field>
       <Field label="Status page shows" htmlFor="edit-status-page" error={error("statusPageLevel")}>
@@ -58,12 +55,7 @@ export function IncidentEditForm({ incident, commanders }: Props) {
       </Field>
       <Field label="Commander" htmlFor="edit-commander" error={error("commanderId")}>
         <Select id="edit-commander" name="commanderId" defaultValue={incident.commanderId ?? ""}>
-          <option value="">(nobody)</option>
-          {commanders.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name} ({c.email})
-            </option>
-          ))}
+          <CommanderOptions commanders={commanders} none="(nobody)" />
         </Select>
       </Field>
       <Field label="Affected services" htmlFor="edit-services" error={error("serviceIds")}>
