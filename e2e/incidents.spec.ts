@@ -141,10 +141,13 @@ test.describe("incidents", () => {
     await commander.page.getByRole("button", { name: "Add note" }).click();
     await expect(commander.page.getByTestId("timeline")).toContainText(secret);
 
-    await page.goto("/status");
+    // The public page is served from a copy at most a few seconds old.
+    await expect(async () => {
+      await page.goto("/status");
+      await expect(page.getByText(note)).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
     await expect(page).toHaveURL(/\/status$/);
     await expect(page.getByTestId("system-status").getByText("NEURECTOMY Platform").locator("..")).toContainText("Major outage");
-    await expect(page.getByText(note)).toBeVisible();
     await expect(page.getByText(secret)).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   });

@@ -17,6 +17,8 @@ import { TimelineList } from "./timeline-list";
 import { useLiveTimeline } from "./use-live-timeline";
 import { useShortcuts } from "./use-shortcuts";
 
+const BOARD_CHANGING = new Set(["declared", "status_changed", "severity_changed", "commander_changed", "services_changed", "acknowledged", "escalation_fired", "alert_received", "alert_resolved", "service_verified"]);
+
 export type BoardIncident = {
   id: string;
   number: number;
@@ -34,9 +36,10 @@ export type BoardIncident = {
 
 export function CommandBoard({ incidents, activity, canDeclare }: { incidents: BoardIncident[]; activity: TimelineEntry[]; canDeclare: boolean }) {
   const router = useRouter();
-  const refresh = useDebouncedRefresh();
+  // Every event anywhere arrives here: refresh the board only for those that change it, at most every 2 s.
+  const refresh = useDebouncedRefresh(2000);
   const [selected, setSelected] = useState(0);
-  const { events, state } = useLiveTimeline({ initial: activity, onEvents: refresh });
+  const { events, state } = useLiveTimeline({ initial: activity, keep: 200, onEvents: (fresh) => fresh.some((e) => BOARD_CHANGING.has(e.kind)) && refresh() });
   const numbers = new Map(incidents.map((i) => [i.id, i.number]));
 
   useShortcuts({

@@ -1,7 +1,8 @@
 "use client";
 // The live timeline in the browser: TanStack Query holds the events; an EventSource appends new ones.
 // The browser reconnects by itself and sends Last-Event-ID, so the server resumes right after the last
-// event received. If the stream cannot open at all (a proxy that buffers, an old browser), it polls.
+// event received. If the stream cannot open (a proxy that buffers, the app restarting, an old browser), it
+// polls instead, and tries the stream again every half minute.
 import { useQueryClient, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { TimelineEntry } from "@/lib/incidents/timeline";
@@ -9,17 +10,23 @@ import type { TimelineEntry } from "@/lib/incidents/timeline";
 export type LiveState = "connecting" | "live" | "reconnecting" | "polling";
 
 const POLL_MS = 2000;
-/** Failed attempts without ever opening before we stop trying the stream and poll instead. */
+const RETRY_STREAM_MS = 30_000;
+/** Failed attempts without ever opening before we poll instead. */
 const STREAM_ATTEMPTS = 3;
 
-function merge(current: TimelineEntry[], incoming: TimelineEntry[]): TimelineEntry[] {
+export function mergeEvents(current: TimelineEntry[], incoming: TimelineEntry[], keep: number): TimelineEntry[] {
   const last = current.length ? BigInt(current[current.length - 1]!.id) : BigInt(0);
   const fresh = incoming.filter((e) => BigInt(e.id) > last);
-  return fresh.length ? [...current, ...fresh] : current;
+  if (fresh.length === 0) return current;
+  const merged = [...current, ...fresh];
+  return merged.length > keep ? merged.slice(merged.length - keep) : merged;
 }
 
-export function useLiveTimeline(options: { incidentId?: string; initial: TimelineEntry[]; afterId?: string; onEvents?: (events: TimelineEntry[]) => void }) {
+type Options = { incidentId?: string; initial: TimelineEntry[]; onEvents?: (events: TimelineEntry[]) => void; keep?: number };
+
+export function useLiveTimeline(options: Options) {
   const { incidentId, initial } = options;
+  const keep = options.keep ?? 5000;
   const key = ["timeline", incidentId ?? "all"];
   const client = useQueryClient();
   const { data = initial } = useQuery({ queryKey: key, queryFn: () => client.getQueryData<TimelineEntry[]>(key) ?? initial, initialData: initial, staleTime: Infinity });
@@ -28,17 +35,25 @@ export function useLiveTimeline(options: { incidentId?: string; initial: Timelin
   useEffect(() => {
     onEvents.current = options.onEvents;
   });
-  const startAfter = useRef(options.afterId ?? initial.at(-1)?.id ?? "0");
+  const startAfter = useRef(initial.at(-1)?.id ?? "0");
 
   useEffect(() => {
     const query = (after: string) => `${incidentId ? `incident=${encodeURIComponent(incidentId)}&` : ""}after=${after}`;
     const lastId = () => client.getQueryData<TimelineEntry[]>(key)?.at(-1)?.id ?? startAfter.current;
     const receive = (events: TimelineEntry[]) => {
       if (events.length === 0) return;
-      client.setQueryData<TimelineEntry[]>(key, (current) => merge(current ?? [], events));
+      client.setQueryData<TimelineEntry[]>(key, (current) => mergeEvents(current ?? [], events, keep));
       onEvents.current?.(events);
     };
+    let source: EventSource | null = null;
     let poller: ReturnType<typeof setInterval> | null = null;
+    let retry: ReturnType<typeof setTimeout> | null = null;
+
+    const stopPolling = () => {
+      if (poller) clearInterval(poller);
+      if (retry) clearTimeout(retry);
+      poller = retry = null;
+    };
     const poll = () => {
       setState("polling");
       const tick = async () => {
@@ -46,34 +61,37 @@ export function useLiveTimeline(options: { incidentId?: string; initial: Timelin
         if (response?.ok) receive(((await response.json()) as { events: TimelineEntry[] }).events);
       };
       void tick();
-      poller = setInterval(tick, POLL_MS);
+      poller ??= setInterval(tick, POLL_MS);
+      if (typeof EventSource !== "undefined") retry = setTimeout(connect, RETRY_STREAM_MS);
     };
-    if (typeof EventSource === "undefined") {
-      poll();
-      return () => void (poller && clearInterval(poller));
+    function connect() {
+      let opened = false;
+      let failures = 0;
+      const stream = new EventSource(`/api/incidents/stream?${query(lastId())}`);
+      source = stream;
+      stream.onopen = () => {
+        opened = true;
+        failures = 0;
+        stopPolling();
+        setState("live");
+      };
+      stream.addEventListener("timeline", (message) => receive([JSON.parse((message as MessageEvent<string>).data) as TimelineEntry]));
+      stream.onerror = () => {
+        failures += 1;
+        // CLOSED: the server answered with an error status; the browser will not retry by itself.
+        if (stream.readyState === EventSource.CLOSED || (!opened && failures >= STREAM_ATTEMPTS)) {
+          stream.close();
+          poll();
+          return;
+        }
+        setState("reconnecting");
+      };
     }
-    let opened = false;
-    let failures = 0;
-    const source = new EventSource(`/api/incidents/stream?${query(lastId())}`);
-    source.onopen = () => {
-      opened = true;
-      failures = 0;
-      setState("live");
-    };
-    source.addEventListener("timeline", (message) => receive([JSON.parse((message as MessageEvent<string>).data) as TimelineEntry]));
-    source.onerror = () => {
-      failures += 1;
-      if (!opened && failures >= STREAM_ATTEMPTS) {
-        source.close();
-        poll();
-        return;
-      }
-      setState(source.readyState === EventSource.CLOSED ? "polling" : "reconnecting");
-      if (source.readyState === EventSource.CLOSED) poll();
-    };
+    if (typeof EventSource === "undefined") poll();
+    else connect();
     return () => {
-      source.close();
-      if (poller) clearInterval(poller);
+      source?.close();
+      stopPolling();
     };
     // The stream is per incident; the key is derived from it.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -92,7 +92,7 @@ describe("escalation timers", () => {
 
     const timeline = await t.db.timelineEvent.findMany({ where: { incidentId: incident.id }, orderBy: { id: "asc" } });
     expect(timeline.map((e) => e.kind)).toEqual([
-      "declared", "escalation_fired", // plan
+      "declared", "note", "escalation_fired", // declared (internal), its public line, the plan
       "escalation_fired", "notification_sent", "notification_sent", // level 1
       "escalation_fired", "notification_sent", // level 2
       "acknowledged",
@@ -129,5 +129,25 @@ describe("the worker", () => {
     } finally {
       await stop();
     }
+  });
+});
+
+describe("concurrent writers on one incident", () => {
+  it("acknowledge, status changes, notes and pages at once: no deadlock, every event recorded", async () => {
+    const { addNote, changeStatus } = await import("./incidents");
+    const incident = await declare("Busy incident");
+    const jobs = bossSink(boss);
+    const work = [
+      ...Array.from({ length: 15 }, (_, i) => addNote(t.db, jobs, actor, { incidentId: incident.id, text: `note ${i}`, public: i % 2 === 0 })),
+      acknowledgeIncident(t.db, actor, { incidentId: incident.id }),
+      fireDueEscalations(t.db, incident.id, incident.declaredAt, config),
+      changeStatus(t.db, jobs, actor, { incidentId: incident.id, version: 1, status: "assessing", note: "" }).catch((e: Error) => e),
+    ];
+    const results = await Promise.allSettled(work);
+    const rejected = results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason));
+    expect(rejected).toEqual([]);
+    const notes = await t.db.timelineEvent.count({ where: { incidentId: incident.id, kind: "note", message: { startsWith: "note " } } });
+    expect(notes).toBe(15);
+    expect(await t.db.timelineEvent.count({ where: { incidentId: incident.id, kind: "acknowledged" } })).toBe(1);
   });
 });

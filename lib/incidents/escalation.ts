@@ -13,7 +13,7 @@ import { incidentRef } from "./model";
 import { incidentLink } from "./links";
 
 /** A page claimed but not finished this long ago (a crashed worker) is claimed again. */
-const RECLAIM_AFTER_MS = 5 * 60_000;
+const RECLAIM_AFTER_SECONDS = 5 * 60;
 
 export async function planEscalation(tx: Tx, jobs: JobSink, incident: { id: string; systemId: string | null; declaredAt: Date }, topTier: number | null) {
   const paging = await loadPagingData(tx);
@@ -25,63 +25,68 @@ export async function planEscalation(tx: Tx, jobs: JobSink, incident: { id: stri
     data: schedule.map((page) => ({ incidentId: incident.id, dueAt: dueAt(page.at), cycle: page.cycle, level: page.level, channelId: page.channel.id, contactId: page.contact?.id ?? null })),
   });
   for (const minute of new Set(schedule.map((p) => p.at))) {
-    await jobs.enqueue(tx, QUEUES.escalation, { incidentId: incident.id }, { startAfter: dueAt(minute), singletonKey: `${incident.id}:${minute}` });
+    // Duplicate jobs are harmless: each page is claimed in the database before it is sent.
+    await jobs.enqueue(tx, QUEUES.escalation, { incidentId: incident.id }, { startAfter: dueAt(minute) });
   }
   return { policy: { id: policy.id, name: policy.name }, pages: schedule.length };
 }
 
 type ClaimedPage = { id: bigint; cycle: number; level: number; channelId: string; contactId: string | null };
+type IncidentHead = { number: number; title: string; severity: string; acknowledgedAt: Date | null; status: string };
 
-/** Claims the due pages (or cancels them all when the incident is acknowledged or resolved). */
-async function claimDuePages(db: Db, incidentId: string, now: Date) {
+/**
+ * Claims the next due page (or cancels them all when the incident is acknowledged or resolved). One page
+ * per claim, so a slow channel never leaves a batch of claimed-but-unsent pages for another worker to take
+ * over and send again. "Due" is judged by the database's clock unless a test passes its own.
+ */
+async function claimNextPage(db: Db, incidentId: string, now: Date | null) {
   return db.$transaction(async (tx) => {
-    const [incident] = await tx.$queryRaw<{ number: number; title: string; severity: string; acknowledgedAt: Date | null; status: string }[]>`
+    const [incident] = await tx.$queryRaw<IncidentHead[]>`
       SELECT number, title, severity::text, "acknowledgedAt", status::text FROM "Incident" WHERE id = ${incidentId} FOR UPDATE`;
     if (!incident) return null;
     if (incident.acknowledgedAt || incident.status === "resolved") {
       await tx.escalationPage.updateMany({ where: { incidentId, state: "pending" }, data: { state: "cancelled" } });
-      return { incident, pages: [] as ClaimedPage[] };
+      return null;
     }
-    const pages = await tx.$queryRaw<ClaimedPage[]>`
-      UPDATE "EscalationPage" SET state = 'sending', "claimedAt" = ${now}
-      WHERE "incidentId" = ${incidentId} AND "dueAt" <= ${now}
-        AND (state = 'pending' OR (state = 'sending' AND "claimedAt" < ${new Date(now.getTime() - RECLAIM_AFTER_MS)}))
+    const [page] = await tx.$queryRaw<ClaimedPage[]>`
+      UPDATE "EscalationPage" SET state = 'sending', "claimedAt" = COALESCE(${now}::timestamp, now())
+      WHERE id = (
+        SELECT id FROM "EscalationPage"
+        WHERE "incidentId" = ${incidentId} AND "dueAt" <= COALESCE(${now}::timestamp, now())
+          AND (state = 'pending' OR (state = 'sending' AND "claimedAt" < COALESCE(${now}::timestamp, now()) - ${RECLAIM_AFTER_SECONDS} * interval '1 second'))
+        ORDER BY "dueAt", level, id LIMIT 1 FOR UPDATE SKIP LOCKED)
       RETURNING id, cycle, level, "channelId", "contactId"`;
-    if (pages.length) {
-      const levels = [...new Set(pages.map((p) => `${p.level}:${p.cycle}`))];
-      await appendTimeline(
-        tx,
-        ...levels.map((key) => {
-          const [level, cycle] = key.split(":").map(Number) as [number, number];
-          const count = pages.filter((p) => p.level === level && p.cycle === cycle).length;
-          return {
-            incidentId,
-            kind: "escalation_fired" as const,
-            actor: { name: "escalation" },
-            message: `Escalation level ${level}${cycle ? ` (repeat ${cycle})` : ""} fired: ${count} page${count === 1 ? "" : "s"} going out.`,
-            data: { level, cycle, pages: count },
-          };
-        }),
-      );
+    if (!page) return null;
+    // The first page of a level announces the level on the timeline.
+    const [counts] = await tx.$queryRaw<{ started: number; total: number }[]>`
+      SELECT count(*) FILTER (WHERE state <> 'pending')::int AS started, count(*)::int AS total
+      FROM "EscalationPage" WHERE "incidentId" = ${incidentId} AND cycle = ${page.cycle} AND level = ${page.level}`;
+    const { started, total } = counts!;
+    if (started === 1) {
+      await appendTimeline(tx, {
+        incidentId,
+        kind: "escalation_fired",
+        actor: { name: "escalation" },
+        message: `Escalation level ${page.level}${page.cycle ? ` (repeat ${page.cycle})` : ""} fired: ${total} page${total === 1 ? "" : "s"} going out.`,
+        data: { level: page.level, cycle: page.cycle, pages: total },
+      });
     }
-    return { incident, pages: pages.sort((a, b) => a.level - b.level || Number(a.id - b.id)) };
+    return { incident, page };
   });
 }
 
-/** Fires every due page of the incident; returns how many were sent and failed. */
-export async function fireDueEscalations(db: Db, incidentId: string, now: Date, config?: DeliveryConfig) {
-  const claimed = await claimDuePages(db, incidentId, now);
-  if (!claimed || claimed.pages.length === 0) return { sent: 0, failed: 0 };
-  const { incident, pages } = claimed;
-  const [channels, contacts] = await Promise.all([
-    db.notificationChannel.findMany({ where: { id: { in: pages.map((p) => p.channelId) } } }),
-    db.contact.findMany({ where: { id: { in: pages.flatMap((p) => (p.contactId ? [p.contactId] : [])) } }, select: { id: true, name: true, email: true, phone: true } }),
-  ]);
+/** Fires every due page of the incident, one claim at a time; returns how many were sent and failed. */
+export async function fireDueEscalations(db: Db, incidentId: string, now: Date | null = null, config?: DeliveryConfig) {
   let sent = 0;
   let failed = 0;
-  for (const page of pages) {
-    const channel = channels.find((c) => c.id === page.channelId);
-    const contact = contacts.find((c) => c.id === page.contactId) ?? null;
+  for (;;) {
+    const claimed = await claimNextPage(db, incidentId, now);
+    if (!claimed) return { sent, failed };
+    const { incident, page } = claimed;
+    const [channel, contact] = await Promise.all([
+      db.notificationChannel.findUnique({ where: { id: page.channelId } }),
+      page.contactId ? db.contact.findUnique({ where: { id: page.contactId }, select: { id: true, name: true, email: true, phone: true } }) : null,
+    ]);
     if (!channel) {
       await finishPage(db, incidentId, page, null, "failed", `Level ${page.level}: the channel was deleted; nothing sent.`);
       failed += 1;
@@ -99,7 +104,6 @@ export async function fireDueEscalations(db: Db, incidentId: string, now: Date, 
     else failed += 1;
     await finishPage(db, incidentId, page, delivery.id, ok ? "sent" : "failed", ok ? `Paged ${who}, level ${page.level}.` : `Could not page ${who}, level ${page.level}: ${delivery.lastError ?? "failed"}.`);
   }
-  return { sent, failed };
 }
 
 async function finishPage(db: Db, incidentId: string, page: ClaimedPage, deliveryId: bigint | null, state: "sent" | "failed", message: string) {
@@ -116,17 +120,17 @@ async function finishPage(db: Db, incidentId: string, page: ClaimedPage, deliver
 }
 
 /** Incidents with pages due and not fired (a lost job, a worker that was down): fired by the sweeper. */
-export async function incidentsWithDuePages(db: Db, now: Date) {
+export async function incidentsWithDuePages(db: Db) {
   const rows = await db.$queryRaw<{ incidentId: string }[]>`
     SELECT DISTINCT "incidentId" FROM "EscalationPage"
-    WHERE "dueAt" <= ${now} AND (state = 'pending' OR (state = 'sending' AND "claimedAt" < ${new Date(now.getTime() - RECLAIM_AFTER_MS)}))
+    WHERE "dueAt" <= now() AND (state = 'pending' OR (state = 'sending' AND "claimedAt" < now() - ${RECLAIM_AFTER_SECONDS} * interval '1 second'))
     LIMIT 500`;
   return rows.map((r) => r.incidentId);
 }
 
-export async function sweepDueEscalations(db: Db, now: Date) {
-  for (const incidentId of await incidentsWithDuePages(db, now)) {
-    await fireDueEscalations(db, incidentId, now).catch((error) => logger.error({ err: error, incidentId }, "escalation sweep failed"));
+export async function sweepDueEscalations(db: Db) {
+  for (const incidentId of await incidentsWithDuePages(db)) {
+    await fireDueEscalations(db, incidentId).catch((error) => logger.error({ err: error, incidentId }, "escalation sweep failed"));
   }
 }
 

@@ -40,7 +40,11 @@ async function checkReferences(tx: Tx, input: { systemId?: string; serviceIds: s
   return { services, commander };
 }
 
-/** Opens an incident inside the caller's transaction (declared by hand, or by the alert intake). */
+/**
+ * Opens an incident inside the caller's transaction (declared by hand, or by the alert intake). Returns the
+ * timeline events to append rather than appending them: the caller appends once, last, so the timeline
+ * lock is held for as short a time as possible.
+ */
 export async function openIncidentInTx(tx: Tx, jobs: JobSink, actor: Actor, input: OpenIncidentInput) {
   const { services, commander } = await checkReferences(tx, input);
   // Services alone name their system when they all belong to one.
@@ -72,9 +76,10 @@ export async function openIncidentInTx(tx: Tx, jobs: JobSink, actor: Actor, inpu
       kind: "declared",
       actor: who,
       message: `${incidentRef(incident.number)} declared: ${SEVERITY_LABELS[incident.severity]}${incident.system ? ` on ${incident.system.name}` : ""}${services.length ? `, affecting ${services.map((s) => s.name).join(", ")}` : ""}.${commander ? ` Commander: ${commander.email}.` : ""}`,
-      public: true,
       data: { severity: incident.severity, serviceIds: services.map((s) => s.id), source: input.source },
     },
+    // What the public status page says; the internal details above stay internal.
+    { incidentId: incident.id, kind: "note", actor: who, message: "We are investigating a problem and will post updates here.", public: true },
     {
       incidentId: incident.id,
       kind: "escalation_fired",
@@ -86,8 +91,7 @@ export async function openIncidentInTx(tx: Tx, jobs: JobSink, actor: Actor, inpu
     },
   ];
   if (input.note) events.push({ incidentId: incident.id, kind: "note", actor: who, message: input.note });
-  await appendTimeline(tx, ...events);
-  return incident;
+  return { incident, events };
 }
 
 async function systemTopTier(tx: Tx, systemId: string | null) {
@@ -97,7 +101,11 @@ async function systemTopTier(tx: Tx, systemId: string | null) {
 }
 
 export function declareIncident(db: Db, jobs: JobSink, actor: Actor, input: DeclareIncidentInput) {
-  return db.$transaction((tx) => openIncidentInTx(tx, jobs, actor, { ...input, source: "manual" }));
+  return db.$transaction(async (tx) => {
+    const { incident, events } = await openIncidentInTx(tx, jobs, actor, { ...input, source: "manual" });
+    await appendTimeline(tx, ...events);
+    return incident;
+  });
 }
 
 async function lockIncident(tx: Tx, incidentId: string) {
@@ -123,14 +131,14 @@ export async function changeStatus(db: Db, jobs: JobSink, actor: Actor, input: {
     const event = STATUS_EVENTS[input.status];
     if (event) await jobs.enqueue(tx, QUEUES.notify, { incidentId: input.incidentId, event, text: input.note || undefined });
     await recordAudit(tx, { actor, action: "incident.status", entityType: "Incident", entityId: input.incidentId, before, after });
-    await appendTimeline(tx, {
-      incidentId: input.incidentId,
-      kind: "status_changed",
-      actor: timelineActor(actor),
-      message: `Status ${STATUS_LABELS[before.status]} → ${STATUS_LABELS[input.status]}.${input.note ? ` ${input.note}` : ""}${resolving ? " Escalation stopped." : ""}`,
-      public: true,
-      data: { from: before.status, to: input.status },
-    });
+    const who = timelineActor(actor);
+    const events: TimelineInput[] = [
+      // Public: the status page shows where the incident stands; the commander's note stays internal.
+      { incidentId: input.incidentId, kind: "status_changed", actor: who, message: `Status ${STATUS_LABELS[before.status]} → ${STATUS_LABELS[input.status]}.`, public: true, data: { from: before.status, to: input.status } },
+    ];
+    if (resolving) events.push({ incidentId: input.incidentId, kind: "escalation_stopped", actor: who, message: "Resolved: escalation stopped." });
+    if (input.note) events.push({ incidentId: input.incidentId, kind: "note", actor: who, message: input.note });
+    await appendTimeline(tx, ...events);
     return after;
   });
 }
@@ -142,6 +150,7 @@ export async function addNote(db: Db, jobs: JobSink, actor: Actor, input: { inci
     // Public notes are status updates: the matrix's "progress update" rules announce them.
     if (input.public) await jobs.enqueue(tx, QUEUES.notify, { incidentId: input.incidentId, event: "progress_update", text: input.text });
     const [entry] = await appendTimeline(tx, { incidentId: input.incidentId, kind: "note", actor: timelineActor(actor), message: input.text, public: input.public });
+    await recordAudit(tx, { actor, action: "incident.note", entityType: "Incident", entityId: input.incidentId, after: { timelineEventId: entry!.id, public: input.public, text: input.text } });
     return entry!;
   });
 }

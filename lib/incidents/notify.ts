@@ -7,6 +7,7 @@ import type { IncidentEvent } from "@/lib/generated/prisma/enums";
 import { deliver, type DeliveryConfig } from "@/lib/people/delivery";
 import { DEFAULT_MATRIX } from "@/lib/people/matrix";
 import { EVENT_LABELS } from "@/lib/people/schemas";
+import { logger } from "@/lib/log";
 import { appendTimeline } from "./timeline";
 import { incidentRef, STATUS_LABELS } from "./model";
 import { incidentLink } from "./links";
@@ -65,6 +66,7 @@ export async function sendMatrixNotifications(db: Db, job: NotifyJob, config?: D
     }
     sent += results.filter((r) => r.ok).length;
     failed += results.filter((r) => !r.ok).length;
+    // The messages are out: a failure to record them must not make the job retry and send them again.
     await db.$transaction((tx) =>
       appendTimeline(
         tx,
@@ -76,7 +78,7 @@ export async function sendMatrixNotifications(db: Db, job: NotifyJob, config?: D
           data: { event: job.event, ruleId: rule.id },
         })),
       ),
-    );
+    ).catch((error) => logger.error({ err: error, incidentId: incident.id }, "notifications sent but not recorded on the timeline"));
   }
   return { sent, failed };
 }

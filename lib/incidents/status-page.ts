@@ -7,11 +7,27 @@ const RANK: Record<StatusPageLevel, number> = { operational: 0, maintenance: 1, 
 
 export const worstLevel = (levels: StatusPageLevel[]): StatusPageLevel => levels.reduce<StatusPageLevel>((worst, l) => (RANK[l] > RANK[worst] ? l : worst), "operational");
 
-export async function findStatusPage(db: Reader) {
+/** The page is public and busiest during an outage: every process answers from a copy at most this old. */
+const CACHE_MS = 10_000;
+let cached: { at: number; value: Promise<StatusPageData> } | null = null;
+
+type StatusPageData = Awaited<ReturnType<typeof loadStatusPage>>;
+
+export function findStatusPage(db: Reader, now = Date.now()): Promise<StatusPageData> {
+  if (!cached || now - cached.at > CACHE_MS) {
+    const value = loadStatusPage(db);
+    cached = { at: now, value };
+    value.catch(() => (cached = null));
+  }
+  return cached.value;
+}
+
+async function loadStatusPage(db: Reader) {
   const [systems, incidents] = await Promise.all([
     db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db.incident.findMany({
-      where: { status: { not: "resolved" } },
+      // An incident the commander keeps off the status page ("operational") is not shown at all.
+      where: { status: { not: "resolved" }, statusPageLevel: { not: "operational" } },
       orderBy: { declaredAt: "desc" },
       take: 50,
       select: {

@@ -63,6 +63,12 @@ export const toEntry = (row: EntryRow): TimelineEntry => ({ ...row, id: row.id.t
 /** Appends events inside the caller's transaction; they are announced when it commits. Call last in the transaction. */
 export async function appendTimeline(tx: Tx, ...events: TimelineInput[]) {
   if (events.length === 0) return [];
+  // Lock order: incident rows first, then the timeline lock. The inserts' foreign-key checks take KEY SHARE
+  // on the incident; taking it before the timeline lock means a writer holding the timeline lock never
+  // waits on an incident row that another transaction (an acknowledge, a status change) holds FOR UPDATE
+  // while it waits for the timeline lock — which would be a deadlock.
+  const incidentIds = [...new Set(events.map((e) => e.incidentId))];
+  await tx.$queryRaw`SELECT 1 FROM "Incident" WHERE id = ANY(${incidentIds}) FOR KEY SHARE`;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TIMELINE_LOCK})`;
   const rows: TimelineEntry[] = [];
   for (const event of events) {

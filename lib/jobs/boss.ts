@@ -2,6 +2,7 @@
 // necessary (an incident opens → its escalation timers), so either both exist or neither does.
 import PgBoss from "pg-boss";
 import type { Tx } from "@/lib/db/client";
+import { logger } from "@/lib/log";
 
 export const QUEUES = {
   /** Fire the escalation pages of one incident that are due. */
@@ -12,7 +13,7 @@ export const QUEUES = {
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export function createBoss(connectionString: string) {
-  return new PgBoss({
+  const boss = new PgBoss({
     connectionString,
     schema: "pgboss",
     application_name: "lifeboat-jobs",
@@ -22,6 +23,10 @@ export function createBoss(connectionString: string) {
     retryDelay: 5,
     retryBackoff: true,
   });
+  // Without a listener, pg-boss's own error event throws and its workers stop polling for good after the
+  // first database blip. Logged, the workers keep polling and recover when the database is back.
+  boss.on("error", (error) => logger.warn({ reason: error.message }, "job queue error (retrying)"));
+  return boss;
 }
 
 /** Creates pg-boss's schema (first start) and our queues; safe to call from every process. */
@@ -42,7 +47,7 @@ export function getBoss(connectionString: string): Promise<PgBoss> {
   return globalForBoss.lifeboatBoss;
 }
 
-export type EnqueueOptions = { startAfter?: Date; singletonKey?: string };
+export type EnqueueOptions = { startAfter?: Date };
 
 /**
  * Enqueues a job in the caller's transaction (pg-boss's `db` option over Prisma's connection).
@@ -56,7 +61,7 @@ export async function enqueueInTx(tx: Tx, boss: PgBoss, name: QueueName, data: o
   };
   // pg-boss hands `data` to Postgres as a parameter cast to jsonb: pass it as JSON text.
   const id = await boss.send(name, JSON.stringify(data) as unknown as object, { ...options, db });
-  if (!id && !options.singletonKey) throw new Error(`Job queue ${name} does not exist (pg-boss not started?)`);
+  if (!id) throw new Error(`Job queue ${name} does not exist (pg-boss not started?)`);
   return id;
 }
 

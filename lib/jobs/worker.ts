@@ -14,12 +14,12 @@ const SWEEP_MS = 30_000;
 export async function startWorker(db: Db, boss: PgBoss, options: { pollingIntervalSeconds?: number } = {}) {
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 };
   await boss.work<{ incidentId: string }>(QUEUES.escalation, polling, async ([job]) => {
-    await fireDueEscalations(db, job!.data.incidentId, new Date());
+    await fireDueEscalations(db, job!.data.incidentId);
   });
   await boss.work<NotifyJob>(QUEUES.notify, polling, async ([job]) => {
     await sendMatrixNotifications(db, job!.data);
   });
-  const sweep = () => sweepDueEscalations(db, new Date()).catch((error) => logger.warn({ err: error }, "escalation sweep failed"));
+  const sweep = () => sweepDueEscalations(db).catch((error) => logger.warn({ err: error }, "escalation sweep failed"));
   await sweep();
   const timer = setInterval(sweep, SWEEP_MS);
   timer.unref();

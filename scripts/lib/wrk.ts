@@ -1,7 +1,7 @@
 // Load from a second process with wrk (Debian package), which uses far less CPU than a Node client on
 // this 2-core machine. Installed with apt when missing and we are root; otherwise the caller falls back.
 import { execFileSync, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -46,7 +46,12 @@ export function wrkGet(options: { url: string; path: string; connections: number
 function runWrk(options: { url: string; connections: number; seconds: number }, lua: string): WrkResult {
   const script = path.join(os.tmpdir(), `lifeboat-wrk-${process.pid}.lua`);
   writeFileSync(script, lua);
-  const output = execFileSync("wrk", ["-t2", `-c${options.connections}`, `-d${options.seconds}s`, "--latency", "-s", script, options.url], { encoding: "utf8" });
+  let output: string;
+  try {
+    output = execFileSync("wrk", ["-t2", `-c${options.connections}`, `-d${options.seconds}s`, "--latency", "-s", script, options.url], { encoding: "utf8" });
+  } finally {
+    rmSync(script, { force: true });
+  }
   const rate = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0);
   const failed = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0);
   const total = Number(/(\d+) requests in/.exec(output)?.[1] ?? 0);

@@ -38,8 +38,9 @@ const DETAIL_LIMIT = 20;
 export const labelConfig = (): LabelConfig => ({ serviceLabels: env().ALERT_SERVICE_LABELS, systemLabel: env().ALERT_SYSTEM_LABEL });
 
 async function lockKeys(tx: Tx, keys: string[]) {
-  // Sorted, so two deliveries that share keys always lock them in the same order (no deadlock).
-  for (const key of [...new Set(keys)].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+  // One statement, sorted, so two deliveries that share keys always lock them in the same order (no deadlock).
+  const sorted = [...new Set(keys)].sort();
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${sorted}::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n`;
 }
 
 type KnownAlert = { id: string; dedupKey: string; incidentId: string; status: string };
@@ -71,12 +72,13 @@ export async function ingestAlertGroup(db: Db, jobs: JobSink, group: AlertGroup,
     const firing = group.alerts.filter((a) => a.status === "firing");
     let created = false;
     let number = 0;
+    const openingEvents: TimelineInput[] = [];
     if (!incidentId) {
       // Resolved alerts for nothing open: nothing to record them on.
       if (firing.length === 0) return { incident: null, created: false, changed: 0, repeats: group.alerts.length };
       const match = await matchServices(tx, firing, config);
       const severity = firing.map((a) => severityFromAlert(a.severity)).reduce<Severity>(worstSeverity, "SEV4");
-      const incident = await openIncidentInTx(tx, jobs, { system: SOURCE_NAMES[group.source] }, {
+      const opened = await openIncidentInTx(tx, jobs, { system: SOURCE_NAMES[group.source] }, {
         title: group.title.slice(0, 200),
         severity,
         systemId: match.systemId ?? undefined,
@@ -86,8 +88,9 @@ export async function ingestAlertGroup(db: Db, jobs: JobSink, group: AlertGroup,
         source: group.source,
         dedupKey: group.groupKey,
       });
-      incidentId = incident.id;
-      number = incident.number;
+      incidentId = opened.incident.id;
+      number = opened.incident.number;
+      openingEvents.push(...opened.events);
       created = true;
     } else {
       number = (await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { number: true } })).number;
@@ -141,10 +144,13 @@ export async function ingestAlertGroup(db: Db, jobs: JobSink, group: AlertGroup,
           : "Every alert of this incident has resolved at the source. The incident stays open until the commander verifies recovery and resolves it.",
       });
     }
-    await appendTimeline(tx, ...events);
+    await appendTimeline(tx, ...openingEvents, ...events);
     return { incident: { id: incidentId, number }, created, changed, repeats };
-  });
+  }, INTAKE_TRANSACTION);
 }
+
+/** An alert storm queues deliveries behind each other's locks: give them longer than Prisma's default 5 s. */
+const INTAKE_TRANSACTION = { maxWait: 10_000, timeout: 20_000 };
 
 async function findOpenAlert(tx: Tx, source: AlertGroup["source"], dedupKey: string) {
   return tx.alert.findFirst({

@@ -129,8 +129,11 @@ export class TimelineHub {
     if (this.subscribers.size === 0) {
       // Nobody to tell: just move the mark (a new subscriber replays from the database itself).
       const rows = await this.options.db.$queryRaw<{ max: string | null }[]>`SELECT max(id)::text AS max FROM "TimelineEvent"`;
-      this.cursor = BigInt(rows[0]?.max ?? "0");
-      return;
+      // Someone may have subscribed while we read: then the mark must not jump past events they still need.
+      if (this.subscribers.size === 0) {
+        this.cursor = BigInt(rows[0]?.max ?? "0");
+        return;
+      }
     }
     for (;;) {
       const events = await readTimeline(this.options.db, { afterId: this.cursor, limit: TIMELINE_PAGE });

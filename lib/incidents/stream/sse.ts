@@ -17,8 +17,13 @@ export type StreamOptions = {
   heartbeatMs?: number;
   /** Streams end after this long; the browser reconnects (re-checking the session) and resumes. */
   maxAgeMs?: number;
+  /** Checked at every heartbeat: a deactivated or demoted user's stream ends there. */
+  stillAllowed?: () => Promise<boolean>;
   signal?: AbortSignal;
 };
+
+/** Chunks queued for a client that does not read before its stream is closed (it resumes by Last-Event-ID). */
+const MAX_QUEUED_CHUNKS = 2000;
 
 export async function timelineStream(options: StreamOptions): Promise<Response> {
   let unsubscribe: (() => void) | null = null;
@@ -31,8 +36,18 @@ export async function timelineStream(options: StreamOptions): Promise<Response> 
     timers = [];
   };
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | null = null;
+  const end = () => {
+    stop();
+    try {
+      controllerRef?.close();
+    } catch {
+      /* already closed */
+    }
+  };
   const write = (text: string) => {
     if (!open || !controllerRef) return;
+    // A stalled client must not make the server buffer every event: end its stream, it resumes later.
+    if ((controllerRef.desiredSize ?? 0) < -MAX_QUEUED_CHUNKS) return end();
     try {
       controllerRef.enqueue(encoder.encode(text));
     } catch {
@@ -57,18 +72,17 @@ export async function timelineStream(options: StreamOptions): Promise<Response> 
         controller.close();
         return;
       }
-      if (!open) unsubscribe();
-      timers.push(setInterval(() => write(`: ping\n\n`), options.heartbeatMs ?? 15_000));
+      if (!open) {
+        unsubscribe();
+        return;
+      }
       timers.push(
-        setTimeout(() => {
-          stop();
-          try {
-            controller.close();
-          } catch {
-            /* already closed */
-          }
-        }, options.maxAgeMs ?? 5 * 60_000),
+        setInterval(async () => {
+          if (options.stillAllowed && !(await options.stillAllowed().catch(() => false))) return end();
+          write(`: ping\n\n`);
+        }, options.heartbeatMs ?? 15_000),
       );
+      timers.push(setTimeout(end, options.maxAgeMs ?? 5 * 60_000));
     },
     cancel: stop,
   });
