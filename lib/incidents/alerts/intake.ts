@@ -63,7 +63,36 @@ async function findOpenIncident(tx: Tx, group: AlertGroup): Promise<{ incidentId
 
 const json = (value: Record<string, string>) => value as Prisma.InputJsonValue;
 
+/**
+ * The retry-storm fast path: when every alert of the delivery is already known on one open incident with the
+ * same status, count the repeat in one statement, without locks or a transaction of our own. The statement
+ * updates nothing unless all of them match; then the full path below decides.
+ */
+async function recordPureRepeats(db: Db, group: AlertGroup): Promise<IntakeResult | null> {
+  const keys = group.alerts.map((a) => a.dedupKey);
+  if (new Set(keys).size !== keys.length) return null;
+  const statuses = group.alerts.map((a) => a.status);
+  const rows = await db.$queryRaw<{ incidentId: string; number: number }[]>`
+    WITH incoming AS (SELECT * FROM unnest(${keys}::text[], ${statuses}::text[]) AS x(key, status)),
+    matched AS (
+      SELECT a.id, a."incidentId", i.number FROM "Alert" a
+      JOIN "Incident" i ON i.id = a."incidentId" AND i.status <> 'resolved'
+      JOIN incoming x ON x.key = a."dedupKey"
+      WHERE a.source = ${group.source}::"IncidentSource"
+        AND (a.status::text = x.status OR (a.status = 'acknowledged' AND x.status = 'firing'))),
+    complete AS (SELECT count(*) = ${keys.length} AND count(DISTINCT "incidentId") = 1 AS ok FROM matched)
+    UPDATE "Alert" a SET "lastSeenAt" = now(), "receivedCount" = a."receivedCount" + 1
+    FROM matched m WHERE a.id = m.id AND (SELECT ok FROM complete)
+    RETURNING m."incidentId", m.number`;
+  if (rows.length !== keys.length) return null;
+  return { incident: { id: rows[0]!.incidentId, number: rows[0]!.number }, created: false, changed: 0, repeats: keys.length };
+}
+
 export async function ingestAlertGroup(db: Db, jobs: JobSink, group: AlertGroup, config: LabelConfig = labelConfig()): Promise<IntakeResult> {
+  return (await recordPureRepeats(db, group)) ?? ingestWithLocks(db, jobs, group, config);
+}
+
+async function ingestWithLocks(db: Db, jobs: JobSink, group: AlertGroup, config: LabelConfig): Promise<IntakeResult> {
   return db.$transaction(async (tx) => {
     await lockKeys(tx, [`alerts:${group.source}:group:${group.groupKey}`, ...group.alerts.map((a) => `alerts:${group.source}:${a.dedupKey}`)]);
     const open = await findOpenIncident(tx, group);
