@@ -24,6 +24,8 @@ const EVENTS = 200;
 const PACE_MS = 25;
 const WRK_SECONDS = 8;
 const CONNECTIONS = 16;
+// A storm as Alertmanager sends it: one group (e.g. one alert per instance) re-sent over and over.
+const STORM_ALERTS = 10;
 const RAW_TRANSACTIONS = 2000;
 const GOAL_P99_MS = 200;
 const GOAL_ALERTS_PER_S = 1500;
@@ -116,7 +118,7 @@ async function alertIntake(db: Db, baseUrl: string, url: string) {
   const run = Date.now().toString(36);
   const headers = { "Content-Type": "application/json", Authorization: `Bearer ${token}` };
   const stormKey = `{}:{alertname="BenchStorm-${run}"}`;
-  const stormFingerprints = [`storm-${run}-a`, `storm-${run}-b`];
+  const stormFingerprints = Array.from({ length: STORM_ALERTS }, (_, i) => `storm-${run}-${i}`);
   const storm = luaString(JSON.stringify(alertmanagerBody(stormKey, stormFingerprints)));
   const coldPrefix = `{}:{alertname="BenchCold-${run}"}-`;
   const cold = luaBody(JSON.stringify(alertmanagerBody(`${coldPrefix}${UNIQUE}`, [`cold-${run}-${UNIQUE}`])));
@@ -180,17 +182,18 @@ async function rawIntakeBaseline(url: string, token: string, stormFingerprints: 
     return RAW_TRANSACTIONS / ((performance.now() - started) / 1000);
   };
   try {
-    const dedup = await rate(() =>
-      transaction(async (c) => {
-        for (const key of ["group", ...stormFingerprints].sort()) await lock(c, `alerts:alertmanager:${key}`);
-        const known = await c.query<{ id: string; incidentId: string }>(
-          `SELECT a.id, a."incidentId" FROM "Alert" a JOIN "Incident" i ON i.id = a."incidentId" WHERE a.source = 'alertmanager' AND a."dedupKey" = ANY($1) AND i.status <> 'resolved'`,
-          [stormFingerprints],
-        );
-        await c.query(`SELECT number FROM "Incident" WHERE id = $1`, [known.rows[0]!.incidentId]);
-        for (const row of known.rows) await c.query(`UPDATE "Alert" SET "lastSeenAt" = now(), "receivedCount" = "receivedCount" + 1 WHERE id = $1`, [row.id]);
-      }),
-    );
+    // A pure repeat is one statement in Lifeboat (lib/incidents/alerts/intake.ts recordPureRepeats): the same here.
+    const dedup = await rate(async () => {
+      await pool.query(`SELECT id, "tokenHash", scopes FROM "ApiToken" WHERE prefix = $1`, [prefix]);
+      await pool.query(
+        `WITH incoming AS (SELECT * FROM unnest($1::text[], $2::text[]) AS x(key, status)),
+         matched AS (SELECT a.id FROM "Alert" a JOIN "Incident" i ON i.id = a."incidentId" AND i.status <> 'resolved'
+                     JOIN incoming x ON x.key = a."dedupKey" WHERE a.source = 'alertmanager' AND a.status::text = x.status
+                     ORDER BY a.id FOR UPDATE OF a)
+         UPDATE "Alert" a SET "lastSeenAt" = now(), "receivedCount" = a."receivedCount" + 1 FROM matched m WHERE a.id = m.id`,
+        [stormFingerprints, stormFingerprints.map(() => "firing")],
+      );
+    });
     const run = Date.now().toString(36);
     const service = await pool.query<{ id: string; systemId: string }>(`SELECT id, "systemId" FROM "Service" WHERE name = 'Redis' LIMIT 1`);
     const { id: serviceId, systemId } = service.rows[0]!;
@@ -257,7 +260,7 @@ async function main() {
     );
     row("  appendTimeline transaction (write side)", ms(stream.commit), "");
     row("HTTP ceiling: GET /api/health", rates(intake.health), "");
-    row("alert intake: retry storm (2 alerts/delivery)", rates(intake.dedup, 2), `same SQL via pg: ${intake.raw.dedup.toFixed(0)} deliveries/s`);
+    row(`alert intake: retry storm (${STORM_ALERTS} alerts/delivery)`, rates(intake.dedup, STORM_ALERTS), `same SQL via pg: ${intake.raw.dedup.toFixed(0)} deliveries/s`);
     row("alert intake: distinct alerts (new incident)", rates(intake.distinct), `core rows via pg: ${intake.raw.cold.toFixed(0)} incidents/s`);
     const c = intake.checks;
     row(
@@ -267,17 +270,17 @@ async function main() {
     );
 
     const verdict = (ok: boolean) => (ok ? "MET" : "NOT MET");
-    const stormAlerts = intake.dedup.rate * 2;
+    const stormAlerts = intake.dedup.rate * STORM_ALERTS;
     console.log(`\nGoals on this machine (${os.cpus().length} cores, app + Postgres + load generator together):`);
     console.log(`  stream p99 < ${GOAL_P99_MS} ms: ${verdict(stream.latency.p99 < GOAL_P99_MS && stream.missing === 0)} (p99 ${stream.latency.p99.toFixed(1)} ms, ${stream.missing} missing)`);
-    console.log(`  intake ≥ ${GOAL_ALERTS_PER_S} alerts/s, retry storm: ${verdict(stormAlerts >= GOAL_ALERTS_PER_S)} (${stormAlerts.toFixed(0)} alerts/s = ${intake.dedup.rate.toFixed(0)} deliveries/s × 2)`);
+    console.log(`  intake ≥ ${GOAL_ALERTS_PER_S} alerts/s, retry storm: ${verdict(stormAlerts >= GOAL_ALERTS_PER_S)} (${stormAlerts.toFixed(0)} alerts/s = ${intake.dedup.rate.toFixed(0)} deliveries/s × ${STORM_ALERTS})`);
     console.log(`  intake ≥ ${GOAL_ALERTS_PER_S} alerts/s, distinct alerts: ${verdict(intake.distinct.rate >= GOAL_ALERTS_PER_S)} (${intake.distinct.rate.toFixed(0)} alerts/s, each a new incident)`);
 
     const problems = [
       stream.missing || stream.duplicates || stream.parseErrors || stream.unexpected ? "stream deliveries were missing, doubled or malformed" : "",
       c.stormIncidents !== 1 ? `the retry storm opened ${c.stormIncidents} incidents instead of 1` : "",
       intake.dedup.failed || intake.distinct.failed ? "some intake requests were not 2xx" : "",
-      c.stormReceived < c.stormExpected || c.stormAlertRows !== 2 ? "the storm's alert rows do not account for every delivery" : "",
+      c.stormReceived < c.stormExpected || c.stormAlertRows !== STORM_ALERTS ? "the storm's alert rows do not account for every delivery" : "",
       c.coldIncidents < c.coldAnswered ? "distinct alerts answered 2xx without an incident" : "",
     ].filter(Boolean);
     if (problems.length) {

@@ -79,7 +79,9 @@ async function recordPureRepeats(db: Db, group: AlertGroup): Promise<IntakeResul
       JOIN "Incident" i ON i.id = a."incidentId" AND i.status <> 'resolved'
       JOIN incoming x ON x.key = a."dedupKey"
       WHERE a.source = ${group.source}::"IncidentSource"
-        AND (a.status::text = x.status OR (a.status = 'acknowledged' AND x.status = 'firing'))),
+        AND (a.status::text = x.status OR (a.status = 'acknowledged' AND x.status = 'firing'))
+      -- Rows locked in id order, here and in the locked path: concurrent deliveries of one group never deadlock.
+      ORDER BY a.id FOR UPDATE OF a),
     complete AS (SELECT count(*) = ${keys.length} AND count(DISTINCT "incidentId") = 1 AS ok FROM matched)
     UPDATE "Alert" a SET "lastSeenAt" = now(), "receivedCount" = a."receivedCount" + 1
     FROM matched m WHERE a.id = m.id AND (SELECT ok FROM complete)
@@ -125,6 +127,7 @@ async function ingestWithLocks(db: Db, jobs: JobSink, group: AlertGroup, config:
       number = (await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { number: true } })).number;
     }
 
+    if (known.length) await tx.$executeRaw`SELECT 1 FROM "Alert" WHERE id = ANY(${known.map((k) => k.id)}) ORDER BY id FOR UPDATE`;
     const events: TimelineInput[] = [];
     let changed = 0;
     let repeats = 0;
