@@ -102,6 +102,18 @@ describe("Alertmanager webhook", () => {
     expect((await timelineOf(original.id)).at(-1)!.message).toMatch(/^Alert firing again/);
   });
 
+  it("a storm of one big group re-sent in shuffled order: no deadlock, one incident, every delivery counted", async () => {
+    const fingerprints = Array.from({ length: 10 }, (_, i) => `storm-${i}`);
+    const groupKey = '{}:{alertname="Storm"}';
+    expect((await post(alertmanager, amPayload("firing", fingerprints, groupKey))).status).toBe(200);
+    const shuffled = () => [...fingerprints].sort(() => Math.random() - 0.5);
+    const responses = await Promise.all(Array.from({ length: 30 }, () => post(alertmanager, amPayload("firing", shuffled(), groupKey))));
+    expect(responses.map((r) => r.status)).toEqual(Array(30).fill(200));
+    const alerts = await t.db.alert.findMany({ where: { dedupKey: { in: fingerprints } } });
+    expect(new Set(alerts.map((a) => a.incidentId)).size).toBe(1);
+    expect(alerts.map((a) => a.receivedCount)).toEqual(Array(10).fill(31));
+  });
+
   it("refuses bad input with 400 and stores nothing", async () => {
     const before = await t.db.alert.count();
     const bad = amPayload("firing", ["fp-x"]) as Record<string, unknown>;
