@@ -216,11 +216,15 @@ test("firing, repeated, then resolved alerts from a real Alertmanager make one i
   // between Alertmanager storing the two, the first delivery adds a "1 alert(s) still firing" note —
   // correct, so allowed; everything else is exact.
   const timeline = (await alertTimeline(incidentId!)).filter((e) => !(e.kind === "note" && e.message === "1 alert(s) still firing."));
-  expect(timeline.map((e) => e.kind)).toEqual(["declared", "alert_received", "alert_received", "alert_resolved", "alert_resolved", "note"]);
+  expect(timeline.map((e) => e.kind)).toEqual(["declared", "note", "alert_received", "alert_received", "alert_resolved", "alert_resolved", "note"]);
   expect(timeline.filter((e) => e.kind === "alert_received").map((e) => e.dedupKey).sort()).toEqual(keys);
   expect(timeline.filter((e) => e.kind === "alert_resolved").map((e) => e.dedupKey).sort()).toEqual(keys);
   for (const event of timeline.filter((e) => e.kind.startsWith("alert_"))) expect(event.message).toMatch(/Redis down on redis-[12]:6379/);
-  expect(timeline.filter((e) => e.kind === "note")).toHaveLength(1);
+  // Two notes: the public "investigating" line from the opening, and the closing "stays open" one.
+  expect(timeline.filter((e) => e.kind === "note").map((e) => e.message)).toEqual([
+    "We are investigating a problem and will post updates here.",
+    expect.stringContaining("stays open until the commander"),
+  ]);
 
   // Resolving at the source is not recovery: the commander verifies and resolves.
   expect((await incident(incidentId!)).status).toBe("detected");
