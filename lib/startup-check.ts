@@ -1,6 +1,7 @@
 // A bad or missing setting stops the server at start, with a clear message and a non-zero exit,
-// instead of surfacing as a failure on some later request.
+// instead of surfacing as a failure on some later request. Then the job worker starts (WORKER=inline).
 import { EnvError, env } from "@/lib/env";
+import { startInlineWorker } from "@/lib/jobs/inline-worker";
 
 try {
   env();
@@ -8,3 +9,4 @@ try {
   console.error(error instanceof EnvError ? `[lifeboat] ${error.message}` : error);
   process.exit(1);
 }
+startInlineWorker();

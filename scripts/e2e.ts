@@ -11,6 +11,7 @@ import { databaseUrl, startEmbeddedCluster } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { launcherEnv } from "@/lib/env";
 import { seedDemo } from "@/lib/seed/seed-demo";
+import { ensureAlertmanager } from "./lib/alertmanager";
 import { ensureChromium } from "./lib/chromium";
 import { ensureBuild } from "./lib/ensure-build";
 import { bin, run } from "./lib/run";
@@ -20,6 +21,7 @@ const log = (line: string) => console.log(`[e2e] ${line}`);
 
 async function main(): Promise<number> {
   const chromium = ensureChromium(log);
+  const alertmanager = ensureAlertmanager(log);
   await ensureBuild(log);
 
   const configured = launcherEnv().DATABASE_URL;
@@ -28,22 +30,25 @@ async function main(): Promise<number> {
   const adminUrl = cluster?.adminUrl ?? databaseUrl(configured!, "postgres");
   const name = `lifeboat_e2e_${randomBytes(4).toString("hex")}`;
   const url = await ensureDatabase(adminUrl, name);
-  let server: AppServer | undefined;
+  const servers: AppServer[] = [];
   try {
     await migrate(url);
     const db = createPrismaClient(url);
     await seedDemo(db);
     await db.$disconnect();
 
+    // Two app processes on one database, as in a scaled deployment: specs prove that what is written
+    // through one reaches viewers of the other. They share the session secret, like replicas do.
     // Specs sign in many times from one address; the per-account lock is what they exercise.
-    server = await startAppServer(url, { env: { LOGIN_MAX_FAILURES_PER_IP: "1000" }, logs: Boolean(process.env.E2E_SERVER_LOG) });
-    const baseUrl = server.baseUrl;
-    log(`app on ${baseUrl}, database ${name}`);
+    const env = { LOGIN_MAX_FAILURES_PER_IP: "1000", NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+    for (let i = 0; i < 2; i++) servers.push(await startAppServer(url, { env, logs: Boolean(process.env.E2E_SERVER_LOG) }));
+    const [first, second] = servers.map((s) => s.baseUrl);
+    log(`app on ${first} and ${second}, database ${name}`);
     return await run(bin("playwright"), ["test", ...process.argv.slice(2)], {
-      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: url, CHROMIUM_PATH: chromium },
+      env: { ...process.env, E2E_BASE_URL: first, E2E_SECOND_BASE_URL: second, E2E_DATABASE_URL: url, CHROMIUM_PATH: chromium, ALERTMANAGER_PATH: alertmanager },
     });
   } finally {
-    server?.stop();
+    servers.forEach((s) => s.stop());
     if (cluster) {
       await cluster.stop();
       rmSync(dataDir!, { recursive: true, force: true });

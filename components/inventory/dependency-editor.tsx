@@ -7,18 +7,8 @@ import { addDependencyAction } from "@/app/(app)/inventory/actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { fieldError, FormErrors } from "@/components/ui/form-errors";
-import type { ServiceOption } from "@/lib/inventory/service-search";
+import { fetchServiceOptions, serviceSearchKeys } from "./service-search";
 
-export const serviceSearchKeys = {
-  all: ["service-search"] as const,
-  query: (q: string, exclude: string) => [...serviceSearchKeys.all, q, exclude] as const,
-};
-
-async function fetchOptions(q: string, exclude: string): Promise<ServiceOption[]> {
-  const response = await fetch(`/api/inventory/services/search?${new URLSearchParams({ q, exclude })}`);
-  if (!response.ok) throw new Error(`Search failed (${response.status})`);
-  return (await response.json()).services;
-}
 
 /** Picks a service (any system) for this one to depend on. A cycle is refused with the loop named. */
 export function AddDependency({ serviceId, existing }: { serviceId: string; existing: string[] }) {
@@ -26,7 +16,7 @@ export function AddDependency({ serviceId, existing }: { serviceId: string; exis
   const deferred = useDeferredValue(q);
   const options = useQuery({
     queryKey: serviceSearchKeys.query(deferred, serviceId),
-    queryFn: () => fetchOptions(deferred, serviceId),
+    queryFn: () => fetchServiceOptions(deferred, serviceId),
     enabled: deferred.trim().length > 0,
   });
   const add = useAction(addDependencyAction, { onSuccess: () => setQ("") });

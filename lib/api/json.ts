@@ -44,9 +44,10 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
 }
 
-export function validationError(error: z.ZodError) {
+/** Field errors: 422 by default; machine intake endpoints answer 400 like the senders expect. */
+export function validationError(error: z.ZodError, status = 422) {
   const issues = error.issues.map((i) => ({ field: i.path.join(".") || (i.code === "unrecognized_keys" ? i.keys.join(", ") : "(body)"), message: i.message }));
-  return apiError(422, { error: `${issues[0]!.field}: ${issues[0]!.message}`, field: issues[0]!.field, issues });
+  return apiError(status, { error: `${issues[0]!.field}: ${issues[0]!.message}`, field: issues[0]!.field, issues });
 }
 
 /** Domain errors keep their status; an unreachable database is 503 (retry later); anything else 500, logged. */

@@ -11,6 +11,11 @@ export const PERMISSIONS = {
   "people.edit": ["admin", "commander"],
   "backups.read": ["admin", "commander", "responder", "viewer"],
   "backups.edit": ["admin", "commander"],
+  "incidents.read": ["admin", "commander", "responder", "viewer"],
+  // Declare, add notes, acknowledge pages.
+  "incidents.respond": ["admin", "commander", "responder"],
+  // Move the status, change severity/commander/status page/services, postmortem.
+  "incidents.command": ["admin", "commander"],
   "tokens.manage": ["admin"],
   "users.read": ["admin"],
   "users.manage": ["admin"],

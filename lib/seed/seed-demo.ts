@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db/client";
 import { seedBackups } from "./seed-backups";
+import { seedIncidents } from "./seed-incidents";
 import { DEMO_CHANNELS, DEMO_CONTACTS, DEMO_MATRIX, DEMO_PASSWORD, DEMO_SYSTEMS, DEMO_TIER1_POLICY, DEMO_TIER_DEFAULTS, DEMO_USERS } from "./demo-plans";
 
 const SEED_ACTOR = { system: "demo-seed" };
@@ -22,8 +23,10 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242001)`;
       if ((await tx.user.count()) > 0 || (await tx.system.count()) > 0) return { seeded: false };
 
+      const userIds = new Map<string, string>();
       for (const user of DEMO_USERS) {
         const created = await tx.user.create({ data: { ...user, passwordHash } });
+        userIds.set(user.role, created.id);
         await recordAudit(tx, { actor: SEED_ACTOR, action: "user.create", entityType: "User", entityId: created.id, after: created });
       }
       await tx.tierDefault.createMany({ data: DEMO_TIER_DEFAULTS });
@@ -55,6 +58,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
       }
       await seedPeople(tx);
       await seedBackups(tx, serviceIds);
+      await seedIncidents(tx, serviceIds, userIds.get("commander")!);
       return { seeded: true };
     },
     { timeout: 60_000 },

@@ -11,9 +11,16 @@ export async function sample(fn: () => Promise<unknown>, runs: number): Promise<
     await fn();
     samples.push(performance.now() - started);
   }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  return { p50: at(0.5), p95: at(0.95), max: samples[samples.length - 1]! };
+  return percentiles(samples);
+}
+
+export type Percentiles = Timing & { p99: number; count: number };
+
+/** Nearest-rank percentiles of any set of values (sorts it in place); NaN when it is empty. */
+export function percentiles(values: number[]): Percentiles {
+  values.sort((a, b) => a - b);
+  const at = (q: number) => (values.length ? values[Math.min(values.length - 1, Math.floor(q * values.length))]! : Number.NaN);
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1), count: values.length };
 }
 
 /** Calls `fn` on every item with at most `concurrency` calls in flight. */

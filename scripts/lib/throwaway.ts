@@ -27,7 +27,8 @@ export async function startThrowawayDatabase(name: string): Promise<ThrowawayDat
   };
 }
 
-export type AppServer = { baseUrl: string; stop: () => void };
+/** `stop()` resolves once the process has exited, so a caller can stop the database after it quietly. */
+export type AppServer = { baseUrl: string; stop: () => Promise<void> };
 
 /** A production Next server on a free loopback port; resolves once /api/health answers. */
 export async function startAppServer(databaseUrl: string, options: { env?: Record<string, string>; logs?: boolean } = {}): Promise<AppServer> {
@@ -44,11 +45,15 @@ export async function startAppServer(databaseUrl: string, options: { env?: Recor
       ...options.env,
     },
   });
-  const stop = () => void server.kill("SIGTERM");
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  const stop = () => {
+    if (server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");
+    return exited;
+  };
   try {
     await waitForHttp(`${baseUrl}/api/health`, 60_000);
   } catch (error) {
-    stop();
+    void stop();
     throw error;
   }
   return { baseUrl, stop };

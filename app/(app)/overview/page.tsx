@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 const TIER_TONES = { 1: "red", 2: "amber", 3: "blue", 4: "slate" } as const;
 
 export default async function OverviewPage() {
-  await requirePagePermission("app.read", "/");
+  await requirePagePermission("app.read", "/overview");
   const db = getDb();
   const [systems, bands, findings] = await Promise.all([findSystemSummaries(db), countByBand(db), lintCurrentMatrix(db)]);
   const outOfRpo = bands.exceeded + bands.severe + bands.critical;

@@ -1,0 +1,144 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge, Card } from "@/components/ui/card";
+import { IncidentRef, SeverityBadge, StatusBadge } from "@/components/incidents/badges";
+import { IncidentControls } from "@/components/incidents/incident-controls";
+import { IncidentEditForm } from "@/components/incidents/incident-edit-form";
+import { LiveTimeline } from "@/components/incidents/live-timeline";
+import { PostmortemForm } from "@/components/incidents/postmortem-form";
+import { RtoClock } from "@/components/incidents/rto-clock";
+import { requirePagePermission } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { escalationState } from "@/lib/incidents/escalation";
+import { STATUS_PAGE_LABELS } from "@/lib/incidents/model";
+import { findCommanders, findIncident } from "@/lib/incidents/queries";
+import { latestTimeline } from "@/lib/incidents/timeline";
+
+export const dynamic = "force-dynamic";
+
+const utc = (date: Date) => `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+
+export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePagePermission("incidents.read", `/incidents/${id}`);
+  const db = getDb();
+  const incident = await findIncident(db, id.slice(0, 64));
+  if (!incident) notFound();
+  const [timeline, escalation, commanders] = await Promise.all([latestTimeline(db, incident.id), escalationState(db, incident.id), findCommanders(db)]);
+  const allowed = { respond: can(user.role, "incidents.respond"), command: can(user.role, "incidents.command") };
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <p className="text-sm">
+          <Link href="/incidents" className="text-brand-700 hover:underline">
+            Incidents
+          </Link>{" "}
+          / <IncidentRef number={incident.number} />
+        </p>
+        <h1 className="text-2xl font-semibold" data-testid="incident-title">
+          {incident.title}
+        </h1>
+        <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          <SeverityBadge severity={incident.severity} />
+          <span data-testid="incident-status">
+            <StatusBadge status={incident.status} />
+          </span>
+          <span>{incident.system ? <Link href={`/inventory/systems/${incident.system.id}`}>{incident.system.name}</Link> : "No system"}</span>
+          <span>· Commander: {incident.commander ? incident.commander.name : <span className="text-amber-700">nobody yet</span>}</span>
+          <span>· Declared {utc(incident.declaredAt)}</span>
+          <span>· Status page: {STATUS_PAGE_LABELS[incident.statusPageLevel]}</span>
+          {incident.source !== "manual" && (
+            <span className="text-xs" title={incident.dedupKey ?? ""}>
+              · opened by {incident.source === "alertmanager" ? "Alertmanager" : "events API"}
+            </span>
+          )}
+        </div>
+      </header>
+
+      <Card className="p-4">
+        <IncidentControls incident={{ id: incident.id, version: incident.version, status: incident.status, acknowledged: Boolean(incident.acknowledgedAt) }} can={allowed} />
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <LiveTimeline incidentId={incident.id} initial={timeline} />
+        </div>
+        <aside className="space-y-4">
+          <Card className="p-4" data-testid="escalation">
+            <h2 className="mb-2 font-semibold">Escalation</h2>
+            {incident.acknowledgedAt ? (
+              <p className="text-sm">
+                <Badge tone="green">Acknowledged</Badge> by {incident.acknowledgedBy} at {utc(incident.acknowledgedAt)}
+              </p>
+            ) : escalation.planned === 0 ? (
+              <p className="text-sm text-amber-700">No escalation policy applies: nobody is paged automatically.</p>
+            ) : (
+              <p className="text-sm">
+                <Badge tone="red">Not acknowledged</Badge> {escalation.currentLevel ? `level ${escalation.currentLevel} paged` : "first level due"}
+                {escalation.nextDueAt && ` · next page ${utc(escalation.nextDueAt)}`}
+              </p>
+            )}
+            <p className="mt-1 text-xs text-slate-500">
+              {escalation.sent} sent · {escalation.failed} failed · {escalation.cancelled} not needed
+            </p>
+          </Card>
+
+          <Card className="p-4">
+            <h2 className="mb-2 font-semibold">Affected services</h2>
+            {incident.services.length === 0 ? (
+              <p className="text-sm text-slate-500">None named yet.</p>
+            ) : (
+              <ul className="space-y-3" data-testid="affected-services">
+                {incident.services.map((service) => (
+                  <li key={service.id}>
+                    <Link href={`/inventory/services/${service.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+                      {service.name}
+                    </Link>{" "}
+                    <span className="text-xs text-slate-500">T{service.tier}</span>
+                    <RtoClock declaredAt={incident.declaredAt.toISOString()} rtoMinutes={service.rtoMinutes} verifiedAt={service.verifiedAt?.toISOString()} resolvedAt={incident.resolvedAt?.toISOString()} />
+                    {service.dependents.length > 0 && <p className="text-xs text-slate-500">Needed by {service.dependents.join(", ")}</p>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+
+          {incident.alerts.length > 0 && (
+            <Card className="p-4">
+              <h2 className="mb-2 font-semibold">Alerts</h2>
+              <ul className="space-y-1 text-sm" data-testid="alerts">
+                {incident.alerts.map((alert) => (
+                  <li key={alert.id}>
+                    <Badge tone={alert.status === "resolved" ? "green" : alert.status === "acknowledged" ? "blue" : "red"}>{alert.status}</Badge> {alert.summary}
+                    <span className="block text-xs text-slate-500">
+                      received {alert.receivedCount}× · last {utc(alert.lastSeenAt)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
+
+          {allowed.command && (
+            <Card className="p-4">
+              <h2 className="mb-2 font-semibold">Details</h2>
+              <IncidentEditForm
+                incident={{ id: incident.id, version: incident.version, severity: incident.severity, statusPageLevel: incident.statusPageLevel, commanderId: incident.commander?.id ?? null, services: incident.services.map((s) => ({ id: s.id, name: s.name })) }}
+                commanders={commanders}
+              />
+            </Card>
+          )}
+        </aside>
+      </div>
+
+      {incident.status === "resolved" && (
+        <Card className="p-4">
+          <h2 className="mb-2 font-semibold">Postmortem</h2>
+          {allowed.command ? <PostmortemForm incident={incident} /> : <p className="whitespace-pre-wrap text-sm">{incident.postmortem || "No postmortem notes yet."}</p>}
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { PageHeader } from "@/components/ui/card";
+import { DeclareForm } from "@/components/incidents/declare-form";
+import { requirePagePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { findCommanders } from "@/lib/incidents/queries";
+
+export const dynamic = "force-dynamic";
+
+export default async function DeclareIncidentPage() {
+  const user = await requirePagePermission("incidents.respond", "/incidents/new");
+  const db = getDb();
+  const [systems, commanders] = await Promise.all([db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }), findCommanders(db)]);
+  return (
+    <>
+      <PageHeader title="Declare an incident" description="Paging starts when you declare: the system's escalation policy, then its tier's." />
+      <DeclareForm systems={systems} commanders={commanders} defaultCommanderId={commanders.some((c) => c.id === user.id) ? user.id : undefined} />
+    </>
+  );
+}

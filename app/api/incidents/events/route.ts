@@ -1,0 +1,24 @@
+// Polling fallback for the live timeline (when an EventSource cannot open): events after ?after=N, as JSON.
+import { NextResponse, type NextRequest } from "next/server";
+import { apiError, errorResponse } from "@/lib/api/json";
+import { requirePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { parseStreamQuery } from "@/lib/incidents/stream/query";
+import { readTimeline } from "@/lib/incidents/timeline";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest) {
+  try {
+    await requirePermission("incidents.read");
+    const query = parseStreamQuery(request.nextUrl, null);
+    if (!query) return apiError(400, { error: "incident and after must be an id and an event number" });
+    const events = await readTimeline(getDb(), { incidentId: query.incidentId, afterId: query.afterId ?? undefined });
+    return NextResponse.json({ events }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (isAppError(error)) return apiError(error.httpStatus, { error: error.userMessage });
+    return errorResponse(error);
+  }
+}

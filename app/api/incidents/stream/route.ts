@@ -1,0 +1,43 @@
+// The live timeline as server-sent events, for signed-in readers. ?incident=ID for one incident (else all:
+// the dashboard); ?after=N or Last-Event-ID to resume. Without either, it starts from now.
+import type { NextRequest } from "next/server";
+import { apiError, errorResponse } from "@/lib/api/json";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { appTimelineHub } from "@/lib/incidents/stream/app-hub";
+import { parseStreamQuery } from "@/lib/incidents/stream/query";
+import { timelineStream } from "@/lib/incidents/stream/sse";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest) {
+  try {
+    const user = await requirePermission("incidents.read");
+    const query = parseStreamQuery(request.nextUrl, request.headers.get("last-event-id"));
+    if (!query) return apiError(400, { error: "incident and after must be an id and an event number" });
+    const afterId = query.afterId ?? (await latestId());
+    const stillAllowed = await accessCheck(user.id);
+    return await timelineStream({ hub: appTimelineHub(), incidentId: query.incidentId, afterId, stillAllowed, signal: request.signal });
+  } catch (error) {
+    if (isAppError(error)) return apiError(error.httpStatus, { error: error.userMessage });
+    return errorResponse(error);
+  }
+}
+
+/** Re-reads the user while the stream is open: deactivation, a role without access, or a password change end it. */
+async function accessCheck(userId: string) {
+  const select = { active: true, role: true, passwordHash: true } as const;
+  const opened = await getDb().user.findUnique({ where: { id: userId }, select });
+  return async () => {
+    const now = await getDb().user.findUnique({ where: { id: userId }, select });
+    return Boolean(now?.active && can(now.role, "incidents.read") && now.passwordHash === opened?.passwordHash);
+  };
+}
+
+async function latestId() {
+  const rows = await getDb().$queryRaw<{ max: bigint | null }[]>`SELECT max(id) AS max FROM "TimelineEvent"`;
+  return rows[0]?.max ?? BigInt(0);
+}

@@ -1,0 +1,42 @@
+// The JSON shapes of GET /api/v1/incidents and /api/v1/incidents/{id}: stable, documented field names.
+import { z } from "zod";
+import { STATUSES } from "./model";
+import type { findIncidents } from "./queries";
+import type { TimelineEntry } from "./timeline";
+
+export const incidentListQuery = z.object({
+  status: z.enum([...STATUSES, "open"], { error: `must be one of ${[...STATUSES, "open"].join(", ")}` }).optional(),
+  system: z.string().trim().min(1).max(200).optional(),
+  since: z
+    .string()
+    .max(64)
+    .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 timestamp")
+    .transform((v) => new Date(v))
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+type Summary = Awaited<ReturnType<typeof findIncidents>>[number];
+
+export function incidentJson(incident: Summary) {
+  return {
+    id: incident.id,
+    ref: `INC-${incident.number}`,
+    title: incident.title,
+    severity: incident.severity,
+    status: incident.status,
+    statusPage: incident.statusPageLevel,
+    system: incident.system,
+    commander: incident.commander ? { name: incident.commander.name, email: incident.commander.email } : null,
+    source: incident.source,
+    dedupKey: incident.dedupKey,
+    declaredAt: incident.declaredAt.toISOString(),
+    acknowledgedAt: incident.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: incident.acknowledgedBy,
+    resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+  };
+}
+
+export function timelineJson(entries: TimelineEntry[]) {
+  return entries.map(({ id, at, kind, actorName, message, public: isPublic }) => ({ id, at, kind, actor: actorName, message, public: isPublic }));
+}

@@ -1,0 +1,77 @@
+// Reads for the incident pages, the dashboard and the JSON API.
+import type { Reader } from "@/lib/db/client";
+import type { IncidentStatus, Prisma } from "@/lib/generated/prisma/client";
+import { effectiveObjectives, findTierDefaults } from "@/lib/inventory/tier-defaults";
+
+export const incidentSummarySelect = {
+  id: true,
+  number: true,
+  title: true,
+  severity: true,
+  status: true,
+  statusPageLevel: true,
+  source: true,
+  dedupKey: true,
+  declaredAt: true,
+  acknowledgedAt: true,
+  acknowledgedBy: true,
+  resolvedAt: true,
+  version: true,
+  system: { select: { id: true, name: true } },
+  commander: { select: { id: true, name: true, email: true } },
+} satisfies Prisma.IncidentSelect;
+
+export type IncidentFilter = { status?: IncidentStatus | "open"; systemId?: string; since?: Date; limit?: number };
+
+export function findIncidents(db: Reader, filter: IncidentFilter) {
+  const where: Prisma.IncidentWhereInput = {
+    ...(filter.status === "open" ? { status: { not: "resolved" } } : filter.status ? { status: filter.status } : {}),
+    ...(filter.systemId ? { systemId: filter.systemId } : {}),
+    ...(filter.since ? { declaredAt: { gte: filter.since } } : {}),
+  };
+  return db.incident.findMany({ where, orderBy: [{ declaredAt: "desc" }], take: filter.limit ?? 100, select: incidentSummarySelect });
+}
+
+/** One incident with its affected services (effective RTO), alerts and dependents of each service. */
+export async function findIncident(db: Reader, id: string) {
+  const incident = await db.incident.findUnique({
+    where: { id },
+    select: {
+      ...incidentSummarySelect,
+      postmortem: true,
+      services: {
+        orderBy: { service: { name: "asc" } },
+        select: { verifiedAt: true, service: { select: { id: true, name: true, tier: true, rtoMinutes: true, rpoMinutes: true } } },
+      },
+      alerts: { orderBy: { lastSeenAt: "desc" }, take: 50, select: { id: true, source: true, dedupKey: true, status: true, summary: true, severity: true, generatorUrl: true, firstSeenAt: true, lastSeenAt: true, receivedCount: true } },
+    },
+  });
+  if (!incident) return null;
+  const serviceIds = incident.services.map((s) => s.service.id);
+  const [defaults, dependents] = await Promise.all([findTierDefaults(db), directDependents(db, serviceIds)]);
+  return {
+    ...incident,
+    services: incident.services.map((s) => ({
+      ...s.service,
+      verifiedAt: s.verifiedAt,
+      rtoMinutes: effectiveObjectives(s.service, defaults).rtoMinutes,
+      dependents: dependents.get(s.service.id) ?? [],
+    })),
+  };
+}
+
+/** Services that depend on each of these, directly (what the RTO clock's "what depends on it" shows). */
+async function directDependents(db: Reader, serviceIds: string[]) {
+  if (serviceIds.length === 0) return new Map<string, string[]>();
+  const rows = await db.$queryRaw<{ dependsOnId: string; name: string }[]>`
+    SELECT d."dependsOnId", s.name FROM "ServiceDependency" d JOIN "Service" s ON s.id = d."serviceId"
+    WHERE d."dependsOnId" = ANY(${serviceIds}) ORDER BY s.name`;
+  const map = new Map<string, string[]>();
+  for (const row of rows) map.set(row.dependsOnId, [...(map.get(row.dependsOnId) ?? []), row.name]);
+  return map;
+}
+
+/** Commanders and admins who can be given an incident. */
+export function findCommanders(db: Reader) {
+  return db.user.findMany({ where: { active: true, role: { in: ["admin", "commander"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } });
+}

@@ -1,0 +1,12 @@
+// ?incident=ID&after=N for the stream and its polling fallback. Last-Event-ID (sent by a reconnecting
+// EventSource) wins over `after`: it is where that very stream stopped.
+import { z } from "zod";
+import { parseEventId } from "../timeline";
+
+const schema = z.object({ incident: z.string().trim().min(1).max(64).optional(), after: z.string().regex(/^\d{1,18}$/, "must be an event number").optional() });
+
+export function parseStreamQuery(url: URL, lastEventId: string | null) {
+  const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success) return null;
+  return { incidentId: parsed.data.incident, afterId: parseEventId(lastEventId) ?? parseEventId(parsed.data.after) ?? null };
+}
