@@ -20,7 +20,7 @@ const RECOVERY_CONCURRENCY = 8;
 
 export function recoveryEngine(db: Db, boss: PgBoss): Engine {
   const e = env();
-  return { db, jobs: bossSink(boss), options: { commandsEnabled: e.RECOVERY_COMMANDS === "on", leaseSeconds: e.RECOVERY_LEASE_SECONDS } };
+  return { db, jobs: bossSink(boss), options: { commandsEnabled: e.RECOVERY_COMMANDS === "on", leaseSeconds: e.RECOVERY_LEASE_SECONDS, baseUrl: e.NEXTAUTH_URL } };
 }
 
 export async function startWorker(db: Db, boss: PgBoss, options: { pollingIntervalSeconds?: number } = {}) {

@@ -13,7 +13,7 @@ import { recordVerifiedServices } from "./measure";
 import { firstLine, tellRun, type RunRef } from "./record";
 import { PERSON_KINDS, STEP_KIND_LABELS } from "./steps";
 
-export type EngineOptions = { commandsEnabled: boolean; leaseSeconds: number };
+export type EngineOptions = { commandsEnabled: boolean; leaseSeconds: number; baseUrl?: string };
 export type Engine = { db: Db; jobs: JobSink; options: EngineOptions };
 
 type StepRow = { id: string; position: number; group: number | null; title: string; kind: (typeof PERSON_KINDS)[number] | "http" | "healthcheck" | "wait" | "command"; config: unknown; timeoutSeconds: number; retries: number; safeToRepeat: boolean; serviceIds: string[]; state: StepState; attempts: number };
@@ -95,7 +95,7 @@ async function executeWithLease(engine: Engine, step: StepRow): Promise<StepOutc
     );
   }, (engine.options.leaseSeconds * 1000) / 3);
   try {
-    return await executeStep(step, { commandsEnabled: engine.options.commandsEnabled, signal: controller.signal });
+    return await executeStep(step, { commandsEnabled: engine.options.commandsEnabled, signal: controller.signal, baseUrl: engine.options.baseUrl });
   } finally {
     clearTimeout(timeout);
     clearInterval(renew);

@@ -1,11 +1,11 @@
 // What the worker does for each automatic step kind. Every executor honours the step's timeout (an
 // AbortSignal) and returns an outcome with a short, human-readable output; none of them throws.
 import { spawn } from "node:child_process";
-import { parseStepConfig, statusMatches, type StepKindName } from "./steps";
+import { parseStepConfig, resolveStepUrl, statusMatches, type StepKindName } from "./steps";
 
 export type StepOutcome = { ok: boolean; output: string; error?: string };
 export type ExecutableStep = { kind: StepKindName; config: unknown; timeoutSeconds: number };
-export type ExecutorOptions = { commandsEnabled: boolean; signal: AbortSignal };
+export type ExecutorOptions = { commandsEnabled: boolean; signal: AbortSignal; baseUrl?: string };
 
 const OUTPUT_LIMIT = 4000;
 const clip = (text: string, limit = OUTPUT_LIMIT) => (text.length > limit ? `${text.slice(0, limit)}… (${text.length - limit} more characters)` : text);
@@ -22,10 +22,21 @@ function failure(error: unknown, what: string, timeoutSeconds: number, signal: A
   return { ok: false, output: "", error: `${what}: ${cause?.code ?? cause?.message ?? (error as Error).message}` };
 }
 
-async function runHttp(config: unknown, timeoutSeconds: number, signal: AbortSignal): Promise<StepOutcome> {
+function resolved(value: string, baseUrl: string | undefined): { url: string } | { error: string } {
+  try {
+    return { url: resolveStepUrl(value, baseUrl) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+async function runHttp(config: unknown, timeoutSeconds: number, signal: AbortSignal, baseUrl?: string): Promise<StepOutcome> {
   const parsed = parseStepConfig("http", config);
   if (!parsed.success) return { ok: false, output: "", error: `Invalid HTTP step: ${parsed.error.issues[0]!.message}` };
-  const { url, method, headers, body, expectStatus } = parsed.data;
+  const target = resolved(parsed.data.url, baseUrl);
+  if ("error" in target) return { ok: false, output: "", error: target.error };
+  const { url } = target;
+  const { method, headers, body, expectStatus } = parsed.data;
   const started = performance.now();
   try {
     const response = await fetch(url, { method, headers, body: method === "GET" ? undefined : body, signal, redirect: "manual" });
@@ -38,10 +49,13 @@ async function runHttp(config: unknown, timeoutSeconds: number, signal: AbortSig
   }
 }
 
-async function runHealthcheck(config: unknown, timeoutSeconds: number, signal: AbortSignal): Promise<StepOutcome> {
+async function runHealthcheck(config: unknown, timeoutSeconds: number, signal: AbortSignal, baseUrl?: string): Promise<StepOutcome> {
   const parsed = parseStepConfig("healthcheck", config);
   if (!parsed.success) return { ok: false, output: "", error: `Invalid health check: ${parsed.error.issues[0]!.message}` };
-  const { url, intervalSeconds, expectStatus } = parsed.data;
+  const target = resolved(parsed.data.url, baseUrl);
+  if ("error" in target) return { ok: false, output: "", error: target.error };
+  const { url } = target;
+  const { intervalSeconds, expectStatus } = parsed.data;
   const started = performance.now();
   let checks = 0;
   let last = "no answer yet";
@@ -98,9 +112,9 @@ function runCommand(config: unknown, timeoutSeconds: number, options: ExecutorOp
 export async function executeStep(step: ExecutableStep, options: ExecutorOptions): Promise<StepOutcome> {
   switch (step.kind) {
     case "http":
-      return runHttp(step.config, step.timeoutSeconds, options.signal);
+      return runHttp(step.config, step.timeoutSeconds, options.signal, options.baseUrl);
     case "healthcheck":
-      return runHealthcheck(step.config, step.timeoutSeconds, options.signal);
+      return runHealthcheck(step.config, step.timeoutSeconds, options.signal, options.baseUrl);
     case "wait":
       return runWait(step.config, step.timeoutSeconds, options.signal);
     case "command":

@@ -4,11 +4,20 @@ import { z } from "zod";
 export const STEP_KINDS = ["manual", "approval", "http", "healthcheck", "wait", "command"] as const;
 export type StepKindName = (typeof STEP_KINDS)[number];
 
+// An absolute http(s) URL, or a path starting with "/" for Lifeboat itself (resolved against NEXTAUTH_URL):
+// how the seeded runbooks reach the demo fleet wherever the app runs.
 const url = z
   .string()
   .trim()
   .max(2048)
-  .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), "must be an http:// or https:// URL");
+  .refine((v) => (/^https?:\/\//i.test(v) && URL.canParse(v)) || /^\/[^/\\]/.test(v), "must be an http:// or https:// URL (or a /path on this Lifeboat)");
+
+/** Resolves a "/path on this Lifeboat" against the app's base URL. */
+export function resolveStepUrl(value: string, baseUrl: string | undefined): string {
+  if (!value.startsWith("/")) return value;
+  if (!baseUrl) throw new Error(`${value} is a path on this Lifeboat, but its address is unknown (set NEXTAUTH_URL)`);
+  return new URL(value, baseUrl).toString();
+}
 const expectStatus = z.array(z.number().int().min(100).max(599)).max(20).optional();
 
 export const STEP_CONFIG = {
