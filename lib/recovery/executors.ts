@@ -8,7 +8,8 @@ export type ExecutableStep = { kind: StepKindName; config: unknown; timeoutSecon
 export type ExecutorOptions = { commandsEnabled: boolean; signal: AbortSignal; baseUrl?: string };
 
 const OUTPUT_LIMIT = 4000;
-const clip = (text: string, limit = OUTPUT_LIMIT) => (text.length > limit ? `${text.slice(0, limit)}… (${text.length - limit} more characters)` : text);
+/** `total`: the full length when only the start of the text was kept. */
+const clip = (text: string, limit = OUTPUT_LIMIT, total = text.length) => (total > limit ? `${text.slice(0, limit)}… (${total - limit} more characters)` : text);
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -91,20 +92,41 @@ function runCommand(config: unknown, timeoutSeconds: number, options: ExecutorOp
   const parsed = parseStepConfig("command", config);
   if (!parsed.success) return Promise.resolve({ ok: false, output: "", error: `Invalid command step: ${parsed.error.issues[0]!.message}` });
   return new Promise((resolve) => {
-    const child = spawn("sh", ["-c", parsed.data.command], { cwd: parsed.data.cwd, signal: options.signal, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    const collect = (chunk: Buffer) => {
-      if (output.length < OUTPUT_LIMIT * 2) output += chunk.toString("utf8");
+    // Its own process group: `sh -c` forks the command, and the timeout must stop the command, not only the shell.
+    const child = spawn("sh", ["-c", parsed.data.command], { cwd: parsed.data.cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const signalGroup = (name: NodeJS.Signals) => {
+      try {
+        if (child.pid) process.kill(-child.pid, name);
+      } catch {
+        // Already gone.
+      }
     };
+    let killer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      signalGroup("SIGTERM");
+      killer = setTimeout(() => signalGroup("SIGKILL"), 2000);
+    };
+    if (options.signal.aborted) stop();
+    else options.signal.addEventListener("abort", stop, { once: true });
+    const done = (outcome: StepOutcome) => {
+      options.signal.removeEventListener("abort", stop);
+      clearTimeout(killer);
+      resolve(outcome);
+    };
+    let output = "";
+    let total = 0;
+    const collect = (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      total += text.length;
+      if (output.length < OUTPUT_LIMIT) output += text;
+    };
+    const kept = () => clip(output, OUTPUT_LIMIT, total);
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
-    child.on("error", (error) => {
-      if (options.signal.aborted) resolve({ ok: false, output: clip(output), error: `Stopped after the ${timeoutSeconds} s timeout` });
-      else resolve({ ok: false, output: clip(output), error: error.message });
-    });
+    child.on("error", (error) => done({ ok: false, output: kept(), error: error.message }));
     child.on("close", (code) => {
-      if (options.signal.aborted) return resolve({ ok: false, output: clip(output), error: `Stopped after the ${timeoutSeconds} s timeout` });
-      resolve(code === 0 ? { ok: true, output: clip(output) || "(no output)" } : { ok: false, output: clip(output), error: `Exited with code ${code}` });
+      if (options.signal.aborted) return done({ ok: false, output: kept(), error: `Stopped after the ${timeoutSeconds} s timeout` });
+      done(code === 0 ? { ok: true, output: kept() || "(no output)" } : { ok: false, output: kept(), error: `Exited with code ${code}` });
     });
   });
 }
