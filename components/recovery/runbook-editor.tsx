@@ -12,7 +12,7 @@ import { fieldError, FormErrors, nestedErrors } from "@/components/ui/form-error
 import { Textarea } from "@/components/ui/textarea";
 import { STEP_KIND_LABELS, STEP_KINDS } from "@/lib/recovery/steps";
 import { StepFields, type StepDraft } from "./step-fields";
-import { draftToStep } from "./step-draft";
+import { draftToStep, newStep } from "./step-draft";
 
 export type RunbookDraft = {
   id?: string;
@@ -25,27 +25,6 @@ export type RunbookDraft = {
   estimatedMinutes: string;
   steps: StepDraft[];
 };
-
-let counter = 0;
-export const newStep = (kind: StepDraft["kind"] = "manual"): StepDraft => ({
-  key: `new-${counter++}`,
-  title: "",
-  kind,
-  group: "",
-  timeoutSeconds: kind === "manual" || kind === "approval" ? "3600" : "60",
-  retries: "0",
-  safeToRepeat: kind === "healthcheck" || kind === "wait",
-  services: [],
-  instructions: "",
-  url: "",
-  method: "POST",
-  expectStatus: "",
-  headers: "",
-  body: "",
-  intervalSeconds: "2",
-  seconds: "30",
-  command: "",
-});
 
 export function RunbookEditor({ initial, systems, commandsEnabled }: { initial: RunbookDraft; systems: { id: string; name: string }[]; commandsEnabled: boolean }) {
   const router = useRouter();

@@ -3,6 +3,28 @@ import type { StepDraft } from "./step-fields";
 
 type SavedStep = { title: string; kind: StepDraft["kind"]; group: number | null; timeoutSeconds: number; retries: number; safeToRepeat: boolean; serviceIds: string[]; config: Record<string, unknown> };
 
+let counter = 0;
+/** A blank step (also the first step of a new runbook, built on the server). */
+export const newStep = (kind: StepDraft["kind"] = "manual"): StepDraft => ({
+  key: `new-${counter++}`,
+  title: "",
+  kind,
+  group: "",
+  timeoutSeconds: kind === "manual" || kind === "approval" ? "3600" : "60",
+  retries: "0",
+  safeToRepeat: kind === "healthcheck" || kind === "wait",
+  services: [],
+  instructions: "",
+  url: "",
+  method: "POST",
+  expectStatus: "",
+  headers: "",
+  body: "",
+  intervalSeconds: "2",
+  seconds: "30",
+  command: "",
+});
+
 const number = (value: string) => (value.trim() === "" ? NaN : Number(value));
 
 export function draftToStep(draft: StepDraft): SavedStep | { error: string } {

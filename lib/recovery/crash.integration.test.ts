@@ -31,6 +31,7 @@ async function startWorkerProcess(): Promise<Worker> {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
+      NODE_ENV: "production",
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       DATABASE_URL: t.url,
@@ -41,8 +42,8 @@ async function startWorkerProcess(): Promise<Worker> {
   });
   workers.add(child);
   let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
   child.on("exit", () => workers.delete(child));
   await waitFor(() => {
     if (child.exitCode !== null) throw new Error(`The worker exited (${child.exitCode}):\n${output}`);
@@ -93,6 +94,11 @@ const timelineOf = async (incidentId: string) => (await t.db.timelineEvent.findM
 describe("a worker killed mid-run", () => {
   // Worker B of the first scenario is killed in the second one: each test leaves one worker running.
   let worker: Worker;
+  /** waitFor, with the worker's own output in the failure (why did it not get there?). */
+  const waitForWorker = (check: () => Promise<boolean> | boolean, ms: number, label: string) =>
+    waitFor(check, ms, label).catch((error: Error) => {
+      throw new Error(`${error.message}\nworker output:\n${worker.log()}`);
+    });
 
   it("repeats the interrupted step that is safe to repeat, never the one before it, and finishes", async () => {
     service.on("/a-failover", { status: 200, body: "promoted replica" });
@@ -104,10 +110,10 @@ describe("a worker killed mid-run", () => {
       { title: "Ledger healthy", kind: "healthcheck", config: { url: `${service.url}/a-health`, intervalSeconds: 0.2 }, safeToRepeat: true, serviceIds: [serviceId] },
     ]);
 
-    await waitFor(async () => (await stepsOf(runId))[1]!.state === "running", 15_000, "the wait step to run");
+    await waitForWorker(async () => (await stepsOf(runId))[1]!.state === "running", 15_000, "the wait step to run");
     await killWorker(worker.child);
     worker = await startWorkerProcess();
-    await waitFor(async () => ["succeeded", "paused", "failed", "cancelled"].includes(await runState(runId)), 20_000, "the run to finish");
+    await waitForWorker(async () => ["succeeded", "paused", "failed", "cancelled"].includes(await runState(runId)), 20_000, "the run to finish");
 
     expect(await runState(runId)).toBe("succeeded");
     expect(service.count("/a-failover")).toBe(1);
@@ -147,10 +153,10 @@ describe("a worker killed mid-run", () => {
       { title: "Settle", kind: "wait", config: { seconds: 0 }, safeToRepeat: true },
     ]);
 
-    await waitFor(() => service.count("/b-restore") === 1, 15_000, "the restore call to arrive");
+    await waitForWorker(() => service.count("/b-restore") === 1, 15_000, "the restore call to arrive");
     await killWorker(worker.child);
     worker = await startWorkerProcess();
-    await waitFor(async () => (await runState(runId)) !== "running", 15_000, "the run to stop running");
+    await waitForWorker(async () => (await runState(runId)) !== "running", 15_000, "the run to stop running");
 
     expect(await runState(runId)).toBe("paused");
     const [restore, settle] = await stepsOf(runId);

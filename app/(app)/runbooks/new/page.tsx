@@ -1,5 +1,6 @@
 import { PageHeader } from "@/components/ui/card";
-import { newStep, RunbookEditor } from "@/components/recovery/runbook-editor";
+import { RunbookEditor } from "@/components/recovery/runbook-editor";
+import { newStep } from "@/components/recovery/step-draft";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
