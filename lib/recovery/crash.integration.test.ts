@@ -52,6 +52,17 @@ async function startWorkerProcess(): Promise<Worker> {
   return { child, log: () => output };
 }
 
+// Detached workers do not die with this process: if it goes down before afterAll, take them along.
+process.once("exit", () => {
+  for (const child of workers) {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
 /** kill -9 of the worker (its process group), waiting until it is gone. */
 async function killWorker(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -91,8 +102,9 @@ const stepsOf = (runId: string) => t.db.stepRun.findMany({ where: { runId }, ord
 const runState = async (runId: string) => (await t.db.recoveryRun.findUniqueOrThrow({ where: { id: runId } })).state;
 const timelineOf = async (incidentId: string) => (await t.db.timelineEvent.findMany({ where: { incidentId }, orderBy: { id: "asc" } })).map((e) => e.message);
 
+// Each scenario takes ~10 s; the longer limits are for a loaded machine (worker start-up is the slow part).
 describe("a worker killed mid-run", () => {
-  // Worker B of the first scenario is killed in the second one: each test leaves one worker running.
+  // The first scenario leaves its second worker running; the second scenario starts its run on it.
   let worker: Worker;
   /** waitFor, with the worker's own output in the failure (why did it not get there?). */
   const waitForWorker = (check: () => Promise<boolean> | boolean, ms: number, label: string) =>
@@ -144,7 +156,7 @@ describe("a worker killed mid-run", () => {
     expect(order.every((index, i) => index > (order[i - 1] ?? -1)), lines.join("\n")).toBe(true);
     // Nothing else happened: no failure, no second run of step 1.
     expect(lines).toHaveLength(order.length);
-  });
+  }, 45_000);
 
   it("does not re-run an interrupted step that is not safe to repeat: the run pauses for the commander", async () => {
     service.on("/b-restore", { status: 200, delayMs: 5000 });
@@ -172,5 +184,5 @@ describe("a worker killed mid-run", () => {
     expect(service.count("/b-restore")).toBe(1);
     expect(await runState(runId)).toBe("paused");
     await killWorker(worker.child);
-  });
+  }, 45_000);
 });

@@ -87,17 +87,20 @@ export async function finishRun(tx: Tx, run: RunRef, state: "succeeded" | "faile
 
 /** Runs the step with its lease renewed every third of the lease, so a live worker never looks dead. */
 async function executeWithLease(engine: Engine, step: StepRow): Promise<StepOutcome> {
-  const controller = new AbortController();
-  const timeout = setTimeout(() => controller.abort(), step.timeoutSeconds * 1000);
+  const stopped = new AbortController();
   const renew = setInterval(() => {
-    engine.db.$executeRaw`UPDATE "StepRun" SET "leaseUntil" = now() + ${engine.options.leaseSeconds} * interval '1 second' WHERE id = ${step.id} AND state = 'running'`.catch((error) =>
-      logger.warn({ reason: (error as Error).message, stepId: step.id }, "could not renew a step lease"),
-    );
+    engine.db.$executeRaw`UPDATE "StepRun" SET "leaseUntil" = now() + ${engine.options.leaseSeconds} * interval '1 second' WHERE id = ${step.id} AND state = 'running'`
+      // Not running any more (the run was aborted): stop the work instead of finishing it for nobody.
+      .then((renewed) => renewed === 0 && stopped.abort())
+      .catch((error) => logger.warn({ reason: (error as Error).message, stepId: step.id }, "could not renew a step lease"));
   }, (engine.options.leaseSeconds * 1000) / 3);
   try {
-    return await executeStep(step, { commandsEnabled: engine.options.commandsEnabled, signal: controller.signal, baseUrl: engine.options.baseUrl });
+    // A retry waits a little longer each time (1 s, 2 s, 4 s… at most 30 s): a flapping target gets room.
+    if (step.attempts > 1) await new Promise<void>((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** (step.attempts - 2), 30_000)));
+    if (stopped.signal.aborted) return { ok: false, output: "", error: "Stopped: the run was aborted" };
+    const signal = AbortSignal.any([stopped.signal, AbortSignal.timeout(step.timeoutSeconds * 1000)]);
+    return await executeStep(step, { commandsEnabled: engine.options.commandsEnabled, signal, baseUrl: engine.options.baseUrl });
   } finally {
-    clearTimeout(timeout);
     clearInterval(renew);
   }
 }

@@ -105,6 +105,8 @@ export async function retryStep(db: Db, jobs: JobSink, actor: AuditActor, input:
   return db.$transaction(async (tx) => {
     const { run, step } = await lockStep(tx, input);
     if (step.state !== "failed") refuse(`${stepLabel(step)} has not failed: nothing to retry.`);
+    // An abort leaves failed steps as they are: retrying one must not bring the run back to life.
+    if (["succeeded", "failed", "cancelled"].includes(run.state)) refuse("This run is over.");
     await tx.stepRun.update({ where: { id: step.id }, data: { state: "pending", error: null, actedBy: who(actor), version: { increment: 1 } } });
     await tx.recoveryRun.update({ where: { id: run.id }, data: { state: "running", version: { increment: 1 } } });
     await recordAudit(tx, { actor, action: "recovery.retry", entityType: "StepRun", entityId: step.id, after: { runId: run.id, position: step.position } });
