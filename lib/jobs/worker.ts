@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { advanceRun, type Engine } from "@/lib/recovery/engine";
 import { recoverInterruptedSteps, requeueIdleRuns } from "@/lib/recovery/recover";
 import { bossSink, QUEUES } from "./boss";
+import { forgetPool, workPool } from "./pool";
 
 /** A lost job or a worker that was down cannot leave a due page unsent for longer than this. */
 const SWEEP_MS = 30_000;
@@ -26,12 +27,8 @@ export function recoveryEngine(db: Db, boss: PgBoss): Engine {
 export async function startWorker(db: Db, boss: PgBoss, options: { pollingIntervalSeconds?: number } = {}) {
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 };
   const engine = recoveryEngine(db, boss);
-  // Several pg-boss workers on the recovery queue: one slow run must not hold up the others.
-  for (let i = 0; i < RECOVERY_CONCURRENCY; i++) {
-    await boss.work<{ runId: string }>(QUEUES.recovery, { pollingIntervalSeconds: Math.min(polling.pollingIntervalSeconds, 0.5) }, async ([job]) => {
-      await advanceRun(engine, job!.data.runId);
-    });
-  }
+  // Several workers on the recovery queue: one slow run must not hold up the others.
+  await workPool<{ runId: string }>(boss, QUEUES.recovery, RECOVERY_CONCURRENCY, Math.min(polling.pollingIntervalSeconds, 0.5), (data) => advanceRun(engine, data.runId));
   const recoverySweep = async () => {
     try {
       await recoverInterruptedSteps(db, engine.jobs);
@@ -43,12 +40,9 @@ export async function startWorker(db: Db, boss: PgBoss, options: { pollingInterv
   await recoverySweep();
   const recoveryTimer = setInterval(recoverySweep, RECOVERY_SWEEP_MS);
   recoveryTimer.unref();
-  await boss.work<{ incidentId: string }>(QUEUES.escalation, polling, async ([job]) => {
-    await fireDueEscalations(db, job!.data.incidentId);
-  });
-  await boss.work<NotifyJob>(QUEUES.notify, polling, async ([job]) => {
-    await sendMatrixNotifications(db, job!.data);
-  });
+  await workPool<{ incidentId: string }>(boss, QUEUES.escalation, 2, polling.pollingIntervalSeconds, async (data) => void (await fireDueEscalations(db, data.incidentId)));
+  // Notifications wait on slow webhooks and SMTP servers: several at once.
+  await workPool<NotifyJob>(boss, QUEUES.notify, 4, polling.pollingIntervalSeconds, async (data) => void (await sendMatrixNotifications(db, data)));
   const sweep = () => sweepDueEscalations(db).catch((error) => logger.warn({ err: error }, "escalation sweep failed"));
   await sweep();
   const timer = setInterval(sweep, SWEEP_MS);
@@ -57,8 +51,9 @@ export async function startWorker(db: Db, boss: PgBoss, options: { pollingInterv
   return async () => {
     clearInterval(timer);
     clearInterval(recoveryTimer);
-    await boss.offWork(QUEUES.recovery);
-    await boss.offWork(QUEUES.escalation);
-    await boss.offWork(QUEUES.notify);
+    for (const queue of [QUEUES.recovery, QUEUES.escalation, QUEUES.notify]) {
+      forgetPool(queue);
+      await boss.offWork(queue);
+    }
   };
 }

@@ -2,7 +2,7 @@
 // Not safe: we cannot know whether it took effect, so it is never run again silently — it fails as
 // "interrupted" and the run pauses for the commander (retry, skip, abort).
 import type { Db } from "@/lib/db/client";
-import type { JobSink } from "@/lib/jobs/boss";
+import { QUEUES, type JobSink } from "@/lib/jobs/boss";
 import { queueAdvance, stepLabel } from "./engine";
 import { tellRun, type RunRef } from "./record";
 
@@ -32,11 +32,16 @@ export async function recoverInterruptedSteps(db: Db, jobs: JobSink) {
   });
 }
 
-/** Runs that should be moving but have no step in flight (their job was lost): queued again. */
+/**
+ * Runs that should be moving but have no step in flight and no job queued or being worked (their job was
+ * lost): queued again. A run whose job merely waits its turn is left alone, so a backlog is not doubled.
+ */
 export async function requeueIdleRuns(db: Db, jobs: JobSink) {
   const idle = await db.$queryRaw<{ id: string }[]>`
     SELECT r.id FROM "RecoveryRun" r
-    WHERE r.state = 'running' AND NOT EXISTS (SELECT 1 FROM "StepRun" s WHERE s."runId" = r.id AND s.state = 'running')
+    WHERE r.state = 'running'
+      AND NOT EXISTS (SELECT 1 FROM "StepRun" s WHERE s."runId" = r.id AND s.state = 'running')
+      AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = ${QUEUES.recovery} AND j.state IN ('created', 'retry', 'active') AND j.data->>'runId' = r.id)
     LIMIT 200`;
   if (idle.length === 0) return 0;
   await db.$transaction(async (tx) => {
