@@ -14,7 +14,8 @@ test.describe("signing in", () => {
       await expect(page).toHaveURL(new RegExp(`${home}$`));
       await expect(page.getByTestId("current-role")).toHaveText(label);
       if (home === "/command") await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
-      await expect(page.getByTestId("system-card")).toHaveCount(3);
+      // The three systems of the seed plans and the simulated Demo Shop.
+      await expect(page.getByTestId("system-card")).toHaveCount(4);
       await expect(page.getByTestId("fleet-summary")).toContainText("out of RPO");
       await expect(page.getByRole("heading", { name: "NEURECTOMY Platform" })).toBeVisible();
     });

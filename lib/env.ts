@@ -37,6 +37,10 @@ export const appEnvSchema = z.object({
   ALERT_SYSTEM_LABEL: z.string().default("system"),
   /** Run the job worker (escalations, notifications) inside the app process; "off" when `npm run worker` runs apart. */
   WORKER: z.enum(["inline", "off"]).default("inline"),
+  /** Runbook `command` steps run shell commands on the worker's host: off unless an operator turns them on. */
+  RECOVERY_COMMANDS: z.enum(["on", "off"]).default("off"),
+  /** A running step's worker renews its lease this often ×3; a lease past due means the worker died. */
+  RECOVERY_LEASE_SECONDS: positiveInt(30),
 });
 
 export type AppEnv = z.infer<typeof appEnvSchema>;

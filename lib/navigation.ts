@@ -7,6 +7,7 @@ export type NavItem = { href: string; label: string; permission: Permission; act
 export const NAV_ITEMS: NavItem[] = [
   { href: "/command", label: "Command", permission: "incidents.read", activePrefix: "/command" },
   { href: "/incidents", label: "Incidents", permission: "incidents.read", activePrefix: "/incidents" },
+  { href: "/runbooks", label: "Runbooks", permission: "recovery.read", activePrefix: "/runbooks" },
   { href: "/overview", label: "Overview", permission: "app.read", activePrefix: "/overview" },
   { href: "/inventory", label: "Inventory", permission: "inventory.read", activePrefix: "/inventory" },
   { href: "/people", label: "People", permission: "people.read", activePrefix: "/people" },

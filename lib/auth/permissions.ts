@@ -16,6 +16,15 @@ export const PERMISSIONS = {
   "incidents.respond": ["admin", "commander", "responder"],
   // Move the status, change severity/commander/status page/services, postmortem.
   "incidents.command": ["admin", "commander"],
+  "recovery.read": ["admin", "commander", "responder", "viewer"],
+  // Start a runbook for an incident or as a drill; approve gates; retry, skip, abort.
+  "recovery.command": ["admin", "commander"],
+  // Tick manual steps.
+  "recovery.operate": ["admin", "commander", "responder"],
+  // Write runbooks and drill schedules.
+  "runbooks.edit": ["admin", "commander"],
+  // Break and restore the simulated demo services.
+  "demo.operate": ["admin", "commander"],
   "tokens.manage": ["admin"],
   "users.read": ["admin"],
   "users.manage": ["admin"],

@@ -26,6 +26,7 @@ export const TIMELINE_KINDS = [
   "escalation_stopped",
   "notification_sent",
   "notification_failed",
+  "recovery_run",
   "recovery_step",
   "service_verified",
 ] as const;

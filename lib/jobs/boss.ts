@@ -9,6 +9,8 @@ export const QUEUES = {
   escalation: "incident-escalation",
   /** Send the notification-matrix messages for one incident event. */
   notify: "incident-notify",
+  /** Run whatever a recovery run can do next. */
+  recovery: "recovery-advance",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

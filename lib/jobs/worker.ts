@@ -6,19 +6,43 @@ import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { fireDueEscalations, sweepDueEscalations } from "@/lib/incidents/escalation";
 import { sendMatrixNotifications, type NotifyJob } from "@/lib/incidents/notify";
-import { QUEUES } from "./boss";
+import { env } from "@/lib/env";
+import { advanceRun, type Engine } from "@/lib/recovery/engine";
+import { recoverInterruptedSteps, requeueIdleRuns } from "@/lib/recovery/recover";
+import { bossSink, QUEUES } from "./boss";
+import { forgetPool, workPool } from "./pool";
 
 /** A lost job or a worker that was down cannot leave a due page unsent for longer than this. */
 const SWEEP_MS = 30_000;
+/** How often interrupted recovery steps are looked for (a dead worker's lease runs out first). */
+const RECOVERY_SWEEP_MS = 5_000;
+/** Recovery runs a worker advances at once (each may wait on slow steps). */
+const RECOVERY_CONCURRENCY = 8;
+
+export function recoveryEngine(db: Db, boss: PgBoss): Engine {
+  const e = env();
+  return { db, jobs: bossSink(boss), options: { commandsEnabled: e.RECOVERY_COMMANDS === "on", leaseSeconds: e.RECOVERY_LEASE_SECONDS, baseUrl: e.NEXTAUTH_URL } };
+}
 
 export async function startWorker(db: Db, boss: PgBoss, options: { pollingIntervalSeconds?: number } = {}) {
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 };
-  await boss.work<{ incidentId: string }>(QUEUES.escalation, polling, async ([job]) => {
-    await fireDueEscalations(db, job!.data.incidentId);
-  });
-  await boss.work<NotifyJob>(QUEUES.notify, polling, async ([job]) => {
-    await sendMatrixNotifications(db, job!.data);
-  });
+  const engine = recoveryEngine(db, boss);
+  // Several workers on the recovery queue: one slow run must not hold up the others.
+  await workPool<{ runId: string }>(boss, QUEUES.recovery, RECOVERY_CONCURRENCY, Math.min(polling.pollingIntervalSeconds, 0.5), (data) => advanceRun(engine, data.runId));
+  const recoverySweep = async () => {
+    try {
+      await recoverInterruptedSteps(db, engine.jobs);
+      await requeueIdleRuns(db, engine.jobs);
+    } catch (error) {
+      logger.warn({ reason: (error as Error).message }, "recovery sweep failed");
+    }
+  };
+  await recoverySweep();
+  const recoveryTimer = setInterval(recoverySweep, RECOVERY_SWEEP_MS);
+  recoveryTimer.unref();
+  await workPool<{ incidentId: string }>(boss, QUEUES.escalation, 2, polling.pollingIntervalSeconds, async (data) => void (await fireDueEscalations(db, data.incidentId)));
+  // Notifications wait on slow webhooks and SMTP servers: several at once.
+  await workPool<NotifyJob>(boss, QUEUES.notify, 4, polling.pollingIntervalSeconds, async (data) => void (await sendMatrixNotifications(db, data)));
   const sweep = () => sweepDueEscalations(db).catch((error) => logger.warn({ err: error }, "escalation sweep failed"));
   await sweep();
   const timer = setInterval(sweep, SWEEP_MS);
@@ -26,7 +50,10 @@ export async function startWorker(db: Db, boss: PgBoss, options: { pollingInterv
   logger.info({}, "job worker started");
   return async () => {
     clearInterval(timer);
-    await boss.offWork(QUEUES.escalation);
-    await boss.offWork(QUEUES.notify);
+    clearInterval(recoveryTimer);
+    for (const queue of [QUEUES.recovery, QUEUES.escalation, QUEUES.notify]) {
+      forgetPool(queue);
+      await boss.offWork(queue);
+    }
   };
 }

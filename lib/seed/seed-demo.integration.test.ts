@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/test/database";
 import { DEMO_SYSTEMS, DEMO_USERS } from "./demo-plans";
 import { isDatabaseEmpty, seedDemo } from "./seed-demo";
+import { DEMO_FLEET, DEMO_SYSTEM } from "@/lib/demo-fleet/fleet";
 
 describe("demo seed", () => {
   it("loads the users and the systems of the seed plans once, and never again", async () => {
@@ -13,8 +14,11 @@ describe("demo seed", () => {
     expect((await db.user.findMany({ orderBy: { email: "asc" } })).map((u) => [u.email, u.role])).toEqual(
       [...DEMO_USERS].sort((a, b) => a.email.localeCompare(b.email)).map((u) => [u.email, u.role]),
     );
-    expect(await db.system.count()).toBe(DEMO_SYSTEMS.length);
-    expect(await db.service.count()).toBe(DEMO_SYSTEMS.reduce((n, s) => n + s.services.length, 0));
+    // The systems of the seed plans, plus the simulated "Demo Shop" the demo recovers for real.
+    expect(await db.system.count()).toBe(DEMO_SYSTEMS.length + 1);
+    expect(await db.service.count()).toBe(DEMO_SYSTEMS.reduce((n, s) => n + s.services.length, 0) + DEMO_FLEET.length);
+    expect(await db.runbook.count({ where: { system: { name: DEMO_SYSTEM } } })).toBe(2);
+    expect(await db.demoService.count()).toBe(DEMO_FLEET.length);
 
     const mlService = await db.service.findFirstOrThrow({ where: { name: "ML Service" }, include: { dependsOn: { include: { dependsOn: true } } } });
     expect(mlService).toMatchObject({ tier: 1, rtoMinutes: 15 });

@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db/client";
 import { seedBackups } from "./seed-backups";
 import { seedIncidents } from "./seed-incidents";
+import { seedRecovery } from "./seed-recovery";
 import { DEMO_CHANNELS, DEMO_CONTACTS, DEMO_MATRIX, DEMO_PASSWORD, DEMO_SYSTEMS, DEMO_TIER1_POLICY, DEMO_TIER_DEFAULTS, DEMO_USERS } from "./demo-plans";
 
 const SEED_ACTOR = { system: "demo-seed" };
@@ -59,6 +60,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
       await seedPeople(tx);
       await seedBackups(tx, serviceIds);
       await seedIncidents(tx, serviceIds, userIds.get("commander")!);
+      await seedRecovery(tx);
       return { seeded: true };
     },
     { timeout: 60_000 },

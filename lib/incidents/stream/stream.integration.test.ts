@@ -21,7 +21,8 @@ const newHub = () => {
   return hub;
 };
 
-const write = (db: Db, message: string, id = incidentId) => db.$transaction((tx) => appendTimeline(tx, { incidentId: id, kind: "note", actor: { name: "test" }, message }));
+// 60 writers share a pool of 10: give them time to get a connection on a busy machine.
+const write = (db: Db, message: string, id = incidentId) => db.$transaction((tx) => appendTimeline(tx, { incidentId: id, kind: "note", actor: { name: "test" }, message }), { maxWait: 20_000 });
 
 beforeAll(async () => {
   t = await createTestDatabase();

@@ -14,6 +14,10 @@ import { escalationState } from "@/lib/incidents/escalation";
 import { STATUS_PAGE_LABELS } from "@/lib/incidents/model";
 import { findCommanders, findIncident } from "@/lib/incidents/queries";
 import { latestTimeline } from "@/lib/incidents/timeline";
+import { env } from "@/lib/env";
+import { findIncidentRuns, runbookChoices } from "@/lib/recovery/queries";
+import { RunPanel } from "@/components/recovery/run-panel";
+import { StartRecovery } from "@/components/recovery/start-recovery";
 
 export const dynamic = "force-dynamic";
 
@@ -25,8 +29,16 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const db = getDb();
   const incident = await findIncident(db, id.slice(0, 64));
   if (!incident) notFound();
-  const [timeline, escalation, commanders] = await Promise.all([latestTimeline(db, incident.id), escalationState(db, incident.id), findCommanders(db)]);
+  const [timeline, escalation, commanders, runs, runbooks] = await Promise.all([
+    latestTimeline(db, incident.id),
+    escalationState(db, incident.id),
+    findCommanders(db),
+    findIncidentRuns(db, incident.id),
+    runbookChoices(db, incident.system?.id ?? null),
+  ]);
   const allowed = { respond: can(user.role, "incidents.respond"), command: can(user.role, "incidents.command") };
+  const recovery = { operate: can(user.role, "recovery.operate"), command: can(user.role, "recovery.command") };
+  const startable = runbooks.filter((r) => !runs.some((run) => run.runbookId === r.id));
 
   return (
     <div className="space-y-6">
@@ -62,7 +74,17 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+        <div className="space-y-6 lg:col-span-2">
+          <Card className="space-y-4 p-4" data-testid="recovery">
+            <h2 className="font-semibold">Recovery</h2>
+            {runs.map((run) => (
+              <RunPanel key={run.id} run={run} can={recovery} commandsEnabled={env().RECOVERY_COMMANDS === "on"} />
+            ))}
+            {recovery.command && incident.status !== "resolved" && (
+              <StartRecovery incidentId={incident.id} choices={startable.map((r) => ({ id: r.id, name: r.name, systemName: r.system.name, steps: r._count.steps }))} />
+            )}
+            {runs.length === 0 && !recovery.command && <p className="text-sm text-slate-500">No recovery started yet. Commanders start runbooks here.</p>}
+          </Card>
           <LiveTimeline incidentId={incident.id} initial={timeline} />
         </div>
         <aside className="space-y-4">

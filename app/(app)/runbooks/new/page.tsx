@@ -1,0 +1,24 @@
+import { PageHeader } from "@/components/ui/card";
+import { RunbookEditor } from "@/components/recovery/runbook-editor";
+import { newStep } from "@/components/recovery/step-draft";
+import { requirePagePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+export default async function NewRunbookPage({ searchParams }: { searchParams: Promise<{ system?: string }> }) {
+  await requirePagePermission("runbooks.edit", "/runbooks/new");
+  const systems = await getDb().system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const { system = "" } = await searchParams;
+  return (
+    <>
+      <PageHeader title="New runbook" description="The steps your team takes in one scenario, in order. Steps with the same parallel group run together." />
+      <RunbookEditor
+        systems={systems}
+        commandsEnabled={env().RECOVERY_COMMANDS === "on"}
+        initial={{ systemId: systems.some((s) => s.id === system) ? system : "", name: "", scenario: "", symptoms: "", detection: "", estimatedMinutes: "", steps: [newStep("manual")] }}
+      />
+    </>
+  );
+}

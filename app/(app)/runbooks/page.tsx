@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { LinkButton } from "@/components/ui/link-button";
+import { StateBadge } from "@/components/recovery/state-badge";
+import { requirePagePermission } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { findRunbooks } from "@/lib/recovery/runbooks";
+
+export const dynamic = "force-dynamic";
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+export default async function RunbooksPage() {
+  const user = await requirePagePermission("recovery.read", "/runbooks");
+  const runbooks = await findRunbooks(getDb());
+  const now = new Date();
+  return (
+    <>
+      <PageHeader
+        title="Runbooks"
+        description="What to do, step by step, for each scenario of each system. Started from an incident, or as a drill."
+        actions={can(user.role, "runbooks.edit") && <LinkButton href="/runbooks/new">New runbook</LinkButton>}
+      />
+      {runbooks.length === 0 ? (
+        <EmptyState title="No runbooks yet">Write the first one: the steps your team takes when a system goes down.</EmptyState>
+      ) : (
+        <DataTable columns={["Runbook", "System", "Steps", "Estimated", "Drills", "Last run"]} testId="runbook-list">
+          {runbooks.map((runbook) => (
+            <tr key={runbook.id}>
+              <td className="px-4 py-2">
+                <Link href={`/runbooks/${runbook.id}`} className="font-medium text-brand-700 hover:underline">
+                  {runbook.name}
+                </Link>
+                {runbook.scenario && <p className="text-xs text-slate-500">{runbook.scenario}</p>}
+              </td>
+              <td className="px-4 py-2">{runbook.system.name}</td>
+              <td className="px-4 py-2 tabular-nums">{runbook._count.steps}</td>
+              <td className="px-4 py-2">{runbook.estimatedMinutes ? `${runbook.estimatedMinutes} min` : "—"}</td>
+              <td className="px-4 py-2 text-xs">
+                {runbook.drill ? (
+                  <span className={runbook.drill.nextDueAt < now ? "font-medium text-red-700" : ""}>
+                    every {runbook.drill.everyDays} d · next {day(runbook.drill.nextDueAt)}
+                    {runbook.drill.nextDueAt < now && " (overdue)"}
+                  </span>
+                ) : (
+                  <span className="text-slate-400">not scheduled</span>
+                )}
+              </td>
+              <td className="px-4 py-2 text-xs">
+                {runbook.runs[0] ? (
+                  <Link href={`/runbooks/runs/${runbook.runs[0].id}`} className="inline-flex items-center gap-1">
+                    {day(runbook.runs[0].startedAt)} {runbook.runs[0].drill ? "drill" : "recovery"} <StateBadge state={runbook.runs[0].state} />
+                  </Link>
+                ) : (
+                  "never"
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
+import { breakDemoAction, restoreDemoAction } from "@/app/(app)/runbooks/actions";
+import { Button } from "@/components/ui/button";
+import { FormErrors } from "@/components/ui/form-errors";
+
+export function DemoFleetControls({ slug, name, healthy }: { slug: string; name: string; healthy: boolean }) {
+  const router = useRouter();
+  const breakIt = useAction(breakDemoAction, { onSuccess: ({ data }) => (data?.incident ? router.push(`/incidents/${data.incident.id}`) : router.refresh()) });
+  const restore = useAction(restoreDemoAction, { onSuccess: () => router.refresh() });
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {healthy ? (
+        <>
+          <Button variant="danger" onClick={() => breakIt.execute({ slug, raiseAlert: true })} disabled={breakIt.isExecuting} aria-label={`Break ${name} and raise its alert`}>
+            Break + alert
+          </Button>
+          <Button variant="secondary" onClick={() => breakIt.execute({ slug, raiseAlert: false })} disabled={breakIt.isExecuting} aria-label={`Break ${name} quietly`}>
+            Break quietly
+          </Button>
+        </>
+      ) : (
+        <Button variant="secondary" onClick={() => restore.execute({ slug })} disabled={restore.isExecuting} aria-label={`Restore ${name} by hand`}>
+          Restore by hand
+        </Button>
+      )}
+      <FormErrors result={breakIt.result} />
+      <FormErrors result={restore.result} />
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+// Runbooks are saved whole (details and ordered steps), version-checked and audited. Runs copy the steps
+// when they start, so saving never changes a run in progress.
+import { z } from "zod";
+import type { Db, Reader } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { assertCurrentVersion } from "@/lib/audit/concurrency";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { parseStepConfig, STEP_KINDS } from "./steps";
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+
+export const stepInputSchema = z.object({
+  title: text(300).min(1, "Give the step a title"),
+  kind: z.enum(STEP_KINDS, { error: "Choose a step kind" }),
+  group: z.number().int().min(1).max(1000).nullable().default(null),
+  timeoutSeconds: z.number().int().min(1, "At least 1 second").max(86_400, "At most a day"),
+  retries: z.number().int().min(0).max(10, "At most 10 retries"),
+  safeToRepeat: z.boolean().default(false),
+  serviceIds: z.array(z.string().min(1).max(64)).max(100).default([]),
+  config: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const runbookFieldsSchema = z
+  .object({
+    systemId: z.string().trim().min(1, "Choose a system").max(64),
+    name: text(200).min(3, "Give the runbook a name of at least 3 characters"),
+    scenario: text(2000).default(""),
+    symptoms: text(5000).default(""),
+    detection: text(5000).default(""),
+    estimatedMinutes: z.number().int().min(1).max(100_000).nullable().default(null),
+    steps: z.array(stepInputSchema).min(1, "A runbook needs at least one step").max(200, "At most 200 steps"),
+  })
+  .superRefine((runbook, ctx) => {
+    runbook.steps.forEach((step, index) => {
+      const parsed = parseStepConfig(step.kind, step.config);
+      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: ["steps", index, "config", ...issue.path.map(String)], message: `Step ${index + 1}: ${issue.path.join(".") || "settings"} ${issue.message}` });
+      if (step.kind === "healthcheck" && step.serviceIds.length === 0) ctx.addIssue({ code: "custom", path: ["steps", index, "serviceIds"], message: `Step ${index + 1}: name the services this health check proves recovered` });
+    });
+  });
+export type RunbookFields = z.infer<typeof runbookFieldsSchema>;
+
+export const updateRunbookSchema = z.object({ id: z.string().min(1).max(64), version: z.number().int().min(1) }).and(runbookFieldsSchema);
+export const runbookRefSchema = z.object({ id: z.string().min(1).max(64), version: z.number().int().min(1) });
+
+function stepRows(steps: RunbookFields["steps"]) {
+  return steps.map((step, index) => ({
+    position: index + 1,
+    group: step.group,
+    title: step.title,
+    kind: step.kind,
+    config: parseStepConfig(step.kind, step.config).data as Prisma.InputJsonValue,
+    timeoutSeconds: step.timeoutSeconds,
+    retries: step.retries,
+    safeToRepeat: step.safeToRepeat,
+    serviceIds: [...new Set(step.serviceIds)],
+  }));
+}
+
+async function checkServices(tx: Reader, steps: RunbookFields["steps"]) {
+  const ids = [...new Set(steps.flatMap((s) => s.serviceIds))];
+  if (ids.length && (await tx.service.count({ where: { id: { in: ids } } })) !== ids.length) {
+    throw new AppError("VALIDATION", { userMessage: "A health check names a service that does not exist (any more).", field: "steps" });
+  }
+}
+
+const duplicate = (error: unknown) => {
+  if (isUniqueViolation(error)) throw new AppError("VALIDATION", { userMessage: "This system already has a runbook with that name.", field: "name" });
+  throw error;
+};
+
+const snapshot = (runbook: RunbookFields & { version: number }) => ({ ...runbook, steps: runbook.steps.map((s, i) => `${i + 1}. [${s.kind}] ${s.title}`) });
+
+export async function createRunbook(db: Db, actor: AuditActor, input: RunbookFields) {
+  return db
+    .$transaction(async (tx) => {
+      await checkServices(tx, input.steps);
+      const { steps, ...fields } = input;
+      const runbook = await tx.runbook.create({ data: { ...fields, steps: { create: stepRows(steps) } } });
+      await recordAudit(tx, { actor, action: "runbook.create", entityType: "Runbook", entityId: runbook.id, after: snapshot({ ...input, version: 1 }) });
+      return runbook;
+    })
+    .catch(duplicate);
+}
+
+export async function updateRunbook(db: Db, actor: AuditActor, input: RunbookFields & { id: string; version: number }) {
+  return db
+    .$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "Runbook" WHERE id = ${input.id} FOR UPDATE`;
+      const current = await tx.runbook.findUnique({ where: { id: input.id }, include: { steps: { orderBy: { position: "asc" } } } });
+      await assertCurrentVersion(tx, current, { entityType: "Runbook", entityId: input.id, version: input.version, label: "this runbook" });
+      await checkServices(tx, input.steps);
+      const { steps, id, version, ...fields } = input;
+      await tx.runbookStep.deleteMany({ where: { runbookId: id } });
+      const runbook = await tx.runbook.update({ where: { id }, data: { ...fields, version: version + 1, steps: { create: stepRows(steps) } } });
+      const before = { ...current!, steps: current!.steps.map((s) => ({ ...s, config: s.config as Record<string, unknown>, group: s.group })) };
+      await recordAudit(tx, { actor, action: "runbook.update", entityType: "Runbook", entityId: id, before: snapshot(before as never), after: snapshot({ ...input, version: version + 1 }) });
+      return runbook;
+    })
+    .catch(duplicate);
+}
+
+export async function deleteRunbook(db: Db, actor: AuditActor, input: { id: string; version: number }) {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "Runbook" WHERE id = ${input.id} FOR UPDATE`;
+    const current = await tx.runbook.findUnique({ where: { id: input.id }, select: { id: true, name: true, version: true, systemId: true } });
+    await assertCurrentVersion(tx, current, { entityType: "Runbook", entityId: input.id, version: input.version, label: "this runbook" });
+    const active = await tx.recoveryRun.count({ where: { runbookId: input.id, state: { in: ["running", "waiting", "paused"] } } });
+    if (active) throw new AppError("CONFLICT", { userMessage: `This runbook has ${active} run(s) in progress: finish or abort them first.` });
+    await tx.runbook.delete({ where: { id: input.id } });
+    await recordAudit(tx, { actor, action: "runbook.delete", entityType: "Runbook", entityId: input.id, before: current });
+    return { id: input.id };
+  });
+}
+
+export function findRunbooks(db: Reader, systemId?: string) {
+  return db.runbook.findMany({
+    where: systemId ? { systemId } : {},
+    orderBy: [{ system: { name: "asc" } }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      scenario: true,
+      estimatedMinutes: true,
+      version: true,
+      system: { select: { id: true, name: true } },
+      drill: { select: { everyDays: true, nextDueAt: true, lastRunAt: true } },
+      _count: { select: { steps: true } },
+      runs: { orderBy: { startedAt: "desc" }, take: 1, select: { id: true, state: true, startedAt: true, drill: true } },
+    },
+  });
+}
+
+export function findRunbook(db: Reader, id: string) {
+  return db.runbook.findUnique({
+    where: { id },
+    include: {
+      system: { select: { id: true, name: true } },
+      steps: { orderBy: { position: "asc" } },
+      drill: true,
+      runs: { orderBy: { startedAt: "desc" }, take: 20, select: { id: true, state: true, startedAt: true, finishedAt: true, drill: true, startedBy: true, runbookVersion: true, incident: { select: { id: true, number: true } } } },
+    },
+  });
+}
