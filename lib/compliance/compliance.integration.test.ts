@@ -72,3 +72,22 @@ describe("compliance rows", () => {
     expect((await findComplianceRows(t.db, { q: "FA" })).map((r) => r.name)).toEqual(["fast"]);
   });
 });
+
+describe("trends", () => {
+  it("twelve months of RTO results, RPO violations per week, incidents and MTTR", async () => {
+    const { findComplianceTrends, findServiceMeasurements } = await import("./trends");
+    const { months, weeks } = await findComplianceTrends(t.db, {});
+    expect(months).toHaveLength(12);
+    const total = months.reduce((n, m) => n + m.measurements, 0);
+    // 18 measurements in the last five days (the 100-day-old one too, if it falls inside 12 months).
+    expect(total).toBe(18);
+    const within = months.reduce((n, m) => n + m.withinTarget, 0);
+    // fast: 10 within 30 min; slow: 20, 25 within (40, 50, 60 not); old: 5; front: 5, 6.
+    expect(within).toBe(10 + 2 + 1 + 2);
+    // db (RPO 60 min): gaps exceeded after the backup 40 days ago and after the one 10 days ago.
+    expect(weeks.reduce((n, w) => n + w.violations, 0)).toBe(2);
+    const fast = await findServiceMeasurements(t.db, ids.fast!);
+    expect(fast).toMatchObject({ name: "fast", targetMinutes: 30 });
+    expect(fast!.points).toHaveLength(10);
+  });
+});
