@@ -1,6 +1,6 @@
-// Loads everything the break-glass pack shows, in a handful of queries inside one snapshot, together with
-// the change stamp it reflects (so ./write.ts knows when the file on disk is out of date).
-import type { Db, Reader } from "@/lib/db/client";
+// Loads everything the break-glass pack shows, in a handful of queries, together with the change stamp it
+// reflects (so ./write.ts knows when the file on disk is out of date).
+import type { Reader } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { DependencyRow } from "@/lib/inventory/system-order";
 import { findTierDefaults } from "@/lib/inventory/tier-defaults";
@@ -59,34 +59,30 @@ async function loadRows(db: Reader) {
       orderBy: { name: "asc" },
       select: { id: true, name: true, title: true, team: true, organization: true, email: true, phone: true, roles: true, preferredChannels: true, external: true, confirmedAt: true },
     }),
-    changeStamp(db),
   ]);
 }
 
-export async function loadBreakglass(db: Db, now = new Date()): Promise<BreakglassSource> {
-  // One repeatable-read snapshot: the stamp and the data describe the same moment.
-  return db.$transaction(
-    async (tx) => {
-      const [paging, systems, dependencies, tierDefaults, contacts, stamp] = await loadRows(tx);
-      const [fleetMatrix, ...ownMatrices] = await Promise.all([getMatrix(tx, null), ...systems.filter((s) => s.notificationMatrix).map((s) => getMatrix(tx, s.id))]);
-      const topTiers = new Map(paging.systems.map((s) => [s.id, s.topTier]));
-      return {
-        generatedAt: now,
-        changeStamp: stamp,
-        tierDefaults,
-        contacts,
-        channels: paging.channels,
-        policies: paging.policies,
-        smtpConfigured: Boolean(env().SMTP_URL),
-        systems: systems.map(({ notificationMatrix, ...system }) => ({
-          ...system,
-          topTier: topTiers.get(system.id) ?? null,
-          dependencies: dependencies.filter((d) => d.serviceSystemId === system.id),
-          ownMatrix: Boolean(notificationMatrix),
-          matrix: (ownMatrices.find((m) => m.systemId === system.id) ?? fleetMatrix).rules,
-        })),
-      };
-    },
-    { isolationLevel: "RepeatableRead", timeout: 30_000 },
-  );
+export async function loadBreakglass(db: Reader, now = new Date()): Promise<BreakglassSource> {
+  // The stamp first: a change landing while the rest loads makes the stamp older than the data, never newer,
+  // so the writer's next look regenerates instead of missing it.
+  const stamp = await changeStamp(db);
+  const [paging, systems, dependencies, tierDefaults, contacts] = await loadRows(db);
+  const [fleetMatrix, ...ownMatrices] = await Promise.all([getMatrix(db, null), ...systems.filter((s) => s.notificationMatrix).map((s) => getMatrix(db, s.id))]);
+  const topTiers = new Map(paging.systems.map((s) => [s.id, s.topTier]));
+  return {
+    generatedAt: now,
+    changeStamp: stamp,
+    tierDefaults,
+    contacts,
+    channels: paging.channels,
+    policies: paging.policies,
+    smtpConfigured: Boolean(env().SMTP_URL),
+    systems: systems.map(({ notificationMatrix, ...system }) => ({
+      ...system,
+      topTier: topTiers.get(system.id) ?? null,
+      dependencies: dependencies.filter((d) => d.serviceSystemId === system.id),
+      ownMatrix: Boolean(notificationMatrix),
+      matrix: (ownMatrices.find((m) => m.systemId === system.id) ?? fleetMatrix).rules,
+    })),
+  };
 }

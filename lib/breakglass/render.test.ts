@@ -17,7 +17,7 @@ function system(overrides: Partial<SourceSystem> = {}): SourceSystem {
     topTier: 1,
     services: [
       { id: "db", name: "Orders DB", kind: "database", tier: 1, rtoMinutes: null, rpoMinutes: 5, owner: "Data team", healthCheckUrl: null },
-      { id: "api", name: "Checkout API", kind: "api", tier: 1, rtoMinutes: 15, rpoMinutes: null, owner: "", healthCheckUrl: "https://shop.example/health" },
+      { id: "api", name: "Checkout API", kind: "api", tier: 1, rtoMinutes: 15, rpoMinutes: null, owner: "", healthCheckUrl: "https://shop.example/health?key=hc-secret" },
       { id: "web", name: "Storefront", kind: "frontend", tier: 2, rtoMinutes: 60, rpoMinutes: null, owner: "", healthCheckUrl: null },
     ],
     dependencies: [
@@ -114,7 +114,7 @@ describe("renderBreakglass", () => {
   });
 
   it("masks channel URLs and leaves out tokens, header values and secret fields", () => {
-    for (const secret of ["xoxb-very-secret-token", "/services/T000", "sk_live_123", "api_key", "abc123", "s3cr3t", "hunter2"]) expect(page).not.toContain(secret);
+    for (const secret of ["hc-secret", "xoxb-very-secret-token", "/services/T000", "sk_live_123", "api_key", "abc123", "s3cr3t", "hunter2"]) expect(page).not.toContain(secret);
     expect(page).toContain("https://hooks.slack.example/…");
     expect(page).toContain("https://api.example/restart?token=[hidden]&amp;zone=eu");
     expect(page).toContain("Authorization: [hidden]");

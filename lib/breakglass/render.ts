@@ -11,7 +11,7 @@ import { Html, html } from "./html";
 import { BREAKGLASS_CSS } from "./style";
 import { renderContacts, renderEscalation, renderMatrix } from "./render-people";
 import type { BreakglassSource, SourceRunbook, SourceStep, SourceSystem } from "./source";
-import { describeStep, type StepDetail } from "./step-detail";
+import { describeStep, redactUrl, type StepDetail } from "./step-detail";
 
 /** "2025-03-01 14:05 UTC": the same in every time zone and locale. */
 export const formatUtc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -26,7 +26,7 @@ function renderServices(system: SourceSystem, source: BreakglassSource): Html {
 <thead><tr><th>Service</th><th>Tier</th><th>RTO</th><th>RPO</th><th>Owner</th><th>Health check</th></tr></thead>
 <tbody>${services.map((service) => {
     const o = effectiveObjectives(service, source.tierDefaults);
-    return html`<tr><td><strong>${service.name}</strong> <span class="muted">${service.kind}</span></td><td>${tierLabel(service.tier)}</td><td>${objective(o.rtoMinutes, o.rtoFromTier)}</td><td>${objective(o.rpoMinutes, o.rpoFromTier)}</td><td>${service.owner || "—"}</td><td><code>${service.healthCheckUrl ?? "—"}</code></td></tr>`;
+    return html`<tr><td><strong>${service.name}</strong> <span class="muted">${service.kind}</span></td><td>${tierLabel(service.tier)}</td><td>${objective(o.rtoMinutes, o.rtoFromTier)}</td><td>${objective(o.rpoMinutes, o.rpoFromTier)}</td><td>${service.owner || "—"}</td><td><code>${service.healthCheckUrl ? redactUrl(service.healthCheckUrl) : "—"}</code></td></tr>`;
   })}</tbody>
 </table>`;
 }

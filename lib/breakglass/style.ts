@@ -35,6 +35,7 @@ a { color: #1d4ed8; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   nav { display: none; }
   .system, #contacts { break-before: page; }
+  main > section:first-child { break-before: auto; }
   a { color: inherit; text-decoration: none; }
   .stale { background: none; }
 }
