@@ -12,7 +12,7 @@ import { readFilter } from "@/lib/compliance/view";
 export const dynamic = "force-dynamic";
 
 /** Rows drawn on the page; the CSV and the evidence pack carry them all. */
-const SHOWN = 500;
+const SHOWN = 200;
 
 export default async function CompliancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission("compliance.read", "/compliance");
