@@ -89,9 +89,12 @@ const ROUTES: Record<string, { method: "GET" | "POST"; path: string; allowed: Ca
   // The stream itself never ends; an invalid `after` makes allowed callers get their 400 at once.
   "app/api/incidents/stream/route.ts": { method: "GET", path: "/api/incidents/stream?after=x", allowed: ["role:admin", "role:commander", "role:responder", "role:viewer"] },
   "app/api/incidents/events/route.ts": { method: "GET", path: "/api/incidents/events?after=0", allowed: ["role:admin", "role:commander", "role:responder", "role:viewer"] },
+  "app/api/breakglass/route.ts": { method: "GET", path: "/api/breakglass", allowed: ["role:admin", "role:commander", "role:responder", "role:viewer"] },
   // The simulated demo services are public, like the health endpoints they stand in for.
   "app/api/demo-fleet/[slug]/health/route.ts": { method: "GET", path: "/api/demo-fleet/nope/health", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write"], okStatuses: [404] },
   "app/api/demo-fleet/[slug]/restart/route.ts": { method: "POST", path: "/api/demo-fleet/nope/restart", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write"], okStatuses: [404] },
+  "app/api/compliance/export/route.ts": { method: "GET", path: "/api/compliance/export", allowed: ["role:admin", "role:commander", "role:responder", "role:viewer"] },
+  "app/api/compliance/evidence/route.ts": { method: "GET", path: "/api/compliance/evidence", allowed: ["role:admin", "role:commander", "role:responder", "role:viewer"] },
   // next-auth's own endpoints (sign-in, CSRF, session) are public by design.
   "app/api/auth/[...nextauth]/route.ts": { method: "GET", path: "/api/auth/csrf", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write"] },
 };

@@ -41,6 +41,8 @@ export const appEnvSchema = z.object({
   RECOVERY_COMMANDS: z.enum(["on", "off"]).default("off"),
   /** A running step's worker renews its lease this often ×3; a lease past due means the worker died. */
   RECOVERY_LEASE_SECONDS: positiveInt(30),
+  /** Folder the job worker keeps the offline break-glass pack in, rewritten on every change; unset = not written. */
+  BREAKGLASS_DIR: z.string().optional(),
 });
 
 export type AppEnv = z.infer<typeof appEnvSchema>;

@@ -8,6 +8,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/command", label: "Command", permission: "incidents.read", activePrefix: "/command" },
   { href: "/incidents", label: "Incidents", permission: "incidents.read", activePrefix: "/incidents" },
   { href: "/runbooks", label: "Runbooks", permission: "recovery.read", activePrefix: "/runbooks" },
+  { href: "/compliance", label: "Compliance", permission: "compliance.read", activePrefix: "/compliance" },
   { href: "/overview", label: "Overview", permission: "app.read", activePrefix: "/overview" },
   { href: "/inventory", label: "Inventory", permission: "inventory.read", activePrefix: "/inventory" },
   { href: "/people", label: "People", permission: "people.read", activePrefix: "/people" },

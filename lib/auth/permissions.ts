@@ -23,8 +23,11 @@ export const PERMISSIONS = {
   "recovery.operate": ["admin", "commander", "responder"],
   // Write runbooks and drill schedules.
   "runbooks.edit": ["admin", "commander"],
+  // Download the offline break-glass pack (runbooks, escalation and the contacts directory with phone numbers).
+  "breakglass.read": ["admin", "commander", "responder", "viewer"],
   // Break and restore the simulated demo services.
   "demo.operate": ["admin", "commander"],
+  "compliance.read": ["admin", "commander", "responder", "viewer"],
   "tokens.manage": ["admin"],
   "users.read": ["admin"],
   "users.manage": ["admin"],

@@ -6,8 +6,8 @@ import type { RpoBand } from "./rules";
 
 // A service's RPO for backup purposes: its own; else its tier default, if it has a backup policy at all
 // (a stateless service without one is not expected to be backed up).
-export const FRESHNESS_CTE = Prisma.sql`
-  WITH good AS (
+export const FRESHNESS_CTES = Prisma.sql`
+  good AS (
     SELECT p."serviceId", max(last.finished) AS last_good
     FROM "BackupPolicy" p
     CROSS JOIN LATERAL (
@@ -43,6 +43,9 @@ export const FRESHNESS_CTE = Prisma.sql`
       ELSE 'critical' END AS band
     FROM targeted
   )`;
+
+/** The CTEs above as a WITH clause, ready for a SELECT … FROM banded. */
+export const FRESHNESS_CTE = Prisma.sql`WITH ${FRESHNESS_CTES}`;
 
 export type ServiceFreshness = {
   id: string;

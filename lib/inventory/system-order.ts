@@ -11,15 +11,23 @@ export type SystemGraph = {
   waves: RecoveryWave[];
 };
 
+/** A dependency edge leaving one of a system's services, with where the dependency lives. */
+export type DependencyRow = { serviceId: string; dependsOnId: string; dependsOnName: string; dependsOnSystemId: string; dependsOnSystem: string };
+
 export async function getSystemRecoveryOrder(db: Db, systemId: string): Promise<SystemGraph> {
   const nodes = await db.service.findMany({ where: { systemId }, select: { id: true, name: true, tier: true, kind: true } });
-  const edges = await db.$queryRaw<{ serviceId: string; dependsOnId: string; dependsOnName: string; dependsOnSystemId: string; dependsOnSystem: string }[]>`
+  const edges = await db.$queryRaw<DependencyRow[]>`
     SELECT d."serviceId", d."dependsOnId", t.name AS "dependsOnName", t."systemId" AS "dependsOnSystemId", sys.name AS "dependsOnSystem"
     FROM "ServiceDependency" d
     JOIN "Service" s ON s.id = d."serviceId"
     JOIN "Service" t ON t.id = d."dependsOnId"
     JOIN "System" sys ON sys.id = t."systemId"
     WHERE s."systemId" = ${systemId}`;
+  return buildSystemGraph(systemId, nodes, edges);
+}
+
+/** The graph and waves from rows already loaded (e.g. every system at once, for the break-glass pack). */
+export function buildSystemGraph(systemId: string, nodes: SystemGraph["nodes"], edges: readonly DependencyRow[]): SystemGraph {
   const internal = edges.filter((e) => e.dependsOnSystemId === systemId).map(({ serviceId, dependsOnId }) => ({ serviceId, dependsOnId }));
   const external = edges
     .filter((e) => e.dependsOnSystemId !== systemId)

@@ -9,6 +9,7 @@ import { sendMatrixNotifications, type NotifyJob } from "@/lib/incidents/notify"
 import { env } from "@/lib/env";
 import { advanceRun, type Engine } from "@/lib/recovery/engine";
 import { recoverInterruptedSteps, requeueIdleRuns } from "@/lib/recovery/recover";
+import { startBreakglassWriter } from "@/lib/breakglass/write";
 import { bossSink, QUEUES } from "./boss";
 import { forgetPool, workPool } from "./pool";
 
@@ -47,9 +48,12 @@ export async function startWorker(db: Db, boss: PgBoss, options: { pollingInterv
   await sweep();
   const timer = setInterval(sweep, SWEEP_MS);
   timer.unref();
+  // The offline pack in BREAKGLASS_DIR follows every change (checked every 30 s; off when unset).
+  const stopBreakglass = startBreakglassWriter(db);
   logger.info({}, "job worker started");
   return async () => {
     clearInterval(timer);
+    stopBreakglass();
     clearInterval(recoveryTimer);
     for (const queue of [QUEUES.recovery, QUEUES.escalation, QUEUES.notify]) {
       forgetPool(queue);

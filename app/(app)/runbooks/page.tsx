@@ -21,7 +21,17 @@ export default async function RunbooksPage() {
       <PageHeader
         title="Runbooks"
         description="What to do, step by step, for each scenario of each system. Started from an incident, or as a drill."
-        actions={can(user.role, "runbooks.edit") && <LinkButton href="/runbooks/new">New runbook</LinkButton>}
+        actions={
+          <div className="flex items-center gap-3">
+            {/* A file to keep offline, for the day Lifeboat itself is down. */}
+            {can(user.role, "breakglass.read") && (
+              <a href="/api/breakglass" download className="text-sm font-medium text-brand-700 hover:underline" data-testid="breakglass-download">
+                Break-glass pack
+              </a>
+            )}
+            {can(user.role, "runbooks.edit") && <LinkButton href="/runbooks/new">New runbook</LinkButton>}
+          </div>
+        }
       />
       {runbooks.length === 0 ? (
         <EmptyState title="No runbooks yet">Write the first one: the steps your team takes when a system goes down.</EmptyState>

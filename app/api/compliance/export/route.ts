@@ -1,0 +1,26 @@
+// CSV of the compliance table for the filters in the query string (the same view as the page).
+import type { NextRequest } from "next/server";
+import { apiError, errorResponse } from "@/lib/api/json";
+import { requirePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { findComplianceRows } from "@/lib/compliance/queries";
+import { readFilter, toCsv, worstFirst } from "@/lib/compliance/view";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest) {
+  try {
+    await requirePermission("compliance.read");
+    const { filter } = readFilter(Object.fromEntries(request.nextUrl.searchParams));
+    const rows = worstFirst(await findComplianceRows(getDb(), filter));
+    const date = new Date().toISOString().slice(0, 10);
+    return new Response(toCsv(rows), {
+      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="lifeboat-compliance-${date}.csv"`, "Cache-Control": "no-store" },
+    });
+  } catch (error) {
+    if (isAppError(error)) return apiError(error.httpStatus, { error: error.userMessage });
+    return errorResponse(error);
+  }
+}

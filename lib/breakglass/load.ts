@@ -1,0 +1,88 @@
+// Loads everything the break-glass pack shows, in a handful of queries, together with the change stamp it
+// reflects (so ./write.ts knows when the file on disk is out of date).
+import type { Reader } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { DependencyRow } from "@/lib/inventory/system-order";
+import { findTierDefaults } from "@/lib/inventory/tier-defaults";
+import { loadPagingData } from "@/lib/people/load";
+import { getMatrix } from "@/lib/people/matrix";
+import type { BreakglassSource } from "./source";
+
+// Audit ids are handed out at insert but become visible at commit, so a slow transaction can appear
+// below the max id after we looked. Counting the ids near the top as well catches it.
+const LATE_COMMIT_WINDOW = 1000;
+
+/** Changes whenever an audit event (every change writes one) becomes visible. "0/0" on an empty log. */
+export async function changeStamp(db: Reader): Promise<string> {
+  const [row] = await db.$queryRaw<{ max: bigint | null; recent: bigint }[]>`
+    WITH top AS (SELECT max(id) AS max FROM "AuditEvent")
+    SELECT top.max, (SELECT count(*) FROM "AuditEvent" a WHERE a.id > top.max - ${LATE_COMMIT_WINDOW}) AS recent FROM top`;
+  return `${row?.max ?? 0}/${row?.recent ?? 0}`;
+}
+
+async function loadRows(db: Reader) {
+  return Promise.all([
+    loadPagingData(db),
+    db.system.findMany({
+      orderBy: { name: "asc" },
+      select: {
+        id: true,
+        name: true,
+        description: true,
+        drStrategy: true,
+        primaryRegion: true,
+        drRegion: true,
+        notificationMatrix: { select: { id: true } },
+        services: { orderBy: [{ tier: "asc" }, { name: "asc" }], select: { id: true, name: true, kind: true, tier: true, rtoMinutes: true, rpoMinutes: true, owner: true, healthCheckUrl: true } },
+        runbooks: {
+          orderBy: { name: "asc" },
+          select: {
+            name: true,
+            scenario: true,
+            symptoms: true,
+            detection: true,
+            estimatedMinutes: true,
+            steps: { orderBy: { position: "asc" }, select: { position: true, group: true, title: true, kind: true, config: true, timeoutSeconds: true, retries: true } },
+          },
+        },
+      },
+    }),
+    db.$queryRaw<(DependencyRow & { serviceSystemId: string })[]>`
+      SELECT d."serviceId", d."dependsOnId", s."systemId" AS "serviceSystemId", t.name AS "dependsOnName", t."systemId" AS "dependsOnSystemId", sys.name AS "dependsOnSystem"
+      FROM "ServiceDependency" d
+      JOIN "Service" s ON s.id = d."serviceId"
+      JOIN "Service" t ON t.id = d."dependsOnId"
+      JOIN "System" sys ON sys.id = t."systemId"
+      ORDER BY d."serviceId", d."dependsOnId"`,
+    findTierDefaults(db),
+    db.contact.findMany({
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, title: true, team: true, organization: true, email: true, phone: true, roles: true, preferredChannels: true, external: true, confirmedAt: true },
+    }),
+  ]);
+}
+
+export async function loadBreakglass(db: Reader, now = new Date()): Promise<BreakglassSource> {
+  // The stamp first: a change landing while the rest loads makes the stamp older than the data, never newer,
+  // so the writer's next look regenerates instead of missing it.
+  const stamp = await changeStamp(db);
+  const [paging, systems, dependencies, tierDefaults, contacts] = await loadRows(db);
+  const [fleetMatrix, ...ownMatrices] = await Promise.all([getMatrix(db, null), ...systems.filter((s) => s.notificationMatrix).map((s) => getMatrix(db, s.id))]);
+  const topTiers = new Map(paging.systems.map((s) => [s.id, s.topTier]));
+  return {
+    generatedAt: now,
+    changeStamp: stamp,
+    tierDefaults,
+    contacts,
+    channels: paging.channels,
+    policies: paging.policies,
+    smtpConfigured: Boolean(env().SMTP_URL),
+    systems: systems.map(({ notificationMatrix, ...system }) => ({
+      ...system,
+      topTier: topTiers.get(system.id) ?? null,
+      dependencies: dependencies.filter((d) => d.serviceSystemId === system.id),
+      ownMatrix: Boolean(notificationMatrix),
+      matrix: (ownMatrices.find((m) => m.systemId === system.id) ?? fleetMatrix).rules,
+    })),
+  };
+}
