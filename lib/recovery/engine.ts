@@ -94,13 +94,17 @@ async function executeWithLease(engine: Engine, step: StepRow): Promise<StepOutc
       .then((renewed) => renewed === 0 && stopped.abort())
       .catch((error) => logger.warn({ reason: (error as Error).message, stepId: step.id }, "could not renew a step lease"));
   }, (engine.options.leaseSeconds * 1000) / 3);
+  let timeout: NodeJS.Timeout | undefined;
   try {
     // A retry waits a little longer each time (1 s, 2 s, 4 s… at most 30 s): a flapping target gets room.
     if (step.attempts > 1) await new Promise<void>((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** (step.attempts - 2), 30_000)));
     if (stopped.signal.aborted) return { ok: false, output: "", error: "Stopped: the run was aborted" };
-    const signal = AbortSignal.any([stopped.signal, AbortSignal.timeout(step.timeoutSeconds * 1000)]);
-    return await executeStep(step, { commandsEnabled: engine.options.commandsEnabled, signal, baseUrl: engine.options.baseUrl });
+    // One controller for both ends (timeout, abort) with a plain timer: on Node 20 a signal from
+    // AbortSignal.any over AbortSignal.timeout can be collected before it fires, and the step never times out.
+    timeout = setTimeout(() => stopped.abort(), step.timeoutSeconds * 1000);
+    return await executeStep(step, { commandsEnabled: engine.options.commandsEnabled, signal: stopped.signal, baseUrl: engine.options.baseUrl });
   } finally {
+    clearTimeout(timeout);
     clearInterval(renew);
   }
 }
