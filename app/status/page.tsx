@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { STATUS_LABELS, STATUS_PAGE_LABELS } from "@/lib/incidents/model";
 import { findStatusPage, worstLevel } from "@/lib/incidents/status-page";
 import type { StatusPageLevel } from "@/lib/generated/prisma/enums";
+import { formatUtc } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Status" };
@@ -16,7 +17,7 @@ const TONES: Record<StatusPageLevel, string> = {
   major_outage: "bg-red-100 text-red-800",
 };
 
-const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const utc = (date: Date) => formatUtc(date);
 
 export default async function StatusPage() {
   const { systems, incidents } = await findStatusPage(getDb());

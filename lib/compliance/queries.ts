@@ -1,10 +1,10 @@
 // Per-service compliance figures in one SQL statement: effective RTO target, the newest measurements and their
 // p90, the slowest p90 among everything the service depends on (transitively), live backup age and band (the
 // backups issue's freshness CTE), and the seconds spent out of RPO in the last 30 and 90 days.
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Reader } from "@/lib/db/client";
 import { FRESHNESS_CTES } from "@/lib/backups/freshness";
 import type { RpoBand } from "@/lib/backups/rules";
+import { serviceWhere } from "./filter";
 import { RECENT_MEASUREMENTS, rtoVerdict, type RtoStatus } from "./rules";
 
 export type ComplianceFilter = { systemId?: string; tier?: number; q?: string; status?: RtoStatus };
@@ -36,15 +36,9 @@ type Raw = Omit<ComplianceRow, "status" | "reason" | "within30" | "within90" | "
 const share = (outSeconds: number | string | null, days: number) => (outSeconds === null ? null : Math.max(0, 1 - Number(outSeconds) / (days * 86_400)));
 
 export async function findComplianceRows(db: Reader, filter: ComplianceFilter, now = new Date()): Promise<ComplianceRow[]> {
-  const conditions = [
-    filter.systemId ? Prisma.sql`b."systemId" = ${filter.systemId}` : null,
-    filter.tier ? Prisma.sql`b.tier = ${filter.tier}` : null,
-    filter.q ? Prisma.sql`b.name ILIKE ${`%${filter.q.replace(/[\\%_]/g, "\\$&")}%`}` : null,
-  ].filter((c): c is Prisma.Sql => c !== null);
-  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const rows = await db.$queryRaw<Raw[]>`
     WITH RECURSIVE ${FRESHNESS_CTES},
-    chosen AS (SELECT b.* FROM banded b ${where}),
+    chosen AS (SELECT b.* FROM banded b WHERE ${serviceWhere(filter, "b")}),
     -- The newest measurements of a service, and their nearest-rank p90 (as lib/compliance/rules.ts#p90).
     measured AS (
       SELECT s.id, count(m.seconds)::int AS measurements, max(m."verifiedAt") AS "lastMeasuredAt",

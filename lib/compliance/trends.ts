@@ -1,19 +1,9 @@
 // Twelve months of history for the compliance charts, aggregated in SQL for the filtered services:
 // share of RTO measurements within target per month, RPO violations per week, incidents and mean time to
 // recover per month, and one service's measurements against its target.
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Reader } from "@/lib/db/client";
 import type { ComplianceFilter } from "./queries";
-
-function serviceWhere(filter: ComplianceFilter, alias: string) {
-  const a = Prisma.raw(alias);
-  const conditions = [
-    filter.systemId ? Prisma.sql`${a}."systemId" = ${filter.systemId}` : null,
-    filter.tier ? Prisma.sql`${a}.tier = ${filter.tier}` : null,
-    filter.q ? Prisma.sql`${a}.name ILIKE ${`%${filter.q.replace(/[\\%_]/g, "\\$&")}%`}` : null,
-  ].filter((c): c is Prisma.Sql => c !== null);
-  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
-}
+import { serviceWhere } from "./filter";
 
 export type MonthPoint = { month: string; measurements: number; withinTarget: number; percent: number | null; incidents: number; resolved: number; mttrMinutes: number | null };
 export type WeekPoint = { week: string; violations: number };

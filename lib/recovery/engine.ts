@@ -10,7 +10,7 @@ import { QUEUES, type JobSink } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
 import { executeStep, type StepOutcome } from "./executors";
 import { recordVerifiedServices } from "./measure";
-import { firstLine, tellRun, type RunRef } from "./record";
+import { firstLine, lockRun, tellRun, type RunRef } from "./record";
 import { PERSON_KINDS, STEP_KIND_LABELS } from "./steps";
 
 export type EngineOptions = { commandsEnabled: boolean; leaseSeconds: number; baseUrl?: string };
@@ -39,8 +39,7 @@ type Claim = { run: RunRef; steps: StepRow[] } | null;
 
 async function claim(engine: Engine, runId: string): Promise<Claim> {
   return engine.db.$transaction(async (tx) => {
-    const [run] = await tx.$queryRaw<(RunRef & { state: string })[]>`
-      SELECT id, "incidentId", "runbookName", drill, state::text FROM "RecoveryRun" WHERE id = ${runId} FOR UPDATE`;
+    const run = await lockRun(tx, runId);
     if (!run || run.state !== "running") return null;
     const steps = await tx.stepRun.findMany({ where: { runId }, orderBy: { position: "asc" } }) as StepRow[];
     const batch = nextBatch(steps);

@@ -5,6 +5,13 @@ import { appendTimeline, type TimelineInput } from "@/lib/incidents/timeline";
 
 export type RunRef = { id: string; incidentId: string | null; runbookName: string; drill: boolean };
 
+/** Locks a run's row for the rest of the transaction: every change to a run goes through here first. */
+export async function lockRun(tx: Tx, runId: string): Promise<(RunRef & { state: string }) | null> {
+  const [run] = await tx.$queryRaw<(RunRef & { state: string })[]>`
+    SELECT id, "incidentId", "runbookName", drill, state::text FROM "RecoveryRun" WHERE id = ${runId} FOR UPDATE`;
+  return run ?? null;
+}
+
 export async function tellRun(tx: Tx, run: RunRef, events: { kind?: TimelineInput["kind"]; actor: string; message: string; public?: boolean; data?: Record<string, unknown> }[]) {
   if (!run.incidentId || events.length === 0) return;
   await appendTimeline(

@@ -4,9 +4,10 @@ import { z } from "zod";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { timelineActor } from "@/lib/incidents/actor";
 import { QUEUES, type JobSink } from "@/lib/jobs/boss";
 import { finishRun, queueAdvance, stepLabel } from "./engine";
-import { tellRun, type RunRef } from "./record";
+import { lockRun, tellRun, type RunRef } from "./record";
 
 const id = z.string().trim().min(1, "Required").max(64);
 export const startRunSchema = z.object({ runbookId: id, incidentId: id.optional() });
@@ -14,7 +15,7 @@ export const stepActionSchema = z.object({ runId: id, stepId: id, note: z.string
 export const skipStepSchema = z.object({ runId: id, stepId: id, reason: z.string().trim().min(3, "Say why the step is skipped").max(2000) });
 export const abortRunSchema = z.object({ runId: id, reason: z.string().trim().min(3, "Say why the run is aborted").max(2000) });
 
-const who = (actor: AuditActor) => ("id" in actor ? actor.email : actor.system);
+const who = (actor: AuditActor) => timelineActor(actor).name;
 
 /**
  * Starts a runbook for an incident (or as a drill when there is no incident). Idempotent: double clicks,
@@ -74,8 +75,7 @@ export async function startRun(db: Db, jobs: JobSink, actor: AuditActor, input: 
 }
 
 async function lockStep(tx: Tx, input: { runId: string; stepId: string }) {
-  const [run] = await tx.$queryRaw<(RunRef & { state: string })[]>`
-    SELECT id, "incidentId", "runbookName", drill, state::text FROM "RecoveryRun" WHERE id = ${input.runId} FOR UPDATE`;
+  const run = await lockRun(tx, input.runId);
   if (!run) throw new AppError("NOT_FOUND", { userMessage: "That recovery run no longer exists." });
   const step = await tx.stepRun.findFirst({ where: { id: input.stepId, runId: input.runId } });
   if (!step) throw new AppError("NOT_FOUND", { userMessage: "That step is not part of this run." });
@@ -131,8 +131,7 @@ export async function skipStep(db: Db, jobs: JobSink, actor: AuditActor, input: 
 
 export async function abortRun(db: Db, actor: AuditActor, input: { runId: string; reason: string }) {
   return db.$transaction(async (tx) => {
-    const [run] = await tx.$queryRaw<(RunRef & { state: string })[]>`
-      SELECT id, "incidentId", "runbookName", drill, state::text FROM "RecoveryRun" WHERE id = ${input.runId} FOR UPDATE`;
+    const run = await lockRun(tx, input.runId);
     if (!run) throw new AppError("NOT_FOUND", { userMessage: "That recovery run no longer exists." });
     if (["succeeded", "failed", "cancelled"].includes(run.state)) refuse("This run is already over.");
     await tx.stepRun.updateMany({ where: { runId: run.id, state: { in: ["pending", "waiting", "running"] } }, data: { state: "cancelled", leaseUntil: null } });

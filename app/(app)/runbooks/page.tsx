@@ -7,10 +7,11 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { findRunbooks } from "@/lib/recovery/runbooks";
+import { formatUtc } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
+const day = (date: Date) => formatUtc(date, "day");
 
 export default async function RunbooksPage() {
   const user = await requirePagePermission("recovery.read", "/runbooks");

@@ -18,10 +18,11 @@ import { env } from "@/lib/env";
 import { findIncidentRuns, runbookChoices } from "@/lib/recovery/queries";
 import { RunPanel } from "@/components/recovery/run-panel";
 import { StartRecovery } from "@/components/recovery/start-recovery";
+import { formatUtc } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
-const utc = (date: Date) => `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+const utc = (date: Date) => formatUtc(date, "second");
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -10,10 +10,11 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { findRunbook } from "@/lib/recovery/runbooks";
 import { STEP_KIND_LABELS } from "@/lib/recovery/steps";
+import { formatUtc } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
-const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const utc = (date: Date) => formatUtc(date);
 
 /** What a step does, in one line. */
 function describe(kind: string, config: Record<string, unknown>, timeoutSeconds: number) {

@@ -5,10 +5,11 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { findDrillCalendar, findDrillResults } from "@/lib/recovery/drills";
 import { formatDuration } from "@/lib/recovery/format";
+import { formatUtc } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
+const day = (date: Date) => formatUtc(date, "day");
 const month = (date: Date) => date.toLocaleString("en", { month: "long", year: "numeric", timeZone: "UTC" });
 
 export default async function DrillsPage() {

@@ -1,9 +1,8 @@
 // The evidence pack (JSON with a SHA-256 of its content) for the filters in the query string.
 import { NextResponse, type NextRequest } from "next/server";
-import { apiError, errorResponse } from "@/lib/api/json";
+import { errorResponse } from "@/lib/api/json";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
 import { evidencePack } from "@/lib/compliance/evidence";
 import { loadComplianceView } from "@/lib/compliance/load";
 import { readFilter } from "@/lib/compliance/view";
@@ -22,7 +21,6 @@ export async function GET(request: NextRequest) {
       headers: { "Content-Disposition": `attachment; filename="lifeboat-evidence-${now.toISOString().slice(0, 10)}.json"`, "X-Content-SHA256": pack.sha256, "Cache-Control": "no-store" },
     });
   } catch (error) {
-    if (isAppError(error)) return apiError(error.httpStatus, { error: error.userMessage });
     return errorResponse(error);
   }
 }

@@ -1,9 +1,8 @@
 // CSV of the compliance table for the filters in the query string (the same view as the page).
 import type { NextRequest } from "next/server";
-import { apiError, errorResponse } from "@/lib/api/json";
+import { errorResponse } from "@/lib/api/json";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
 import { findComplianceRows } from "@/lib/compliance/queries";
 import { readFilter, toCsv, worstFirst } from "@/lib/compliance/view";
 
@@ -20,7 +19,6 @@ export async function GET(request: NextRequest) {
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="lifeboat-compliance-${date}.csv"`, "Cache-Control": "no-store" },
     });
   } catch (error) {
-    if (isAppError(error)) return apiError(error.httpStatus, { error: error.userMessage });
     return errorResponse(error);
   }
 }

@@ -3,7 +3,6 @@ import { NextResponse, type NextRequest } from "next/server";
 import { apiError, errorResponse } from "@/lib/api/json";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
 import { parseStreamQuery } from "@/lib/incidents/stream/query";
 import { readTimeline } from "@/lib/incidents/timeline";
 
@@ -18,7 +17,6 @@ export async function GET(request: NextRequest) {
     const events = await readTimeline(getDb(), { incidentId: query.incidentId, afterId: query.afterId ?? undefined });
     return NextResponse.json({ events }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (isAppError(error)) return apiError(error.httpStatus, { error: error.userMessage });
     return errorResponse(error);
   }
 }

@@ -5,7 +5,6 @@ import { apiError, errorResponse } from "@/lib/api/json";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
 import { appTimelineHub } from "@/lib/incidents/stream/app-hub";
 import { parseStreamQuery } from "@/lib/incidents/stream/query";
 import { timelineStream } from "@/lib/incidents/stream/sse";
@@ -22,7 +21,6 @@ export async function GET(request: NextRequest) {
     const stillAllowed = await accessCheck(user.id);
     return await timelineStream({ hub: appTimelineHub(), incidentId: query.incidentId, afterId, stillAllowed, signal: request.signal });
   } catch (error) {
-    if (isAppError(error)) return apiError(error.httpStatus, { error: error.userMessage });
     return errorResponse(error);
   }
 }
