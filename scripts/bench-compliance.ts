@@ -8,8 +8,7 @@
 // - findServiceMeasurements against equivalent hand-written SQL;
 // - GET /compliance and /compliance?tier=1 on a production build, signed in: time to first byte and total;
 // - where the whole-fleet statement spends its time (EXPLAIN ANALYZE, exclusive time per plan node).
-// Goals (the compliance issue): data ≤ 2× raw SQL, page < 300 ms. `-- --candidates` also measures the
-// candidate fixes in scripts/lib/compliance-candidates.ts on the same data (and checks they answer the same).
+// Goals (the compliance issue): data ≤ 2× raw SQL, page < 300 ms.
 import { existsSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -20,7 +19,6 @@ import { findComplianceTrends, findServiceMeasurements } from "@/lib/compliance/
 import { loadComplianceView } from "@/lib/compliance/load";
 import { createPrismaClient, UTC_SESSION, type Db, type Reader } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { runCandidates } from "./lib/compliance-candidates";
 import { SERVICES, seedComplianceBench } from "./lib/compliance-seed";
 import { ensureBuild } from "./lib/ensure-build";
 import { sleep } from "./lib/fan-out";
@@ -36,7 +34,6 @@ const EMAIL = "bench-viewer@lifeboat.local";
 const PASSWORD = "bench-viewer-password";
 const SYSTEM = "bsys7";
 const SERVICE = "bsvc321";
-const candidates = process.argv.includes("--candidates");
 
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
 const ms = (t: Timing) => `${t.p50.toFixed(1)} / ${t.p95.toFixed(1)}`;
@@ -232,9 +229,6 @@ async function main() {
       pageNote = `\n${PAGE} does not exist yet: the page was not measured.`;
     }
 
-    const candidateLines = candidates ? await runCandidates(pool, fleetStatement!, trendStatements) : [];
-    if (candidates) phase("candidates");
-
     console.log(`\nTimes in ms, p50 / p95 of ${RUNS} runs after a warm-up; app and baseline alternate. Load average before: ${loadBefore}, now: ${load()} (2 cores: a busy neighbour shows).\n`);
     const widths = [52, 17, 36, 7, 12, 8];
     const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
@@ -245,7 +239,6 @@ async function main() {
     console.log(`\nGoals: ${slow.length ? `NOT met for ${slow.join("; ")}.` : "met."} The whole-fleet statement alone takes ${ms(fleetRaw!)} ms through bare pg: where the time goes is below.`);
     console.log(`\nWhole-fleet statement, EXPLAIN ANALYZE: ${hot.total.toFixed(0)} ms; slowest plan nodes (exclusive time):`);
     for (const h of hot.hotspots) console.log(`  ${h.ms.toFixed(0).padStart(6)} ms  ${h.rows.toString().padStart(8)} rows  ${h.label}`);
-    for (const l of candidateLines) console.log(l);
     console.log(`\nWhole bench: ${((performance.now() - began) / 1000).toFixed(0)} s (${phases.join(", ")}).`);
   } finally {
     await cleanUp();

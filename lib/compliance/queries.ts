@@ -1,7 +1,8 @@
 // Per-service compliance figures in one SQL statement: effective RTO target, the newest measurements and their
 // p90, the slowest p90 among everything the service depends on (transitively), live backup age and band (the
-// backups issue's freshness CTE), and the seconds spent out of RPO in the last 30 and 90 days.
+// backups issue's freshness CTE), and the seconds spent out of RPO in the last 30 and 90 days (from BackupGap).
 import type { Reader } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { FRESHNESS_CTES } from "@/lib/backups/freshness";
 import type { RpoBand } from "@/lib/backups/rules";
 import { serviceWhere } from "./filter";
@@ -33,59 +34,54 @@ export type ComplianceRow = {
 
 type Raw = Omit<ComplianceRow, "status" | "reason" | "within30" | "within90" | "ageMinutes"> & { ageMinutes: number | string | null; out30: number | string | null; out90: number | string | null };
 
+/** Seconds of the gap from..to spent beyond the RPO within the last `days` (the first backup ever: from = null). */
+const outOfRpo = (days: number, from: Prisma.Sql, to: Prisma.Sql) =>
+  Prisma.sql`GREATEST(0, EXTRACT(EPOCH FROM (${to} - GREATEST(COALESCE(${from} + c."rpoMinutes" * interval '1 minute', '-infinity'), now()::timestamp - ${Prisma.raw(`interval '${days} days'`)}))))`;
+
 const share = (outSeconds: number | string | null, days: number) => (outSeconds === null ? null : Math.max(0, 1 - Number(outSeconds) / (days * 86_400)));
 
 export async function findComplianceRows(db: Reader, filter: ComplianceFilter, now = new Date()): Promise<ComplianceRow[]> {
   const rows = await db.$queryRaw<Raw[]>`
     WITH RECURSIVE ${FRESHNESS_CTES},
     chosen AS (SELECT b.* FROM banded b WHERE ${serviceWhere(filter, "b")}),
-    -- The newest measurements of a service, and their nearest-rank p90 (as lib/compliance/rules.ts#p90).
-    measured AS (
-      SELECT s.id, count(m.seconds)::int AS measurements, max(m."verifiedAt") AS "lastMeasuredAt",
-             (array_agg(m.seconds ORDER BY m."verifiedAt" DESC))[1] AS "lastSeconds",
-             percentile_disc(0.9) WITHIN GROUP (ORDER BY m.seconds) AS "p90Seconds"
-      FROM "Service" s
-      CROSS JOIN LATERAL (
-        SELECT seconds, "verifiedAt" FROM "RecoveryMeasurement" r WHERE r."serviceId" = s.id ORDER BY "verifiedAt" DESC LIMIT ${RECENT_MEASUREMENTS}
-      ) m
-      GROUP BY s.id
-    ),
     -- Everything each chosen service depends on, directly or not (UNION stops on a DAG).
     reach(root, dep) AS (
       SELECT d."serviceId", d."dependsOnId" FROM "ServiceDependency" d WHERE d."serviceId" IN (SELECT id FROM chosen)
       UNION
       SELECT r.root, d."dependsOnId" FROM reach r JOIN "ServiceDependency" d ON d."serviceId" = r.dep
     ),
+    -- The newest measurements of the chosen services and their dependencies, and their nearest-rank p90 (as
+    -- lib/compliance/rules.ts#p90).
+    measured AS (
+      SELECT s.id, count(m.seconds)::int AS measurements, max(m."verifiedAt") AS "lastMeasuredAt",
+             (array_agg(m.seconds ORDER BY m."verifiedAt" DESC))[1] AS "lastSeconds",
+             percentile_disc(0.9) WITHIN GROUP (ORDER BY m.seconds) AS "p90Seconds"
+      FROM (SELECT id FROM chosen UNION SELECT dep FROM reach) s
+      CROSS JOIN LATERAL (
+        SELECT seconds, "verifiedAt" FROM "RecoveryMeasurement" r WHERE r."serviceId" = s.id ORDER BY "verifiedAt" DESC LIMIT ${RECENT_MEASUREMENTS}
+      ) m
+      GROUP BY s.id
+    ),
     bound AS (
       SELECT DISTINCT ON (r.root) r.root, m."p90Seconds" AS seconds, s.name
       FROM reach r JOIN measured m ON m.id = r.dep JOIN "Service" s ON s.id = r.dep
       ORDER BY r.root, m."p90Seconds" DESC
     ),
-    -- Good backups in the last 90 days, plus the last one before, plus "now" as the end of the last gap.
-    events AS (
-      SELECT c.id, r."finishedAt" AS at, c."rpoMinutes" FROM chosen c
-      JOIN "BackupPolicy" p ON p."serviceId" = c.id
-      JOIN "BackupRun" r ON r."policyId" = p.id
-      WHERE c."rpoMinutes" IS NOT NULL AND r.status = 'succeeded' AND r."finishedAt" > now() - interval '90 days' AND r."finishedAt" <= now()
-        AND (r.verified OR NOT p."requireVerified")
-      UNION ALL
-      SELECT c.id, prior.at, c."rpoMinutes" FROM chosen c
-      CROSS JOIN LATERAL (
-        SELECT max(r."finishedAt") AS at FROM "BackupPolicy" p JOIN "BackupRun" r ON r."policyId" = p.id
-        WHERE p."serviceId" = c.id AND r.status = 'succeeded' AND r."finishedAt" <= now() - interval '90 days' AND (r.verified OR NOT p."requireVerified")
-      ) prior
-      WHERE c."rpoMinutes" IS NOT NULL AND prior.at IS NOT NULL
-      UNION ALL
-      SELECT c.id, now()::timestamp, c."rpoMinutes" FROM chosen c WHERE c."rpoMinutes" IS NOT NULL
-    ),
-    gaps AS (
-      SELECT id, at, lag(at) OVER (PARTITION BY id ORDER BY at) AS prev, "rpoMinutes" FROM events
-    ),
+    -- Seconds out of RPO in the window: the gaps between good backups (lib/backups: BackupGap) longer than the
+    -- RPO that ended in it, plus the open gap since the last good backup; each counted from the moment the
+    -- RPO was exceeded, or from the window's start.
     out_of_rpo AS (
-      SELECT id,
-        sum(GREATEST(0, EXTRACT(EPOCH FROM (at - GREATEST(COALESCE(prev + "rpoMinutes" * interval '1 minute', '-infinity'), now()::timestamp - interval '30 days'))))) AS out30,
-        sum(GREATEST(0, EXTRACT(EPOCH FROM (at - GREATEST(COALESCE(prev + "rpoMinutes" * interval '1 minute', '-infinity'), now()::timestamp - interval '90 days'))))) AS out90
-      FROM gaps GROUP BY id
+      SELECT c.id,
+        COALESCE(hist.out30, 0) + ${outOfRpo(30, Prisma.sql`last.at`, Prisma.sql`now()::timestamp`)} AS out30,
+        COALESCE(hist.out90, 0) + ${outOfRpo(90, Prisma.sql`last.at`, Prisma.sql`now()::timestamp`)} AS out90
+      FROM chosen c
+      CROSS JOIN LATERAL (SELECT max(g."toAt") AS at FROM "BackupGap" g WHERE g."serviceId" = c.id AND g."toAt" <= now()) last
+      CROSS JOIN LATERAL (
+        SELECT sum(${outOfRpo(30, Prisma.sql`g."fromAt"`, Prisma.sql`g."toAt"`)}) AS out30, sum(${outOfRpo(90, Prisma.sql`g."fromAt"`, Prisma.sql`g."toAt"`)}) AS out90
+        FROM "BackupGap" g
+        WHERE g."serviceId" = c.id AND g.seconds > c."rpoMinutes" * 60 AND g."toAt" > now() - interval '90 days' AND g."toAt" <= now()
+      ) hist
+      WHERE c."rpoMinutes" IS NOT NULL
     )
     SELECT c.id, c.name, c.tier, c."systemId", c."systemName",
            COALESCE(s."rtoMinutes", td."rtoMinutes") AS "rtoTargetMinutes",

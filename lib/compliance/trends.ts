@@ -32,13 +32,14 @@ export async function findComplianceTrends(db: Reader, filter: ComplianceFilter)
         SELECT s.id, COALESCE(s."rpoMinutes", td."rpoMinutes") AS rpo FROM "Service" s LEFT JOIN "TierDefault" td ON td.tier = s.tier
         WHERE ${where} AND EXISTS (SELECT 1 FROM "BackupPolicy" p WHERE p."serviceId" = s.id)
       ),
-      good AS (
-        SELECT r."serviceId" AS id, r."finishedAt" AS at FROM "BackupRun" r JOIN "BackupPolicy" p ON p.id = r."policyId"
-        WHERE r."serviceId" IN (SELECT id FROM targets) AND r.status = 'succeeded' AND r."finishedAt" > now() - interval '53 weeks'
-          AND (r.verified OR NOT p."requireVerified")
-        UNION ALL SELECT id, now()::timestamp FROM targets
-      ),
-      gaps AS (SELECT g.id, g.at, lag(g.at) OVER (PARTITION BY g.id ORDER BY g.at) AS prev FROM good g)
+      -- Gaps between good backups longer than the RPO (BackupGap), plus the open one since the last good backup.
+      gaps AS (
+        SELECT g."serviceId" AS id, g."toAt" AS at, g."fromAt" AS prev FROM targets t JOIN "BackupGap" g ON g."serviceId" = t.id
+        WHERE g.seconds > t.rpo * 60 AND g."fromAt" > now() - interval '53 weeks'
+        UNION ALL
+        SELECT t.id, now()::timestamp, last.at FROM targets t
+        CROSS JOIN LATERAL (SELECT max(g."toAt") AS at FROM "BackupGap" g WHERE g."serviceId" = t.id AND g."toAt" > now() - interval '53 weeks') last
+      )
       SELECT date_trunc('week', g.prev + t.rpo * interval '1 minute') AS week, count(*)::int AS violations
       FROM gaps g JOIN targets t ON t.id = g.id
       WHERE g.prev IS NOT NULL AND g.at > g.prev + t.rpo * interval '1 minute' AND g.prev + t.rpo * interval '1 minute' > now() - interval '52 weeks'
