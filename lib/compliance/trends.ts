@@ -34,8 +34,10 @@ export async function findComplianceTrends(db: Reader, filter: ComplianceFilter)
       ),
       -- Gaps between good backups longer than the RPO (BackupGap), plus the open one since the last good backup.
       gaps AS (
-        SELECT g."serviceId" AS id, g."toAt" AS at, g."fromAt" AS prev FROM targets t JOIN "BackupGap" g ON g."serviceId" = t.id
-        WHERE g.seconds > t.rpo * 60 AND g."fromAt" > now() - interval '53 weeks'
+        -- Per service through the (serviceId, seconds) index: only the long gaps. A plain join scans every gap;
+        -- OFFSET 0 keeps the planner from flattening the LATERAL back into one.
+        SELECT t.id, g."toAt" AS at, g."fromAt" AS prev FROM targets t
+        CROSS JOIN LATERAL (SELECT "toAt", "fromAt" FROM "BackupGap" g WHERE g."serviceId" = t.id AND g.seconds > t.rpo * 60 AND g."fromAt" > now() - interval '53 weeks' OFFSET 0) g
         UNION ALL
         SELECT t.id, now()::timestamp, last.at FROM targets t
         CROSS JOIN LATERAL (SELECT max(g."toAt") AS at FROM "BackupGap" g WHERE g."serviceId" = t.id AND g."toAt" > now() - interval '53 weeks') last
@@ -66,18 +68,15 @@ export async function findComplianceTrends(db: Reader, filter: ComplianceFilter)
   return { months, weeks };
 }
 
-/** One service's measurements over 12 months, against its target (the per-service RTO chart). */
+/** One service's measurements over 12 months, against its target (the per-service RTO chart). Two statements at once. */
 export async function findServiceMeasurements(db: Reader, serviceId: string) {
-  const service = await db.service.findUnique({ where: { id: serviceId }, select: { id: true, name: true, rtoMinutes: true, tier: true } });
-  if (!service) return null;
-  const [defaults, points] = await Promise.all([
-    db.tierDefault.findUnique({ where: { tier: service.tier }, select: { rtoMinutes: true } }),
-    db.recoveryMeasurement.findMany({
-      where: { serviceId, verifiedAt: { gt: new Date(Date.now() - 365 * 86_400_000) } },
-      orderBy: { verifiedAt: "asc" },
-      take: 500,
-      select: { verifiedAt: true, seconds: true, drill: true },
-    }),
+  const [services, points] = await Promise.all([
+    db.$queryRaw<{ id: string; name: string; tier: number; rtoMinutes: number | null; targetMinutes: number | null }[]>`
+      SELECT s.id, s.name, s.tier, s."rtoMinutes", COALESCE(s."rtoMinutes", td."rtoMinutes") AS "targetMinutes"
+      FROM "Service" s LEFT JOIN "TierDefault" td ON td.tier = s.tier WHERE s.id = ${serviceId}`,
+    db.$queryRaw<{ verifiedAt: Date; seconds: number; drill: boolean }[]>`
+      SELECT "verifiedAt", seconds, drill FROM "RecoveryMeasurement"
+      WHERE "serviceId" = ${serviceId} AND "verifiedAt" > now() - interval '365 days' ORDER BY "verifiedAt" LIMIT 500`,
   ]);
-  return { ...service, targetMinutes: service.rtoMinutes ?? defaults?.rtoMinutes ?? null, points };
+  return services[0] ? { ...services[0], points } : null;
 }
