@@ -47,6 +47,8 @@ test("every server action declares a permission that exists", () => {
 });
 
 test("server actions × roles: only the roles in the permission table get past the check", async ({ browser, baseURL }) => {
+  // Every action × every role, one request each: the budget grows with the number of actions.
+  test.setTimeout(180_000);
   const outcomes: string[] = [];
   for (const role of ROLES) {
     const user = await userFor(role, "matrix");
