@@ -113,6 +113,7 @@ test("every API route is in the matrix", () => {
 });
 
 test("API routes × callers: allowed callers get through, the rest get 401/403", async ({ browser, playwright, baseURL }) => {
+  test.setTimeout(180_000);
   const tokens: Record<string, string> = {};
   for (const scope of ["read", "alerts:write", "backups:write"] as const) tokens[scope] = await createTestToken([scope]);
 
