@@ -1,4 +1,5 @@
 // Between the editor's strings and a step's saved shape (and back, to edit a saved runbook).
+import { commandMayRun } from "@/lib/recovery/steps";
 import type { StepDraft } from "./step-fields";
 
 type SavedStep = { title: string; kind: StepDraft["kind"]; group: number | null; timeoutSeconds: number; retries: number; safeToRepeat: boolean; serviceIds: string[]; config: Record<string, unknown> };
@@ -23,6 +24,7 @@ export const newStep = (kind: StepDraft["kind"] = "manual"): StepDraft => ({
   intervalSeconds: "2",
   seconds: "30",
   command: "",
+  commandEnabled: true,
 });
 
 const number = (value: string) => (value.trim() === "" ? NaN : Number(value));
@@ -58,7 +60,7 @@ export function draftToStep(draft: StepDraft): SavedStep | { error: string } {
     case "wait":
       return { ...base, config: { seconds: number(draft.seconds) } };
     case "command":
-      return { ...base, config: { command: draft.command } };
+      return { ...base, config: { command: draft.command, enabled: draft.commandEnabled } };
   }
 }
 
@@ -83,5 +85,6 @@ export function stepToDraft(step: SavedStep & { id: string }, serviceNames: Map<
     intervalSeconds: str(c.intervalSeconds, "2"),
     seconds: str(c.seconds, "30"),
     command: str(c.command),
+    commandEnabled: commandMayRun(c),
   };
 }

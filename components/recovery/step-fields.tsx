@@ -23,6 +23,8 @@ export type StepDraft = {
   intervalSeconds: string;
   seconds: string;
   command: string;
+  // Command steps: may Lifeboat run it? Unchecked: a person runs it by hand during a run.
+  commandEnabled: boolean;
 };
 
 type Props = { step: StepDraft; index: number; onChange: (patch: Partial<StepDraft>) => void; commandsEnabled: boolean };
@@ -86,7 +88,11 @@ export function StepFields({ step, index, onChange, commandsEnabled }: Props) {
           <Field label="Shell command" htmlFor={id("command")}>
             <Textarea id={id("command")} rows={2} className="font-mono" value={step.command} onChange={(e) => onChange({ command: e.target.value })} />
           </Field>
-          {!commandsEnabled && <p className="text-xs text-amber-700">Command steps are disabled on this installation (RECOVERY_COMMANDS=on enables them): in a run, someone does it by hand and skips the step with a note.</p>}
+          <label className="flex items-center gap-1.5 text-sm">
+            <input type="checkbox" id={id("enabled")} checked={step.commandEnabled} onChange={(e) => onChange({ commandEnabled: e.target.checked })} /> Lifeboat may run this command (when RECOVERY_COMMANDS=on)
+          </label>
+          {!step.commandEnabled && <p className="text-xs text-amber-700">Disabled: in a run, this step waits for a person to run the command by hand and mark it done.</p>}
+          {step.commandEnabled && !commandsEnabled && <p className="text-xs text-amber-700">Command steps are disabled on this installation (RECOVERY_COMMANDS=on enables them): in a run, someone does it by hand and skips the step with a note.</p>}
         </div>
       );
   }

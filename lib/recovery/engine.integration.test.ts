@@ -1,7 +1,9 @@
 // The recovery engine against real local HTTP services, real shell commands and a real database: runs are
 // started with startRun and driven with advanceRun, as the worker does, and every outcome is read back from
 // the rows (StepRun, RecoveryRun, RecoveryMeasurement, TimelineEvent) people and pages rely on.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type PgBoss from "pg-boss";
 import type { StepKind } from "@/lib/generated/prisma/enums";
@@ -239,6 +241,52 @@ describe("command steps", () => {
     expect(step!.state).toBe("failed");
     expect(step!.error).toMatch(/^Command steps are disabled on this installation/);
     expect((await runOf(runId)).state).toBe("paused");
+  });
+
+  it("an enabled command (said so, or by default) still fails, without running, while commands are off", async () => {
+    const marker = join(tmpdir(), `lifeboat-enabled-off-${process.pid}`);
+    rmSync(marker, { force: true });
+    for (const config of [{ command: `touch ${marker}`, enabled: true }, { command: `touch ${marker}` }]) {
+      const { runId } = await run([{ kind: "command", config }, { kind: "wait", config: { seconds: 0 } }]);
+      const [step, after] = await stepsOf(runId);
+      expect(step).toMatchObject({ state: "failed", attempts: 1 });
+      expect(step!.error).toMatch(/^Command steps are disabled on this installation/);
+      expect(after!.state).toBe("pending");
+      expect((await runOf(runId)).state).toBe("paused");
+      // Not a person's step: it cannot be ticked, only retried or skipped.
+      expect(await refusal(completeStep(t.db, engine.jobs, commander, { runId, stepId: step!.id, note: "" }, "manual"))).toBe("That step is not a manual step.");
+    }
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it("a disabled command is never run: the run waits for a person, who runs it by hand and ticks it", async () => {
+    const marker = join(tmpdir(), `lifeboat-disabled-${process.pid}`);
+    rmSync(marker, { force: true });
+    // Commands on: only the step's own switch keeps Lifeboat from running it.
+    const { runId, incidentId } = await run([{ kind: "command", title: "Delete the pods", config: { command: `touch ${marker}`, enabled: false } }, { kind: "wait", config: { seconds: 0 } }], { engine: enabled() });
+    let [command, wait] = await stepsOf(runId);
+    expect((await runOf(runId)).state).toBe("waiting");
+    expect(command).toMatchObject({ state: "waiting", attempts: 0, output: "", error: null });
+    expect(command!.startedAt).not.toBeNull();
+    expect(wait!.state).toBe("pending");
+    expect(existsSync(marker)).toBe(false);
+    expect((await timelineOf(incidentId)).map((e) => e.message)).toContain('Step 1 (Command) "Delete the pods" is waiting for a person to run the command by hand (it is disabled) and tick it.');
+
+    // Advancing again (another worker, a requeued job) changes nothing.
+    await advanceRun(enabled(), runId);
+    expect((await stepsOf(runId))[0]!.state).toBe("waiting");
+    expect(existsSync(marker)).toBe(false);
+
+    expect(await refusal(completeStep(t.db, engine.jobs, commander, { runId, stepId: command!.id, note: "" }, "approval"))).toBe("That step is not an approval.");
+    await completeStep(t.db, engine.jobs, commander, { runId, stepId: command!.id, note: "ran it from the bastion" }, "manual");
+    expect((await runOf(runId)).state).toBe("running");
+    await advanceRun(enabled(), runId);
+    [command, wait] = await stepsOf(runId);
+    expect(command).toMatchObject({ state: "succeeded", attempts: 0, actedBy: commander.email, reason: "ran it from the bastion" });
+    expect(wait!.state).toBe("succeeded");
+    expect((await runOf(runId)).state).toBe("succeeded");
+    expect(existsSync(marker)).toBe(false);
+    expect((await timelineOf(incidentId)).map((e) => e.message)).toContain(`Step 1 (Command) "Delete the pods" done by ${commander.email}. ran it from the bastion`);
   });
 
   it("runs the command and keeps its output when enabled", async () => {

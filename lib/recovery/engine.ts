@@ -1,9 +1,10 @@
 // The recovery engine. A run advances batch by batch (a step, or consecutive steps sharing a parallel
 // group): claim what can run in one short transaction (run row locked, steps marked running with a lease),
 // execute outside any transaction while renewing the lease, record each outcome in its own transaction, go
-// on. Person steps (manual, approval) park the run as "waiting"; a failure parks it as "paused" for the
-// commander (retry, skip, abort). Several workers may call advanceRun for one run: the run-row lock and the
-// step states make sure each step attempt is executed by one of them only.
+// on. Person steps (manual, approval, disabled commands: see isPersonStep) park the run as "waiting"; a
+// failure parks it as "paused" for the commander (retry, skip, abort). Several workers may call advanceRun
+// for one run: the run-row lock and the step states make sure each step attempt is executed by one of them
+// only.
 import type { Db, Tx } from "@/lib/db/client";
 import type { StepState } from "@/lib/generated/prisma/enums";
 import { QUEUES, type JobSink } from "@/lib/jobs/boss";
@@ -11,12 +12,12 @@ import { logger } from "@/lib/log";
 import { executeStep, type StepOutcome } from "./executors";
 import { recordVerifiedServices } from "./measure";
 import { firstLine, lockRun, tellRun, type RunRef } from "./record";
-import { PERSON_KINDS, STEP_KIND_LABELS } from "./steps";
+import { isPersonStep, STEP_KIND_LABELS, type StepKindName } from "./steps";
 
 export type EngineOptions = { commandsEnabled: boolean; leaseSeconds: number; baseUrl?: string };
 export type Engine = { db: Db; jobs: JobSink; options: EngineOptions };
 
-type StepRow = { id: string; position: number; group: number | null; title: string; kind: (typeof PERSON_KINDS)[number] | "http" | "healthcheck" | "wait" | "command"; config: unknown; timeoutSeconds: number; retries: number; safeToRepeat: boolean; serviceIds: string[]; state: StepState; attempts: number };
+type StepRow = { id: string; position: number; group: number | null; title: string; kind: StepKindName; config: unknown; timeoutSeconds: number; retries: number; safeToRepeat: boolean; serviceIds: string[]; state: StepState; attempts: number };
 
 const DONE: readonly StepState[] = ["succeeded", "skipped"];
 const WORKER = "recovery worker";
@@ -35,6 +36,9 @@ export function nextBatch<S extends { position: number; group: number | null; st
   return batch;
 }
 
+const waitingFor = (step: StepRow) =>
+  step.kind === "approval" ? "the commander's approval" : step.kind === "command" ? "a person to run the command by hand (it is disabled) and tick it" : "a person to do it and tick it";
+
 type Claim = { run: RunRef; steps: StepRow[] } | null;
 
 async function claim(engine: Engine, runId: string): Promise<Claim> {
@@ -51,11 +55,11 @@ async function claim(engine: Engine, runId: string): Promise<Claim> {
       await tx.recoveryRun.update({ where: { id: runId }, data: { state: "paused", version: { increment: 1 } } });
       return null;
     }
-    const people = batch.filter((s) => s.state === "pending" && PERSON_KINDS.includes(s.kind));
-    const automatic = batch.filter((s) => s.state === "pending" && !PERSON_KINDS.includes(s.kind));
+    const people = batch.filter((s) => s.state === "pending" && isPersonStep(s));
+    const automatic = batch.filter((s) => s.state === "pending" && !isPersonStep(s));
     if (people.length) {
       await tx.stepRun.updateMany({ where: { id: { in: people.map((s) => s.id) } }, data: { state: "waiting", startedAt: new Date(), version: { increment: 1 } } });
-      await tellRun(tx, run, people.map((s) => ({ actor: WORKER, message: `${stepLabel(s)} is waiting for ${s.kind === "approval" ? "the commander's approval" : "a person to do it and tick it"}.`, data: { stepId: s.id, state: "waiting" } })));
+      await tellRun(tx, run, people.map((s) => ({ actor: WORKER, message: `${stepLabel(s)} is waiting for ${waitingFor(s)}.`, data: { stepId: s.id, state: "waiting" } })));
     }
     if (automatic.length) {
       await tx.$executeRaw`
@@ -66,7 +70,7 @@ async function claim(engine: Engine, runId: string): Promise<Claim> {
       return { run, steps: automatic.map((s) => ({ ...s, attempts: s.attempts + 1, state: "running" as const })) };
     }
     // Nothing automatic to do in this batch: it waits for people (or for steps another worker runs).
-    if (batch.some((s) => s.state === "waiting" || (s.state === "pending" && PERSON_KINDS.includes(s.kind)))) {
+    if (batch.some((s) => s.state === "waiting" || (s.state === "pending" && isPersonStep(s)))) {
       await tx.recoveryRun.update({ where: { id: runId }, data: { state: "waiting", version: { increment: 1 } } });
     }
     return null;

@@ -1,7 +1,7 @@
 // What the worker does for each automatic step kind. Every executor honours the step's timeout (an
 // AbortSignal) and returns an outcome with a short, human-readable output; none of them throws.
 import { spawn } from "node:child_process";
-import { parseStepConfig, resolveStepUrl, statusMatches, type StepKindName } from "./steps";
+import { commandMayRun, parseStepConfig, resolveStepUrl, statusMatches, type StepKindName } from "./steps";
 
 export type StepOutcome = { ok: boolean; output: string; error?: string };
 export type ExecutableStep = { kind: StepKindName; config: unknown; timeoutSeconds: number };
@@ -86,6 +86,8 @@ async function runWait(config: unknown, timeoutSeconds: number, signal: AbortSig
 }
 
 function runCommand(config: unknown, timeoutSeconds: number, options: ExecutorOptions): Promise<StepOutcome> {
+  // The engine hands disabled commands to people and never gets here with one; refused all the same.
+  if (!commandMayRun(config)) return Promise.resolve({ ok: false, output: "", error: "Disabled command: a person runs it by hand, then marks the step done" });
   if (!options.commandsEnabled) {
     return Promise.resolve({ ok: false, output: "", error: "Command steps are disabled on this installation (an operator enables them with RECOVERY_COMMANDS=on). Run it by hand, then skip this step with a note." });
   }

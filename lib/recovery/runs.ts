@@ -8,6 +8,7 @@ import { timelineActor } from "@/lib/incidents/actor";
 import { QUEUES, type JobSink } from "@/lib/jobs/boss";
 import { finishRun, queueAdvance, stepLabel } from "./engine";
 import { lockRun, tellRun, type RunRef } from "./record";
+import { isPersonStep } from "./steps";
 
 const id = z.string().trim().min(1, "Required").max(64);
 export const startRunSchema = z.object({ runbookId: id, incidentId: id.optional() });
@@ -86,11 +87,15 @@ function refuse(message: string): never {
   throw new AppError("CONFLICT", { userMessage: message });
 }
 
-/** A person did a manual step (kind manual) or approved a gate (kind approval). */
+/**
+ * A person did a manual step, or ran a disabled command by hand (kind "manual": any person step but an
+ * approval), or approved a gate (kind "approval").
+ */
 export async function completeStep(db: Db, jobs: JobSink, actor: AuditActor, input: { runId: string; stepId: string; note: string }, kind: "manual" | "approval") {
   return db.$transaction(async (tx) => {
     const { run, step } = await lockStep(tx, input);
-    if (step.kind !== kind) refuse(kind === "approval" ? "That step is not an approval." : "That step is not a manual step.");
+    const fits = kind === "approval" ? step.kind === "approval" : step.kind !== "approval" && isPersonStep(step);
+    if (!fits) refuse(kind === "approval" ? "That step is not an approval." : "That step is not a manual step.");
     if (step.state !== "waiting") refuse(step.state === "succeeded" ? `${stepLabel(step)} is already done (by ${step.actedBy ?? "someone"}).` : `${stepLabel(step)} is not waiting for anyone now.`);
     await tx.stepRun.update({ where: { id: step.id }, data: { state: "succeeded", actedBy: who(actor), reason: input.note || null, finishedAt: new Date(), version: { increment: 1 } } });
     if (run.state === "waiting") await tx.recoveryRun.update({ where: { id: run.id }, data: { state: "running", version: { increment: 1 } } });

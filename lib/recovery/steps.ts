@@ -32,13 +32,33 @@ export const STEP_CONFIG = {
   }),
   healthcheck: z.object({ url, intervalSeconds: z.number().min(0.2).max(300).default(2), expectStatus }),
   wait: z.object({ seconds: z.number().min(0).max(86_400) }),
-  command: z.object({ command: z.string().trim().min(1, "is required").max(10_000), cwd: z.string().max(1000).optional() }),
+  // enabled: false marks a command no one has reviewed yet (an imported plan's `kubectl delete …`): Lifeboat
+  // never runs it; a run parks on it like a manual step and a person runs it by hand.
+  command: z.object({ command: z.string().trim().min(1, "is required").max(10_000), cwd: z.string().max(1000).optional(), enabled: z.boolean().default(true) }),
 } as const satisfies Record<StepKindName, z.ZodType>;
 
 export type StepConfig<K extends StepKindName> = z.infer<(typeof STEP_CONFIG)[K]>;
 
-/** Steps a person completes; the worker only waits for them. */
+/** Kinds a person always completes; the worker only waits for them. */
 export const PERSON_KINDS: readonly StepKindName[] = ["manual", "approval"];
+
+/**
+ * May Lifeboat run this command step's command (when RECOVERY_COMMANDS=on)? Read from the raw config so it
+ * holds for stored rows too: only an absent `enabled` (older steps: the default) or `enabled: true` allows
+ * it; `false`, or anything malformed, does not (fail closed).
+ */
+export function commandMayRun(config: unknown): boolean {
+  const enabled = config && typeof config === "object" ? (config as { enabled?: unknown }).enabled : undefined;
+  return enabled === undefined || enabled === true;
+}
+
+/**
+ * Does a person complete this step (the worker parks the run as waiting on it)? Manual steps, approvals,
+ * and disabled command steps: a person runs the command by hand, then ticks it.
+ */
+export function isPersonStep(step: { kind: string; config: unknown }): boolean {
+  return PERSON_KINDS.includes(step.kind as StepKindName) || (step.kind === "command" && !commandMayRun(step.config));
+}
 
 export const STEP_KIND_LABELS: Record<StepKindName, string> = {
   manual: "Manual",
