@@ -13,5 +13,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/inventory", label: "Inventory", permission: "inventory.read", activePrefix: "/inventory" },
   { href: "/people", label: "People", permission: "people.read", activePrefix: "/people" },
   { href: "/backups", label: "Backups", permission: "backups.read", activePrefix: "/backups" },
+  { href: "/plans", label: "Plans", permission: "plans.export", activePrefix: "/plans" },
   { href: "/admin/users", label: "Admin", permission: "users.read", activePrefix: "/admin" },
 ];

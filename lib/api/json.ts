@@ -10,9 +10,10 @@ export function apiError(status: number, body: ApiError) {
   return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** Reads the body as a stream and stops past `maxBytes`, so a chunked upload cannot fill memory. */
-async function readBounded(request: Request, maxBytes: number): Promise<string | null> {
-  if (!request.body) return "";
+/** Reads the body as a stream and stops past `maxBytes` (so a chunked upload cannot fill memory): null when larger. */
+export async function readBytesBody(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return null;
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -26,15 +27,16 @@ async function readBounded(request: Request, maxBytes: number): Promise<string |
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** Reads at most `maxBytes` of JSON; anything else is a 4xx naming the problem. */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const tooLarge = { ok: false as const, response: apiError(413, { error: `Body is over ${maxBytes} bytes` }) };
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return tooLarge;
-  const text = await readBounded(request, maxBytes);
-  if (text === null) return tooLarge;
+  const bytes = await readBytesBody(request, maxBytes);
+  if (bytes === null) return tooLarge;
+  const text = Buffer.from(bytes).toString("utf8");
   // Postgres cannot store NUL characters in text: refuse them here rather than fail on insert.
   if (/\\u0000/i.test(text)) return { ok: false, response: apiError(422, { error: "Text fields must not contain NUL (\\u0000) characters" }) };
   try {

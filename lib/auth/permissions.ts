@@ -28,6 +28,11 @@ export const PERMISSIONS = {
   // Break and restore the simulated demo services.
   "demo.operate": ["admin", "commander"],
   "compliance.read": ["admin", "commander", "responder", "viewer"],
+  // Import a DR plan (Markdown or YAML): creates and updates inventory, backups, runbooks and people at once.
+  // Tier defaults in a plan still need tiers.edit.
+  "plans.import": ["admin", "commander"],
+  // Export the configuration as plan-as-code (no secrets; contacts as on the people pages).
+  "plans.export": ["admin", "commander", "responder", "viewer"],
   "tokens.manage": ["admin"],
   "users.read": ["admin"],
   "users.manage": ["admin"],

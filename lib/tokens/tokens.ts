@@ -6,7 +6,7 @@ import type { Db, Reader } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 
-export const TOKEN_SCOPES = ["backups:write", "alerts:write", "read"] as const;
+export const TOKEN_SCOPES = ["backups:write", "alerts:write", "plans:write", "read"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export const createTokenSchema = z.object({

@@ -1,0 +1,18 @@
+// The configuration as plan-as-code (YAML), whole or one system (?system=NAME), for signed-in people.
+import type { NextRequest } from "next/server";
+import { errorResponse } from "@/lib/api/json";
+import { requirePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { planDownload } from "@/lib/plans/download";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest) {
+  try {
+    await requirePermission("plans.export");
+    return await planDownload(getDb(), request.nextUrl.searchParams.get("system"));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,21 @@
+// GET: the configuration as plan-as-code (YAML), whole or ?system=NAME, for a token with the read scope
+// (what `npm run plan -- export` calls when LIFEBOAT_URL is set).
+import type { NextRequest } from "next/server";
+import { apiError, errorResponse } from "@/lib/api/json";
+import { getDb } from "@/lib/db/client";
+import { planDownload } from "@/lib/plans/download";
+import { checkBearerToken } from "@/lib/tokens/tokens";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest) {
+  try {
+    const db = getDb();
+    const auth = await checkBearerToken(db, request.headers.get("authorization"), "read");
+    if (!auth.ok) return apiError(auth.status, { error: auth.error });
+    return await planDownload(db, request.nextUrl.searchParams.get("system"));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,62 @@
+// From a document to an import: read it (Markdown or YAML), let the person name the system when a Markdown
+// plan does not, then preview or apply. Shared by the page's actions, the API route and the CLI, so they all
+// answer the same thing for the same document.
+import { z } from "zod";
+import type { Db, Reader } from "@/lib/db/client";
+import type { AuditActor } from "@/lib/audit/record";
+import { MAX_PLAN_BYTES, type PlanReading } from "./format";
+import { importPlan, type ImportOutcome } from "./import";
+import { readPlanDocument } from "./read";
+import { lineOfPlanPath, planToYaml, type KnownService } from "./yaml";
+
+export const importRequestSchema = z.object({
+  // Limits in characters here; readPlanDocument checks the byte size (2 MB) and says so.
+  text: z.string().max(MAX_PLAN_BYTES + 1, "The plan is over 2 MB"),
+  fileName: z.string().trim().max(255).optional(),
+  systemName: z.string().trim().max(120).optional(),
+});
+export type ImportRequest = z.infer<typeof importRequestSchema>;
+
+const NO_NAME = "No system name found: give one";
+
+/** The services Lifeboat holds, so a plan may depend on one it does not list itself. */
+export async function knownServices(db: Reader): Promise<KnownService> {
+  const rows = await db.service.findMany({ select: { name: true, system: { select: { name: true } } } });
+  const names = new Set(rows.map((r) => `${r.system.name}\u0000${r.name}`));
+  return (system, service) => names.has(`${system}\u0000${service}`);
+}
+
+/** Reads the document; a name given by the person replaces (or supplies) a Markdown plan's system name. */
+export function readForImport(request: ImportRequest, known?: KnownService): PlanReading {
+  const reading = readPlanDocument({ name: request.fileName, text: request.text }, { known });
+  const name = request.systemName?.trim();
+  if (!name || reading.format !== "markdown" || reading.plan.systems.length !== 1) return reading;
+  return {
+    ...reading,
+    plan: { ...reading.plan, systems: [{ ...reading.plan.systems[0]!, name }] },
+    problems: reading.problems.filter((p) => p.message !== NO_NAME),
+  };
+}
+
+export type ImportReport = {
+  reading: Omit<PlanReading, "plan">;
+  /** The plan as read, in the export format: a Markdown plan becomes plan-as-code here. */
+  yaml: string;
+  /** Null when the document itself has problems (nothing was tried against the database). */
+  outcome: ImportOutcome | null;
+};
+
+export async function importDocument(
+  db: Db,
+  actor: AuditActor,
+  request: ImportRequest,
+  options: { apply: boolean; canEditTiers: boolean; expectedFingerprint?: string },
+): Promise<ImportReport> {
+  const { plan, ...reading } = readForImport(request, await knownServices(db));
+  const yaml = reading.problems.length ? "" : planToYaml(plan);
+  if (reading.problems.length) return { reading, yaml, outcome: null };
+  const outcome = await importPlan(db, actor, plan, { ...options, source: request.fileName || reading.format });
+  // Problems found against the database point at the YAML line they come from.
+  if (reading.format === "yaml") for (const problem of outcome.problems) if (problem.path) problem.line = lineOfPlanPath(request.text, problem.path);
+  return { reading, yaml, outcome };
+}

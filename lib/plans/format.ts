@@ -1,0 +1,181 @@
+// The plan-as-code format: what `npm run plan -- export` writes, what import reads (YAML, or extracted from a
+// Markdown DR plan), and the source of docs/plan.schema.json. Field names follow the plans issue; everything
+// is optional except names, so a partial plan (a Markdown document rarely states everything) is valid.
+// On import, an omitted field leaves what Lifeboat holds unchanged; a stated one replaces it.
+// Secrets never appear here: channels by name only (their URLs carry tokens), sensitive HTTP header and
+// query values as SECRET_PLACEHOLDER (lib/plans/secrets.ts).
+import { z } from "zod";
+import { STEP_KINDS } from "@/lib/recovery/steps";
+import { CHANNEL_TYPES, INCIDENT_EVENTS, TIMINGS } from "@/lib/people/schemas";
+import { VERIFICATIONS } from "@/lib/backups/policies";
+import { MAX_OBJECTIVE_MINUTES } from "@/lib/inventory/schemas";
+
+export const PLAN_FORMAT_VERSION = 1;
+/** Bigger inputs are refused before parsing. */
+export const MAX_PLAN_BYTES = 2 * 1024 * 1024;
+/** Stands for a secret value in an exported plan; importing it keeps the value Lifeboat already holds. */
+export const SECRET_PLACEHOLDER = "<secret: kept in Lifeboat>";
+/** Words for priorities, and the tier each means (Service.tier: 1 Critical … 4 Low). */
+export const PRIORITY_TIERS = { critical: 1, high: 2, medium: 3, low: 4 } as const;
+
+const name = (max = 200) => z.string().trim().min(1, "is required").max(max, `is at most ${max} characters`);
+const text = (max: number) => z.string().trim().max(max, `is at most ${max} characters`);
+const minutes = z.number().int("must be whole minutes").min(0, "cannot be negative").max(MAX_OBJECTIVE_MINUTES, "is over a year");
+const description = (s: string) => ({ description: s });
+
+const objectives = {
+  rtoMinutes: minutes.optional().meta(description("Recovery time objective, minutes. For a stated range, the upper end (the target measured against).")),
+  rtoMinMinutes: minutes.optional().meta(description("The lower end when the plan states a range (kept for reference; not a target).")),
+  rpoMinutes: minutes.optional().meta(description("Recovery point objective, minutes (upper end of a range).")),
+  rpoMinMinutes: minutes.optional().meta(description("The lower end when the plan states a range.")),
+};
+
+export const planServiceSchema = z.strictObject({
+  name: name(120),
+  kind: text(40).optional(),
+  tier: z.number().int().min(1, "is 1 (Critical) to 4 (Low)").max(4, "is 1 (Critical) to 4 (Low)").optional(),
+  priority: text(40).optional().meta(description("As the plan words it (Critical, High, Medium, Low); gives the tier when no tier is stated.")),
+  ...objectives,
+  owner: text(120).optional(),
+  healthCheckUrl: text(2048).optional(),
+  notes: text(4000).optional(),
+  dependsOn: z
+    .array(name(250))
+    .max(200)
+    .optional()
+    .meta(description('Services this one needs up first: a name in the same system, or "System / service" in another.')),
+  recoveryOrder: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .meta(description("The order the plan states. Lifeboat derives the order from dependencies; a stated order that contradicts them is reported, not stored.")),
+});
+
+export const planBackupPolicySchema = z.strictObject({
+  service: name(120).optional().meta(description("The service it protects (required to apply: RPO is per service).")),
+  name: name(120),
+  intervalMinutes: z.number().int().min(1).max(525_600).optional(),
+  cron: text(100).optional().meta(description("UTC cron expression, e.g. 0 2 * * *")),
+  frequency: text(200).optional().meta(description("The frequency as the plan words it, when it is neither an interval nor a time of day (e.g. Real-time).")),
+  retentionLocalDays: z.number().int().min(0).max(36_500).optional(),
+  retentionRemoteDays: z.number().int().min(0).max(36_500).optional(),
+  locations: z.array(name(300)).max(10).optional(),
+  method: text(500).optional().meta(description("How it is taken: tool or script.")),
+  verification: z.enum(VERIFICATIONS).optional(),
+  requireVerified: z.boolean().optional(),
+  graceMinutes: z.number().int().min(0).max(10_080).optional(),
+});
+
+export const planStepSchema = z.strictObject({
+  title: name(300),
+  kind: z.enum(STEP_KINDS),
+  command: z.string().max(10_000).optional().meta(description("Shell command of a command step.")),
+  enabled: z.boolean().optional().meta(description("Command steps only. Imported commands are disabled until someone reviews and enables them.")),
+  instructions: z.string().max(5000).optional().meta(description("What the person does (manual and approval steps).")),
+  config: z.record(z.string(), z.unknown()).optional().meta(description("Settings of http, healthcheck and wait steps, as in the runbook editor (lib/recovery/steps.ts).")),
+  group: z.number().int().min(1).max(1000).optional().meta(description("Consecutive steps with the same group run in parallel.")),
+  timeoutSeconds: z.number().int().min(1).max(86_400).optional(),
+  retries: z.number().int().min(0).max(10).optional(),
+  safeToRepeat: z.boolean().optional(),
+  services: z.array(name(120)).max(100).optional().meta(description("Services a health check proves recovered (names in the system).")),
+});
+
+export const planRunbookSchema = z.strictObject({
+  name: name(200),
+  scenario: text(2000).optional(),
+  symptoms: text(5000).optional(),
+  detection: text(5000).optional(),
+  estimatedMinutes: minutes.optional().meta(description("Upper end of the stated recovery time.")),
+  estimatedMinMinutes: minutes.optional().meta(description("Lower end, when a range is stated.")),
+  drillEveryDays: z.number().int().min(1).max(3660).optional().meta(description("Drill this runbook every N days.")),
+  steps: z.array(planStepSchema).max(200).optional(),
+});
+
+export const planContactSchema = z.strictObject({
+  name: text(120).optional().meta(description("Without a name the contact is named after its role.")),
+  role: text(120).optional(),
+  team: text(120).optional(),
+  email: text(320).optional(),
+  phone: text(40).optional().meta(description("E.164, e.g. +14155550123")),
+  external: z.boolean().optional(),
+  organization: text(200).optional(),
+  notes: text(2000).optional(),
+});
+
+export const planEscalationLevelSchema = z.strictObject({
+  level: z.number().int().min(1).max(20),
+  afterMinutes: z.number().int().min(0).max(10_080),
+  targets: z.array(name(200)).max(50).meta(description("Contacts (by name or email) or on-call roles to page.")),
+  channels: z.array(name(120)).max(10).optional().meta(description("Notification channels by name.")),
+});
+
+export const planNotificationSchema = z.strictObject({
+  event: z.enum(INCIDENT_EVENTS),
+  audience: z.enum(["internal", "external"]),
+  recipients: text(500).meta(description('Who, in words: "Slack #incidents", "Status Page".')),
+  channel: name(120).optional(),
+  timing: z.enum(TIMINGS),
+  minutes: z.number().int().min(1).max(10_080).optional().meta(description('For timing "within" and "every".')),
+});
+
+export const planSystemSchema = z.strictObject({
+  name: name(120),
+  description: text(4000).optional(),
+  drStrategy: text(200).optional(),
+  primaryRegion: text(120).optional(),
+  drRegion: text(120).optional(),
+  ...objectives,
+  services: z.array(planServiceSchema).max(5000).optional(),
+  backupPolicies: z.array(planBackupPolicySchema).max(5000).optional(),
+  runbooks: z.array(planRunbookSchema).max(500).optional(),
+  contacts: z.array(planContactSchema).max(500).optional(),
+  escalation: z.array(planEscalationLevelSchema).max(20).optional(),
+  notifications: z.array(planNotificationSchema).max(100).optional(),
+});
+
+export const planSchema = z
+  .strictObject({
+    version: z.literal(PLAN_FORMAT_VERSION).optional(),
+    systems: z.array(planSystemSchema).max(500).default([]),
+    tiers: z
+      .array(z.strictObject({ tier: z.number().int().min(1).max(4), rtoMinutes: minutes, rpoMinutes: minutes }))
+      .max(4)
+      .optional()
+      .meta(description("Default RTO/RPO per tier, for services that state none.")),
+    contacts: z.array(planContactSchema).max(5000).optional().meta(description("Contacts no system's escalation names.")),
+    channels: z
+      .array(z.strictObject({ name: name(120), type: z.enum(CHANNEL_TYPES) }))
+      .max(200)
+      .optional()
+      .meta(description("Notification channels by name and type; their URLs are secrets and never exported.")),
+    notifications: z.array(planNotificationSchema).max(100).optional().meta(description("The fleet-wide notification matrix.")),
+  })
+  .meta({ title: "Lifeboat DR plan", description: "Plan-as-code for Lifeboat: systems, services, backups, runbooks, people. Generated from lib/plans/format.ts." });
+
+export type Plan = z.infer<typeof planSchema>;
+export type PlanSystem = z.infer<typeof planSystemSchema>;
+export type PlanService = z.infer<typeof planServiceSchema>;
+export type PlanBackupPolicy = z.infer<typeof planBackupPolicySchema>;
+export type PlanRunbook = z.infer<typeof planRunbookSchema>;
+export type PlanStep = z.infer<typeof planStepSchema>;
+export type PlanContact = z.infer<typeof planContactSchema>;
+export type PlanEscalationLevel = z.infer<typeof planEscalationLevelSchema>;
+export type PlanNotification = z.infer<typeof planNotificationSchema>;
+
+/** A place in the source: 1-based line, for reports. */
+export type SourceLine = { line: number; text: string };
+/** Something in the input that stops the whole import (nothing is applied). */
+export type PlanProblem = { line?: number; path?: string; message: string };
+/** What reading a document produced: the plan, and what it could not use. */
+export type PlanReading = {
+  format: "markdown" | "yaml";
+  plan: Plan;
+  problems: PlanProblem[];
+  /** Markdown only: lines with content that no extractor used. */
+  unparsed: SourceLine[];
+  /** Things a DR plan usually states that this one does not (or only as placeholders). */
+  notFound: string[];
+  /** How something was read, when it took interpretation ("Priority Critical → tier 1"). */
+  notes: { line?: number; message: string }[];
+};

@@ -1,0 +1,67 @@
+// What every part of an import shares: the transaction, who imports, and the report being built —
+// one line per thing created, updated, left unchanged or skipped, and the problems that stop the import.
+import type { Tx } from "@/lib/db/client";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import type { PlanProblem } from "../format";
+
+export type ChangeAction = "create" | "update" | "unchanged" | "skip";
+export type PlanChange = { action: ChangeAction; entity: string; name: string; details: string[] };
+
+export class ImportContext {
+  readonly changes: PlanChange[] = [];
+  readonly problems: PlanProblem[] = [];
+
+  constructor(
+    readonly tx: Tx,
+    readonly actor: AuditActor,
+    readonly canEditTiers: boolean,
+  ) {}
+
+  problem(path: string, message: string) {
+    this.problems.push({ path, message: `${path}: ${message}` });
+  }
+
+  /** Records a change in the report and, when something was written, in the audit trail (same transaction). */
+  async record(change: PlanChange, audit?: { entityType: string; entityId: string; before?: unknown; after?: unknown }) {
+    this.changes.push(change);
+    if (audit && (change.action === "create" || change.action === "update")) {
+      await recordAudit(this.tx, { actor: this.actor, action: `plan.import.${change.entity}.${change.action}`, ...audit });
+    }
+  }
+}
+
+/** JSON with object keys sorted at every depth: equal values give equal text whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : Array.isArray(v) ? `[${v.join(", ")}]` : typeof v === "object" ? JSON.stringify(v) : String(v));
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+/**
+ * The fields the plan states that differ from what is stored: the update to write and a line per field
+ * ("rtoMinutes: 30 → 15"). Fields the plan leaves out (undefined) are not compared: they stay as they are.
+ */
+export function diffFields(current: Record<string, unknown>, incoming: Record<string, unknown>): { update: Record<string, unknown>; details: string[] } {
+  const update: Record<string, unknown> = {};
+  const details: string[] = [];
+  for (const [key, value] of Object.entries(incoming)) {
+    if (value === undefined || same(current[key], value)) continue;
+    update[key] = value;
+    details.push(`${key}: ${show(current[key])} → ${show(value)}`);
+  }
+  return { update, details };
+}
+
+/** Field lines for something new. */
+export const describeNew = (fields: Record<string, unknown>) =>
+  Object.entries(fields)
+    .filter(([, v]) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0))
+    .map(([k, v]) => `${k}: ${show(v)}`);
+
+/** Zod issues of a reused domain schema, as problems at the plan path. */
+export function schemaProblems(ctx: ImportContext, path: string, issues: readonly { path: PropertyKey[]; message: string }[]) {
+  for (const issue of issues) ctx.problem(issue.path.length ? `${path}.${issue.path.map(String).join(".")}` : path, issue.message);
+}
