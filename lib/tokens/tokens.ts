@@ -6,8 +6,9 @@ import type { Db, Reader } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 
-export const TOKEN_SCOPES = ["backups:write", "alerts:write", "plans:write", "read"] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+import { TOKEN_SCOPES, type TokenScope } from "./scopes";
+
+export { TOKEN_SCOPES, type TokenScope };
 
 export const createTokenSchema = z.object({
   name: z.string().trim().min(1, "Name is required").max(80, "Name is at most 80 characters"),
