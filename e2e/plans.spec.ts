@@ -3,8 +3,7 @@
 // the line; export plan-as-code and import it back with nothing to change.
 import { expect, test } from "@playwright/test";
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { signInViaApi } from "./support/auth";
 import { createTestUser, db } from "./support/db";
 
@@ -66,7 +65,7 @@ test.describe("plans", () => {
     await expect(report.locator('[data-testid="plan-change"][data-action="create"]').filter({ hasText: "Playout Crash" })).toContainText("[command, disabled] Restart the playout service");
     // A policy that names no service is listed as skipped, with the reason.
     await expect(report.locator('[data-testid="plan-change"][data-action="skip"]').first()).toContainText("names no service");
-    await expect(page.getByTestId("plan-not-found")).toContainText("No RPO");
+    await expect(page.getByTestId("plan-not-found")).toContainText("No DR test schedule");
     await report.getByText(/lines not understood/).click();
     await expect(page.getByTestId("plan-unparsed")).toContainText("The coffee machine is on the second floor.");
     // Nothing is written by a preview.
@@ -74,8 +73,8 @@ test.describe("plans", () => {
 
     await page.getByRole("button", { name: "Apply this import" }).click();
     await expect(page.getByRole("status")).toContainText("Applied:");
-    await page.getByRole("link", { name: "inventory" }).click();
-    await page.getByRole("link", { name: system }).click();
+    await page.getByTestId("plan-report").getByRole("link", { name: "inventory" }).click();
+    await page.getByRole("link", { name: system }).first().click();
     await expect(page.getByRole("link", { name: "Playout Engine" }).first()).toBeVisible();
     await expect(page.getByRole("link", { name: "Music Library" }).first()).toBeVisible();
     const { rows } = await db().query(`SELECT s.name, s.tier, s."rtoMinutes", s."rpoMinutes" FROM "Service" s JOIN "System" y ON y.id = s."systemId" WHERE y.name = $1 ORDER BY s.name`, [system]);
@@ -85,22 +84,24 @@ test.describe("plans", () => {
     ]);
   });
 
-  test("an uploaded YAML plan with mistakes shows each problem with its line, and applies nothing", async ({ page }, testInfo) => {
+  test("an uploaded YAML plan with mistakes shows each problem with its line, and applies nothing", async ({ page }) => {
     const system = `Tide ${randomBytes(3).toString("hex")}`;
-    const file = path.join(testInfo.outputDir, "plan.yaml");
-    writeFileSync(
-      file,
-      ["systems:", `  - name: ${system}`, "    services:", "      - name: api", "        tier: 1", "        rtoMins: 15", "      - name: db", "        tier: 1", "        dependsOn: [cache]", ""].join("\n"),
-    );
+    const plan = (rtoKey: string) => ["systems:", `  - name: ${system}`, "    services:", "      - name: api", "        tier: 1", `        ${rtoKey}: 15`, "      - name: db", "        tier: 1", "        dependsOn: [cache]", ""].join("\n");
+    const upload = async (yaml: string) => {
+      await page.getByLabel("…or upload a file").setInputFiles({ name: "plan.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml) });
+      await page.getByRole("button", { name: "Preview import" }).click();
+    };
     const commander = await createTestUser("commander");
     await signInViaApi(page, commander.email, commander.password);
     await page.goto("/plans");
-    await page.getByLabel("…or upload a file").setInputFiles(file);
-    await page.getByRole("button", { name: "Preview import" }).click();
     const problems = page.getByTestId("plan-problems");
-    await expect(problems).toContainText('line 6: Unknown field "rtoMins"');
+    await upload(plan("rtoMins"));
+    await expect(problems).toContainText('line 6: Unknown field "rtoMins" in systems[0].services[0]');
+    await expect(page.getByRole("button", { name: "Apply this import" })).toBeDisabled();
+    // Fixed, the next mistake shows: a dependency on a service that exists nowhere.
+    await upload(plan("rtoMinutes"));
     await expect(problems).toContainText("line 9");
-    await expect(problems).toContainText("cache");
+    await expect(problems).toContainText('"cache"');
     await expect(page.getByRole("button", { name: "Apply this import" })).toBeDisabled();
     expect((await db().query(`SELECT count(*)::int AS n FROM "System" WHERE name = $1`, [system])).rows[0].n).toBe(0);
   });

@@ -40,7 +40,8 @@ type ContactRow = { id: string; name: string; title: string; team: string; email
 export function contactToPlan(c: ContactRow): PlanContact {
   return stated({
     name: c.name,
-    role: c.title || c.roles[0],
+    role: c.title,
+    roles: c.roles.length ? c.roles : undefined,
     team: c.team,
     email: c.email,
     phone: c.phone,

@@ -94,7 +94,12 @@ export const planRunbookSchema = z.strictObject({
 
 export const planContactSchema = z.strictObject({
   name: text(120).optional().meta(description("Without a name the contact is named after its role.")),
-  role: text(120).optional(),
+  role: text(120).optional().meta(description("Their role or title, as the plan words it.")),
+  roles: z
+    .array(name(80))
+    .max(20)
+    .optional()
+    .meta(description("On-call roles the contact fills (escalation levels can page a role). When left out, a new contact gets its role.")),
   team: text(120).optional(),
   email: text(320).optional(),
   phone: text(40).optional().meta(description("E.164, e.g. +14155550123")),

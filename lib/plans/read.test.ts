@@ -77,12 +77,12 @@ describe("readPlanDocument: YAML", () => {
     const bytes = encode("\uFEFFsystems:\r\n  - name: Shop\r\n    services:\r\n      - name: api\r\n        rtoMins: 5\r\n");
     const reading = readPlanDocument({ name: "plan.yml", bytes });
     expect(reading.format).toBe("yaml");
-    expect(reading.problems).toEqual([{ line: 5, path: "systems[0].services[0].rtoMins", message: 'Unknown field "rtoMins" in systems[0].services[0] (line 5)' }]);
+    expect(reading.problems).toEqual([{ line: 5, path: "systems[0].services[0].rtoMins", message: 'Unknown field "rtoMins" in systems[0].services[0]' }]);
   });
 
   it("reports YAML syntax errors with their line", () => {
     const reading = readPlanDocument({ name: "plan.yaml", text: 'systems:\n  - name: Shop\n    description: "open\n' });
-    expect(reading.problems).toEqual([{ line: 3, message: 'YAML syntax error (line 3): Missing closing " quote' }]);
+    expect(reading.problems).toEqual([{ line: 3, message: 'YAML syntax error: Missing closing " quote' }]);
   });
 
   it("passes options.known to the YAML reader", () => {

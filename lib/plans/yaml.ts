@@ -73,7 +73,7 @@ export function parsePlanYaml(source: string, options: PlanReadOptions = {}): Pl
     Node(_key, node) {
       if (node.tag && !CORE_TAGS.has(node.tag)) {
         const line = node.range ? lineAt(node.range[0]) : undefined;
-        reading.problems.push({ line, message: `Custom YAML tag ${shortTag(node.tag)} is not supported${line ? ` (line ${line})` : ""}: a plan holds plain values` });
+        reading.problems.push({ line, message: `Custom YAML tag ${shortTag(node.tag)} is not supported: a plan holds plain values` });
       }
     },
   });
@@ -128,7 +128,7 @@ function syntaxProblem(doc: Document.Parsed, error: { code: string; message: str
     if (opened !== undefined) line = lineAt(opened);
     message = `Missing closing ${quote[1]} quote`;
   }
-  return { line, message: `YAML syntax error (line ${line}): ${message}` };
+  return { line, message: `YAML syntax error: ${message}` };
 }
 
 /** Start offset of the innermost quoted scalar that reaches the offset (an unclosed one runs to the end). */
@@ -230,7 +230,7 @@ function zodProblems(issues: readonly Issue[], data: unknown, locate: (path: rea
       for (const key of issue.keys) {
         const line = locate([...path, key]);
         const where = path.length > 0 ? `in ${formatPath(path)}` : "at the top level";
-        problems.push({ line, path: formatPath([...path, key]), message: `Unknown field "${key}" ${where} (line ${line})` });
+        problems.push({ line, path: formatPath([...path, key]), message: `Unknown field "${key}" ${where}` });
       }
       continue;
     }

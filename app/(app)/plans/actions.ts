@@ -15,10 +15,10 @@ export const previewPlanImportAction = importer.inputSchema(importRequestSchema)
 );
 
 /** Applies a previewed plan in one transaction, refused when Lifeboat changed since the preview (fingerprint). */
-export const applyPlanImportAction = importer
-  .inputSchema(importRequestSchema.extend({ fingerprint: z.string().regex(/^[0-9a-f]{32}$/, "Preview the plan first") }))
-  .action(async ({ parsedInput: { fingerprint, ...request }, ctx }) => {
-    const report = await importDocument(getDb(), ctx.actor, request, { apply: true, canEditTiers: can(ctx.user.role, "tiers.edit"), expectedFingerprint: fingerprint });
-    if (report.outcome?.applied) revalidatePath("/", "layout");
-    return report;
-  });
+const applySchema = importRequestSchema.extend({ fingerprint: z.string().regex(/^[0-9a-f]{32}$/, "Preview the plan first") });
+
+export const applyPlanImportAction = importer.inputSchema(applySchema).action(async ({ parsedInput: { fingerprint, ...request }, ctx }) => {
+  const report = await importDocument(getDb(), ctx.actor, request, { apply: true, canEditTiers: can(ctx.user.role, "tiers.edit"), expectedFingerprint: fingerprint });
+  if (report.outcome?.applied) revalidatePath("/", "layout");
+  return report;
+});

@@ -96,7 +96,8 @@ export async function importContacts(ctx: ImportContext, contacts: PlanContact[]
     const definedStated = Object.fromEntries(Object.entries(stated).filter(([, v]) => v !== undefined));
     const parsedIdentity = contactFieldsSchema.pick({ email: true, phone: true }).safeParse({ email: contact.email ?? null, phone: contact.phone ?? null });
     const current = people.findContact({ name, email: parsedIdentity.data?.email, phone: parsedIdentity.data?.phone });
-    const roles = contact.role && !current?.roles.includes(contact.role) ? [...(current?.roles ?? []), contact.role] : undefined;
+    // On-call roles: as stated; else a new contact fills the role it is listed with (so a level paging that role finds it).
+    const roles = contact.roles ?? (!current && contact.role ? [contact.role] : undefined);
     const parsed = contactFieldsSchema.safeParse({ ...(current ?? {}), ...definedStated, ...(roles && { roles }) });
     if (!parsed.success) {
       schemaProblems(ctx, at, parsed.error.issues);
