@@ -4,8 +4,13 @@
 import { expect, test } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { signInViaApi } from "./support/auth";
-import { createTestUser, db } from "./support/db";
+import { createTestToken, createTestUser, db } from "./support/db";
 
 const markdownPlan = (system: string) => `# ${system} - Disaster Recovery Plan
 
@@ -126,5 +131,23 @@ test.describe("plans", () => {
     await page.getByLabel("…or upload a file").setInputFiles({ name: "lifeboat-plan.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml) });
     await page.getByRole("button", { name: "Preview import" }).click();
     await expect(page.getByTestId("plan-report")).toContainText("0 to create · 0 to change");
+  });
+
+  test("a team's CI imports and exports over HTTP with npm run plan and an API token", async ({ baseURL }) => {
+    const system = `Ferry ${randomBytes(3).toString("hex")}`;
+    const file = path.join(tmpdir(), `plan-${randomBytes(4).toString("hex")}.yaml`);
+    writeFileSync(file, ["systems:", `  - name: ${system}`, "    services:", "      - name: ticketing", "        tier: 2", "        rtoMinutes: 60", "        dependsOn: []", ""].join("\n"));
+    const cli = (args: string[], token: string) =>
+      promisify(execFile)("node_modules/.bin/tsx", ["scripts/plan.mts", ...args], { env: { ...process.env, LIFEBOAT_URL: baseURL!, LIFEBOAT_TOKEN: token, DATABASE_URL: "postgresql://unused@127.0.0.1:1/none" } });
+    const writer = await createTestToken(["plans:write"]);
+    const applied = await cli(["import", file], writer);
+    expect(applied.stdout).toContain(`create  service: ${system} / ticketing`);
+    expect(applied.stdout).toMatch(/Applied: 2 to create/);
+    expect((await cli(["import", file], writer)).stdout).toMatch(/Applied: 0 to create, 0 to change/);
+    const exported = await cli(["export", "--system", system], await createTestToken(["read"]));
+    expect(exported.stdout).toContain(`- name: ${system}`);
+    expect(exported.stdout).toContain("rtoMinutes: 60");
+    // The write token cannot read, the read token cannot import.
+    await expect(cli(["export"], writer)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("403") });
   });
 });

@@ -17,6 +17,7 @@ import { importDocument, readForImport, type ImportReport } from "@/lib/plans/do
 import { exportPlan } from "@/lib/plans/export";
 import { orderedPlan, planToYaml } from "@/lib/plans/yaml";
 import { prepareDatabase } from "./lib/database";
+import { exitWhenFlushed } from "./lib/exit";
 
 const USAGE = "usage: npm run plan -- import <file.md|file.yaml> [--dry-run] [--json] [--system NAME]\n       npm run plan -- export [--system NAME]";
 
@@ -134,3 +135,4 @@ try {
   console.error((error as Error).message);
   process.exitCode = 1;
 }
+exitWhenFlushed();

@@ -8,6 +8,7 @@ import { migrate } from "@/lib/db/migrate";
 import { launcherEnv } from "@/lib/env";
 import { createApiToken, createTokenSchema, findApiTokens, revokeApiToken, revokeTokenSchema } from "@/lib/tokens/tokens";
 import { prepareDatabase } from "./lib/database";
+import { exitWhenFlushed } from "./lib/exit";
 
 const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({ args: rest, options: { name: { type: "string" }, scopes: { type: "string" }, id: { type: "string" } } });
@@ -48,3 +49,4 @@ try {
   await db.$disconnect();
   await database.stop();
 }
+exitWhenFlushed();

@@ -7,6 +7,7 @@ import { launcherEnv } from "@/lib/env";
 import { createUserSchema } from "@/lib/users/schemas";
 import { createUser } from "@/lib/users/users";
 import { prepareDatabase } from "./lib/database";
+import { exitWhenFlushed } from "./lib/exit";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "admin" } } });
 const input = createUserSchema.safeParse(values);
@@ -29,3 +30,4 @@ try {
 } finally {
   await database.stop();
 }
+exitWhenFlushed();
