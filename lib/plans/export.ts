@@ -3,6 +3,8 @@
 // Output is ordered (systems, services, policies, runbooks by name; steps and levels by position) so that
 // two exports of the same data are the same file.
 import type { Reader } from "@/lib/db/client";
+import { serviceSelect } from "@/lib/inventory/services";
+import { systemSelect } from "@/lib/inventory/systems";
 import type { Plan, PlanContact, PlanNotification, PlanRunbook, PlanService, PlanStep, PlanSystem } from "./format";
 import { PLAN_FORMAT_VERSION } from "./format";
 import { redactStepConfig } from "./secrets";
@@ -62,23 +64,10 @@ export async function exportPlan(db: Reader, options: { system?: string } = {}):
     where: options.system ? { name: options.system } : {},
     orderBy: { name: "asc" },
     select: {
-      id: true,
-      name: true,
-      description: true,
-      drStrategy: true,
-      primaryRegion: true,
-      drRegion: true,
+      ...systemSelect,
       services: {
         select: {
-          id: true,
-          name: true,
-          kind: true,
-          tier: true,
-          rtoMinutes: true,
-          rpoMinutes: true,
-          owner: true,
-          healthCheckUrl: true,
-          notes: true,
+          ...serviceSelect,
           dependsOn: { select: { dependsOn: { select: { name: true, system: { select: { id: true, name: true } } } } } },
           backupPolicies: { orderBy: { name: "asc" } },
         },

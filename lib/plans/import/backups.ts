@@ -3,7 +3,7 @@
 // listed, never guessed.
 import { backupPolicyFieldsSchema, type BackupPolicyFields } from "@/lib/backups/policies";
 import type { PlanSystem } from "../format";
-import { describeNew, diffFields, schemaProblems, type ImportContext } from "./context";
+import { definedOnly, pick, schemaProblems, writeMatched, type ImportContext } from "./context";
 import { resolveService, type ServiceIndex } from "./inventory";
 
 export async function importBackupPolicies(ctx: ImportContext, system: PlanSystem, path: string, index: ServiceIndex) {
@@ -36,24 +36,21 @@ export async function importBackupPolicies(ctx: ImportContext, system: PlanSyste
       requireVerified: policy.requireVerified,
       graceMinutes: policy.graceMinutes,
     };
-    const definedStated = Object.fromEntries(Object.entries(stated).filter(([, v]) => v !== undefined));
+    const definedStated = definedOnly(stated);
     const parsed = backupPolicyFieldsSchema.safeParse({ ...(current ?? {}), ...definedStated, serviceId: service.id, name: policy.name });
     if (!parsed.success) {
       schemaProblems(ctx, at, parsed.error.issues);
       continue;
     }
-    const normalised = Object.fromEntries(Object.keys(definedStated).map((k) => [k, parsed.data[k as keyof BackupPolicyFields]]));
-    if (!current) {
-      const created = await ctx.tx.backupPolicy.create({ data: parsed.data });
-      await ctx.record({ action: "create", entity: "backup policy", name: label, details: describeNew(normalised) }, { entityType: "BackupPolicy", entityId: created.id, after: created });
-      continue;
-    }
-    const { update, details } = diffFields(current as unknown as Record<string, unknown>, normalised);
-    if (!details.length) {
-      await ctx.record({ action: "unchanged", entity: "backup policy", name: label, details });
-      continue;
-    }
-    const after = await ctx.tx.backupPolicy.update({ where: { id: current.id }, data: { ...update, version: { increment: 1 } } });
-    await ctx.record({ action: "update", entity: "backup policy", name: label, details }, { entityType: "BackupPolicy", entityId: current.id, before: current, after });
+    await writeMatched(ctx, {
+      entity: "backup policy",
+      name: label,
+      entityType: "BackupPolicy",
+      entityId: (r) => r.id,
+      current,
+      stated: pick(parsed.data, definedStated),
+      create: () => ctx.tx.backupPolicy.create({ data: parsed.data }),
+      update: (changes) => ctx.tx.backupPolicy.update({ where: { id: current!.id }, data: { ...changes, version: { increment: 1 } } }),
+    });
   }
 }

@@ -55,11 +55,54 @@ export function diffFields(current: Record<string, unknown>, incoming: Record<st
   return { update, details };
 }
 
+/** The fields a plan states (undefined means "not stated"). */
+export const definedOnly = <T extends Record<string, unknown>>(fields: T) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** The values `parsed` holds for the keys of `stated`: what a domain schema made of the stated fields. */
+export const pick = (parsed: object, stated: object) => Object.fromEntries(Object.keys(stated).map((k) => [k, (parsed as Record<string, unknown>)[k]]));
+
 /** Field lines for something new. */
 export const describeNew = (fields: Record<string, unknown>) =>
   Object.entries(fields)
     .filter(([, v]) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0))
     .map(([k, v]) => `${k}: ${show(v)}`);
+
+/**
+ * The one way an importer writes a row it matched by name: create it when missing, update the fields the plan
+ * states that differ (bumping its version, so an editor with a stale form gets a conflict), or leave it — and
+ * record which, with the audit event in the same transaction.
+ */
+export async function writeMatched<Row extends object>(
+  ctx: ImportContext,
+  spec: {
+    entity: string;
+    name: string;
+    entityType: string;
+    entityId: (row: Row) => string;
+    current: Row | null | undefined;
+    /** The stated fields, already normalised by the domain schema. */
+    stated: Record<string, unknown>;
+    create: () => Promise<Row>;
+    update: (changes: Record<string, unknown>) => Promise<Row>;
+    /** Extra lines for the report about a new row. */
+    notes?: (created: Row) => string[];
+  },
+): Promise<Row> {
+  const { entity, name, entityType, current } = spec;
+  if (!current) {
+    const created = await spec.create();
+    await ctx.record({ action: "create", entity, name, details: [...describeNew(spec.stated), ...(spec.notes?.(created) ?? [])] }, { entityType, entityId: spec.entityId(created), after: created });
+    return created;
+  }
+  const { update, details } = diffFields(current as Record<string, unknown>, spec.stated);
+  if (!details.length) {
+    await ctx.record({ action: "unchanged", entity, name, details });
+    return current;
+  }
+  const after = await spec.update(update);
+  await ctx.record({ action: "update", entity, name, details }, { entityType, entityId: spec.entityId(current), before: current, after });
+  return after;
+}
 
 /** Zod issues of a reused domain schema, as problems at the plan path. */
 export function schemaProblems(ctx: ImportContext, path: string, issues: readonly { path: PropertyKey[]; message: string }[]) {

@@ -5,7 +5,7 @@ import { serviceFieldsSchema, systemFieldsSchema, type ServiceFields } from "@/l
 import { computeRecoveryWaves, DependencyCycleError } from "@/lib/inventory/recovery-order";
 import type { Plan, PlanSystem } from "../format";
 import { CROSS_SYSTEM_SEPARATOR } from "../export";
-import { describeNew, diffFields, schemaProblems, type ImportContext } from "./context";
+import { definedOnly, diffFields, pick, schemaProblems, writeMatched, type ImportContext } from "./context";
 
 /** What a new service holds for the fields a plan leaves out ("not stated": the tier default applies). */
 const NEW_SERVICE = { kind: "other", rtoMinutes: null, rpoMinutes: null, owner: "", healthCheckUrl: "", notes: "" };
@@ -17,44 +17,43 @@ export type ServiceIndex = Map<string, Map<string, ServiceRef>>;
 export async function importTiers(ctx: ImportContext, tiers: Plan["tiers"]) {
   for (const [i, t] of (tiers ?? []).entries()) {
     const current = await ctx.tx.tierDefault.findUnique({ where: { tier: t.tier } });
-    const incoming = { rtoMinutes: t.rtoMinutes, rpoMinutes: t.rpoMinutes };
-    const { update, details } = current ? diffFields({ rtoMinutes: current.rtoMinutes, rpoMinutes: current.rpoMinutes }, incoming) : { update: incoming, details: describeNew(incoming) };
-    if (!details.length) {
-      await ctx.record({ action: "unchanged", entity: "tier", name: `Tier ${t.tier}`, details });
-      continue;
-    }
-    if (!ctx.canEditTiers) {
+    const stated = { rtoMinutes: t.rtoMinutes, rpoMinutes: t.rpoMinutes };
+    if (!ctx.canEditTiers && (!current || diffFields(current, stated).details.length)) {
       ctx.problem(`tiers[${i}]`, "changing tier defaults needs the admin role");
       continue;
     }
-    const after = current
-      ? await ctx.tx.tierDefault.update({ where: { tier: t.tier }, data: { ...update, version: { increment: 1 } } })
-      : await ctx.tx.tierDefault.create({ data: { tier: t.tier, ...incoming } });
-    await ctx.record({ action: current ? "update" : "create", entity: "tier", name: `Tier ${t.tier}`, details }, { entityType: "TierDefault", entityId: String(t.tier), before: current, after });
+    await writeMatched(ctx, {
+      entity: "tier",
+      name: `Tier ${t.tier}`,
+      entityType: "TierDefault",
+      entityId: (row) => String(row.tier),
+      current,
+      stated,
+      create: () => ctx.tx.tierDefault.create({ data: { tier: t.tier, ...stated } }),
+      update: (changes) => ctx.tx.tierDefault.update({ where: { tier: t.tier }, data: { ...changes, version: { increment: 1 } } }),
+    });
   }
 }
 
 export async function importSystem(ctx: ImportContext, system: PlanSystem, path: string): Promise<string | null> {
   const current = await ctx.tx.system.findUnique({ where: { name: system.name } });
-  const stated = { description: system.description, drStrategy: system.drStrategy, primaryRegion: system.primaryRegion, drRegion: system.drRegion };
-  const parsed = systemFieldsSchema.safeParse({ ...(current ?? {}), name: system.name, ...Object.fromEntries(Object.entries(stated).filter(([, v]) => v !== undefined)) });
+  const stated = definedOnly({ description: system.description, drStrategy: system.drStrategy, primaryRegion: system.primaryRegion, drRegion: system.drRegion });
+  const parsed = systemFieldsSchema.safeParse({ ...(current ?? {}), ...stated, name: system.name });
   if (!parsed.success) {
     schemaProblems(ctx, path, parsed.error.issues);
     return current?.id ?? null;
   }
-  if (!current) {
-    const created = await ctx.tx.system.create({ data: parsed.data });
-    await ctx.record({ action: "create", entity: "system", name: system.name, details: describeNew(stated) }, { entityType: "System", entityId: created.id, after: created });
-    return created.id;
-  }
-  const { update, details } = diffFields(current, stated);
-  if (!details.length) {
-    await ctx.record({ action: "unchanged", entity: "system", name: system.name, details });
-    return current.id;
-  }
-  const after = await ctx.tx.system.update({ where: { id: current.id }, data: { ...update, version: { increment: 1 } } });
-  await ctx.record({ action: "update", entity: "system", name: system.name, details }, { entityType: "System", entityId: current.id, before: current, after });
-  return current.id;
+  const row = await writeMatched(ctx, {
+    entity: "system",
+    name: system.name,
+    entityType: "System",
+    entityId: (r) => r.id,
+    current,
+    stated: pick(parsed.data, stated),
+    create: () => ctx.tx.system.create({ data: parsed.data }),
+    update: (changes) => ctx.tx.system.update({ where: { id: current!.id }, data: { ...changes, version: { increment: 1 } } }),
+  });
+  return row.id;
 }
 
 export async function importServices(ctx: ImportContext, system: PlanSystem, systemId: string, path: string, index: ServiceIndex) {
@@ -78,28 +77,25 @@ export async function importServices(ctx: ImportContext, system: PlanSystem, sys
       ctx.problem(at, `${service.name} is new and states no tier (nor a priority): add tier: 1 (Critical) to 4 (Low)`);
       continue;
     }
-    const definedStated = Object.fromEntries(Object.entries(stated).filter(([, v]) => v !== undefined));
+    const definedStated = definedOnly(stated);
     const base = current ? { ...current, healthCheckUrl: current.healthCheckUrl ?? "" } : NEW_SERVICE;
     const parsed = serviceFieldsSchema.safeParse({ ...base, ...definedStated, systemId, name: service.name });
     if (!parsed.success) {
       schemaProblems(ctx, at, parsed.error.issues);
       continue;
     }
-    // Compare what the schema made of the stated fields (e.g. a normalised URL), not the raw text.
-    const normalised = Object.fromEntries(Object.keys(definedStated).map((k) => [k, parsed.data[k as keyof ServiceFields]]));
-    if (!current) {
-      const created = await ctx.tx.service.create({ data: parsed.data });
-      refs.set(created.name, { id: created.id, name: created.name, systemId });
-      await ctx.record({ action: "create", entity: "service", name: `${system.name} / ${service.name}`, details: describeNew(normalised) }, { entityType: "Service", entityId: created.id, after: created });
-      continue;
-    }
-    const { update, details } = diffFields(current as unknown as Record<string, unknown>, normalised);
-    if (!details.length) {
-      await ctx.record({ action: "unchanged", entity: "service", name: `${system.name} / ${service.name}`, details });
-      continue;
-    }
-    const after = await ctx.tx.service.update({ where: { id: current.id }, data: { ...update, version: { increment: 1 } } });
-    await ctx.record({ action: "update", entity: "service", name: `${system.name} / ${service.name}`, details }, { entityType: "Service", entityId: current.id, before: current, after });
+    const row = await writeMatched(ctx, {
+      entity: "service",
+      name: `${system.name} / ${service.name}`,
+      entityType: "Service",
+      entityId: (r) => r.id,
+      current,
+      // What the schema made of the stated fields (e.g. a normalised URL), not the raw text.
+      stated: pick(parsed.data, definedStated),
+      create: () => ctx.tx.service.create({ data: parsed.data }),
+      update: (changes) => ctx.tx.service.update({ where: { id: current!.id }, data: { ...changes, version: { increment: 1 } } }),
+    });
+    refs.set(row.name, { id: row.id, name: row.name, systemId });
   }
 }
 

@@ -5,7 +5,7 @@
 // - A system's escalation levels and matrix rules are replaced as a whole when they differ.
 import { contactFieldsSchema, ruleSchema, type ContactFields } from "@/lib/people/schemas";
 import type { Plan, PlanContact, PlanEscalationLevel, PlanNotification } from "../format";
-import { describeNew, diffFields, schemaProblems, type ImportContext } from "./context";
+import { definedOnly, pick, schemaProblems, writeMatched, type ImportContext } from "./context";
 
 type ContactRow = Awaited<ReturnType<ImportContext["tx"]["contact"]["findMany"]>>[number];
 
@@ -93,7 +93,7 @@ export async function importContacts(ctx: ImportContext, contacts: PlanContact[]
       organization: contact.organization,
       notes: contact.notes,
     };
-    const definedStated = Object.fromEntries(Object.entries(stated).filter(([, v]) => v !== undefined));
+    const definedStated = definedOnly(stated);
     const parsedIdentity = contactFieldsSchema.pick({ email: true, phone: true }).safeParse({ email: contact.email ?? null, phone: contact.phone ?? null });
     const current = people.findContact({ name, email: parsedIdentity.data?.email, phone: parsedIdentity.data?.phone });
     // On-call roles: as stated; else a new contact fills the role it is listed with (so a level paging that role finds it).
@@ -103,24 +103,18 @@ export async function importContacts(ctx: ImportContext, contacts: PlanContact[]
       schemaProblems(ctx, at, parsed.error.issues);
       continue;
     }
-    const normalised: Partial<ContactFields> = Object.fromEntries(Object.keys(definedStated).map((k) => [k, parsed.data[k as keyof ContactFields]]));
-    if (roles) normalised.roles = parsed.data.roles;
-    if (!current) {
-      const created = await ctx.tx.contact.create({ data: parsed.data });
-      people.remember(created);
-      const details = describeNew(normalised);
-      if (!created.email && !created.phone) details.push("no email or phone: add them in People before anyone pages this contact");
-      await ctx.record({ action: "create", entity: "contact", name, details }, { entityType: "Contact", entityId: created.id, after: created });
-      continue;
-    }
-    const { update, details } = diffFields(current as unknown as Record<string, unknown>, normalised);
-    if (!details.length) {
-      await ctx.record({ action: "unchanged", entity: "contact", name: current.name, details });
-      continue;
-    }
-    const after = await ctx.tx.contact.update({ where: { id: current.id }, data: { ...update, version: { increment: 1 } } });
-    people.remember(after);
-    await ctx.record({ action: "update", entity: "contact", name: current.name, details }, { entityType: "Contact", entityId: current.id, before: current, after });
+    const row = await writeMatched(ctx, {
+      entity: "contact",
+      name: current?.name ?? name,
+      entityType: "Contact",
+      entityId: (r) => r.id,
+      current,
+      stated: pick(parsed.data, { ...definedStated, ...(roles && { roles }) }),
+      create: () => ctx.tx.contact.create({ data: parsed.data }),
+      update: (changes) => ctx.tx.contact.update({ where: { id: current!.id }, data: { ...changes, version: { increment: 1 } } }),
+      notes: (created) => (created.email || created.phone ? [] : ["no email or phone: add them in People before anyone pages this contact"]),
+    });
+    people.remember(row);
   }
 }
 
