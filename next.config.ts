@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // Enables forbidden() so a signed-in user without the role gets a real 403 page.
     authInterrupts: true,
+    // A DR plan may be up to 2 MB (lib/plans/format.ts MAX_PLAN_BYTES); the default limit is 1 MB.
+    serverActions: { bodySizeLimit: "3mb" },
   },
   typescript: { ignoreBuildErrors: true }, // `npm test` runs tsc itself; the build need not repeat it.
   async headers() {

@@ -82,7 +82,7 @@ test("server actions signed out: every one is refused", async ({ request, baseUR
 // API routes: who may call each, by session role or token scope. A route file without an entry fails.
 type Caller = "anonymous" | `role:${(typeof ROLES)[number]}` | "token:none" | `token:${TokenScope}`;
 const ROUTES: Record<string, { method: "GET" | "POST"; path: string; allowed: Caller[]; okStatuses?: number[] }> = {
-  "app/api/health/route.ts": { method: "GET", path: "/api/health", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write", "token:plans:write"] },
+  "app/api/health/route.ts": { method: "GET", path: "/api/health", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write", "token:plans:write", "token:plans:read"] },
   "app/api/inventory/services/search/route.ts": { method: "GET", path: "/api/inventory/services/search?q=a", allowed: ["role:admin", "role:commander", "role:responder", "role:viewer"] },
   "app/api/v1/backup-runs/route.ts": { method: "POST", path: "/api/v1/backup-runs", allowed: ["token:backups:write"] },
   "app/api/v1/alerts/alertmanager/route.ts": { method: "POST", path: "/api/v1/alerts/alertmanager", allowed: ["token:alerts:write"] },
@@ -94,17 +94,17 @@ const ROUTES: Record<string, { method: "GET" | "POST"; path: string; allowed: Ca
   "app/api/incidents/events/route.ts": { method: "GET", path: "/api/incidents/events?after=0", allowed: ["role:admin", "role:commander", "role:responder", "role:viewer"] },
   "app/api/breakglass/route.ts": { method: "GET", path: "/api/breakglass", allowed: ["role:admin", "role:commander", "role:responder", "role:viewer"] },
   // The simulated demo services are public, like the health endpoints they stand in for.
-  "app/api/demo-fleet/[slug]/health/route.ts": { method: "GET", path: "/api/demo-fleet/nope/health", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write", "token:plans:write"], okStatuses: [404] },
-  "app/api/demo-fleet/[slug]/restart/route.ts": { method: "POST", path: "/api/demo-fleet/nope/restart", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write", "token:plans:write"], okStatuses: [404] },
+  "app/api/demo-fleet/[slug]/health/route.ts": { method: "GET", path: "/api/demo-fleet/nope/health", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write", "token:plans:write", "token:plans:read"], okStatuses: [404] },
+  "app/api/demo-fleet/[slug]/restart/route.ts": { method: "POST", path: "/api/demo-fleet/nope/restart", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write", "token:plans:write", "token:plans:read"], okStatuses: [404] },
   "app/api/compliance/export/route.ts": { method: "GET", path: "/api/compliance/export", allowed: ["role:admin", "role:commander", "role:responder", "role:viewer"] },
   "app/api/compliance/evidence/route.ts": { method: "GET", path: "/api/compliance/evidence", allowed: ["role:admin", "role:commander", "role:responder", "role:viewer"] },
   "app/api/plans/export/route.ts": { method: "GET", path: "/api/plans/export", allowed: ["role:admin", "role:commander", "role:responder", "role:viewer"] },
   "app/api/plans/schema/route.ts": { method: "GET", path: "/api/plans/schema", allowed: ["role:admin", "role:commander", "role:responder", "role:viewer"] },
-  "app/api/v1/plans/route.ts": { method: "GET", path: "/api/v1/plans", allowed: ["token:read"] },
+  "app/api/v1/plans/route.ts": { method: "GET", path: "/api/v1/plans", allowed: ["token:plans:read"] },
   // An empty JSON body is no plan: allowed callers get their 422 with nothing applied.
   "app/api/v1/plans/import/route.ts": { method: "POST", path: "/api/v1/plans/import", allowed: ["token:plans:write"] },
   // next-auth's own endpoints (sign-in, CSRF, session) are public by design.
-  "app/api/auth/[...nextauth]/route.ts": { method: "GET", path: "/api/auth/csrf", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write", "token:plans:write"] },
+  "app/api/auth/[...nextauth]/route.ts": { method: "GET", path: "/api/auth/csrf", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write", "token:plans:write", "token:plans:read"] },
 };
 
 function routeFiles(dir = "app/api"): string[] {

@@ -144,7 +144,7 @@ test.describe("plans", () => {
     expect(applied.stdout).toContain(`create  service: ${system} / ticketing`);
     expect(applied.stdout).toMatch(/Applied: 2 to create/);
     expect((await cli(["import", file], writer)).stdout).toMatch(/Applied: 0 to create, 0 to change/);
-    const exported = await cli(["export", "--system", system], await createTestToken(["read"]));
+    const exported = await cli(["export", "--system", system], await createTestToken(["plans:read"]));
     expect(exported.stdout).toContain(`- name: ${system}`);
     expect(exported.stdout).toContain("rtoMinutes: 60");
     // The write token cannot read, the read token cannot import.

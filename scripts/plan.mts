@@ -1,8 +1,8 @@
-// `npm run plan -- import <file.md|file.yaml> [--dry-run] [--json] [--system NAME] [--force]`
+// `npm run plan -- import <file.md|file.yaml> [--dry-run] [--json] [--system NAME]`
 // `npm run plan -- export [--system NAME]`
 // With --dry-run --json, import only reads the file (no Lifeboat needed): it prints the plan it extracted, in
 // the export's shape, as JSON on stdout, and what it could not use on stderr. Otherwise it talks to a Lifeboat:
-// over HTTP when LIFEBOAT_URL and LIFEBOAT_TOKEN are set (a token with plans:write to import, read to export:
+// over HTTP when LIFEBOAT_URL and LIFEBOAT_TOKEN are set (a token with plans:write to import, plans:read to export:
 // what a team's CI uses), else directly to the database the app uses (DATABASE_URL, or the embedded one).
 // Import previews first and applies only what that preview listed (refused if Lifeboat changed in between).
 // Exit codes: 0 done, 1 problems (nothing applied), 2 usage.
@@ -34,6 +34,9 @@ const { values, positionals } = parseArgs({
 });
 if (command !== "import" && command !== "export") fail(USAGE);
 
+if (process.env.LIFEBOAT_URL?.startsWith("http://") && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(process.env.LIFEBOAT_URL)) {
+  console.error("warning: LIFEBOAT_URL is plain http://: the token crosses the network unencrypted. Use https://.");
+}
 const remote = process.env.LIFEBOAT_URL ? { url: process.env.LIFEBOAT_URL.replace(/\/+$/, ""), token: process.env.LIFEBOAT_TOKEN ?? fail("LIFEBOAT_URL is set: set LIFEBOAT_TOKEN too (npm run token -- create …)") } : null;
 
 /** Runs `work` against the local database (the app's), migrated, and closes it afterwards. */
@@ -78,7 +81,14 @@ async function importCommand() {
   const file = positionals[0] ?? fail(USAGE);
   const size = statSync(file, { throwIfNoEntry: false })?.size ?? fail(`No such file: ${file}`);
   if (size > MAX_PLAN_BYTES) fail(`${file} is ${(size / 1024 / 1024).toFixed(1)} MB: a plan is at most 2 MB`, 1);
-  const request = { text: readFileSync(file, "utf8"), fileName: path.basename(file), systemName: values.system };
+  let text: string;
+  try {
+    // Strict: invalid UTF-8 is refused (as the server does), not patched with U+FFFD.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));
+  } catch {
+    fail(`${file} is not a text file: a plan is Markdown or YAML, as UTF-8 text`, 1);
+  }
+  const request = { text, fileName: path.basename(file), systemName: values.system };
 
   if (values["dry-run"] && values.json) {
     // Offline: what the document says, in the export's shape. Nothing is read from or written to a Lifeboat.

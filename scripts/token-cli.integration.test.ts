@@ -28,7 +28,7 @@ describe("npm run token -- create", () => {
     const { url } = await createTestDatabase();
     await expect(run("node_modules/.bin/tsx", ["scripts/token.mts", "create", "--name", "x", "--scopes", "everything"], { env: { ...process.env, DATABASE_URL: url } })).rejects.toMatchObject({
       code: 2,
-      stderr: expect.stringContaining("--scopes: Scopes are backups:write, alerts:write, plans:write, read"),
+      stderr: expect.stringContaining("--scopes: Scopes are backups:write, alerts:write, plans:write, plans:read, read"),
     });
   });
 });

@@ -2,18 +2,11 @@
 // nothing was changed after export. The content is serialised canonically (keys sorted, no spaces) and holds
 // only strings, integers, booleans and null — so `jq -jcS .content pack.json | sha256sum` reproduces the digest.
 import { createHash } from "node:crypto";
+import { canonicalJson } from "@/lib/canonical-json";
 import type { ComplianceFilter, ComplianceRow } from "./queries";
 import type { loadComplianceView } from "./load";
 
 type View = Awaited<ReturnType<typeof loadComplianceView>>;
-
-/** JSON with object keys sorted at every level, no whitespace. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-}
 
 const ratio = (v: number | null) => (v === null ? null : v.toFixed(6));
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -59,3 +52,5 @@ export function evidencePack(view: View, filter: ComplianceFilter, meta: { gener
   const sha256 = createHash("sha256").update(canonicalJson(content)).digest("hex");
   return { sha256, algorithm: "SHA-256 of the canonical JSON of `content` (keys sorted, no whitespace): jq -jcS .content FILE | sha256sum", content };
 }
+
+export { canonicalJson };

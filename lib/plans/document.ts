@@ -7,7 +7,7 @@ import type { AuditActor } from "@/lib/audit/record";
 import { MAX_PLAN_BYTES, type PlanReading } from "./format";
 import { importPlan, type ImportOutcome } from "./import";
 import { readPlanDocument } from "./read";
-import { lineOfPlanPath, planToYaml, type KnownService } from "./yaml";
+import { planLineLocator, planToYaml, type KnownService } from "./yaml";
 
 export const importRequestSchema = z.object({
   // Limits in characters here; readPlanDocument checks the byte size (2 MB) and says so.
@@ -57,6 +57,9 @@ export async function importDocument(
   if (reading.problems.length) return { reading, yaml, outcome: null };
   const outcome = await importPlan(db, actor, plan, { ...options, source: request.fileName || reading.format });
   // Problems found against the database point at the YAML line they come from.
-  if (reading.format === "yaml") for (const problem of outcome.problems) if (problem.path) problem.line = lineOfPlanPath(request.text, problem.path);
+  if (reading.format === "yaml" && outcome.problems.length) {
+    const lineOf = planLineLocator(request.text);
+    for (const problem of outcome.problems) if (problem.path) problem.line = lineOf(problem.path);
+  }
   return { reading, yaml, outcome };
 }

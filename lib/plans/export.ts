@@ -7,7 +7,7 @@ import { serviceSelect } from "@/lib/inventory/services";
 import { systemSelect } from "@/lib/inventory/systems";
 import type { Plan, PlanContact, PlanNotification, PlanRunbook, PlanService, PlanStep, PlanSystem } from "./format";
 import { PLAN_FORMAT_VERSION } from "./format";
-import { redactStepConfig } from "./secrets";
+import { redactStepConfig, redactUrl } from "./secrets";
 
 /** "System / service" names a service of another system (dependsOn, health-check services). */
 export const CROSS_SYSTEM_SEPARATOR = " / ";
@@ -24,7 +24,7 @@ type StepRow = { title: string; kind: string; config: unknown; group: number | n
 export function stepToPlan(step: StepRow, serviceName: (id: string) => string): PlanStep {
   const config = (step.config ?? {}) as Record<string, unknown>;
   const base: PlanStep = { title: step.title, kind: step.kind as PlanStep["kind"] };
-  if (step.kind === "command") Object.assign(base, { command: String(config.command ?? ""), enabled: config.enabled !== false });
+  if (step.kind === "command") Object.assign(base, stated({ command: String(config.command ?? ""), cwd: typeof config.cwd === "string" ? config.cwd : undefined, enabled: config.enabled !== false }));
   else if (step.kind === "manual" || step.kind === "approval") Object.assign(base, stated({ instructions: String(config.instructions ?? "") }));
   else base.config = redactStepConfig(config);
   return stated({
@@ -43,7 +43,8 @@ export function contactToPlan(c: ContactRow): PlanContact {
   return stated({
     name: c.name,
     role: c.title,
-    roles: c.roles.length ? c.roles : undefined,
+    // Always stated, even empty: importing leaves a contact's roles alone only when the plan says nothing.
+    roles: c.roles,
     team: c.team,
     email: c.email,
     phone: c.phone,
@@ -100,7 +101,7 @@ export async function exportPlan(db: Reader, options: { system?: string } = {}):
           rtoMinutes: s.rtoMinutes,
           rpoMinutes: s.rpoMinutes,
           owner: s.owner,
-          healthCheckUrl: s.healthCheckUrl,
+          healthCheckUrl: s.healthCheckUrl === null ? null : redactUrl(s.healthCheckUrl),
           notes: s.notes,
           dependsOn: s.dependsOn.map((d) => otherSystem(d.dependsOn.name, d.dependsOn.system.id, d.dependsOn.system.name)).sort(byName),
         }),

@@ -2,8 +2,10 @@
 // Markdown DR plan), and the source of docs/plan.schema.json. Field names follow the plans issue; everything
 // is optional except names, so a partial plan (a Markdown document rarely states everything) is valid.
 // On import, an omitted field leaves what Lifeboat holds unchanged; a stated one replaces it.
-// Secrets never appear here: channels by name only (their URLs carry tokens), sensitive HTTP header and
-// query values as SECRET_PLACEHOLDER (lib/plans/secrets.ts).
+// Secrets never appear here: channels by name only (their URLs carry tokens); HTTP header values (but a few
+// harmless ones), query values, bodies and token-like URL path segments as SECRET_PLACEHOLDER (lib/plans/secrets.ts).
+// The importer applies the editors' own schemas (lib/inventory, lib/people, lib/backups, lib/recovery) on top
+// of this one, and reports what they refuse at its path.
 import { z } from "zod";
 import { STEP_KINDS } from "@/lib/recovery/steps";
 import { CHANNEL_TYPES, INCIDENT_EVENTS, TIMINGS } from "@/lib/people/schemas";
@@ -71,6 +73,7 @@ export const planStepSchema = z.strictObject({
   title: name(300),
   kind: z.enum(STEP_KINDS),
   command: z.string().max(10_000).optional().meta(description("Shell command of a command step.")),
+  cwd: z.string().max(1000).optional().meta(description("Working directory of a command step.")),
   enabled: z.boolean().optional().meta(description("Command steps only. Imported commands are disabled until someone reviews and enables them.")),
   instructions: z.string().max(5000).optional().meta(description("What the person does (manual and approval steps).")),
   config: z.record(z.string(), z.unknown()).optional().meta(description("Settings of http, healthcheck and wait steps, as in the runbook editor (lib/recovery/steps.ts).")),
@@ -104,7 +107,7 @@ export const planContactSchema = z.strictObject({
   email: text(320).optional(),
   phone: text(40).optional().meta(description("E.164, e.g. +14155550123")),
   external: z.boolean().optional(),
-  organization: text(200).optional(),
+  organization: text(120).optional(),
   notes: text(2000).optional(),
 });
 
@@ -118,7 +121,7 @@ export const planEscalationLevelSchema = z.strictObject({
 export const planNotificationSchema = z.strictObject({
   event: z.enum(INCIDENT_EVENTS),
   audience: z.enum(["internal", "external"]),
-  recipients: text(500).meta(description('Who, in words: "Slack #incidents", "Status Page".')),
+  recipients: text(200).meta(description('Who, in words: "Slack #incidents", "Status Page".')),
   channel: name(120).optional(),
   timing: z.enum(TIMINGS),
   minutes: z.number().int().min(1).max(10_080).optional().meta(description('For timing "within" and "every".')),

@@ -1,6 +1,8 @@
 // Readings of a plan that take interpretation, done once before importing and shown in the preview:
 // a priority word gives the tier when no tier is stated, and a system-wide RTO/RPO applies to the plan's
-// services that state none. Pure: the same plan always normalises the same way.
+// services that state none. What the plan states but Lifeboat does not store is said too: the lower end of a
+// range, and a stated recovery order (Lifeboat derives it from dependencies) — with any contradiction.
+// Pure: the same plan always normalises the same way.
 import { PRIORITY_TIERS, type Plan } from "./format";
 
 export type Interpretation = { path: string; message: string };
@@ -31,7 +33,34 @@ export function normalizePlan(plan: Plan): { plan: Plan; interpretations: Interp
       }
       return next;
     });
+    interpretations.push(...unstored(system, s));
     return { ...system, ...(services && { services }) };
   });
   return { plan: { ...plan, systems }, interpretations };
+}
+
+function unstored(system: Plan["systems"][number], s: number): Interpretation[] {
+  const notes: Interpretation[] = [];
+  const services = system.services ?? [];
+  for (const [i, service] of services.entries()) {
+    for (const [key, label] of [["rto", "RTO"], ["rpo", "RPO"]] as const) {
+      const lower = service[`${key}MinMinutes`];
+      if (lower !== undefined) notes.push({ path: `systems[${s}].services[${i}]`, message: `${service.name}: ${label} stated as ${lower}–${service[`${key}Minutes`]} min; the target is the upper end (the lower end is not stored)` });
+    }
+  }
+  for (const [i, runbook] of (system.runbooks ?? []).entries()) {
+    if (runbook.estimatedMinMinutes !== undefined) notes.push({ path: `systems[${s}].runbooks[${i}]`, message: `${runbook.name}: estimated ${runbook.estimatedMinMinutes}–${runbook.estimatedMinutes} min; kept as ${runbook.estimatedMinutes} (the lower end is not stored)` });
+  }
+  const order = new Map(services.filter((x) => x.recoveryOrder !== undefined).map((x) => [x.name.toLowerCase(), x.recoveryOrder!]));
+  if (order.size) notes.push({ path: `systems[${s}]`, message: `${system.name}: the stated recovery order is not stored; Lifeboat derives it from the dependencies` });
+  for (const [i, service] of services.entries()) {
+    const own = order.get(service.name.toLowerCase());
+    for (const dependency of service.dependsOn ?? []) {
+      const theirs = order.get(dependency.toLowerCase());
+      if (own !== undefined && theirs !== undefined && own < theirs) {
+        notes.push({ path: `systems[${s}].services[${i}]`, message: `${system.name}: the plan recovers ${service.name} (${own}) before ${dependency} (${theirs}), which it depends on; Lifeboat recovers ${dependency} first` });
+      }
+    }
+  }
+  return notes;
 }

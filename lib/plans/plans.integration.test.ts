@@ -22,7 +22,7 @@ const shop: Plan = {
       drStrategy: "active-passive",
       primaryRegion: "eu-west-1",
       services: [
-        { name: "orders-db", kind: "database", priority: "Critical", rtoMinutes: 20, rpoMinutes: 5, dependsOn: [] },
+        { name: "orders-db", kind: "database", priority: "Critical", rtoMinutes: 20, rpoMinutes: 5, healthCheckUrl: "https://status.example.test/health?key=hk999", dependsOn: [] },
         { name: "checkout", tier: 2, rtoMinutes: 45, dependsOn: ["orders-db"] },
       ],
       backupPolicies: [
@@ -37,9 +37,13 @@ const shop: Plan = {
           estimatedMinutes: 45,
           drillEveryDays: 91,
           steps: [
-            { title: "Stop checkout", kind: "command", command: "kubectl scale deploy/checkout --replicas=0" },
+            { title: "Stop checkout", kind: "command", command: "kubectl scale deploy/checkout --replicas=0", cwd: "/srv/ops" },
             { title: "Call the vendor", kind: "manual", instructions: "Ticket with priority 1" },
-            { title: "Tell the restore service", kind: "http", config: { url: "https://restore.example.test/start?token=abc123", method: "POST", headers: { Authorization: "Bearer s3cret", "X-Env": "prod" } } },
+            {
+              title: "Tell the restore service",
+              kind: "http",
+              config: { url: "https://restore.example.test/start?token=abc123", method: "POST", headers: { Authorization: "Bearer s3cret", "Content-Type": "application/json" }, body: '{"routing_key":"rk123"}' },
+            },
           ],
         },
         { name: "Pod failure", estimatedMinutes: 1 },
@@ -86,7 +90,7 @@ describe("importing a plan", () => {
     expect(db).toMatchObject({ tier: 1, rtoMinutes: 20, rpoMinutes: 5, kind: "database" });
     expect(db.dependents.map((d) => d.service.name)).toEqual(["checkout"]);
     const runbook = await t.db.runbook.findFirstOrThrow({ where: { name: "Database restore" }, include: { steps: { orderBy: { position: "asc" } }, drill: true } });
-    expect(runbook.steps[0]!.config).toEqual({ command: "kubectl scale deploy/checkout --replicas=0", enabled: false });
+    expect(runbook.steps[0]!.config).toEqual({ command: "kubectl scale deploy/checkout --replicas=0", cwd: "/srv/ops", enabled: false });
     expect(runbook.drill?.everyDays).toBe(91);
     const lead = await t.db.contact.findFirstOrThrow({ where: { name: "DevOps Lead" } });
     expect(lead).toMatchObject({ title: "DevOps Lead", roles: ["DevOps Lead"], email: null, phone: null });
@@ -107,15 +111,23 @@ describe("importing a plan", () => {
   it("export → import → export gives the same plan, and hides secrets while keeping them", async () => {
     const first = await exportPlan(t.db);
     const step = first.systems[0]!.runbooks![0]!.steps![2]!;
-    expect(JSON.stringify(first)).not.toContain("s3cret");
-    expect(JSON.stringify(first)).not.toContain("abc123");
-    expect(step.config).toMatchObject({ headers: { Authorization: SECRET_PLACEHOLDER, "X-Env": "prod" } });
+    for (const secret of ["s3cret", "abc123", "rk123", "hk999"]) expect(JSON.stringify(first)).not.toContain(secret);
+    expect(step.config).toMatchObject({ headers: { Authorization: SECRET_PLACEHOLDER, "Content-Type": "application/json" }, body: SECRET_PLACEHOLDER });
+    expect(first.systems[0]!.runbooks![0]!.steps![0]).toMatchObject({ cwd: "/srv/ops", enabled: false });
     const outcome = await importPlan(t.db, actor, first, apply);
     expect(outcome.problems).toEqual([]);
     expect(outcome.changes.filter((c) => c.action === "create" || c.action === "update")).toEqual([]);
     expect(await exportPlan(t.db)).toEqual(first);
     const stored = await t.db.runbookStep.findFirstOrThrow({ where: { kind: "http" } });
-    expect(stored.config).toMatchObject({ url: "https://restore.example.test/start?token=abc123", headers: { Authorization: "Bearer s3cret" } });
+    expect(stored.config).toMatchObject({ url: "https://restore.example.test/start?token=abc123", headers: { Authorization: "Bearer s3cret" }, body: '{"routing_key":"rk123"}' });
+    expect((await t.db.service.findFirstOrThrow({ where: { name: "orders-db" } })).healthCheckUrl).toBe("https://status.example.test/health?key=hk999");
+
+    // A plan cannot point a stored secret at another host: the placeholder only stands for the step as stored.
+    const moved = structuredClone(first);
+    (moved.systems[0]!.runbooks![0]!.steps![2]!.config as { url: string }).url = "https://evil.example.test/collect";
+    const refused = await importPlan(t.db, actor, moved, apply);
+    expect(refused.problems.map((p) => p.message)).toEqual([expect.stringMatching(/steps\[2\]: holds a secret placeholder/)]);
+    expect(await t.db.runbookStep.findFirstOrThrow({ where: { kind: "http" } })).toMatchObject({ config: stored.config });
   });
 
   it("exports one system on its own", async () => {

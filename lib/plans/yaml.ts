@@ -169,15 +169,17 @@ function lineOfPath(doc: Document.Parsed, path: readonly PathSegment[], lineAt: 
 }
 
 /**
- * The line of a plan path ("systems[0].services[1].dependsOn[0]") in a YAML source, for problems found after
- * reading (the importer's, against the database). Undefined when the source does not parse.
+ * Finds the lines of plan paths ("systems[0].services[1].dependsOn[0]") in a YAML source, for problems found
+ * after reading (the importer's, against the database). Parses once; answers undefined if the source does not parse.
  */
-export function lineOfPlanPath(source: string, path: string): number | undefined {
+export function planLineLocator(source: string): (path: string) => number | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(normalizeLineBreaks(source.replace(/^\uFEFF/, "")), { lineCounter, merge: true, prettyErrors: false, logLevel: "silent" });
-  if (doc.errors.length) return undefined;
-  const segments: PathSegment[] = [...path.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
-  return lineOfPath(doc, segments, (offset) => lineCounter.linePos(offset).line);
+  if (doc.errors.length) return () => undefined;
+  return (path) => {
+    const segments: PathSegment[] = [...path.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+    return lineOfPath(doc, segments, (offset) => lineCounter.linePos(offset).line);
+  };
 }
 
 function resolve(doc: Document.Parsed, node: unknown): unknown {

@@ -19,6 +19,10 @@ export async function importBackupPolicies(ctx: ImportContext, system: PlanSyste
       ctx.problem(`${at}.service`, `"${policy.service}" is not a service of ${system.name}`);
       continue;
     }
+    if (policy.intervalMinutes !== undefined && policy.cron !== undefined) {
+      ctx.problem(at, "states both intervalMinutes and cron: a policy runs on one schedule");
+      continue;
+    }
     const current = await ctx.tx.backupPolicy.findUnique({ where: { serviceId_name: { serviceId: service.id, name: policy.name } } });
     if (!current && policy.intervalMinutes === undefined && policy.cron === undefined) {
       await ctx.record({ action: "skip", entity: "backup policy", name: label, details: [`no interval or cron${policy.frequency ? ` ("${policy.frequency}")` : ""}: Lifeboat cannot tell when a run is late`] });

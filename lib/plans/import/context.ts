@@ -2,14 +2,19 @@
 // one line per thing created, updated, left unchanged or skipped, and the problems that stop the import.
 import type { Tx } from "@/lib/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { canonicalJson } from "@/lib/canonical-json";
 import type { PlanProblem } from "../format";
 
 export type ChangeAction = "create" | "update" | "unchanged" | "skip";
 export type PlanChange = { action: ChangeAction; entity: string; name: string; details: string[] };
 
+/** Past this many, one more line says how many were left out: a report of 80,000 problems helps no one. */
+export const MAX_PROBLEMS = 200;
+
 export class ImportContext {
   readonly changes: PlanChange[] = [];
   readonly problems: PlanProblem[] = [];
+  private unreported = 0;
 
   constructor(
     readonly tx: Tx,
@@ -18,7 +23,13 @@ export class ImportContext {
   ) {}
 
   problem(path: string, message: string) {
-    this.problems.push({ path, message: `${path}: ${message}` });
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ path, message: `${path}: ${message}` });
+    else this.unreported++;
+  }
+
+  /** The problems, with a last line for those left out. */
+  reportedProblems(): PlanProblem[] {
+    return this.unreported ? [...this.problems, { message: `…and ${this.unreported} more problems of the same kinds` }] : this.problems;
   }
 
   /** Records a change in the report and, when something was written, in the audit trail (same transaction). */
@@ -30,15 +41,8 @@ export class ImportContext {
   }
 }
 
-/** JSON with object keys sorted at every depth: equal values give equal text whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}
-
 const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : Array.isArray(v) ? `[${v.join(", ")}]` : typeof v === "object" ? JSON.stringify(v) : String(v));
-const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 /**
  * The fields the plan states that differ from what is stored: the update to write and a line per field

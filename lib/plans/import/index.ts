@@ -37,8 +37,15 @@ class RollBack extends Error {
 
 const fingerprintOf = (changes: PlanChange[]) => createHash("sha256").update(JSON.stringify(changes)).digest("hex").slice(0, 32);
 
+/** Items one import may hold: more would keep the dependency graph locked for editors too long. */
+export const MAX_PLAN_ITEMS = 10_000;
+
+const itemCount = (plan: Plan) =>
+  plan.systems.reduce((n, s) => n + 1 + (s.services?.length ?? 0) + (s.backupPolicies?.length ?? 0) + (s.runbooks?.length ?? 0) + (s.contacts?.length ?? 0), 0) + (plan.contacts?.length ?? 0);
+
 async function writeAll(ctx: ImportContext, plan: Plan) {
-  await ctx.tx.$executeRaw`SELECT pg_advisory_xact_lock(${PLAN_LOCK})`;
+  const [lock] = await ctx.tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${PLAN_LOCK}) AS locked`;
+  if (!lock?.locked) throw new AppError("CONFLICT", { userMessage: "Another plan import is running. Try again in a moment." });
   await ctx.tx.$executeRaw`SELECT pg_advisory_xact_lock(${GRAPH_LOCK})`;
   const people = await PeopleDirectory.load(ctx);
   await importTiers(ctx, plan.tiers);
@@ -77,10 +84,12 @@ export async function importPlan(
 ): Promise<ImportOutcome> {
   const { plan, interpretations } = normalizePlan(input);
   const duplicate = plan.systems.map((s) => s.name).find((name, i, all) => all.indexOf(name) !== i);
-  if (duplicate) {
-    const problems = [{ path: "systems", message: `systems: "${duplicate}" appears twice` }];
-    return { applied: false, changes: [], problems, interpretations, fingerprint: "", counts: { create: 0, update: 0, unchanged: 0, skip: 0 } };
-  }
+  const refusal = duplicate
+    ? `systems: "${duplicate}" appears twice`
+    : itemCount(plan) > MAX_PLAN_ITEMS
+      ? `the plan holds ${itemCount(plan)} systems, services, policies, runbooks and contacts: import at most ${MAX_PLAN_ITEMS} at a time (one system per file, say)`
+      : null;
+  if (refusal) return { applied: false, changes: [], problems: [{ path: "systems", message: refusal }], interpretations, fingerprint: "", counts: { create: 0, update: 0, unchanged: 0, skip: 0 } };
   try {
     return await db.$transaction(
       async (tx) => {
@@ -88,7 +97,7 @@ export async function importPlan(
         await writeAll(ctx, plan);
         const counts = { create: 0, update: 0, unchanged: 0, skip: 0 };
         for (const change of ctx.changes) counts[change.action]++;
-        const outcome: ImportOutcome = { applied: false, changes: ctx.changes, problems: ctx.problems, interpretations, fingerprint: fingerprintOf(ctx.changes), counts };
+        const outcome: ImportOutcome = { applied: false, changes: ctx.changes, problems: ctx.reportedProblems(), interpretations, fingerprint: fingerprintOf(ctx.changes), counts };
         if (ctx.problems.length || !options.apply) throw new RollBack(outcome);
         if (options.expectedFingerprint && options.expectedFingerprint !== outcome.fingerprint) {
           throw new AppError("CONFLICT", { userMessage: "Lifeboat changed since this preview (someone else edited what the plan touches). Nothing was applied: review the new preview, then apply." });

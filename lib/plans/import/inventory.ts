@@ -4,6 +4,7 @@
 import { serviceFieldsSchema, systemFieldsSchema, type ServiceFields } from "@/lib/inventory/schemas";
 import { computeRecoveryWaves, DependencyCycleError } from "@/lib/inventory/recovery-order";
 import type { Plan, PlanSystem } from "../format";
+import { restoreUrl } from "../secrets";
 import { CROSS_SYSTEM_SEPARATOR } from "../export";
 import { definedOnly, diffFields, pick, schemaProblems, writeMatched, type ImportContext } from "./context";
 
@@ -73,6 +74,14 @@ export async function importServices(ctx: ImportContext, system: PlanSystem, sys
       healthCheckUrl: service.healthCheckUrl,
       notes: service.notes,
     };
+    if (typeof stated.healthCheckUrl === "string") {
+      const url = restoreUrl(stated.healthCheckUrl, current?.healthCheckUrl);
+      if (url === null) {
+        ctx.problem(`${at}.healthCheckUrl`, "holds a secret placeholder that does not match the stored URL: write the real URL");
+        continue;
+      }
+      stated.healthCheckUrl = url;
+    }
     if (!current && stated.tier === undefined) {
       ctx.problem(at, `${service.name} is new and states no tier (nor a priority): add tier: 1 (Critical) to 4 (Low)`);
       continue;

@@ -21,12 +21,14 @@ export class PeopleDirectory {
     return new PeopleDirectory(contacts, new Map(channels.map((c) => [c.name, c])));
   }
 
+  /** By email, else phone, else name — but never a same-named person whose stated email or phone differs. */
   findContact(c: { email?: string | null; phone?: string | null; name: string }) {
     const lower = (v: string | null | undefined) => v?.trim().toLowerCase();
+    const compatible = (x: ContactRow) => (!c.email || !x.email || lower(x.email) === lower(c.email)) && (!c.phone || !x.phone || x.phone === c.phone);
     return (
       (c.email && this.contacts.find((x) => lower(x.email) === lower(c.email))) ||
       (c.phone && this.contacts.find((x) => x.phone === c.phone)) ||
-      this.contacts.find((x) => lower(x.name) === lower(c.name))
+      this.contacts.find((x) => lower(x.name) === lower(c.name) && compatible(x))
     );
   }
 
@@ -118,6 +120,9 @@ export async function importContacts(ctx: ImportContext, contacts: PlanContact[]
   }
 }
 
+/** As the escalation editor (lib/people/schemas.ts stringList for roles). */
+const MAX_ROLE_LENGTH = 80;
+
 type LevelShape = { afterMinutes: number; contactIds: string[]; roleTargets: string[]; channelIds: string[] };
 const levelKey = (levels: LevelShape[]) => JSON.stringify(levels.map((l) => ({ ...l, contactIds: [...l.contactIds].sort(), channelIds: [...l.channelIds].sort() })));
 
@@ -135,9 +140,11 @@ export async function importEscalation(
     if (seen.has(level.afterMinutes)) ctx.problem(`${path}[${i}].afterMinutes`, `two levels fire at ${level.afterMinutes} min: give each level its own time`);
     seen.add(level.afterMinutes);
     const shape: LevelShape = { afterMinutes: level.afterMinutes, contactIds: [], roleTargets: [], channelIds: [] };
-    for (const target of level.targets) {
+    if (level.targets.length === 0) ctx.problem(`${path}[${i}].targets`, `level ${level.level} pages no one: name a contact or an on-call role`);
+    for (const [k, target] of level.targets.entries()) {
       const resolved = people.target(target, system.contacts);
       if ("contactId" in resolved) shape.contactIds.push(resolved.contactId);
+      else if (resolved.role.length > MAX_ROLE_LENGTH) ctx.problem(`${path}[${i}].targets[${k}]`, `"${target}" is no contact of this system, and an on-call role is at most ${MAX_ROLE_LENGTH} characters`);
       else shape.roleTargets.push(resolved.role);
     }
     for (const [k, name] of (level.channels ?? []).entries()) {
@@ -153,7 +160,11 @@ export async function importEscalation(
   });
   const stored: LevelShape[] = (current?.levels ?? []).map((l) => ({ afterMinutes: l.afterMinutes, contactIds: l.contacts.map((c) => c.contactId), roleTargets: l.roleTargets, channelIds: l.channels.map((c) => c.channelId) }));
   const label = `${system.name} escalation`;
-  const details = levels.map((l) => `level ${l.level} after ${l.afterMinutes} min: ${l.targets.join(", ") || "—"}${l.channels?.length ? ` via ${l.channels.join(", ")}` : " (no channel yet)"}`);
+  // Say which targets are contacts and which are on-call roles: a misspelt contact silently paging "a role" is a trap.
+  const details = levels.map((l) => {
+    const targets = l.targets.map((t) => ("contactId" in people.target(t, system.contacts) ? t : `role "${t}"`));
+    return `level ${l.level} after ${l.afterMinutes} min: ${targets.join(", ") || "—"}${l.channels?.length ? ` via ${l.channels.join(", ")}` : " (no channel yet: nobody is paged until one is added)"}`;
+  });
   if (current && levelKey(stored) === levelKey(wanted)) {
     await ctx.record({ action: "unchanged", entity: "escalation", name: label, details: [] });
     return;

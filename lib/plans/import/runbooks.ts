@@ -7,13 +7,14 @@ import { runbookFieldsSchema, type RunbookFields } from "@/lib/recovery/runbooks
 import { parseStepConfig, type StepKindName } from "@/lib/recovery/steps";
 import type { PlanStep, PlanSystem } from "../format";
 import { restoreSecrets } from "../secrets";
-import { canonicalJson, describeNew, diffFields, schemaProblems, type ImportContext } from "./context";
+import { canonicalJson } from "@/lib/canonical-json";
+import { describeNew, diffFields, schemaProblems, type ImportContext } from "./context";
 import { resolveService, type ServiceIndex } from "./inventory";
 
 type StepRow = RunbookFields["steps"][number];
 
 function configOf(step: PlanStep): Record<string, unknown> {
-  if (step.kind === "command") return { command: step.command ?? "", enabled: step.enabled ?? false };
+  if (step.kind === "command") return { command: step.command ?? "", ...(step.cwd !== undefined && { cwd: step.cwd }), enabled: step.enabled ?? false };
   if (step.kind === "manual" || step.kind === "approval") return { instructions: step.instructions ?? "" };
   return step.config ?? {};
 }
@@ -46,8 +47,8 @@ export async function importRunbooks(ctx: ImportContext, system: PlanSystem, sys
         }
         const stored = current?.steps[k]?.kind === step.kind ? (current.steps[k]!.config as Record<string, unknown>) : undefined;
         const config = restoreSecrets(configOf(step), stored);
-        if (!config) ctx.problem(`${at}.steps[${k}]`, "holds a secret placeholder, but Lifeboat has no stored value for it here: write the real value, or set it in the runbook editor");
-        steps.push({ title: step.title, kind: step.kind, group: step.group ?? null, timeoutSeconds: step.timeoutSeconds ?? 60, retries: step.retries ?? 0, safeToRepeat: step.safeToRepeat ?? false, serviceIds, config: config ?? {} });
+        if (!config) ctx.problem(`${at}.steps[${k}]`, "holds a secret placeholder, but this step's stored settings differ (URL, method, or another field) or there are none: write the real values, or set them in the runbook editor");
+        steps.push({ title: step.title, kind: step.kind, group: step.group ?? null, timeoutSeconds: step.timeoutSeconds ?? 60, retries: step.retries ?? 0, safeToRepeat: step.safeToRepeat ?? false, serviceIds, config: config ?? configOf(step) });
       }
     }
     const fields = {
@@ -79,7 +80,7 @@ export async function importRunbooks(ctx: ImportContext, system: PlanSystem, sys
     if (!current) {
       const created = await ctx.tx.runbook.create({ data: { systemId, name: runbook.name, ...definedFields, steps: { create: stepRows } } });
       runbookId = created.id;
-      await ctx.record({ action: "create", entity: "runbook", name: label, details: [...describeNew(definedFields), ...stepSummary] }, { entityType: "Runbook", entityId: created.id, after: { ...created, steps: stepSummary } });
+      await ctx.record({ action: "create", entity: "runbook", name: label, details: [...describeNew(definedFields), ...stepSummary] }, { entityType: "Runbook", entityId: created.id, after: { name: created.name, version: created.version, steps: stepSummary } });
     } else {
       const { update, details } = diffFields(current as unknown as Record<string, unknown>, definedFields);
       if (stepsChanged) details.push(`steps replaced (${storedSteps.length} → ${stepRows.length})`, ...stepSummary);
@@ -88,7 +89,12 @@ export async function importRunbooks(ctx: ImportContext, system: PlanSystem, sys
       } else {
         if (stepsChanged) await ctx.tx.runbookStep.deleteMany({ where: { runbookId: current.id } });
         const after = await ctx.tx.runbook.update({ where: { id: current.id }, data: { ...update, version: { increment: 1 }, ...(stepsChanged && { steps: { create: stepRows } }) } });
-        await ctx.record({ action: "update", entity: "runbook", name: label, details }, { entityType: "Runbook", entityId: current.id, before: current, after });
+        // Titles only, as the runbook editor audits: step settings may hold secrets.
+        const titles = (steps: { kind: string; title: string }[]) => steps.map((st, n) => `${n + 1}. [${st.kind}] ${st.title}`);
+        await ctx.record(
+          { action: "update", entity: "runbook", name: label, details },
+          { entityType: "Runbook", entityId: current.id, before: { name: current.name, version: current.version, steps: titles(current.steps) }, after: { name: after.name, version: after.version, steps: stepSummary } },
+        );
       }
     }
     if (runbook.drillEveryDays !== undefined && runbookId) await importDrill(ctx, runbookId, label, runbook.drillEveryDays, current?.drill ?? null);

@@ -29,8 +29,14 @@ function unitMinutes(unit: string): number | null {
   return null;
 }
 
+/** Longer text is no duration; and the patterns below must never see unbounded input (backtracking). */
+const MAX_DURATION_TEXT = 120;
+const MAX_SEARCHED_TEXT = 1000;
+// Runs of spaces collapsed first: adjacent optional \s* in the patterns backtrack on long runs of them.
+const squash = (text: string) => text.replace(/\s+/g, " ");
+
 function normalize(text: string): string {
-  return text
+  return squash(text)
     .toLowerCase()
     .replace(/\*\*|__|`/g, "")
     .replace(/\([^)]*\)\s*$/, "")
@@ -48,7 +54,10 @@ function whole(value: number): number | null {
 }
 
 export function parseDuration(text: string): Duration | null {
-  const m = EXACT.exec(normalize(text));
+  if (text.length > MAX_DURATION_TEXT * 4) return null;
+  const normalized = normalize(text);
+  if (normalized.length > MAX_DURATION_TEXT) return null;
+  const m = EXACT.exec(normalized);
   if (!m) return null;
   const [, bound, first, plus, firstUnit, second, secondUnit, suffix] = m;
   if (!second) {
@@ -70,7 +79,7 @@ export function parseDuration(text: string): Duration | null {
 
 /** The first duration phrase in a longer text, with the words it was read from. */
 export function findDuration(text: string): { duration: Duration; text: string } | null {
-  const m = INSIDE.exec(text);
+  const m = INSIDE.exec(squash(text.slice(0, MAX_SEARCHED_TEXT)));
   const duration = m ? parseDuration(m[0]) : null;
   return m && duration ? { duration, text: m[0].trim() } : null;
 }

@@ -12,11 +12,20 @@ export type Section = {
   children: Section[];
 };
 
-const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const HEADING_START = /^ {0,3}(#{1,6})[ \t]+/;
 
+/**
+ * An ATX heading and its title, without the optional closing #s. The end is trimmed by hand: a single
+ * pattern for "title, spaces, #s, spaces" backtracks cubically on a long run of spaces (seconds for 2,000).
+ */
 export function headingOf(text: string): { level: number; title: string } | null {
-  const m = HEADING.exec(text);
-  return m ? { level: m[1]!.length, title: m[2]!.replace(/\*\*|__/g, "").trim() } : null;
+  const m = HEADING_START.exec(text);
+  if (!m) return null;
+  let title = text.slice(m[0].length).trimEnd();
+  let end = title.length;
+  while (end > 0 && title[end - 1] === "#") end--;
+  if (end === 0 || title[end - 1] === " " || title[end - 1] === "\t") title = title.slice(0, end);
+  return { level: m[1]!.length, title: title.replace(/\*\*|__/g, "").trim() };
 }
 
 export function readSections(lines: string[], inFence: (line: number) => boolean): { root: Section; all: Section[] } {

@@ -1,4 +1,5 @@
-// GET: the configuration as plan-as-code (YAML), whole or ?system=NAME, for a token with the read scope
+// GET: the configuration as plan-as-code (YAML), whole or ?system=NAME, for a token with the plans:read scope
+// (its own scope: a plan holds every contact's phone and every runbook's commands)
 // (what `npm run plan -- export` calls when LIFEBOAT_URL is set).
 import type { NextRequest } from "next/server";
 import { apiError, errorResponse } from "@/lib/api/json";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest) {
   try {
     const db = getDb();
-    const auth = await checkBearerToken(db, request.headers.get("authorization"), "read");
+    const auth = await checkBearerToken(db, request.headers.get("authorization"), "plans:read");
     if (!auth.ok) return apiError(auth.status, { error: auth.error });
     return await planDownload(db, request.nextUrl.searchParams.get("system"));
   } catch (error) {
