@@ -44,7 +44,8 @@ export type RunbookFields = z.infer<typeof runbookFieldsSchema>;
 export const updateRunbookSchema = z.object({ id: z.string().min(1).max(64), version: z.number().int().min(1) }).and(runbookFieldsSchema);
 export const runbookRefSchema = z.object({ id: z.string().min(1).max(64), version: z.number().int().min(1) });
 
-function stepRows(steps: RunbookFields["steps"]) {
+/** Validated steps as rows to store, in order (also used by the plan importer). */
+export function stepRows(steps: RunbookFields["steps"]) {
   return steps.map((step, index) => ({
     position: index + 1,
     group: step.group,

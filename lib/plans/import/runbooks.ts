@@ -2,8 +2,7 @@
 // differ (runs in progress keep their own copy). Imported shell commands are disabled unless the plan says
 // enabled: true, so nothing from a document runs by itself. A new runbook without steps is skipped: there
 // is nothing to run.
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { runbookFieldsSchema, type RunbookFields } from "@/lib/recovery/runbooks";
+import { runbookFieldsSchema, stepRows, type RunbookFields } from "@/lib/recovery/runbooks";
 import { parseStepConfig, type StepKindName } from "@/lib/recovery/steps";
 import type { PlanStep, PlanSystem } from "../format";
 import { restoreSecrets } from "../secrets";
@@ -63,32 +62,22 @@ export async function importRunbooks(ctx: ImportContext, system: PlanSystem, sys
       schemaProblems(ctx, at, parsed.error.issues);
       continue;
     }
-    const stepRows = parsed.data.steps.map((s, position) => ({
-      position: position + 1,
-      title: s.title,
-      kind: s.kind,
-      group: s.group,
-      timeoutSeconds: s.timeoutSeconds,
-      retries: s.retries,
-      safeToRepeat: s.safeToRepeat,
-      serviceIds: [...new Set(s.serviceIds)],
-      config: parseStepConfig(s.kind, s.config).data as Prisma.InputJsonValue,
-    }));
+    const rows = stepRows(parsed.data.steps);
     const stepsChanged = Boolean(runbook.steps) && storedSteps.map(comparable).join("\n") !== parsed.data.steps.map(comparable).join("\n");
     const stepSummary = parsed.data.steps.map((s, n) => `step ${n + 1}: [${s.kind}${s.kind === "command" && s.config.enabled === false ? ", disabled" : ""}] ${s.title}`);
     let runbookId = current?.id;
     if (!current) {
-      const created = await ctx.tx.runbook.create({ data: { systemId, name: runbook.name, ...definedFields, steps: { create: stepRows } } });
+      const created = await ctx.tx.runbook.create({ data: { systemId, name: runbook.name, ...definedFields, steps: { create: rows } } });
       runbookId = created.id;
       await ctx.record({ action: "create", entity: "runbook", name: label, details: [...describeNew(definedFields), ...stepSummary] }, { entityType: "Runbook", entityId: created.id, after: { name: created.name, version: created.version, steps: stepSummary } });
     } else {
       const { update, details } = diffFields(current as unknown as Record<string, unknown>, definedFields);
-      if (stepsChanged) details.push(`steps replaced (${storedSteps.length} → ${stepRows.length})`, ...stepSummary);
+      if (stepsChanged) details.push(`steps replaced (${storedSteps.length} → ${rows.length})`, ...stepSummary);
       if (!details.length) {
         await ctx.record({ action: "unchanged", entity: "runbook", name: label, details });
       } else {
         if (stepsChanged) await ctx.tx.runbookStep.deleteMany({ where: { runbookId: current.id } });
-        const after = await ctx.tx.runbook.update({ where: { id: current.id }, data: { ...update, version: { increment: 1 }, ...(stepsChanged && { steps: { create: stepRows } }) } });
+        const after = await ctx.tx.runbook.update({ where: { id: current.id }, data: { ...update, version: { increment: 1 }, ...(stepsChanged && { steps: { create: rows } }) } });
         // Titles only, as the runbook editor audits: step settings may hold secrets.
         const titles = (steps: { kind: string; title: string }[]) => steps.map((st, n) => `${n + 1}. [${st.kind}] ${st.title}`);
         await ctx.record(
