@@ -177,6 +177,13 @@ describe("importing a plan", () => {
     await expect(importPlan(t.db, actor, plan, { ...apply, expectedFingerprint: previewed.fingerprint })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
+  it("runs imports one after the other: previews and an apply at once all answer", async () => {
+    const plan: Plan = { systems: [{ name: "Harbor Shop", services: [{ name: "checkout", rtoMinutes: 40 }] }] };
+    const outcomes = await Promise.all([importPlan(t.db, actor, plan, preview), importPlan(t.db, actor, plan, apply), importPlan(t.db, actor, plan, preview)]);
+    expect(outcomes.map((o) => o.problems)).toEqual([[], [], []]);
+    expect(outcomes[1]!.applied).toBe(true);
+  });
+
   it("leaves tier defaults to admins", async () => {
     const outcome = await importPlan(t.db, actor, { systems: [], tiers: [{ tier: 1, rtoMinutes: 10, rpoMinutes: 5 }] }, { apply: true, canEditTiers: false });
     expect(outcome.problems.map((p) => p.message)).toEqual(["tiers[0]: changing tier defaults needs the admin role"]);

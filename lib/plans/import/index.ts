@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { GRAPH_LOCK } from "@/lib/inventory/dependencies";
+import { isLockTimeout } from "@/lib/db/errors";
 import type { Plan, PlanProblem } from "../format";
 import { normalizePlan, type Interpretation } from "../normalize";
 import { ImportContext, type PlanChange } from "./context";
@@ -18,6 +19,8 @@ import { importChannels, importContacts, importEscalation, importNotifications, 
 
 /** Imports one at a time: two at once would each check the graph without the other's edges. */
 const PLAN_LOCK = 4242011;
+/** How long an import (or preview) waits for the one before it; imports take well under a second. */
+const PLAN_LOCK_WAIT = "15s";
 
 export type ImportOutcome = {
   applied: boolean;
@@ -44,8 +47,13 @@ const itemCount = (plan: Plan) =>
   plan.systems.reduce((n, s) => n + 1 + (s.services?.length ?? 0) + (s.backupPolicies?.length ?? 0) + (s.runbooks?.length ?? 0) + (s.contacts?.length ?? 0), 0) + (plan.contacts?.length ?? 0);
 
 async function writeAll(ctx: ImportContext, plan: Plan) {
-  const [lock] = await ctx.tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${PLAN_LOCK}) AS locked`;
-  if (!lock?.locked) throw new AppError("CONFLICT", { userMessage: "Another plan import is running. Try again in a moment." });
+  await ctx.tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${PLAN_LOCK_WAIT}'`);
+  try {
+    await ctx.tx.$executeRaw`SELECT pg_advisory_xact_lock(${PLAN_LOCK})`;
+  } catch (error) {
+    if (isLockTimeout(error)) throw new AppError("CONFLICT", { userMessage: "Another plan import has been running for a while. Try again in a moment." });
+    throw error;
+  }
   await ctx.tx.$executeRaw`SELECT pg_advisory_xact_lock(${GRAPH_LOCK})`;
   const people = await PeopleDirectory.load(ctx);
   await importTiers(ctx, plan.tiers);
