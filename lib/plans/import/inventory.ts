@@ -146,7 +146,8 @@ export async function importDependencies(ctx: ImportContext, system: PlanSystem,
     if (removed.length) await ctx.tx.serviceDependency.deleteMany({ where: { serviceId: self.id, dependsOnId: { in: removed.map((d) => d.dependsOnId) } } });
     const details = [...added.map((id) => `+ ${wanted.get(id)}`), ...removed.map((d) => `− ${d.dependsOn.name}`)];
     await ctx.record(
-      { action: "update", entity: "dependencies", name: label, details },
+      // A service that had none gets its dependencies ("create"); one that had some has them changed.
+      { action: current.length ? "update" : "create", entity: "dependencies", name: label, details },
       { entityType: "Service", entityId: self.id, before: { dependsOn: current.map((d) => d.dependsOn.name) }, after: { dependsOn: [...wanted.values()] } },
     );
   }
