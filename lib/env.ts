@@ -43,6 +43,8 @@ export const appEnvSchema = z.object({
   RECOVERY_LEASE_SECONDS: positiveInt(30),
   /** Folder the job worker keeps the offline break-glass pack in, rewritten on every change; unset = not written. */
   BREAKGLASS_DIR: z.string().optional(),
+  /** When set, GET /api/metrics requires `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open (set it in production). */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 24)").optional(),
 });
 
 export type AppEnv = z.infer<typeof appEnvSchema>;

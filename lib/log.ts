@@ -1,36 +1,88 @@
-// Minimal structured logger: one JSON object per line on stdout/stderr. Keys named like secrets are masked.
+// Structured logs: one JSON object per line (pino), info and below on stdout, warn and error on stderr.
+// Every line carries the request id of the request it was written for, when there is one (the API route
+// wrapper and the server-action middleware set it: lib/observability/context.ts). Values under secret-looking
+// keys, and passwords inside URLs, are masked (lib/observability/redact.ts). Never log request bodies.
+import pino, { type DestinationStream } from "pino";
 import { env } from "@/lib/env";
+import { currentRequestId } from "@/lib/observability/context";
+import { redactFields, serializeError } from "@/lib/observability/redact";
 
-type Level = "debug" | "info" | "warn" | "error";
-const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const SECRET_KEY = /pass(word)?|secret|token|authorization|cookie/i;
+export type LogLevel = "debug" | "info" | "warn" | "error";
+export type LogFields = Record<string, unknown>;
 
-function serialize(fields: Record<string, unknown>) {
-  return JSON.stringify(fields, (key, value) => {
-    if (key && SECRET_KEY.test(key)) return "[redacted]";
-    if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
-    if (typeof value === "bigint") return value.toString();
-    return value;
-  });
-}
+export type Logger = {
+  debug(fields: LogFields, msg: string): void;
+  info(fields: LogFields, msg: string): void;
+  warn(fields: LogFields, msg: string): void;
+  error(fields: LogFields, msg: string): void;
+  /** A logger whose lines all carry `bindings` too. */
+  child(bindings: LogFields): Logger;
+};
 
-function threshold(): number {
+export type LoggerOptions = { level?: LogLevel; destination?: DestinationStream };
+
+function configuredLevel(): LogLevel {
   try {
-    return ORDER[env().LOG_LEVEL];
+    return env().LOG_LEVEL;
   } catch {
-    return ORDER.info;
+    return "info";
   }
 }
 
-function write(level: Level, fields: Record<string, unknown>, msg: string) {
-  if (ORDER[level] < threshold()) return;
-  const line = serialize({ level, time: new Date().toISOString(), msg, ...fields });
-  (level === "error" || level === "warn" ? process.stderr : process.stdout).write(`${line}\n`);
+function wrap(base: pino.Logger): Logger {
+  return {
+    debug: (fields, msg) => base.debug(fields, msg),
+    info: (fields, msg) => base.info(fields, msg),
+    warn: (fields, msg) => base.warn(fields, msg),
+    error: (fields, msg) => base.error(fields, msg),
+    // pino formats a child's bindings with no formatter: redact them here.
+    child: (bindings) => wrap(base.child(redactFields(bindings))),
+  };
 }
 
-export const logger = {
-  debug: (fields: Record<string, unknown>, msg: string) => write("debug", fields, msg),
-  info: (fields: Record<string, unknown>, msg: string) => write("info", fields, msg),
-  warn: (fields: Record<string, unknown>, msg: string) => write("warn", fields, msg),
-  error: (fields: Record<string, unknown>, msg: string) => write("error", fields, msg),
+function standardStreams(): DestinationStream {
+  // dedupe: each line goes to the stream with the highest level it reaches, so warn/error only to stderr.
+  return pino.multistream(
+    [
+      { level: "debug", stream: pino.destination({ fd: 1, sync: true }) },
+      { level: "warn", stream: pino.destination({ fd: 2, sync: true }) },
+    ],
+    { dedupe: true },
+  );
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  return wrap(
+    pino(
+      {
+        level: options.level ?? configuredLevel(),
+        messageKey: "msg",
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: {
+          level: (label) => ({ level: label }),
+          bindings: (bindings) => redactFields(bindings),
+          log: (fields) => redactFields(fields),
+        },
+        // Errors are made plain (and redacted) by redactFields already.
+        serializers: { err: (value: unknown) => (value instanceof Error ? serializeError(value) : value) },
+        mixin: () => {
+          const requestId = currentRequestId();
+          return requestId ? { requestId } : {};
+        },
+      },
+      options.destination ?? standardStreams(),
+    ),
+  );
+}
+
+// Created on first use, so importing this module reads no settings (next build imports everything).
+let root: Logger | undefined;
+const base = () => (root ??= createLogger());
+
+export const logger: Logger = {
+  debug: (fields, msg) => base().debug(fields, msg),
+  info: (fields, msg) => base().info(fields, msg),
+  warn: (fields, msg) => base().warn(fields, msg),
+  error: (fields, msg) => base().error(fields, msg),
+  child: (bindings) => base().child(bindings),
 };

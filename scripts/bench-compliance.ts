@@ -17,8 +17,10 @@ import { hashPassword } from "@/lib/auth/password";
 import { findComplianceRows, type ComplianceFilter } from "@/lib/compliance/queries";
 import { findComplianceTrends, findServiceMeasurements } from "@/lib/compliance/trends";
 import { loadComplianceView } from "@/lib/compliance/load";
-import { createPrismaClient, UTC_SESSION, type Db, type Reader } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { createPrismaClient, UTC_SESSION, type Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { benchCli, cleanUpOnce, invokedAs, timeRatio, type BenchOptions, type BenchResult, type SummaryRow } from "./lib/bench-run";
+import { captureStatements } from "./lib/capture-sql";
 import { SERVICES, seedComplianceBench } from "./lib/compliance-seed";
 import { ensureBuild } from "./lib/ensure-build";
 import { sleep } from "./lib/fan-out";
@@ -50,19 +52,6 @@ async function interleaved(fns: (() => Promise<unknown>)[], runs = RUNS): Promis
     }
   }
   return samples.map(percentiles);
-}
-
-/** The statements a data function sends, recorded instead of run: exactly its SQL text and values. */
-async function captureStatements(fn: (db: Reader) => Promise<unknown>): Promise<Prisma.Sql[]> {
-  const statements: Prisma.Sql[] = [];
-  const recorder = {
-    $queryRaw: (strings: TemplateStringsArray, ...values: unknown[]) => {
-      statements.push(Prisma.sql(strings, ...(values as Prisma.Sql[])));
-      return Promise.resolve([]);
-    },
-  };
-  await fn(recorder as unknown as Reader);
-  return statements;
 }
 
 /** Exclusive time per plan node of one EXPLAIN ANALYZE run, slowest first (CTE work counts where it is pulled). */
@@ -114,7 +103,7 @@ async function timePage(agent: http.Agent, baseUrl: string, path: string, cookie
 
 type Row = { label: string; app: string; raw: string; ratio: string; goal: string; met: string };
 
-async function main() {
+export async function runComplianceBench(options: BenchOptions): Promise<BenchResult> {
   const began = performance.now();
   const loadBefore = load();
   const pageExists = existsSync(PAGE);
@@ -125,14 +114,14 @@ async function main() {
     phases.push(`${name} ${((now - mark) / 1000).toFixed(0)} s`);
     mark = now;
   };
-  if (pageExists) await ensureBuild();
+  if (pageExists && !options.built) await ensureBuild(options.log);
   phase("build check");
   let database: ThrowawayDatabase | undefined;
   let db: Db | undefined;
   let pool: pg.Pool | undefined;
   let server: AppServer | undefined;
   let agent: http.Agent | undefined;
-  cleanUpSteps = async () => {
+  const cleanUp = cleanUpOnce(async () => {
     try {
       agent?.destroy();
       await Promise.race([server?.stop(), sleep(10_000)]);
@@ -141,7 +130,7 @@ async function main() {
     } finally {
       await database?.stop();
     }
-  };
+  });
   try {
     database = await startThrowawayDatabase("lifeboat_bench_compliance");
     const seedClient = new pg.Client({ connectionString: database.url, options: UTC_SESSION });
@@ -155,7 +144,7 @@ async function main() {
     pool.on("error", (error) => console.error(`idle pg connection: ${error.message}`));
     const raw = (statement: Prisma.Sql) => pool!.query(statement.text, statement.values as unknown[]);
     phase("database + seed");
-    console.log(
+    options.log(
       `Seeded ${seeded.services} services, ${seeded.edges} dependencies, ${seeded.backupRuns} backup runs, ${seeded.drillRuns} drill runs, ` +
         `${seeded.measurements} RTO measurements, ${seeded.incidents} incidents in ${seeded.seconds.toFixed(1)} s. Measuring…`,
     );
@@ -176,7 +165,9 @@ async function main() {
     // status=fail filters the verdicts in JS: its SQL is the whole-fleet statement, so is its baseline.
     const [failStatement] = await captureStatements((r) => findComplianceRows(r, { status: "fail" }));
     if (failStatement?.text !== fleetStatement!.text) throw new Error("status=fail no longer sends the whole-fleet statement: give it its own baseline");
+    options.log(`Timing the data functions against the same SQL via pg (${RUNS} runs each)…`);
     let fleetRaw: Timing | undefined;
+    let fleetApp: Timing | undefined;
     for (const [i, [label, filter]] of filters.entries()) {
       const statement = statements[i]![0]!;
       if (i > 0) {
@@ -187,6 +178,7 @@ async function main() {
       const [app, base, fail] = await interleaved([() => findComplianceRows(db!, filter), () => raw(statement), () => findComplianceRows(db!, { status: "fail" })]);
       dataRow(label, app!, base!);
       fleetRaw = base;
+      fleetApp = app;
       dataRow("rows: status=fail (whole fleet, filtered in JS)", fail!, base!, " (whole-fleet SQL)");
     }
     phase("rows");
@@ -207,12 +199,15 @@ async function main() {
     phase("explain");
 
     let pageNote = "";
+    let fleetPage: Awaited<ReturnType<typeof timePage>> | undefined;
     if (pageExists) {
+      options.log("Timing /compliance over HTTP (production build, signed in)…");
       server = await startAppServer(database.url, { env: { LOG_LEVEL: "warn" } });
       const cookie = await signIn(server.baseUrl, EMAIL, PASSWORD);
       agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       for (const path of ["/compliance", "/compliance?tier=1"]) {
         const page = await timePage(agent, server.baseUrl, path, cookie);
+        fleetPage ??= page;
         const met = page.total.p50 < PAGE_GOAL_MS && page.total.p95 < PAGE_GOAL_MS ? "yes" : page.total.p50 < PAGE_GOAL_MS ? "p50 only" : "NO";
         rows.push({ label: `HTTP GET ${path} (${(page.bytes / 1024).toFixed(0)} KiB)`, app: ms(page.total), raw: `first byte ${ms(page.ttfb)}`, ratio: "", goal: `< ${PAGE_GOAL_MS} ms`, met });
       }
@@ -221,41 +216,41 @@ async function main() {
       pageNote = `\n${PAGE} does not exist yet: the page was not measured.`;
     }
 
-    console.log(`\nTimes in ms, p50 / p95 of ${RUNS} runs after a warm-up; app and baseline alternate. Load average before: ${loadBefore}, now: ${load()} (2 cores: a busy neighbour shows).\n`);
+    const report = options.report;
+    report(`\nTimes in ms, p50 / p95 of ${RUNS} runs after a warm-up; app and baseline alternate. Load average before: ${loadBefore}, now: ${load()} (2 cores: a busy neighbour shows).\n`);
     const widths = [52, 17, 36, 7, 12, 8];
     const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-    console.log(line(["measurement", "lifeboat", "raw baseline (same SQL via pg)", "ratio", "goal", "met"]));
-    for (const r of rows) console.log(line([r.label, r.app, r.raw, r.ratio, r.goal, r.met]));
+    report(line(["measurement", "lifeboat", "raw baseline (same SQL via pg)", "ratio", "goal", "met"]));
+    for (const r of rows) report(line([r.label, r.app, r.raw, r.ratio, r.goal, r.met]));
     const slow = rows.filter((r) => r.met === "NO").map((r) => r.label.replace(/ \(.*/, ""));
-    if (pageNote) console.log(pageNote);
-    console.log(`\nGoals: ${slow.length ? `NOT met for ${slow.join("; ")}.` : "met."} The whole-fleet statement alone takes ${ms(fleetRaw!)} ms through bare pg: where the time goes is below.`);
-    console.log(`\nWhole-fleet statement, EXPLAIN ANALYZE: ${hot.total.toFixed(0)} ms; slowest plan nodes (exclusive time):`);
-    for (const h of hot.hotspots) console.log(`  ${h.ms.toFixed(0).padStart(6)} ms  ${h.rows.toString().padStart(8)} rows  ${h.label}`);
-    console.log(`\nWhole bench: ${((performance.now() - began) / 1000).toFixed(0)} s (${phases.join(", ")}).`);
+    if (pageNote) report(pageNote);
+    report(`\nGoals: ${slow.length ? `NOT met for ${slow.join("; ")}.` : "met."} The whole-fleet statement alone takes ${ms(fleetRaw!)} ms through bare pg: where the time goes is below.`);
+    report(`\nWhole-fleet statement, EXPLAIN ANALYZE: ${hot.total.toFixed(0)} ms; slowest plan nodes (exclusive time):`);
+    for (const h of hot.hotspots) report(`  ${h.ms.toFixed(0).padStart(6)} ms  ${h.rows.toString().padStart(8)} rows  ${h.label}`);
+    report(`\nWhole bench: ${((performance.now() - began) / 1000).toFixed(0)} s (${phases.join(", ")}).`);
+
+    const summary: SummaryRow[] = [
+      {
+        measurement: `compliance rows, whole fleet (${SERVICES} services; p50 / p95 ms)`,
+        lifeboat: ms(fleetApp!),
+        baseline: `same SQL via pg ${ms(fleetRaw!)}`,
+        ratio: timeRatio(fleetApp!.p50, fleetRaw!.p50),
+        note: `goal ≤ ${RATIO_GOAL}× raw`,
+      },
+    ];
+    if (fleetPage) {
+      summary.push({
+        measurement: "HTTP GET /compliance, whole fleet, signed in (p50 / p95 ms)",
+        lifeboat: ms(fleetPage.total),
+        baseline: `its main SQL via pg ${ms(fleetRaw!)}`,
+        ratio: timeRatio(fleetPage.total.p50, fleetRaw!.p50),
+        note: `goal < ${PAGE_GOAL_MS} ms`,
+      });
+    }
+    return { rows: summary, problems: [] };
   } finally {
     await cleanUp();
   }
 }
 
-let cleaning: Promise<void> | undefined;
-let cleanUpSteps: (() => Promise<void>) | undefined;
-/** Stops whatever main started, once (the end of main or Ctrl-C, whichever comes first). */
-const cleanUp = () => (cleaning ??= cleanUpSteps?.() ?? Promise.resolve());
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`\n${signal}: stopping the app server and the throwaway database…`);
-    // Queries still in flight fail as their pools and the database go away: expected now, and no reason to
-    // die before the clean-up has removed the database's folder.
-    process.on("uncaughtException", () => {});
-    process.on("unhandledRejection", () => {});
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
-main().catch(async (error) => {
-  if (!interrupted) console.error(error);
-  await cleanUp().catch(() => {});
-  process.exit(interrupted ? 130 : 1);
-});
+if (invokedAs("bench-compliance")) benchCli(runComplianceBench);

@@ -11,12 +11,13 @@ import { appendTimeline, type TimelineEntry } from "@/lib/incidents/timeline";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { createApiToken } from "@/lib/tokens/tokens";
 import { alertmanagerBody, luaBody, luaString, UNIQUE } from "./lib/alertmanager-payload";
+import { benchCli, cleanUpOnce, invokedAs, rateRatio, type BenchOptions, type BenchResult } from "./lib/bench-run";
 import { ensureBuild } from "./lib/ensure-build";
 import { Deliveries, paced, sleep } from "./lib/fan-out";
 import { inPool, percentiles, type Percentiles } from "./lib/measure";
 import { signIn } from "./lib/sign-in";
 import { openSse, type SseStream } from "./lib/sse-client";
-import { startAppServer, startThrowawayDatabase, type AppServer } from "./lib/throwaway";
+import { startAppServer, startThrowawayDatabase, type AppServer, type ThrowawayDatabase } from "./lib/throwaway";
 import { ensureWrk, wrkGet, wrkPost, type WrkResult } from "./lib/wrk";
 
 const CLIENTS = 200;
@@ -226,31 +227,42 @@ const ms = (p: Percentiles) => `${p.p50.toFixed(1)} / ${p.p95.toFixed(1)} / ${p.
 const rates = (r: WrkResult, alertsPerRequest = 1) =>
   `${r.rate.toFixed(0)} req/s${alertsPerRequest > 1 ? ` (${(r.rate * alertsPerRequest).toFixed(0)} alerts/s)` : ""}, p50 ${r.p50Ms.toFixed(1)} / p99 ${r.p99Ms.toFixed(1)} ms, non-2xx ${r.failed}`;
 
-async function main() {
-  await ensureBuild();
-  if (!ensureWrk(console.log)) throw new Error("wrk is needed for the intake figures (apt-get install wrk)");
-  const database = await startThrowawayDatabase("lifeboat_bench");
-  const url = database.url;
+export async function runIncidentsBench(options: BenchOptions): Promise<BenchResult> {
+  if (!options.built) await ensureBuild(options.log);
+  if (!ensureWrk(options.log)) throw new Error("wrk is needed for the intake figures (apt-get install wrk)");
+  let database: ThrowawayDatabase | undefined;
   let server: AppServer | undefined;
   let db: Db | undefined;
+  const cleanUp = cleanUpOnce(async () => {
+    try {
+      // The server first, so it does not log the database going away under it.
+      await Promise.race([server?.stop(), sleep(10_000)]);
+      await db?.$disconnect().catch(() => {});
+    } finally {
+      await database?.stop();
+    }
+  });
   try {
+    database = await startThrowawayDatabase("lifeboat_bench");
+    const url = database.url;
     const loadBefore = load();
-    console.log(`Raw baseline: pg NOTIFY to LISTEN clients (${EVENTS} messages, one every ${PACE_MS} ms)…`);
+    options.log(`Raw baseline: pg NOTIFY to LISTEN clients (${EVENTS} messages, one every ${PACE_MS} ms)…`);
     const raw = await rawNotifyBaseline(url);
 
     db = createPrismaClient(url);
     await seedDemo(db);
     server = await startAppServer(url, { env: { LOG_LEVEL: "warn" } });
-    console.log(`Stream fan-out: ${CLIENTS} SSE clients, ${EVENTS} events, one every ${PACE_MS} ms…`);
+    options.log(`Stream fan-out: ${CLIENTS} SSE clients, ${EVENTS} events, one every ${PACE_MS} ms…`);
     const stream = await streamFanOut(db, server.baseUrl);
-    console.log(`Alert intake: wrk, ${CONNECTIONS} connections, ${WRK_SECONDS} s per case…`);
+    options.log(`Alert intake: wrk, ${CONNECTIONS} connections, ${WRK_SECONDS} s per case…`);
     const intake = await alertIntake(db, server.baseUrl, url);
 
-    const row = (label: string, value: string, baseline: string) => console.log(`${label.padEnd(46)} ${value.padEnd(64)} ${baseline}`);
-    console.log(`\nLatencies in ms: p50 / p95 / p99 / max. ${CLIENTS} streams became live in ${stream.readyMs.toFixed(0)} ms.`);
+    const report = options.report;
+    const row = (label: string, value: string, baseline: string) => report(`${label.padEnd(46)} ${value.padEnd(64)} ${baseline}`);
+    report(`\nLatencies in ms: p50 / p95 / p99 / max. ${CLIENTS} streams became live in ${stream.readyMs.toFixed(0)} ms.`);
     // A NOTIFY reaches a listener at commit, which can be before the sender has parsed its own reply.
-    console.log("Raw NOTIFY latencies below 0: delivered before the sender's own query returned.");
-    console.log(`Load average before / after: ${loadBefore} / ${load()} (other processes on this machine skew every figure).\n`);
+    report("Raw NOTIFY latencies below 0: delivered before the sender's own query returned.");
+    report(`Load average before / after: ${loadBefore} / ${load()} (other processes on this machine skew every figure).\n`);
     row("measurement", "lifeboat", "raw baseline");
     row(`timeline fan-out: ${CLIENTS} SSE × ${EVENTS} events`, ms(stream.latency), `pg NOTIFY → ${raw.clients} LISTEN clients: ${ms(raw.latency)}`);
     row(
@@ -271,10 +283,10 @@ async function main() {
 
     const verdict = (ok: boolean) => (ok ? "MET" : "NOT MET");
     const stormAlerts = intake.dedup.rate * STORM_ALERTS;
-    console.log(`\nGoals on this machine (${os.cpus().length} cores, app + Postgres + load generator together):`);
-    console.log(`  stream p99 < ${GOAL_P99_MS} ms: ${verdict(stream.latency.p99 < GOAL_P99_MS && stream.missing === 0)} (p99 ${stream.latency.p99.toFixed(1)} ms, ${stream.missing} missing)`);
-    console.log(`  intake ≥ ${GOAL_ALERTS_PER_S} alerts/s, retry storm: ${verdict(stormAlerts >= GOAL_ALERTS_PER_S)} (${stormAlerts.toFixed(0)} alerts/s = ${intake.dedup.rate.toFixed(0)} deliveries/s × ${STORM_ALERTS})`);
-    console.log(`  intake ≥ ${GOAL_ALERTS_PER_S} alerts/s, distinct alerts: ${verdict(intake.distinct.rate >= GOAL_ALERTS_PER_S)} (${intake.distinct.rate.toFixed(0)} alerts/s, each a new incident)`);
+    report(`\nGoals on this machine (${os.cpus().length} cores, app + Postgres + load generator together):`);
+    report(`  stream p99 < ${GOAL_P99_MS} ms: ${verdict(stream.latency.p99 < GOAL_P99_MS && stream.missing === 0)} (p99 ${stream.latency.p99.toFixed(1)} ms, ${stream.missing} missing)`);
+    report(`  intake ≥ ${GOAL_ALERTS_PER_S} alerts/s, retry storm: ${verdict(stormAlerts >= GOAL_ALERTS_PER_S)} (${stormAlerts.toFixed(0)} alerts/s = ${intake.dedup.rate.toFixed(0)} deliveries/s × ${STORM_ALERTS})`);
+    report(`  intake ≥ ${GOAL_ALERTS_PER_S} alerts/s, distinct alerts: ${verdict(intake.distinct.rate >= GOAL_ALERTS_PER_S)} (${intake.distinct.rate.toFixed(0)} alerts/s, each a new incident)`);
 
     const problems = [
       stream.missing || stream.duplicates || stream.parseErrors || stream.unexpected ? "stream deliveries were missing, doubled or malformed" : "",
@@ -283,19 +295,34 @@ async function main() {
       c.stormReceived < c.stormExpected || c.stormAlertRows !== STORM_ALERTS ? "the storm's alert rows do not account for every delivery" : "",
       c.coldIncidents < c.coldAnswered ? "distinct alerts answered 2xx without an incident" : "",
     ].filter(Boolean);
-    if (problems.length) {
-      console.error(`\nProblems: ${problems.join("; ")}`);
-      process.exitCode = 1;
-    }
+    const p = (x: Percentiles) => `${x.p50.toFixed(1)} / ${x.p99.toFixed(1)}`;
+    return {
+      rows: [
+        {
+          measurement: `timeline fan-out, ${CLIENTS} SSE clients × ${EVENTS} events, commit → client (p50 / p99 ms)`,
+          lifeboat: `${p(stream.latency)}, ${stream.missing} missing`,
+          baseline: `pg NOTIFY → ${raw.clients} LISTEN clients ${p(raw.latency)}`,
+          note: `goal p99 < ${GOAL_P99_MS} ms`,
+        },
+        {
+          measurement: `alert intake, retry storm (${STORM_ALERTS} alerts/delivery, ${CONNECTIONS} connections)`,
+          lifeboat: `${intake.dedup.rate.toFixed(0)} deliveries/s (${stormAlerts.toFixed(0)} alerts/s)`,
+          baseline: `same SQL via pg ${intake.raw.dedup.toFixed(0)}/s`,
+          ratio: rateRatio(intake.dedup.rate, intake.raw.dedup),
+          note: `goal ≥ ${GOAL_ALERTS_PER_S} alerts/s`,
+        },
+        {
+          measurement: "alert intake, distinct alerts (each opens an incident)",
+          lifeboat: `${intake.distinct.rate.toFixed(0)} incidents/s`,
+          baseline: `core rows via pg ${intake.raw.cold.toFixed(0)}/s`,
+          ratio: rateRatio(intake.distinct.rate, intake.raw.cold),
+        },
+      ],
+      problems,
+    };
   } finally {
-    // The server first, so it does not log the database going away under it.
-    await Promise.race([server?.stop(), sleep(10_000)]);
-    await db?.$disconnect();
-    await database.stop();
+    await cleanUp();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (invokedAs("bench-incidents")) benchCli(runIncidentsBench);

@@ -1,25 +1,33 @@
 // `npm run bench:inventory`: seeds 5,000 services with ~15,000 dependencies into a throwaway embedded
 // Postgres and prints how long the inventory reads take: the data functions behind each page, and the
-// real /inventory page over HTTP from a production build. Figures, not pass/fail.
+// real /inventory page over HTTP from a production build. Figures, not pass/fail. The service-list rows
+// also show their raw baseline: the very statements the data functions send (captured), through bare pg.
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
-import { createPrismaClient } from "@/lib/db/client";
+import { createPrismaClient, type Db } from "@/lib/db/client";
 import { getServiceDetail } from "@/lib/inventory/service-detail";
 import { countServices, findServicePage, serviceListQuerySchema } from "@/lib/inventory/service-list";
 import { getSystemRecoveryOrder } from "@/lib/inventory/system-order";
+import { benchCli, cleanUpOnce, invokedAs, timeRatio, type BenchOptions, type BenchResult, type SummaryRow } from "./lib/bench-run";
+import { captureStatements } from "./lib/capture-sql";
 import { ensureBuild } from "./lib/ensure-build";
-import { sample } from "./lib/measure";
-import { startAppServer, startThrowawayDatabase, type AppServer } from "./lib/throwaway";
+import { sample, type Timing } from "./lib/measure";
+import { startAppServer, startThrowawayDatabase, type AppServer, type ThrowawayDatabase } from "./lib/throwaway";
 
 const SYSTEMS = 10;
 const PER_SYSTEM = 500;
 const EDGES_PER_SERVICE = 3;
 const RUNS = 30;
 
-async function time(label: string, fn: () => Promise<unknown>, rows: string[][]) {
-  const { p50, p95, max } = await sample(fn, RUNS);
-  rows.push([label, p50.toFixed(1), p95.toFixed(1), max.toFixed(1)]);
+type Row = { label: string; app: Timing; raw?: Timing };
+
+async function time(label: string, fn: () => Promise<unknown>, rows: Row[], raw?: () => Promise<unknown>) {
+  const app = await sample(fn, RUNS);
+  rows.push({ label, app, raw: raw ? await sample(raw, RUNS) : undefined });
+  return rows.at(-1)!;
 }
+
+const pair = (t: Timing) => `${t.p50.toFixed(1)} / ${t.p95.toFixed(1)}`;
 
 async function seed(url: string) {
   const client = new pg.Client({ connectionString: url });
@@ -64,29 +72,55 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
   return [...cookies, ...response.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
 }
 
-async function main() {
-  await ensureBuild();
-  const database = await startThrowawayDatabase("lifeboat_bench");
-  const url = database.url;
+export async function runInventoryBench(options: BenchOptions): Promise<BenchResult> {
+  if (!options.built) await ensureBuild(options.log);
+  let database: ThrowawayDatabase | undefined;
   let server: AppServer | undefined;
+  let db: ReturnType<typeof createPrismaClient> | undefined;
+  let raw: pg.Pool | undefined;
+  const cleanUp = cleanUpOnce(async () => {
+    try {
+      await server?.stop();
+      await raw?.end().catch(() => {});
+      await db?.$disconnect().catch(() => {});
+    } finally {
+      await database?.stop();
+    }
+  });
   try {
+    database = await startThrowawayDatabase("lifeboat_bench");
+    const url = database.url;
+    options.log(`Seeding ${SYSTEMS * PER_SYSTEM} services…`);
     const seeded = await seed(url);
-    const db = createPrismaClient(url);
+    db = createPrismaClient(url);
     await db.user.create({ data: { email: "bench@lifeboat.local", name: "Bench", role: "viewer", passwordHash: await hashPassword("bench-password") } });
+    // The raw baseline: a bare pg pool, the data functions' own statements.
+    raw = new pg.Pool({ connectionString: url, max: 4 });
+    raw.on("error", () => {});
+    const rawSql = async (fn: (db: Db) => Promise<unknown>) => {
+      const statements = await captureStatements((r) => fn(r as Db));
+      return () => Promise.all(statements.map((statement) => raw!.query(statement.text, statement.values as unknown[])));
+    };
 
-    const rows: string[][] = [];
+    options.log(`Timing the data functions (${RUNS} runs each)…`);
+    const rows: Row[] = [];
     const q = (raw: Record<string, string>) => serviceListQuerySchema.parse(raw);
-    await time("service list: first page (data)", () => Promise.all([findServicePage(db, q({})), countServices(db, {})]), rows);
+    const firstPageSql = await rawSql((r) => findServicePage(r, q({})));
+    // countServices goes through Prisma's model API (not capturable): its plain SQL is a count(*).
+    const firstPageRaw = () => Promise.all([firstPageSql(), raw!.query(`SELECT count(*)::int AS n FROM "Service"`)]);
+    const firstPage = await time("service list: first page (data)", () => Promise.all([findServicePage(db!, q({})), countServices(db!, {})]), rows, firstPageRaw);
     const deep = await (async () => {
       let after: string | null = null;
-      for (let i = 0; i < 60; i++) after = (await findServicePage(db, q(after ? { after } : {}))).nextCursor;
+      for (let i = 0; i < 60; i++) after = (await findServicePage(db!, q(after ? { after } : {}))).nextCursor;
       return after!;
     })();
-    await time("service list: page 61, cursor (data)", () => findServicePage(db, q({ after: deep })), rows);
-    await time("service list: text search + sort by RTO", () => findServicePage(db, q({ q: "service 04", sort: "rto" })), rows);
-    await time("recovery order: system of 500 (SQL + waves)", () => getSystemRecoveryOrder(db, "sys5"), rows);
-    await time("service page: hub with its blast radius", () => getServiceDetail(db, "svc5-1"), rows);
+    await time("service list: page 61, cursor (data)", () => findServicePage(db!, q({ after: deep })), rows, await rawSql((r) => findServicePage(r, q({ after: deep }))));
+    const searchQuery = q({ q: "service 04", sort: "rto" });
+    await time("service list: text search + sort by RTO", () => findServicePage(db!, searchQuery), rows, await rawSql((r) => findServicePage(r, searchQuery)));
+    await time("recovery order: system of 500 (SQL + waves)", () => getSystemRecoveryOrder(db!, "sys5"), rows);
+    await time("service page: hub with its blast radius", () => getServiceDetail(db!, "svc5-1"), rows);
 
+    options.log("Timing the pages over HTTP (production build)…");
     server = await startAppServer(url);
     const baseUrl = server.baseUrl;
     const cookie = await signIn(baseUrl, "bench@lifeboat.local", "bench-password");
@@ -95,22 +129,28 @@ async function main() {
       if (response.status !== 200) throw new Error(`${pathname}: HTTP ${response.status}`);
       await response.text();
     };
-    await time("HTTP GET /inventory (whole page, server)", get("/inventory"), rows);
+    const page = await time("HTTP GET /inventory (whole page, server)", get("/inventory"), rows);
     await time("HTTP GET /inventory/systems/sys5 (500 services)", get("/inventory/systems/sys5"), rows);
 
-    console.log(`\nSeeded ${seeded.services} services and ${seeded.edges} dependencies in ${seeded.seconds} s (${RUNS} runs each, ms)\n`);
-    const widths = [50, 8, 8, 8];
+    options.report(`\nSeeded ${seeded.services} services and ${seeded.edges} dependencies in ${seeded.seconds} s (${RUNS} runs each, ms; raw: the same SQL via bare pg)\n`);
+    const widths = [50, 8, 8, 8, 10];
     const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" ");
-    console.log(line(["measurement", "p50", "p95", "max"]));
-    for (const row of rows) console.log(line(row));
-    await db.$disconnect();
+    options.report(line(["measurement", "p50", "p95", "max", "raw p50"]));
+    for (const row of rows) options.report(line([row.label, row.app.p50.toFixed(1), row.app.p95.toFixed(1), row.app.max.toFixed(1), row.raw ? row.raw.p50.toFixed(1) : ""]));
+
+    const summary: SummaryRow[] = [
+      {
+        measurement: `service list, first page + count (${seeded.services} services; p50 / p95 ms)`,
+        lifeboat: pair(firstPage.app),
+        baseline: `same SQL via pg ${pair(firstPage.raw!)}`,
+        ratio: timeRatio(firstPage.app.p50, firstPage.raw!.p50),
+      },
+      { measurement: "HTTP GET /inventory, signed in (p50 / p95 ms)", lifeboat: pair(page.app), baseline: `its list SQL via pg ${pair(firstPage.raw!)}`, ratio: timeRatio(page.app.p50, firstPage.raw!.p50) },
+    ];
+    return { rows: summary, problems: [] };
   } finally {
-    server?.stop();
-    await database.stop();
+    await cleanUp();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (invokedAs("bench-inventory")) benchCli(runInventoryBench);

@@ -18,6 +18,7 @@ import { DEMO_SYSTEM } from "@/lib/demo-fleet/fleet";
 import { bossSink, createBoss, QUEUES, startBoss, type JobSink } from "@/lib/jobs/boss";
 import { startRun } from "@/lib/recovery/runs";
 import { seedDemo } from "@/lib/seed/seed-demo";
+import { benchCli, cleanUpOnce, invokedAs, rateRatio, timeRatio, type BenchOptions, type BenchResult } from "./lib/bench-run";
 import { ensureBuild } from "./lib/ensure-build";
 import { paced, sleep } from "./lib/fan-out";
 import { keepAliveClient } from "./lib/http-client";
@@ -158,8 +159,8 @@ async function startStandaloneWorker(url: string): Promise<{ stop: () => Promise
 const ms = (p: Percentiles) => `${p.p50.toFixed(0)} / ${p.p95.toFixed(0)} / ${p.p99.toFixed(0)} / ${p.max.toFixed(0)}`;
 const msFine = (p: Percentiles) => `${p.p50.toFixed(1)} / ${p.p95.toFixed(1)} / ${p.p99.toFixed(1)} / ${p.max.toFixed(1)}`;
 
-async function main() {
-  await ensureBuild();
+export async function runRecoveryBench(options: BenchOptions): Promise<BenchResult> {
+  if (!options.built) await ensureBuild(options.log);
   const began = performance.now();
   const phases: string[] = [];
   let mark = began;
@@ -175,7 +176,7 @@ async function main() {
   let server: AppServer | undefined;
   let worker: { stop: () => Promise<void> } | undefined;
   let http: ReturnType<typeof keepAliveClient> | undefined;
-  cleanUpSteps = async () => {
+  const cleanUp = cleanUpOnce(async () => {
     try {
       // The server first, so it does not log the database going away under it.
       await Promise.race([server?.stop(), sleep(10_000)]);
@@ -187,7 +188,7 @@ async function main() {
     } finally {
       await database.stop();
     }
-  };
+  });
   try {
     const loadBefore = load();
     db = createPrismaClient(database.url);
@@ -198,7 +199,7 @@ async function main() {
     const bench = await createBenchData(db, target.url);
     phase("setup");
 
-    console.log(`Raw baselines through plain pg: ${START_RUNS} starts (${CONCURRENCY} at once), ${THROUGHPUT_RUNS} runs × ${THROUGHPUT_STEPS} steps on ${WORKER_SLOTS} connections…`);
+    options.log(`Raw baselines through plain pg: ${START_RUNS} starts (${CONCURRENCY} at once), ${THROUGHPUT_RUNS} runs × ${THROUGHPUT_STEPS} steps on ${WORKER_SLOTS} connections…`);
     const raw = await rawRecoveryBaselines(database.url, db, {
       user: bench.user,
       quickRunbookId: bench.quickRunbookId,
@@ -227,7 +228,7 @@ async function main() {
     await dropStaleJobs(db);
     phase("app start + warm-up");
 
-    console.log(`Start recovery: ${ONE_AT_A_TIME} starts through startRecoveryAction, one at a time…`);
+    options.log(`Start recovery: ${ONE_AT_A_TIME} starts through startRecoveryAction, one at a time…`);
     const single: number[] = [];
     const singleStarts: Started[] = [];
     for (const incidentId of await createIncidents(db, bench.systemId, "one at a time", ONE_AT_A_TIME)) {
@@ -240,7 +241,7 @@ async function main() {
     const singleRows = await inspect(db, singleOutcome);
     await dropStaleJobs(db);
 
-    console.log(`Start recovery: ${START_RUNS} runs of a ${3}-step runbook through startRecoveryAction, ${CONCURRENCY} at once…`);
+    options.log(`Start recovery: ${START_RUNS} runs of a ${3}-step runbook through startRecoveryAction, ${CONCURRENCY} at once…`);
     const burstIncidents = await createIncidents(db, bench.systemId, "burst", START_RUNS);
     const burst: Awaited<ReturnType<typeof start>>[] = [];
     const burstStartedAt = Date.now();
@@ -252,7 +253,7 @@ async function main() {
     phase("burst");
 
     const burstStale = await countStaleJobs(db);
-    console.log(`After the burst: ${PROBES} starts while ${burstStale} advance jobs of finished runs are still queued…`);
+    options.log(`After the burst: ${PROBES} starts while ${burstStale} advance jobs of finished runs are still queued…`);
     const probes = await Promise.all((await createIncidents(db, bench.systemId, "after the burst", PROBES)).map(start));
     const probeOutcome = { runIds: probes.map((p) => p.runId), startedAt: Date.now() };
     await settle(db, probeOutcome.runIds);
@@ -260,7 +261,7 @@ async function main() {
     await dropStaleJobs(db);
     phase("after burst");
 
-    console.log(`First step picked up: ${PACED_RUNS} starts, one every ${PACE_MS} ms…`);
+    options.log(`First step picked up: ${PACED_RUNS} starts, one every ${PACE_MS} ms…`);
     const pacedIncidents = await createIncidents(db, bench.systemId, "paced", PACED_RUNS);
     const pacedStarts: Started[] = [];
     await paced(PACED_RUNS, PACE_MS, async (i) => void pacedStarts.push(await start(pacedIncidents[i]!)));
@@ -270,7 +271,7 @@ async function main() {
     await dropStaleJobs(db);
     phase("paced");
 
-    console.log(`Double start: ${DOUBLE_STARTS} concurrent startRecoveryAction calls for one incident…`);
+    options.log(`Double start: ${DOUBLE_STARTS} concurrent startRecoveryAction calls for one incident…`);
     const [doubleIncident] = await createIncidents(db, bench.systemId, "double start", 1);
     const doubles = await Promise.all(Array.from({ length: DOUBLE_STARTS }, () => start(doubleIncident!)));
     const doubleRuns = await db.recoveryRun.count({ where: { incidentId: doubleIncident } });
@@ -279,7 +280,7 @@ async function main() {
     const doubleRows = await inspect(db, doubleOutcome);
     await dropStaleJobs(db);
 
-    console.log(`Steps per second, worker inside the app: ${THROUGHPUT_RUNS} runs × ${THROUGHPUT_STEPS} no-op steps…`);
+    options.log(`Steps per second, worker inside the app: ${THROUGHPUT_RUNS} runs × ${THROUGHPUT_STEPS} no-op steps…`);
     const inlineOutcome = await startDirect(db, jobs, bench, await createIncidents(db, bench.systemId, "inline worker", THROUGHPUT_RUNS));
     await settle(db, inlineOutcome.runIds);
     const inline = await inspect(db, inlineOutcome);
@@ -290,7 +291,7 @@ async function main() {
     await Promise.race([server.stop(), sleep(10_000)]);
     server = undefined;
 
-    console.log(`Steps per second, standalone worker (npm run worker, app stopped): ${THROUGHPUT_RUNS} runs × ${THROUGHPUT_STEPS} no-op steps…`);
+    options.log(`Steps per second, standalone worker (npm run worker, app stopped): ${THROUGHPUT_RUNS} runs × ${THROUGHPUT_STEPS} no-op steps…`);
     worker = await startStandaloneWorker(database.url);
     const aloneOutcome = await startDirect(db, jobs, bench, await createIncidents(db, bench.systemId, "standalone worker", THROUGHPUT_RUNS));
     await settle(db, aloneOutcome.runIds);
@@ -316,16 +317,17 @@ async function main() {
     const httpSteps = benchRuns.length - inline.runs - alone.runs;
     const notifyJobs = await db.$queryRaw<{ state: string; n: number }[]>`SELECT state::text, count(*)::int AS n FROM pgboss.job WHERE name = ${QUEUES.notify} GROUP BY state ORDER BY state`;
 
-    const row = (label: string, value: string, baseline: string) => console.log(`${label.padEnd(50)} ${value.padEnd(58)} ${baseline}`);
+    const report = options.report;
+    const row = (label: string, value: string, baseline: string) => report(`${label.padEnd(50)} ${value.padEnd(58)} ${baseline}`);
     const doubleIds = new Set(doubles.map((d) => d.runId));
     const doubleCreated = doubles.filter((d) => d.created).length;
     const ceiling = WORKER_SLOTS / POLL_SECONDS;
     const throughput = (r: Inspected) => `${r.stepsPerSecond.toFixed(0)} steps/s (${r.runsPerSecond.toFixed(1)} runs/s, all done in ${r.wallSeconds.toFixed(1)} s)`;
 
-    console.log(`\nLatencies in ms: p50 / p95 / p99 / max. Machine: ${os.cpus().length} cores; app, worker, Postgres and this script share them.`);
-    console.log(`Load average before / after: ${loadBefore} / ${load()} (other processes on this machine skew every figure).`);
-    console.log(`Worker: ${WORKER_SLOTS} pg-boss workers on ${QUEUES.recovery}; idle ones poll every ${POLL_SECONDS} s, busy ones fetch again at once; the app wakes its own on a start.`);
-    console.log("First step picked up is measured from the action's answer: below 0, the worker had started the step before the answer arrived.\n");
+    report(`\nLatencies in ms: p50 / p95 / p99 / max. Machine: ${os.cpus().length} cores; app, worker, Postgres and this script share them.`);
+    report(`Load average before / after: ${loadBefore} / ${load()} (other processes on this machine skew every figure).`);
+    report(`Worker: ${WORKER_SLOTS} pg-boss workers on ${QUEUES.recovery}; idle ones poll every ${POLL_SECONDS} s, busy ones fetch again at once; the app wakes its own on a start.`);
+    report("First step picked up is measured from the action's answer: below 0, the worker had started the step before the answer arrived.\n");
     row("measurement", "lifeboat", "raw baseline");
     row("start recovery accepted, one at a time", ms(percentiles(single)), `same SQL via pg: ${msFine(raw.ordered.single)}`);
     row(`start recovery accepted, ${CONCURRENCY} at once`, `${ms(percentiles(burst.map((b) => b.ms)))} (${(START_RUNS / burstAccepted).toFixed(0)} starts/s)`, `same SQL via pg: ${msFine(raw.ordered.start)}`);
@@ -344,7 +346,7 @@ async function main() {
     row("  timeline \"started\" events / http step calls", `${started[0]!.events} for ${started[0]!.steps} steps / ${target.hits()} for ${httpSteps} runs`, `incidents with 2+ runs: ${perIncident[0]!.twice} of ${perIncident[0]!.incidents}`);
     row(`  ${DOUBLE_STARTS} concurrent starts for one incident`, `${doubleRuns} run; answers: ${doubleIds.size} distinct run id, ${doubleCreated} "created"`, "");
     row("  failed or retried advance jobs", String(checked.reduce((n, r) => n + r.failedJobs, 0)), `notify jobs: ${notifyJobs.map((j) => `${j.n} ${j.state}`).join(", ")}`);
-    console.log(`\nWhole bench: ${((performance.now() - began) / 1000).toFixed(0)} s (${phases.join(", ")}).`);
+    report(`\nWhole bench: ${((performance.now() - began) / 1000).toFixed(0)} s (${phases.join(", ")}).`);
 
     const problems = [
       checked.some((r) => r.succeeded !== r.runs) ? `runs not succeeded: ${checked.map((r) => `${r.runs - r.succeeded}`).join(", ")}` : "",
@@ -354,27 +356,36 @@ async function main() {
       perIncident[0]!.twice ? "an incident got two runs" : "",
       doubleRuns !== 1 || doubleIds.size !== 1 || doubleCreated !== 1 ? "concurrent starts for one incident did not give exactly one run" : "",
     ].filter(Boolean);
-    if (problems.length) {
-      console.error(`\nProblems: ${problems.join("; ")}`);
-      process.exitCode = 1;
-    }
+    const singleTimes = percentiles(single);
+    const pacedPickup = pickups(pacedStarts, pacedRows.firstStep);
+    const pair = (p: Percentiles, digits = 0) => `${p.p50.toFixed(digits)} / ${p.p95.toFixed(digits)}`;
+    return {
+      rows: [
+        {
+          measurement: "start recovery accepted, one at a time (startRecoveryAction over HTTP; p50 / p95 ms)",
+          lifeboat: pair(singleTimes),
+          baseline: `same SQL via pg ${pair(raw.ordered.single, 1)}`,
+          ratio: timeRatio(singleTimes.p50, raw.ordered.single.p50),
+        },
+        {
+          measurement: `first step picked up after the answer, paced starts (p50 / p95 ms)`,
+          lifeboat: pair(pacedPickup),
+          baseline: `idle poll interval ${POLL_SECONDS * 1000} ms`,
+          note: "below 0: started before the answer arrived",
+        },
+        {
+          measurement: `engine throughput, ${THROUGHPUT_RUNS} runs × ${THROUGHPUT_STEPS} no-op steps, worker in the app`,
+          lifeboat: `${inline.stepsPerSecond.toFixed(0)} steps/s`,
+          baseline: `claim + record SQL via pg ${raw.ordered.stepsPerSecond.toFixed(0)} steps/s`,
+          ratio: rateRatio(inline.stepsPerSecond, raw.ordered.stepsPerSecond),
+          note: `${notOnce} of ${totalSteps} steps not run exactly once`,
+        },
+      ],
+      problems,
+    };
   } finally {
     await cleanUp();
   }
 }
 
-let cleaning: Promise<void> | undefined;
-let cleanUpSteps: (() => Promise<void>) | undefined;
-/** Stops whatever main started, once (the end of main or Ctrl-C, whichever comes first). */
-const cleanUp = () => (cleaning ??= cleanUpSteps?.() ?? Promise.resolve());
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping the app, the worker and the throwaway database…`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (invokedAs("bench-recovery")) benchCli(runRecoveryBench);

@@ -1,5 +1,5 @@
-// Every server action goes through this client: zod input → permission (fail closed) → handler.
-// Handlers run domain code from lib, which writes in a transaction with its audit event.
+// Every server action goes through this client: timing and request id → zod input → permission (fail
+// closed) → handler. Handlers run domain code from lib, which writes in a transaction with its audit event.
 import "server-only";
 import { createSafeActionClient, returnValidationErrors } from "next-safe-action";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
@@ -8,26 +8,31 @@ import { PERMISSION_NAMES, type Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { AppError, isAppError, isDatabaseUnreachable } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { actionRequest, noteActionStatus, observeAction } from "@/lib/observability/action";
 
 export const actionClient = createSafeActionClient({
   defineMetadataSchema: () => z.object({ permission: z.enum(PERMISSION_NAMES as [Permission, ...Permission[]]) }),
   defaultValidationErrorsShape: "formatted",
   handleServerError(error) {
+    noteActionStatus(isAppError(error) ? error.httpStatus : isDatabaseUnreachable(error) ? 503 : 500);
     if (isAppError(error)) return error.userMessage;
     if (isDatabaseUnreachable(error)) return "The database is unreachable right now. Nothing was saved; try again shortly.";
     logger.error({ err: error }, "server action failed");
     return "Something went wrong and nothing was saved. The error has been logged.";
   },
-}).use(async ({ next, metadata, clientInput }) => {
-  // Metadata is required: an action without a permission is refused rather than left open.
-  if (!metadata?.permission) throw new Error("Action defined without a permission");
-  const user = await requirePermission(metadata.permission);
-  // Postgres cannot store NUL characters in text: refuse them for every action before any write.
-  if (JSON.stringify(clientInput ?? null).includes("\\u0000")) {
-    throw new AppError("VALIDATION", { userMessage: "Text must not contain NUL characters." });
-  }
-  return next({ ctx: { user, actor: { id: user.id, email: user.email } } });
-});
+})
+  // First, so it times (and gives the request id to) everything after it, the permission check included.
+  .use(async ({ next }) => observeAction(await actionRequest(), () => next()))
+  .use(async ({ next, metadata, clientInput }) => {
+    // Metadata is required: an action without a permission is refused rather than left open.
+    if (!metadata?.permission) throw new Error("Action defined without a permission");
+    const user = await requirePermission(metadata.permission);
+    // Postgres cannot store NUL characters in text: refuse them for every action before any write.
+    if (JSON.stringify(clientInput ?? null).includes("\\u0000")) {
+      throw new AppError("VALIDATION", { userMessage: "Text must not contain NUL characters." });
+    }
+    return next({ ctx: { user, actor: { id: user.id, email: user.email } } });
+  });
 
 /**
  * Domain errors that name a field (a duplicate name, an unknown dependency) are shown on that field,

@@ -6,7 +6,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+// turbopackIgnore: the app bundles this file (readiness lists the migrations); without it Next would trace
+// the whole project into the standalone output.
+export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 
 // Same key Prisma's migrate uses, so our runner and `prisma migrate deploy` never run at once.
 const ADVISORY_LOCK_KEY = 72707369;
@@ -14,12 +16,16 @@ const ADVISORY_LOCK_KEY = 72707369;
 export type Migration = { name: string; sql: string; checksum: string };
 export type MigrationResult = { applied: string[]; alreadyApplied: string[] };
 
-export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir, { withFileTypes: true })
+/** Folder names of the migrations (those with a migration.sql), in the order they apply. */
+export function migrationNames(dir = MIGRATIONS_DIR): string[] {
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
+    .sort();
+}
+
+export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return migrationNames(dir).map((name) => {
       const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });

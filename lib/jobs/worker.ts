@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { advanceRun, type Engine } from "@/lib/recovery/engine";
 import { recoverInterruptedSteps, requeueIdleRuns } from "@/lib/recovery/recover";
 import { startBreakglassWriter } from "@/lib/breakglass/write";
+import { startHeartbeat } from "@/lib/observability/heartbeat";
 import { bossSink, QUEUES } from "./boss";
 import { forgetPool, workPool } from "./pool";
 
@@ -50,8 +51,11 @@ export async function startWorker(db: Db, boss: PgBoss, options: { pollingInterv
   timer.unref();
   // The offline pack in BREAKGLASS_DIR follows every change (checked every 30 s; off when unset).
   const stopBreakglass = startBreakglassWriter(db);
+  // Last, once everything works: /api/ready and /api/metrics read these beats (lib/observability/heartbeat.ts).
+  const stopHeartbeat = await startHeartbeat(db);
   logger.info({}, "job worker started");
   return async () => {
+    await stopHeartbeat();
     clearInterval(timer);
     stopBreakglass();
     clearInterval(recoveryTimer);

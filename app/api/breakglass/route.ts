@@ -5,12 +5,13 @@ import { loadBreakglass } from "@/lib/breakglass/load";
 import { renderBreakglass } from "@/lib/breakglass/render";
 import { getDb } from "@/lib/db/client";
 import { logger } from "@/lib/log";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** GET: the pack as one HTML file, for any signed-in role. */
-export async function GET() {
+export const GET = observed("/api/breakglass", async () => {
   try {
     const user = await requirePermission("breakglass.read");
     const source = await loadBreakglass(getDb());
@@ -27,4 +28,4 @@ export async function GET() {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

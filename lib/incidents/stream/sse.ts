@@ -1,5 +1,6 @@
 // Server-sent events for the timeline. Each event carries its id, so the browser's EventSource sends
 // Last-Event-ID when it reconnects and the stream resumes right after it: nothing missed, nothing twice.
+import { metrics } from "@/lib/observability/metrics";
 import type { TimelineEntry } from "../timeline";
 import type { TimelineHub } from "./hub";
 
@@ -29,8 +30,12 @@ export async function timelineStream(options: StreamOptions): Promise<Response> 
   let unsubscribe: (() => void) | null = null;
   let timers: NodeJS.Timeout[] = [];
   let open = true;
+  // lifeboat_sse_open_streams: counted from the subscription until the stream ends, once.
+  let counted = false;
   const stop = () => {
     open = false;
+    if (counted) metrics().sseOpenStreams.dec();
+    counted = false;
     unsubscribe?.();
     timers.forEach(clearTimeout);
     timers = [];
@@ -76,6 +81,8 @@ export async function timelineStream(options: StreamOptions): Promise<Response> 
         unsubscribe();
         return;
       }
+      metrics().sseOpenStreams.inc();
+      counted = true;
       timers.push(
         setInterval(async () => {
           if (options.stillAllowed && !(await options.stillAllowed().catch(() => false))) return end();

@@ -6,11 +6,12 @@ import { getDb } from "@/lib/db/client";
 import { evidencePack } from "@/lib/compliance/evidence";
 import { loadComplianceView } from "@/lib/compliance/load";
 import { readFilter } from "@/lib/compliance/view";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest) {
+export const GET = observed("/api/compliance/evidence", async (request: NextRequest) => {
   try {
     const user = await requirePermission("compliance.read");
     const { filter } = readFilter(Object.fromEntries(request.nextUrl.searchParams));
@@ -23,4 +24,4 @@ export async function GET(request: NextRequest) {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

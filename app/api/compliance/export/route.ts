@@ -5,11 +5,12 @@ import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { findComplianceRows } from "@/lib/compliance/queries";
 import { readFilter, toCsv, worstFirst } from "@/lib/compliance/view";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest) {
+export const GET = observed("/api/compliance/export", async (request: NextRequest) => {
   try {
     await requirePermission("compliance.read");
     const { filter } = readFilter(Object.fromEntries(request.nextUrl.searchParams));
@@ -21,4 +22,4 @@ export async function GET(request: NextRequest) {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

@@ -5,11 +5,12 @@ import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { parseStreamQuery } from "@/lib/incidents/stream/query";
 import { readTimeline } from "@/lib/incidents/timeline";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest) {
+export const GET = observed("/api/incidents/events", async (request: NextRequest) => {
   try {
     await requirePermission("incidents.read");
     const query = parseStreamQuery(request.nextUrl, null);
@@ -19,4 +20,4 @@ export async function GET(request: NextRequest) {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

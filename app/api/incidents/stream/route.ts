@@ -8,11 +8,12 @@ import { getDb } from "@/lib/db/client";
 import { appTimelineHub } from "@/lib/incidents/stream/app-hub";
 import { parseStreamQuery } from "@/lib/incidents/stream/query";
 import { timelineStream } from "@/lib/incidents/stream/sse";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest) {
+export const GET = observed("/api/incidents/stream", async (request: NextRequest) => {
   try {
     const user = await requirePermission("incidents.read");
     const query = parseStreamQuery(request.nextUrl, request.headers.get("last-event-id"));
@@ -23,7 +24,7 @@ export async function GET(request: NextRequest) {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});
 
 /** Re-reads the user while the stream is open: deactivation, a role without access, or a password change end it. */
 async function accessCheck(userId: string) {

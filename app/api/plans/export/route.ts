@@ -4,15 +4,16 @@ import { errorResponse } from "@/lib/api/json";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { planDownload } from "@/lib/plans/download";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest) {
+export const GET = observed("/api/plans/export", async (request: NextRequest) => {
   try {
     await requirePermission("plans.export");
     return await planDownload(getDb(), request.nextUrl.searchParams.get("system"));
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

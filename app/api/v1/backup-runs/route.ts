@@ -5,11 +5,12 @@ import { apiError, errorResponse, readJsonBody, validationError } from "@/lib/ap
 import { backupRunSchema, timestampProblem, ingestBackupRun, MAX_BODY_BYTES } from "@/lib/backups/ingest";
 import { getDb } from "@/lib/db/client";
 import { checkBearerToken } from "@/lib/tokens/tokens";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request) {
+export const POST = observed("/api/v1/backup-runs", async (request: Request) => {
   try {
     const db = getDb();
     const auth = await checkBearerToken(db, request.headers.get("authorization"), "backups:write");
@@ -25,4 +26,4 @@ export async function POST(request: Request) {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

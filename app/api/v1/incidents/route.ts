@@ -6,11 +6,12 @@ import { getDb } from "@/lib/db/client";
 import { incidentJson, incidentListQuery } from "@/lib/incidents/api";
 import { findIncidents } from "@/lib/incidents/queries";
 import { checkBearerToken } from "@/lib/tokens/tokens";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest) {
+export const GET = observed("/api/v1/incidents", async (request: NextRequest) => {
   try {
     const db = getDb();
     const auth = await checkBearerToken(db, request.headers.get("authorization"), "read");
@@ -29,4 +30,4 @@ export async function GET(request: NextRequest) {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

@@ -6,11 +6,12 @@ import { apiError, errorResponse } from "@/lib/api/json";
 import { getDb } from "@/lib/db/client";
 import { planDownload } from "@/lib/plans/download";
 import { checkBearerToken } from "@/lib/tokens/tokens";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest) {
+export const GET = observed("/api/v1/plans", async (request: NextRequest) => {
   try {
     const db = getDb();
     const auth = await checkBearerToken(db, request.headers.get("authorization"), "plans:read");
@@ -19,4 +20,4 @@ export async function GET(request: NextRequest) {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

@@ -3,11 +3,12 @@ import { NextResponse } from "next/server";
 import { apiError, errorResponse } from "@/lib/api/json";
 import { getDb } from "@/lib/db/client";
 import { demoHealth } from "@/lib/demo-fleet/fleet";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = observed("/api/demo-fleet/[slug]/health", async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   try {
     const state = await demoHealth(getDb(), (await params).slug.slice(0, 64));
     if (!state) return apiError(404, { error: "No such demo service" });
@@ -15,4 +16,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

@@ -4,11 +4,12 @@ import { NextResponse } from "next/server";
 import { apiError, errorResponse } from "@/lib/api/json";
 import { getDb } from "@/lib/db/client";
 import { RESTART_SECONDS, requestRestart } from "@/lib/demo-fleet/fleet";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function POST(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const POST = observed("/api/demo-fleet/[slug]/restart", async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   try {
     const state = await requestRestart(getDb(), (await params).slug.slice(0, 64));
     if (!state) return apiError(404, { error: "No such demo service" });
@@ -16,4 +17,4 @@ export async function POST(_request: Request, { params }: { params: Promise<{ sl
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

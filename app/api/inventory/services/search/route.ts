@@ -5,13 +5,14 @@ import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { searchServices } from "@/lib/inventory/service-search";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const querySchema = z.object({ q: z.string().trim().max(120).default(""), exclude: z.string().max(64).optional() });
 
-export async function GET(request: NextRequest) {
+export const GET = observed("/api/inventory/services/search", async (request: NextRequest) => {
   try {
     await requirePermission("inventory.read");
   } catch (error) {
@@ -21,4 +22,4 @@ export async function GET(request: NextRequest) {
   const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!parsed.success) return NextResponse.json({ error: "Invalid query", issues: parsed.error.issues }, { status: 400 });
   return NextResponse.json({ services: await searchServices(getDb(), parsed.data.q, parsed.data.exclude) });
-}
+});

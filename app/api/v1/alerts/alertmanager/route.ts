@@ -9,11 +9,12 @@ import { alertmanagerSchema, fromAlertmanager } from "@/lib/incidents/alerts/ale
 import { ingestAlertGroup } from "@/lib/incidents/alerts/intake";
 import { ALERT_BODY_LIMIT, checkAlertToken } from "@/lib/incidents/alerts/route-auth";
 import { appJobs } from "@/lib/jobs/app-jobs";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request) {
+export const POST = observed("/api/v1/alerts/alertmanager", async (request: Request) => {
   try {
     const db = getDb();
     const auth = await checkAlertToken(db, request.headers.get("authorization"));
@@ -27,4 +28,4 @@ export async function POST(request: Request) {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

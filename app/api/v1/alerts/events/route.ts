@@ -8,11 +8,12 @@ import { accepted, eventsApiSchema, invalidEvent, triggerGroup } from "@/lib/inc
 import { acknowledgeAlert, ingestAlertGroup, resolveAlert } from "@/lib/incidents/alerts/intake";
 import { ALERT_BODY_LIMIT, checkAlertToken } from "@/lib/incidents/alerts/route-auth";
 import { appJobs } from "@/lib/jobs/app-jobs";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request) {
+export const POST = observed("/api/v1/alerts/events", async (request: Request) => {
   try {
     const db = getDb();
     const body = await readJsonBody(request, ALERT_BODY_LIMIT);
@@ -35,4 +36,4 @@ export async function POST(request: Request) {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

@@ -6,11 +6,12 @@ import { incidentJson, timelineJson } from "@/lib/incidents/api";
 import { findIncident } from "@/lib/incidents/queries";
 import { latestTimeline } from "@/lib/incidents/timeline";
 import { checkBearerToken } from "@/lib/tokens/tokens";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = observed("/api/v1/incidents/[id]", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   try {
     const db = getDb();
     const auth = await checkBearerToken(db, request.headers.get("authorization"), "read");
@@ -33,4 +34,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

@@ -9,11 +9,12 @@ import { getDb } from "@/lib/db/client";
 import { MAX_PLAN_BYTES } from "@/lib/plans/format";
 import { importDocument } from "@/lib/plans/document";
 import { checkBearerToken } from "@/lib/tokens/tokens";
+import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function POST(request: NextRequest) {
+export const POST = observed("/api/v1/plans/import", async (request: NextRequest) => {
   try {
     const db = getDb();
     const auth = await checkBearerToken(db, request.headers.get("authorization"), "plans:write");
@@ -40,4 +41,4 @@ export async function POST(request: NextRequest) {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});
