@@ -6,7 +6,7 @@ import type { Db, Reader } from "@/lib/db/client";
 import type { AuditActor } from "@/lib/audit/record";
 import { MAX_PLAN_BYTES, type PlanReading } from "./format";
 import { importPlan, type ImportOutcome } from "./import";
-import { readPlanDocument } from "./read";
+import { formatFromContent, formatFromName, readPlanDocument } from "./read";
 import { planLineLocator, planToYaml, type KnownService } from "./yaml";
 
 export const importRequestSchema = z.object({
@@ -52,7 +52,9 @@ export async function importDocument(
   request: ImportRequest,
   options: { apply: boolean; canEditTiers: boolean; expectedFingerprint?: string },
 ): Promise<ImportReport> {
-  const { plan, ...reading } = readForImport(request, await knownServices(db));
+  // Only a YAML plan's dependencies are checked while reading (a Markdown one keeps only names it lists itself).
+  const isYaml = (formatFromName(request.fileName) ?? formatFromContent(request.text)) === "yaml";
+  const { plan, ...reading } = readForImport(request, isYaml ? await knownServices(db) : undefined);
   const yaml = reading.problems.length ? "" : planToYaml(plan);
   if (reading.problems.length) return { reading, yaml, outcome: null };
   const outcome = await importPlan(db, actor, plan, { ...options, source: request.fileName || reading.format });

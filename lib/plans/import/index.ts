@@ -92,10 +92,11 @@ export async function importPlan(
 ): Promise<ImportOutcome> {
   const { plan, interpretations } = normalizePlan(input);
   const duplicate = plan.systems.map((s) => s.name).find((name, i, all) => all.indexOf(name) !== i);
+  const items = itemCount(plan);
   const refusal = duplicate
     ? `systems: "${duplicate}" appears twice`
-    : itemCount(plan) > MAX_PLAN_ITEMS
-      ? `the plan holds ${itemCount(plan)} systems, services, policies, runbooks and contacts: import at most ${MAX_PLAN_ITEMS} at a time (one system per file, say)`
+    : items > MAX_PLAN_ITEMS
+      ? `the plan holds ${items} systems, services, policies, runbooks and contacts: import at most ${MAX_PLAN_ITEMS} at a time (one system per file, say)`
       : null;
   if (refusal) return { applied: false, changes: [], problems: [{ path: "systems", message: refusal }], interpretations, fingerprint: "", counts: { create: 0, update: 0, unchanged: 0, skip: 0 } };
   try {
