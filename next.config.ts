@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_POLICY } from "./lib/security/csp";
 
 const nextConfig: NextConfig = {
   // Packages with native parts or their own runtime files stay outside the server bundle.
@@ -24,8 +25,13 @@ const nextConfig: NextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          // Browsers honour this only over HTTPS, where it keeps them from ever downgrading to HTTP.
+          { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
         ],
       },
+      // Pages get their nonce'd policy from proxy.ts; API answers (JSON, CSV, Markdown) load and run nothing.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_POLICY }] },
     ];
   },
 };

@@ -45,7 +45,7 @@ async function main(): Promise<number> {
     const [first, second] = servers.map((s) => s.baseUrl);
     log(`app on ${first} and ${second}, database ${name}`);
     return await run(bin("playwright"), ["test", ...process.argv.slice(2)], {
-      env: { ...process.env, E2E_BASE_URL: first, E2E_SECOND_BASE_URL: second, E2E_DATABASE_URL: url, CHROMIUM_PATH: chromium, ALERTMANAGER_PATH: alertmanager },
+      env: { ...process.env, E2E_BASE_URL: first, E2E_SECOND_BASE_URL: second, E2E_DATABASE_URL: url, E2E_NEXTAUTH_SECRET: env.NEXTAUTH_SECRET, CHROMIUM_PATH: chromium, ALERTMANAGER_PATH: alertmanager },
     });
   } finally {
     servers.forEach((s) => s.stop());

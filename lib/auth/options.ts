@@ -60,11 +60,13 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           token.sub = user.id;
           token.pws = (user as { passwordStamp?: string }).passwordStamp;
+          // When the password was typed: refreshing the cookie never moves it (lib/auth/session-validity.ts).
+          token.authAt = Math.floor(Date.now() / 1000);
         }
         return token;
       },
       session({ session, token }) {
-        return { ...session, userId: token.sub, passwordStamp: token.pws };
+        return { ...session, userId: token.sub, passwordStamp: token.pws, authAt: token.authAt };
       },
       // Only same-origin callback URLs: no open redirect through /login?callbackUrl=…
       redirect({ url, baseUrl }) {

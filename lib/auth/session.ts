@@ -5,24 +5,26 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
 import { passwordStamp } from "./password";
 import { can, type Permission } from "./permissions";
 import type { Role } from "./roles";
+import { sessionIsCurrent, type SessionClaims } from "./session-validity";
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = (await getServerSession(authOptions())) as { userId?: string; passwordStamp?: string } | null;
+  const session = (await getServerSession(authOptions())) as ({ userId?: string } & SessionClaims) | null;
   if (!session?.userId) return null;
   const user = await getDb().user.findUnique({
     where: { id: session.userId },
     select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true },
   });
   if (!user?.active) return null;
-  // A session from before the last password change or reset no longer counts.
-  if (session.passwordStamp !== passwordStamp(user.passwordHash)) return null;
+  // Not after the last password change or reset, nor past the session's maximum age since sign-in.
+  if (!sessionIsCurrent(session, passwordStamp(user.passwordHash), env().SESSION_MAX_AGE_HOURS)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 
