@@ -134,6 +134,31 @@ describe("Alertmanager webhook", () => {
     expect(await t.db.alert.count()).toBe(before);
   });
 
+  it("a sender's clock far off shifts nothing measured: the incident is declared by the database's clock", async () => {
+    const skewed = amPayload("firing", ["skew-1"], '{}:{alertname="Skewed"}');
+    const yearAhead = new Date(Date.now() + 365 * 86_400_000).toISOString();
+    skewed.alerts[0]!.startsAt = yearAhead;
+    const before = Date.now();
+    expect((await post(alertmanager, skewed)).status).toBe(200);
+    const alert = await t.db.alert.findFirstOrThrow({ where: { dedupKey: "skew-1" }, include: { incident: true } });
+    expect(alert.startsAt?.toISOString(), "stored as the sender reported it").toBe(yearAhead);
+    expect(Math.abs(alert.incident.declaredAt.getTime() - before)).toBeLessThan(10_000);
+  });
+
+  it("refuses timestamps that are no real instant (loose forms, years Postgres cannot hold) with 400 naming the field", async () => {
+    const before = await t.db.alert.count();
+    for (const startsAt of ["1", "-010000-01-01T00:00:00Z", "+275760-09-13T00:00:00Z", "2026-11-21", "2026-13-45T99:99:99Z"]) {
+      const payload = amPayload("firing", ["skew-bad"], '{}:{alertname="SkewBad"}');
+      payload.alerts[0]!.startsAt = startsAt;
+      const res = await post(alertmanager, payload);
+      expect(res.status, startsAt).toBe(400);
+      expect((await res.json()).field).toBe("alerts.0.startsAt");
+    }
+    const event = { routing_key: tokens.alerts, event_action: "trigger", payload: { summary: "x", source: "y", severity: "error", timestamp: "-010000-01-01T00:00:00Z" } };
+    expect((await post(events, event, null)).status).toBe(400);
+    expect(await t.db.alert.count()).toBe(before);
+  });
+
   it("needs a token with the alerts:write scope", async () => {
     expect((await post(alertmanager, amPayload("firing", ["fp-z"]), null)).status).toBe(401);
     expect((await post(alertmanager, amPayload("firing", ["fp-z"]), tokens.read!)).status).toBe(403);

@@ -3,12 +3,13 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { AlertGroup } from "./intake";
+import { reportedTimestamp } from "./timestamp";
 
 const payloadSchema = z.object({
   summary: z.string().trim().min(1, "is required").max(1024, "is at most 1024 characters"),
   source: z.string().trim().min(1, "is required").max(255),
   severity: z.enum(["critical", "error", "warning", "info"], { error: "must be one of critical, error, warning, info" }),
-  timestamp: z.string().max(64).refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 timestamp").optional(),
+  timestamp: reportedTimestamp("must be an ISO 8601 timestamp").optional(),
   component: z.string().max(255).optional(),
   group: z.string().max(255).optional(),
   class: z.string().max(255).optional(),
