@@ -39,13 +39,14 @@ async function main(): Promise<number> {
 
     // Two app processes on one database, as in a scaled deployment: specs prove that what is written
     // through one reaches viewers of the other. They share the session secret, like replicas do.
-    // Specs sign in many times from one address; the per-account lock is what they exercise.
+    // Specs sign in many times from one address; the per-account lock is what they exercise. The secret is
+    // handed to the specs too, so secrets.spec can prove it never appears in an answer.
     const env = { LOGIN_MAX_FAILURES_PER_IP: "1000", NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
     for (let i = 0; i < 2; i++) servers.push(await startAppServer(url, { env, logs: Boolean(process.env.E2E_SERVER_LOG) }));
     const [first, second] = servers.map((s) => s.baseUrl);
     log(`app on ${first} and ${second}, database ${name}`);
     return await run(bin("playwright"), ["test", ...process.argv.slice(2)], {
-      env: { ...process.env, E2E_BASE_URL: first, E2E_SECOND_BASE_URL: second, E2E_DATABASE_URL: url, CHROMIUM_PATH: chromium, ALERTMANAGER_PATH: alertmanager },
+      env: { ...process.env, E2E_BASE_URL: first, E2E_SECOND_BASE_URL: second, E2E_DATABASE_URL: url, E2E_NEXTAUTH_SECRET: env.NEXTAUTH_SECRET, CHROMIUM_PATH: chromium, ALERTMANAGER_PATH: alertmanager },
     });
   } finally {
     servers.forEach((s) => s.stop());
