@@ -11,6 +11,11 @@ describe("redactUrl", () => {
     expect(redactUrl("https://bob:pw@example.com/x?access_token=t&sig=s&page=2")).toBe(`https://example.com/x?access_token=${HIDDEN}&sig=${HIDDEN}&page=2`);
     expect(redactUrl("/hook?apiKey=k")).toBe(`/hook?apiKey=${HIDDEN}`);
   });
+
+  it("hides path segments that look like tokens (a webhook path can be the secret)", () => {
+    expect(redactUrl("https://hooks.example.test/services/T0/B0/CANARYpath4244debf/restart")).toBe(`https://hooks.example.test/services/T0/B0/${HIDDEN}/restart`);
+    expect(redactUrl("/api/demo-fleet/checkout-api/restart")).toBe("/api/demo-fleet/checkout-api/restart");
+  });
 });
 
 describe("redactBody", () => {

@@ -2,6 +2,7 @@
 // file that gets copied around, so anything that may be a credential is left out: header values (bar a few
 // harmless ones), secret-looking query parameters and JSON fields, and request bodies that are not JSON.
 // Commands are printed verbatim: they are the instructions themselves.
+import { looksLikeToken } from "@/lib/plans/secrets";
 import { parseStepConfig, type StepConfig, type StepKindName } from "@/lib/recovery/steps";
 
 export type StepDetail =
@@ -21,7 +22,7 @@ const PLAIN_HEADERS = new Set(["accept", "content-type", "user-agent", "accept-l
 
 const expected = (statuses: number[] | undefined) => (statuses?.length ? `HTTP ${statuses.join(" or ")}` : "any 2xx status");
 
-/** Drops user:password and hides secret-looking query values; "/paths" on Lifeboat stay paths. */
+/** Drops user:password, hides secret-looking query values and token-like path segments; "/paths" on Lifeboat stay paths. */
 export function redactUrl(value: string): string {
   let url: URL;
   try {
@@ -30,11 +31,15 @@ export function redactUrl(value: string): string {
     return HIDDEN;
   }
   const secretParams = [...url.searchParams.keys()].filter((name) => SECRET_NAME.test(name));
+  // A webhook path can itself be the secret (/services/T0/B0/<token>): the plan export's rule for those.
+  const segments = url.pathname.split("/");
+  const secretPath = segments.some((segment) => looksLikeToken(decodeURIComponent(segment)));
   // Untouched URLs print exactly as written (the parser would normalise them).
-  if (!url.username && !url.password && secretParams.length === 0) return value;
+  if (!url.username && !url.password && secretParams.length === 0 && !secretPath) return value;
   url.username = "";
   url.password = "";
   for (const name of secretParams) url.searchParams.set(name, HIDDEN);
+  if (secretPath) url.pathname = segments.map((segment) => (looksLikeToken(decodeURIComponent(segment)) ? HIDDEN : segment)).join("/");
   const text = url.toString().replaceAll(encodeURIComponent(HIDDEN), HIDDEN);
   return value.startsWith("/") ? text.slice(url.origin.length) : text;
 }

@@ -31,6 +31,14 @@ describe("redaction", () => {
     });
   });
 
+  it("drops the query of http(s) URLs in any string: it often is the credential", () => {
+    const { logger, lines } = capture();
+    logger.error({ err: new Error("POST https://hooks.example.test/send?api_key=CANARY-1&to=x failed"), reason: "GET https://api.example.test/restart?token=CANARY-2: ENOTFOUND" }, "step failed");
+    expect(JSON.stringify(lines)).not.toContain("CANARY");
+    expect(lines[0]).toMatchObject({ reason: `GET https://api.example.test/restart?${REDACTED}: ENOTFOUND`, err: { message: `POST https://hooks.example.test/send?${REDACTED} failed` } });
+    expect(redactString("see https://example.com/docs#part, no query")).toBe("see https://example.com/docs#part, no query");
+  });
+
   it("masks the password of a URL inside any string, and inside error messages", () => {
     expect(redactString("connect to postgresql://lifeboat:s3cr3t@db:5432/app failed")).toBe(`connect to postgresql://lifeboat:${REDACTED}@db:5432/app failed`);
     expect(redactString("https://example.com/a:b@c")).toBe("https://example.com/a:b@c");

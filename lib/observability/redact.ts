@@ -1,5 +1,5 @@
-// What log lines must never carry: values under secret-looking keys (at any depth) and the password in a
-// URL with credentials (postgres://user:secret@host). Pure, so the rules are unit-tested on their own.
+// What log lines must never carry: values under secret-looking keys (at any depth), the password in a
+// URL with credentials (postgres://user:secret@host) and the query of an http(s) URL. Pure, so the rules are unit-tested on their own.
 
 /** Keys whose values are masked wherever they appear: passwords, tokens, cookies, DATABASE_URL… */
 export const SECRET_KEY = /pass(word)?|secret|token|authorization|cookie|database_?url|api_?key|credential|private_?key/i;
@@ -8,9 +8,14 @@ export const REDACTED = "[redacted]";
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@/]+@/gi;
 const MAX_DEPTH = 8;
 
-/** Masks the password of every `scheme://user:password@` in the text. */
+// A URL's query often is the credential (?token=, ?sig=, ?api_key=): an error quoting a webhook or step URL
+// must not copy it into a log line. The path and host stay, so the line still says what failed (and the
+// sentence's own punctuation after the URL stays too).
+const URL_QUERY = /\b(https?:\/\/[^\s?#"'<>]+\?)[^\s#"'<>]*[^\s#"'<>:,.;)]/gi;
+
+/** Masks the password of every `scheme://user:password@`, and the query of every http(s) URL, in the text. */
 export function redactString(text: string): string {
-  return text.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
+  return text.replace(URL_CREDENTIALS, `$1${REDACTED}@`).replace(URL_QUERY, `$1${REDACTED}`);
 }
 
 export type SerializedError = { type: string; message: string; stack?: string; code?: string; cause?: SerializedError | string };

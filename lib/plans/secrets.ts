@@ -15,7 +15,7 @@ const RELATIVE_BASE = "http://relative.invalid";
  * A path segment that is more likely a token than a word: 20+ characters with no dash or dot (words in paths
  * are dashed), or 12+ mixing letters and digits. Wrongly hiding a segment costs nothing: importing restores it.
  */
-const looksLikeToken = (segment: string) => (segment.length >= 20 && /^[A-Za-z0-9_]+$/.test(segment)) || segment.length >= 40 || (segment.length >= 12 && /[A-Za-z]/.test(segment) && /\d/.test(segment));
+export const looksLikeToken = (segment: string) => (segment.length >= 20 && /^[A-Za-z0-9_]+$/.test(segment)) || segment.length >= 40 || (segment.length >= 12 && /[A-Za-z]/.test(segment) && /\d/.test(segment));
 
 /** The URL with credentials, query values and token-like path segments replaced by SECRET_PLACEHOLDER. */
 export function redactUrl(value: string): string {

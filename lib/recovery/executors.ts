@@ -1,6 +1,7 @@
 // What the worker does for each automatic step kind. Every executor honours the step's timeout (an
 // AbortSignal) and returns an outcome with a short, human-readable output; none of them throws.
 import { spawn } from "node:child_process";
+import { redactUrl } from "@/lib/plans/secrets";
 import { commandMayRun, parseStepConfig, resolveStepUrl, statusMatches, type StepKindName } from "./steps";
 
 export type StepOutcome = { ok: boolean; output: string; error?: string };
@@ -37,16 +38,18 @@ async function runHttp(config: unknown, timeoutSeconds: number, signal: AbortSig
   const target = resolved(parsed.data.url, baseUrl);
   if ("error" in target) return { ok: false, output: "", error: target.error };
   const { url } = target;
+  // Outputs and errors are shown to every role and put on the incident timeline: the URL without its secrets.
+  const shown = redactUrl(url);
   const { method, headers, body, expectStatus } = parsed.data;
   const started = performance.now();
   try {
     const response = await fetch(url, { method, headers, body: method === "GET" ? undefined : body, signal, redirect: "manual" });
     const text = clip(await response.text(), 1000);
     const ms = Math.round(performance.now() - started);
-    const line = `${method} ${url} → HTTP ${response.status} in ${ms} ms${text ? `\n${text}` : ""}`;
+    const line = `${method} ${shown} → HTTP ${response.status} in ${ms} ms${text ? `\n${text}` : ""}`;
     return statusMatches(response.status, expectStatus) ? { ok: true, output: line } : { ok: false, output: line, error: `Expected ${expectStatus?.join(" or ") ?? "a 2xx status"}, got HTTP ${response.status}` };
   } catch (error) {
-    return failure(error, `${method} ${url}`, timeoutSeconds, signal);
+    return failure(error, `${method} ${shown}`, timeoutSeconds, signal);
   }
 }
 
@@ -56,6 +59,7 @@ async function runHealthcheck(config: unknown, timeoutSeconds: number, signal: A
   const target = resolved(parsed.data.url, baseUrl);
   if ("error" in target) return { ok: false, output: "", error: target.error };
   const { url } = target;
+  const shown = redactUrl(url);
   const { intervalSeconds, expectStatus } = parsed.data;
   const started = performance.now();
   let checks = 0;
@@ -67,7 +71,7 @@ async function runHealthcheck(config: unknown, timeoutSeconds: number, signal: A
       await response.body?.cancel();
       last = `HTTP ${response.status}`;
       if (statusMatches(response.status, expectStatus)) {
-        return { ok: true, output: `${url} healthy (${last}) after ${((performance.now() - started) / 1000).toFixed(1)} s and ${checks} check(s)` };
+        return { ok: true, output: `${shown} healthy (${last}) after ${((performance.now() - started) / 1000).toFixed(1)} s and ${checks} check(s)` };
       }
     } catch (error) {
       if (signal.aborted) break;
@@ -75,7 +79,7 @@ async function runHealthcheck(config: unknown, timeoutSeconds: number, signal: A
     }
     await sleep(intervalSeconds * 1000, signal);
   }
-  return { ok: false, output: `${checks} check(s) of ${url}`, error: `Not healthy within ${timeoutSeconds} s (last: ${last})` };
+  return { ok: false, output: `${checks} check(s) of ${shown}`, error: `Not healthy within ${timeoutSeconds} s (last: ${last})` };
 }
 
 async function runWait(config: unknown, timeoutSeconds: number, signal: AbortSignal): Promise<StepOutcome> {

@@ -1,6 +1,7 @@
 // Reads of recovery runs for the incident page, the run page and the runbook page.
 import type { Reader } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { redactStepConfig } from "@/lib/plans/secrets";
 
 const runSelect = {
   id: true,
@@ -20,11 +21,19 @@ const runSelect = {
   measurements: { select: { seconds: true, verifiedAt: true, service: { select: { id: true, name: true, rtoMinutes: true } } } },
 } satisfies Prisma.RecoveryRunSelect;
 
-export type RunView = Prisma.RecoveryRunGetPayload<{ select: typeof runSelect }>;
+type RunRow = Prisma.RecoveryRunGetPayload<{ select: typeof runSelect }>;
+export type RunView = RunRow;
 
-export const findRun = (db: Reader, id: string) => db.recoveryRun.findUnique({ where: { id }, select: runSelect });
+// These reads feed the run panel, a client component every role sees: step settings go out with their header
+// values, bodies and URL secrets replaced (the worker reads the stored settings, never these).
+const withoutSecrets = (run: RunRow): RunRow => ({ ...run, steps: run.steps.map((s) => ({ ...s, config: redactStepConfig(s.config as Record<string, unknown>) as Prisma.JsonObject })) });
 
-export const findIncidentRuns = (db: Reader, incidentId: string) => db.recoveryRun.findMany({ where: { incidentId }, orderBy: { startedAt: "asc" }, select: runSelect });
+export const findRun = async (db: Reader, id: string) => {
+  const run = await db.recoveryRun.findUnique({ where: { id }, select: runSelect });
+  return run && withoutSecrets(run);
+};
+
+export const findIncidentRuns = async (db: Reader, incidentId: string) => (await db.recoveryRun.findMany({ where: { incidentId }, orderBy: { startedAt: "asc" }, select: runSelect })).map(withoutSecrets);
 
 /** Runbooks that can be started for an incident: its system's first, then the rest. */
 export async function runbookChoices(db: Reader, systemId: string | null) {

@@ -7,6 +7,8 @@ import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { SECRET_PLACEHOLDER } from "@/lib/plans/format";
+import { containsPlaceholder, restoreSecrets } from "@/lib/plans/secrets";
 import { parseStepConfig, STEP_KINDS } from "./steps";
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
@@ -59,6 +61,23 @@ export function stepRows(steps: RunbookFields["steps"]) {
   }));
 }
 
+/**
+ * The edit form shows secret step settings as SECRET_PLACEHOLDER (they never go to the browser). A step sent
+ * back with placeholders keeps the stored settings it stands for — only when it is otherwise unchanged, so an
+ * edit cannot point a stored credential at another URL; else the secret has to be typed again.
+ */
+function keepStoredSecrets(steps: RunbookFields["steps"], stored: { kind: string; config: unknown }[]): RunbookFields["steps"] {
+  return steps.map((step, index) => {
+    if (!containsPlaceholder(step.config)) return step;
+    const incoming = parseStepConfig(step.kind, step.config).data as Record<string, unknown>;
+    for (const candidate of stored) {
+      const kept = candidate.kind === step.kind ? restoreSecrets(incoming, candidate.config as Record<string, unknown>) : null;
+      if (kept) return { ...step, config: kept };
+    }
+    throw new AppError("VALIDATION", { userMessage: `Step ${index + 1}: "${SECRET_PLACEHOLDER}" keeps a stored secret only while the rest of the step's settings are unchanged. Type the secret again.`, field: "steps" });
+  });
+}
+
 async function checkServices(tx: Reader, steps: RunbookFields["steps"]) {
   const ids = [...new Set(steps.flatMap((s) => s.serviceIds))];
   if (ids.length && (await tx.service.count({ where: { id: { in: ids } } })) !== ids.length) {
@@ -92,7 +111,8 @@ export async function updateRunbook(db: Db, actor: AuditActor, input: RunbookFie
       const current = await tx.runbook.findUnique({ where: { id: input.id }, include: { steps: { orderBy: { position: "asc" } } } });
       await assertCurrentVersion(tx, current, { entityType: "Runbook", entityId: input.id, version: input.version, label: "this runbook" });
       await checkServices(tx, input.steps);
-      const { steps, id, version, ...fields } = input;
+      const { id, version, ...fields } = input;
+      const steps = keepStoredSecrets(input.steps, current!.steps);
       await tx.runbookStep.deleteMany({ where: { runbookId: id } });
       const runbook = await tx.runbook.update({ where: { id }, data: { ...fields, version: version + 1, steps: { create: stepRows(steps) } } });
       const before = { ...current!, steps: current!.steps.map((s) => ({ ...s, config: s.config as Record<string, unknown>, group: s.group })) };

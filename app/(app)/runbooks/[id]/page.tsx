@@ -11,18 +11,19 @@ import { getDb } from "@/lib/db/client";
 import { findRunbook } from "@/lib/recovery/runbooks";
 import { STEP_KIND_LABELS } from "@/lib/recovery/steps";
 import { formatUtc } from "@/lib/format";
+import { redactUrl } from "@/lib/plans/secrets";
 
 export const dynamic = "force-dynamic";
 
 const utc = (date: Date) => formatUtc(date);
 
-/** What a step does, in one line. */
+/** What a step does, in one line (every role reads it: URLs without their secrets). */
 function describe(kind: string, config: Record<string, unknown>, timeoutSeconds: number) {
   switch (kind) {
     case "http":
-      return `${config.method ?? "POST"} ${config.url} · expects ${(config.expectStatus as number[] | undefined)?.join("/") ?? "2xx"} · timeout ${timeoutSeconds} s`;
+      return `${config.method ?? "POST"} ${redactUrl(String(config.url))} · expects ${(config.expectStatus as number[] | undefined)?.join("/") ?? "2xx"} · timeout ${timeoutSeconds} s`;
     case "healthcheck":
-      return `poll ${config.url} every ${config.intervalSeconds ?? 2} s until healthy · timeout ${timeoutSeconds} s`;
+      return `poll ${redactUrl(String(config.url))} every ${config.intervalSeconds ?? 2} s until healthy · timeout ${timeoutSeconds} s`;
     case "wait":
       return `wait ${config.seconds} s`;
     case "command":

@@ -5,6 +5,7 @@ import { stepToDraft } from "@/components/recovery/step-draft";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { redactStepConfig } from "@/lib/plans/secrets";
 import { findRunbook } from "@/lib/recovery/runbooks";
 
 export const dynamic = "force-dynamic";
@@ -35,7 +36,8 @@ export default async function EditRunbookPage({ params }: { params: Promise<{ id
           symptoms: runbook.symptoms,
           detection: runbook.detection,
           estimatedMinutes: runbook.estimatedMinutes ? String(runbook.estimatedMinutes) : "",
-          steps: runbook.steps.map((s) => stepToDraft({ ...s, config: s.config as Record<string, unknown> }, names)),
+          // Secrets stay on the server: the form gets placeholders, and saving a step unchanged keeps its stored values.
+          steps: runbook.steps.map((s) => stepToDraft({ ...s, config: redactStepConfig(s.config as Record<string, unknown>) }, names)),
         }}
       />
     </>
