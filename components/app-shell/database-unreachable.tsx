@@ -1,3 +1,5 @@
+import { RecoverWhenBack } from "./recover-when-back";
+
 export function DatabaseUnreachable({ detail }: { detail?: string }) {
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
@@ -8,6 +10,7 @@ export function DatabaseUnreachable({ detail }: { detail?: string }) {
           saved is lost. This page recovers by itself once the database is back; reload in a moment.
         </p>
         {detail && <p className="mt-3 font-mono text-xs text-slate-500">{detail}</p>}
+        <RecoverWhenBack />
       </div>
     </main>
   );

@@ -8,6 +8,7 @@
 import type { Db, Tx } from "@/lib/db/client";
 import type { StepState } from "@/lib/generated/prisma/enums";
 import { QUEUES, type JobSink } from "@/lib/jobs/boss";
+import { retryWhileUnreachable } from "@/lib/db/outage";
 import { logger } from "@/lib/log";
 import { executeStep, type StepOutcome } from "./executors";
 import { recordVerifiedServices } from "./measure";
@@ -141,15 +142,34 @@ async function record(engine: Engine, run: RunRef, step: StepRow, outcome: StepO
   });
 }
 
+// Steps this process is executing or still recording. Its own sweep (recover.ts) never takes them for a dead
+// worker's: after a database outage longer than what was left of a lease, the sweep could otherwise fail a
+// step whose worker is alive and about to record its outcome. Other processes go by the lease alone.
+const globalForSteps = globalThis as unknown as { lifeboatStepsHeld?: Set<string> };
+const held = () => (globalForSteps.lifeboatStepsHeld ??= new Set());
+
+/** Ids of the steps this process is running or recording now. */
+export const stepsHeldHere = (): string[] => [...held()];
+
 /** Does everything the run can do now, then returns (waiting for people, paused, or finished). */
 export async function advanceRun(engine: Engine, runId: string) {
   for (;;) {
-    const claimed = await claim(engine, runId);
+    // A database outage between steps waits here rather than failing the job: pg-boss could not record
+    // that failure either, and the job would sit "active" (blocking requeueIdleRuns) until it expired.
+    const claimed = await retryWhileUnreachable(() => claim(engine, runId), { what: `claiming the next steps of run ${runId}` });
     if (!claimed) return;
     await Promise.all(
       claimed.steps.map(async (step) => {
-        const outcome = await executeWithLease(engine, step);
-        await record(engine, claimed.run, step, outcome);
+        held().add(step.id);
+        try {
+          const outcome = await executeWithLease(engine, step);
+          // The step's own outcome, recorded once the database is back: a brief outage must neither lose it
+          // (leaving the step "running" until its lease ran out and it was taken for interrupted) nor count
+          // as the step failing. Recording again is safe: record() only moves a step still running this attempt.
+          await retryWhileUnreachable(() => record(engine, claimed.run, step, outcome), { what: `recording the outcome of step ${step.id}` });
+        } finally {
+          held().delete(step.id);
+        }
       }),
     );
   }

@@ -1,9 +1,10 @@
 // After a crash. A step whose lease ran out lost its worker mid-step. Safe to repeat: it runs again.
 // Not safe: we cannot know whether it took effect, so it is never run again silently — it fails as
-// "interrupted" and the run pauses for the commander (retry, skip, abort).
+// "interrupted" and the run pauses for the commander (retry, skip, abort). Steps this very process still
+// holds (engine.ts: stepsHeldHere) are alive whatever their lease says and are left alone.
 import type { Db } from "@/lib/db/client";
 import { QUEUES, type JobSink } from "@/lib/jobs/boss";
-import { queueAdvance, stepLabel } from "./engine";
+import { queueAdvance, stepLabel, stepsHeldHere } from "./engine";
 import { tellRun, type RunRef } from "./record";
 
 const WORKER = "recovery worker";
@@ -12,7 +13,7 @@ export async function recoverInterruptedSteps(db: Db, jobs: JobSink) {
   return db.$transaction(async (tx) => {
     const stale = await tx.$queryRaw<{ id: string; runId: string; position: number; title: string; kind: string; safeToRepeat: boolean }[]>`
       SELECT id, "runId", position, title, kind::text, "safeToRepeat" FROM "StepRun"
-      WHERE state = 'running' AND "leaseUntil" < now() FOR UPDATE SKIP LOCKED LIMIT 100`;
+      WHERE state = 'running' AND "leaseUntil" < now() AND NOT (id = ANY(${stepsHeldHere()})) FOR UPDATE SKIP LOCKED LIMIT 100`;
     for (const step of stale) {
       const run = (await tx.recoveryRun.findUniqueOrThrow({ where: { id: step.runId }, select: { id: true, incidentId: true, runbookName: true, drill: true } })) as RunRef;
       if (step.safeToRepeat) {

@@ -27,8 +27,11 @@ export async function startThrowawayDatabase(name: string): Promise<ThrowawayDat
   };
 }
 
-/** `stop()` resolves once the process has exited, so a caller can stop the database after it quietly. */
-export type AppServer = { baseUrl: string; stop: () => Promise<void> };
+/**
+ * `stop()` resolves once the process has exited, so a caller can stop the database after it quietly.
+ * `alive()`: the process has not exited (fault specs check that an outage does not take it down).
+ */
+export type AppServer = { baseUrl: string; stop: () => Promise<void>; alive: () => boolean };
 
 /** A production Next server on a free loopback port; resolves once /api/health answers. */
 export async function startAppServer(databaseUrl: string, options: { env?: Record<string, string>; logs?: boolean } = {}): Promise<AppServer> {
@@ -56,5 +59,5 @@ export async function startAppServer(databaseUrl: string, options: { env?: Recor
     void stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, stop, alive: () => server.exitCode === null && server.signalCode === null };
 }
