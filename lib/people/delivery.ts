@@ -36,10 +36,23 @@ async function postJson(url: string, payload: unknown, timeoutMs: number): Promi
   }
 }
 
+/**
+ * Given a URL, nodemailer reads transport settings from its query (its second argument holds message defaults,
+ * where timeouts were silently ignored and a server that never answered held a notification job for minutes).
+ * Timeouts the operator wrote into SMTP_URL win.
+ */
+export function smtpUrlWithTimeouts(smtpUrl: string, timeoutMs: number): string {
+  const url = new URL(smtpUrl);
+  for (const key of ["connectionTimeout", "greetingTimeout", "socketTimeout"]) {
+    if (!url.searchParams.has(key)) url.searchParams.set(key, String(timeoutMs));
+  }
+  return url.toString();
+}
+
 async function sendEmail(config: DeliveryConfig, to: string, message: Message): Promise<AttemptResult> {
   if (!config.smtpUrl) return { ok: false, transient: false, error: "SMTP is not configured (SMTP_URL)" };
   try {
-    const transport = nodemailer.createTransport(config.smtpUrl, { connectionTimeout: config.timeoutMs, socketTimeout: config.timeoutMs });
+    const transport = nodemailer.createTransport(smtpUrlWithTimeouts(config.smtpUrl, config.timeoutMs));
     const info = await transport.sendMail({ from: config.smtpFrom, to, subject: message.subject, text: message.text });
     return { ok: true, transient: false, body: String(info.response ?? "").slice(0, 500) };
   } catch (error) {

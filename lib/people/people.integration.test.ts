@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createTcpServer, type AddressInfo, type Socket } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
@@ -109,6 +109,24 @@ describe("people on Postgres", () => {
 
     const test = await sendTestNotification(t.db, alice, { id: channel.id }, config);
     expect(test.status).toBe("sent");
+  });
+
+  it("gives up on an SMTP server that accepts the connection and never answers, within the timeout", async () => {
+    const sockets: Socket[] = [];
+    const silent = createTcpServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const channel = await t.db.notificationChannel.findFirstOrThrow({ where: { name: "Email" } });
+      const ana = await t.db.contact.findFirstOrThrow({ where: { name: "Ana" } });
+      const started = Date.now();
+      const result = await deliver(t.db, { channel, contact: ana, kind: "test", message: { subject: "Drill", text: "Hello" } }, { ...config, timeoutMs: 500, backoffMs: [], smtpUrl: `smtp://127.0.0.1:${port}` });
+      expect(result.status).toBe("failed");
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      sockets.forEach((socket) => socket.destroy());
+      silent.close();
+    }
   });
 
   it("sends email through a real SMTP server", async () => {
