@@ -3,6 +3,7 @@
 import nodemailer from "nodemailer";
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { outboundProblem } from "@/lib/security/outbound";
 import { maskUrl, type ChannelType } from "./model";
 
 export type Message = { subject: string; text: string };
@@ -18,6 +19,8 @@ export function deliveryConfig(): DeliveryConfig {
 }
 
 async function postJson(url: string, payload: unknown, timeoutMs: number): Promise<AttemptResult> {
+  const refused = await outboundProblem(url);
+  if (refused) return { ok: false, transient: false, error: `${maskUrl(url)}: ${refused}` };
   try {
     const response = await fetch(url, {
       method: "POST",

@@ -129,6 +129,15 @@ describe("people on Postgres", () => {
     }
   });
 
+  it("never posts to a link-local (cloud metadata) address, whatever the channel says", async () => {
+    const { id } = await createChannel(t.db, alice, { name: "Metadata", type: "webhook", url: "http://169.254.169.254/latest/meta-data/", enabled: true });
+    const channel = await t.db.notificationChannel.findUniqueOrThrow({ where: { id } });
+    const ana = await t.db.contact.findFirstOrThrow({ where: { name: "Ana" } });
+    const result = await deliver(t.db, { channel, contact: ana, kind: "test", message: { subject: "x", text: "y" } }, config);
+    expect(result.status).toBe("failed");
+    expect(result.lastError).toMatch(/link-local or metadata/);
+  });
+
   it("sends email through a real SMTP server", async () => {
     const mails: string[] = [];
     const smtp = new SMTPServer({

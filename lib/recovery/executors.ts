@@ -2,6 +2,7 @@
 // AbortSignal) and returns an outcome with a short, human-readable output; none of them throws.
 import { spawn } from "node:child_process";
 import { redactUrl } from "@/lib/plans/secrets";
+import { outboundProblem } from "@/lib/security/outbound";
 import { commandMayRun, parseStepConfig, resolveStepUrl, statusMatches, type StepKindName } from "./steps";
 
 export type StepOutcome = { ok: boolean; output: string; error?: string };
@@ -24,18 +25,22 @@ function failure(error: unknown, what: string, timeoutSeconds: number, signal: A
   return { ok: false, output: "", error: `${what}: ${cause?.code ?? cause?.message ?? (error as Error).message}` };
 }
 
-function resolved(value: string, baseUrl: string | undefined): { url: string } | { error: string } {
+/** The step's URL made absolute, unless it is malformed or points where Lifeboat never calls (lib/security/outbound.ts). */
+async function resolved(value: string, baseUrl: string | undefined): Promise<{ url: string } | { error: string }> {
+  let url: string;
   try {
-    return { url: resolveStepUrl(value, baseUrl) };
+    url = resolveStepUrl(value, baseUrl);
   } catch (error) {
     return { error: (error as Error).message };
   }
+  const problem = await outboundProblem(url);
+  return problem ? { error: `${redactUrl(url)}: ${problem}` } : { url };
 }
 
 async function runHttp(config: unknown, timeoutSeconds: number, signal: AbortSignal, baseUrl?: string): Promise<StepOutcome> {
   const parsed = parseStepConfig("http", config);
   if (!parsed.success) return { ok: false, output: "", error: `Invalid HTTP step: ${parsed.error.issues[0]!.message}` };
-  const target = resolved(parsed.data.url, baseUrl);
+  const target = await resolved(parsed.data.url, baseUrl);
   if ("error" in target) return { ok: false, output: "", error: target.error };
   const { url } = target;
   // Outputs and errors are shown to every role and put on the incident timeline: the URL without its secrets.
@@ -56,7 +61,7 @@ async function runHttp(config: unknown, timeoutSeconds: number, signal: AbortSig
 async function runHealthcheck(config: unknown, timeoutSeconds: number, signal: AbortSignal, baseUrl?: string): Promise<StepOutcome> {
   const parsed = parseStepConfig("healthcheck", config);
   if (!parsed.success) return { ok: false, output: "", error: `Invalid health check: ${parsed.error.issues[0]!.message}` };
-  const target = resolved(parsed.data.url, baseUrl);
+  const target = await resolved(parsed.data.url, baseUrl);
   if ("error" in target) return { ok: false, output: "", error: target.error };
   const { url } = target;
   const shown = redactUrl(url);
