@@ -72,11 +72,22 @@ test("server actions × roles: only the roles in the permission table get past t
   console.log(`authorization matrix: ${actions.length} actions × ${ROLES.length} roles = ${outcomes.length} checks`);
 });
 
-test("server actions signed out: every one is refused", async ({ request, baseURL }) => {
-  for (const action of actions) {
-    const result = await callServerAction(request, action.filename, action.exportedName, [{}], baseURL!);
-    expect([307, 401, 403], action.exportedName).toContain(result.status);
+test("server actions signed out, or with an API token of any scope: every one is refused", async ({ playwright, baseURL }) => {
+  test.setTimeout(120_000);
+  // Tokens are for the machine API alone: a bearer token must never stand in for a session.
+  const callers: [string, Record<string, string>][] = [["signed out", {}]];
+  for (const scope of TOKEN_SCOPES) callers.push([`token:${scope}`, { Authorization: `Bearer ${await createTestToken([scope])}` }]);
+  let checks = 0;
+  for (const [caller, extraHTTPHeaders] of callers) {
+    const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders });
+    for (const action of actions) {
+      const result = await callServerAction(request, action.filename, action.exportedName, [{}], baseURL!);
+      expect([307, 401, 403], `${caller} → ${action.exportedName}`).toContain(result.status);
+      checks += 1;
+    }
+    await request.dispose();
   }
+  console.log(`server actions refused without a session: ${actions.length} actions × ${callers.length} callers = ${checks} checks`);
 });
 
 // API routes: who may call each, by session role or token scope. A route file without an entry fails.
