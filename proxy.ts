@@ -2,17 +2,24 @@
 // and route checks the session again itself (lib/auth/session.ts). Also gives every page request (and the
 // server actions posted to pages) an x-request-id: the caller's when sane, else a new one, passed on to
 // the page or action (the action middleware's log lines carry it) and echoed in the response.
-// API routes are not matched here: their wrapper does the same (lib/observability/route.ts).
+// API routes are matched only for a broken path encoding; their wrapper does the rest
+// (lib/observability/route.ts). A signed-in caller's server action whose body Next could not decode gets a
+// 400/413 here instead of an unhandled error.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { ACTION_BODY_LIMIT_BYTES, actionBodyProblem } from "@/lib/actions/request-guard";
 import { env } from "@/lib/env";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/observability/request-id";
 
 export async function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/api/")) return apiPathProblem(request) ?? NextResponse.next();
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
   const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET });
   let response: NextResponse;
-  if (token) {
+  const forged = token ? await actionRequestProblem(request) : null;
+  if (forged) {
+    response = NextResponse.json({ error: forged.error, field: "(body)" }, { status: forged.status });
+  } else if (token) {
     const headers = new Headers(request.headers);
     headers.set(REQUEST_ID_HEADER, requestId);
     response = NextResponse.next({ request: { headers } });
@@ -26,7 +33,30 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * Next decodes a route's dynamic segments before the handler runs and answers a broken percent-encoding
+ * (`/api/v1/incidents/%`, `%ED%A0%80`) with a bare 500: API paths are checked here first, for a 400.
+ */
+function apiPathProblem(request: NextRequest) {
+  try {
+    for (const segment of request.nextUrl.pathname.split("/")) decodeURIComponent(segment);
+    return null;
+  } catch {
+    return NextResponse.json({ error: "(path): is not valid percent-encoded UTF-8", field: "(path)" }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  }
+}
+
+/** A server action's body Next could not decode (see lib/actions/request-guard.ts), refused before it tries. */
+async function actionRequestProblem(request: NextRequest) {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  const type = request.headers.get("content-type") ?? "";
+  const length = Number(request.headers.get("content-length") ?? 0);
+  // Over the limit by its own account: refused without reading it.
+  return actionBodyProblem(type, length, length > ACTION_BODY_LIMIT_BYTES ? "" : await request.clone().text());
+}
+
 export const config = {
   // Everything except sign-in, machine/API routes, the public status page and static assets.
-  matcher: ["/((?!login|api/|status|_next/|favicon\\.ico|robots\\.txt).*)"],
+  // API routes too, for their path encoding alone (apiPathProblem); they check their own callers.
+  matcher: ["/((?!login|api/|status|_next/|favicon\\.ico|robots\\.txt).*)", "/api/:path*"],
 };

@@ -1,6 +1,7 @@
 // Prometheus Alertmanager's webhook payload (version 4) → an AlertGroup. Unknown fields are allowed:
 // Alertmanager adds fields over releases and a receiver must not break on an upgrade.
 import { z } from "zod";
+import { isStorableTimestamp } from "@/lib/storable-time";
 import type { AlertGroup, IncomingAlert } from "./intake";
 
 const labelMap = z.record(z.string().max(256), z.string().max(4096)).default({});
@@ -8,7 +9,7 @@ const labelMap = z.record(z.string().max(256), z.string().max(4096)).default({})
 const timestamp = z
   .string()
   .max(64)
-  .refine((v) => !Number.isNaN(Date.parse(v)), "must be an RFC 3339 timestamp")
+  .refine((v) => v.startsWith("0001-") || isStorableTimestamp(v), "must be an RFC 3339 timestamp between 1970 and 9999")
   .transform((v) => (v.startsWith("0001-") ? null : new Date(v)))
   .optional();
 

@@ -2,13 +2,14 @@
 // dedup_key; 400 "invalid event" with a list of errors), so existing senders work unchanged.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { isStorableTimestamp } from "@/lib/storable-time";
 import type { AlertGroup } from "./intake";
 
 const payloadSchema = z.object({
   summary: z.string().trim().min(1, "is required").max(1024, "is at most 1024 characters"),
   source: z.string().trim().min(1, "is required").max(255),
   severity: z.enum(["critical", "error", "warning", "info"], { error: "must be one of critical, error, warning, info" }),
-  timestamp: z.string().max(64).refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 timestamp").optional(),
+  timestamp: z.string().max(64).refine(isStorableTimestamp, "must be an ISO 8601 timestamp between 1970 and 9999").optional(),
   component: z.string().max(255).optional(),
   group: z.string().max(255).optional(),
   class: z.string().max(255).optional(),
