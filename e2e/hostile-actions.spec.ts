@@ -8,7 +8,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { DATABASE_DOWN_ACTION_ERROR, UNEXPECTED_ACTION_ERROR } from "../lib/actions/messages";
 import { DEMO_PASSWORD, demoEmail, signInViaApi } from "./support/auth";
-import { checkProperty, hostileObject, malformedBody, newMarker, nonObject, withMarker } from "./support/hostile";
+import { checkProperty, hostileObject, malformedBody, newMarker, nonObject, storableHostileString, withMarker } from "./support/hostile";
 import { actionResult, callServerAction, postRawToAction, serverActions } from "./support/server-action";
 import { rowsWithMarker, storedExactly } from "./support/stored";
 
@@ -17,8 +17,9 @@ test.describe.configure({ mode: "default" });
 
 const actions = serverActions();
 /** Tuned so the spec stays near a minute: every run is one request and one search of the database. */
-const RUNS = { nonObject: 3, object: 8, malformed: 40 };
+const RUNS = { nonObject: 3, object: 8, text: 2, malformed: 40 };
 const tally = { inputs: 0, accepted: 0, rejected: 0 };
+const accepted = new Set<string>();
 
 let request: APIRequestContext;
 let baseURL: string;
@@ -63,6 +64,23 @@ async function fieldsOf(action: Action): Promise<string[]> {
   return Object.keys(result!.validationErrors!).filter((k) => k !== "_errors");
 }
 
+/** Calls with an object, a marker per field; when accepted, each string field is stored as sent or not at all. */
+async function callWithObject(action: Action, fields: string[], value: Record<string, unknown>) {
+  const marker = newMarker();
+  const fieldMarker = (key: string) => `${marker}f${fields.indexOf(key) + 1}y`;
+  const input = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withMarker(v, fieldMarker(k))]));
+  const { outcome } = await call(action, [input], marker);
+  if (outcome === "rejected") return;
+  accepted.add(action.exportedName);
+  for (const [key, sent] of Object.entries(input)) {
+    if (typeof sent !== "string" || !fields.includes(key)) continue;
+    const tables = Object.keys(await rowsWithMarker(fieldMarker(key)));
+    // Schemas trim text; anything else (a changed character, a lost one) is a corruption.
+    const exact = await Promise.all(tables.map((t) => storedExactly(t as Parameters<typeof storedExactly>[0], sent.trim())));
+    expect(tables.length === 0 || exact.some(Boolean), `${action.exportedName}.${key} stored other than sent: ${JSON.stringify(sent.slice(0, 120))}`).toBe(true);
+  }
+}
+
 for (const action of actions) {
   test(`${action.exportedName}: hostile input is refused or stored verbatim`, async () => {
     const fields = await fieldsOf(action);
@@ -73,20 +91,11 @@ for (const action of actions) {
       expect(outcome, `${action.exportedName} accepted a non-object`).toBe("rejected");
     }, RUNS.nonObject);
 
-    await checkProperty(`${action.exportedName} object`, hostileObject(fields), async (value) => {
-      const marker = newMarker();
-      // A marker per field: an accepted field's string is then looked up exactly where its marker landed.
-      const input = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withMarker(v, `${marker}f${fields.indexOf(k) + 1}y`)]));
-      const { outcome } = await call(action, [input], marker);
-      if (outcome === "rejected") return;
-      for (const [key, sent] of Object.entries(input)) {
-        if (typeof sent !== "string" || !fields.includes(key)) continue;
-        const tables = Object.keys(await rowsWithMarker(`${marker}f${fields.indexOf(key) + 1}y`));
-        // Schemas trim text; anything else (a changed character, a lost one) is a corruption.
-        const exact = await Promise.all(tables.map((t) => storedExactly(t as Parameters<typeof storedExactly>[0], sent.trim())));
-        expect(tables.length === 0 || exact.some(Boolean), `${action.exportedName}.${key} stored other than sent: ${JSON.stringify(sent.slice(0, 120))}`).toBe(true);
-      }
-    }, RUNS.object);
+    await checkProperty(`${action.exportedName} object`, hostileObject(fields), (value) => callWithObject(action, fields, value), RUNS.object);
+
+    // Every field a storable hostile string: where strings are the right type, this is what gets accepted.
+    const text = fc.record(Object.fromEntries(fields.map((f) => [f, storableHostileString])));
+    await checkProperty(`${action.exportedName} text`, text, (value) => callWithObject(action, fields, value), RUNS.text);
   });
 }
 
@@ -99,5 +108,5 @@ test("malformed request bodies to any action get a 4xx, never a 500", async () =
 });
 
 test.afterAll(() => {
-  console.log(`hostile actions: ${actions.length} actions, ${tally.inputs} inputs, ${tally.accepted} accepted, ${tally.rejected} rejected (seed ${process.env.E2E_FC_SEED ?? "default"})`);
+  console.log(`hostile actions: ${actions.length} actions, ${tally.inputs} inputs, ${tally.accepted} accepted (by ${[...accepted].join(", ") || "none"}), ${tally.rejected} rejected (seed ${process.env.E2E_FC_SEED ?? "default"})`);
 });

@@ -45,6 +45,9 @@ const piece = fc.oneof(fc.constantFrom(...ATTACKS), fc.constantFrom(...CONTROL),
 /** A short hostile string: a few attack, control and unicode pieces glued together. */
 export const hostileShortString = fc.array(piece, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(""));
 
+/** Hostile text Postgres can hold (no NUL, no lone surrogate): the kind a correctly typed field may accept. */
+export const storableHostileString = hostileShortString.map((s) => s.replaceAll("\u0000", "").toWellFormed()).filter((s) => s.trim().length > 0);
+
 /** A long string, built by repetition (generating megabytes character by character is too slow). */
 export const hugeString = (min: number, max: number) =>
   fc.tuple(fc.constantFrom(...ATTACKS, "a", "é", "😀", "\u202e"), fc.integer({ min, max })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n));
