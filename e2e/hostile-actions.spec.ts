@@ -1,7 +1,7 @@
 // Every server action in the build × property-based hostile input, called as the demo admin (who passes
 // every permission, so what is exercised is validation). Each action's fields are learnt from its answer
 // to `{}`; then it gets non-object inputs, objects with hostile or wrongly typed fields plus extra keys,
-// and malformed request bodies. Never a 500 or an unexpected server error; a rejected input leaves no row
+// objects of storable hostile text in every field (what a text field may accept), and malformed bodies. Never a 500 or an unexpected server error; a rejected input leaves no row
 // holding its marker; an accepted one stored every hostile string it carried exactly as sent.
 // Destructive actions need no skip: generated ids never match a real row, so nothing existing is touched.
 import { expect, test, type APIRequestContext } from "@playwright/test";
