@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
 import { DEMO_PASSWORD, demoEmail, signInViaApi } from "./support/auth";
 import { db } from "./support/db";
-import { JS_URL, PAYLOADS, seedHostileWorld, type HostileWorld } from "./support/hostile";
+import { JS_URL, PAYLOADS, seedHostileWorld, type HostileWorld } from "./support/hostile-world";
 
 // The APP_ROUTES of access.spec.ts: every page of the app.
 const APP_ROUTES = ["/", "/overview", "/command", "/incidents", "/incidents/new", "/runbooks", "/runbooks/new", "/runbooks/drills", "/runbooks/demo", "/compliance", "/report/compliance", "/account", "/admin", "/admin/users", "/admin/audit", "/inventory", "/inventory/systems", "/inventory/tiers", "/inventory/services/new", "/inventory/systems/new", "/people", "/people/policies", "/people/matrix", "/people/channels", "/people/paging", "/people/contacts/new", "/backups", "/plans", "/admin/tokens"];

@@ -1,111 +1,156 @@
-// A "hostile world" for the escaping spec: every user-controlled text field holds a label (so a test can find it
-// on the page) followed by an HTML/script payload that would set window.__xss if it were ever rendered as markup.
-// Machine-facing fields go through their real routes (Alertmanager intake, backup-run reports); the rest is
-// written straight into the e2e database, because the point here is how stored text is rendered, not how it
-// is validated (an editor's validation may change; what is already stored must still print safely).
-import type { APIRequestContext } from "@playwright/test";
-import { randomBytes, randomUUID } from "node:crypto";
-import bcrypt from "bcryptjs";
-import { createTestToken, db } from "./db";
+// Hostile input for the e2e fuzz specs: fast-check arbitraries for values (attack strings, control and
+// exotic unicode, huge strings, wrong types, deep nesting, prototype-pollution keys) and for raw request
+// bodies (malformed JSON, wrong content type, empty, invalid UTF-8). Every hostile string carries a
+// per-call marker, so "nothing stored" is checked by searching the database for that marker: global row
+// counts would flake while other specs write to the same database in parallel.
+import fc from "fast-check";
+import { randomBytes } from "node:crypto";
 
-export const PAYLOADS = [
-  `<img src=x onerror="window.__xss=1">`,
-  `<script>window.__xss=1</script>`,
-  `"><svg onload=window.__xss=1>`,
-  `'><iframe srcdoc="<script>parent.__xss=1</script>"></iframe>`,
-] as const;
-export const JS_URL = "javascript:window.__xss=1";
+/** Fixed by default so a failure reproduces; E2E_FC_SEED replays another run (fast-check prints the seed). */
+export const FC_SEED = Number(process.env.E2E_FC_SEED ?? 20_260_521);
 
-export type Hostile = ReturnType<typeof hostileValues>;
-
-/** The values, one per field: `xss-<field>-<run> <payload>`; the run id keeps reruns on one database apart. */
-function hostileValues(run: string) {
-  let i = 0;
-  const v = (field: string) => `xss-${field}-${run} ${PAYLOADS[i++ % PAYLOADS.length]}`;
-  return {
-    systemName: v("system"), systemDescription: v("system-description"), drStrategy: v("dr-strategy"), primaryRegion: v("primary-region"), drRegion: v("dr-region"),
-    serviceName: v("service"), serviceKind: v("kind"), owner: v("owner"), serviceNotes: v("service-notes"), healthUrl: `https://health.example.test/${v("health-url")}`,
-    jsServiceName: v("js-service"),
-    contactName: v("contact"), contactTitle: v("contact-title"), contactTeam: v("team"), contactOrg: v("org"), contactNotes: v("contact-notes"), contactRole: v("role"),
-    contactEmail: `xss"><svg/onload=window.__xss=1>@example.test`, contactPhone: `+1555"><svg onload=window.__xss=1>`,
-    channelName: v("channel"), policyName: v("policy"), policyDescription: v("policy-description"), levelRole: v("level-role"), ruleRecipients: v("matrix-recipients"),
-    incidentTitle: v("incident"), alertSummary: v("alert-summary"), alertLabel: v("alert-label"), postmortem: v("postmortem"), publicNote: v("public-note"), internalNote: v("internal-note"),
-    runbookName: v("runbook"), scenario: v("scenario"), symptoms: v("symptoms"), detection: v("detection"), stepTitle: v("step"), instructions: v("instructions"), command: `echo ${v("command")}`,
-    stepOutput: v("step-output"), stepError: v("step-error"), skipReason: v("skip-reason"), actedBy: v("acted-by"),
-    policyNameBackup: v("backup-policy"), backupMethod: v("backup-method"), backupLocation: v("backup-location"), backupMessage: v("backup-message"),
-    userName: v("user"), tokenName: v("token"), auditAction: v("audit"),
-  };
+/** Runs a property with the fixed seed; on failure the seed is printed so `E2E_FC_SEED=… npm run test:e2e` replays it. */
+export async function checkProperty<T>(label: string, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, numRuns: number) {
+  try {
+    await fc.assert(fc.asyncProperty(arbitrary, predicate), { seed: FC_SEED, numRuns, endOnFailure: true });
+  } catch (error) {
+    console.log(`[hostile] ${label} failed with E2E_FC_SEED=${FC_SEED}`);
+    // fast-check prints the whole counterexample: megabytes for a huge body. The cause holds the assertion.
+    const { message, cause } = error as Error;
+    const head = message.length > 3000 ? `${message.slice(0, 3000)}… (${message.length} characters)` : message;
+    throw new Error(`${head}\nCause: ${(cause as Error | undefined)?.message ?? "none"}`, { cause });
+  }
 }
 
-export type HostileWorld = {
-  values: Hostile;
-  ids: { systemId: string; serviceId: string; jsServiceId: string; contactId: string; policyId: string; incidentId: string; incidentNumber: number; runbookId: string; runId: string };
-};
+/** A lowercase ASCII tag: survives trimming and lowercasing, and is found by a plain text search. */
+export const newMarker = () => `zq${randomBytes(6).toString("hex")}`;
 
-const id = () => randomUUID();
+export const SQL_INJECTION = [`'; DROP TABLE "User";--`, `' OR 1=1--`, `" OR ""="`, `1; SELECT pg_sleep(5)--`, `'||(SELECT current_user)||'`, `\\'; DELETE FROM "AuditEvent"; --`];
+export const TEMPLATE_INJECTION = ["{{7*7}}", "${7*7}", "<%= 7*7 %>", "#{7*7}", "{{constructor.constructor('return 1')()}}", "${{<%[%'\"}}%\\."];
+export const HTML_INJECTION = [`<script>alert(1)</script>`, `<img src=x onerror=alert(1)>`, `"><svg onload=alert(1)>`, `javascript:alert(1)`, `</textarea><script>alert(1)</script>`, `<a href="data:text/html,<script>alert(1)</script>">x</a>`];
+/** Timestamps JavaScript parses but Postgres cannot store, or no clock would report. */
+export const EDGE_DATES = ["-271821-04-20T00:00:00Z", "+275760-09-13T00:00:00Z", "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z", "2026-02-30T25:61:61Z", "1"];
+export const PATH_AND_FORMAT = ["../../../../etc/passwd", "%00", "%s%s%s%n", "\\", "'", '"', "`", "\r\nSet-Cookie: x=1", "INC-0", "INC-99999999999"];
+export const ATTACKS = [...SQL_INJECTION, ...TEMPLATE_INJECTION, ...HTML_INJECTION, ...PATH_AND_FORMAT, ...EDGE_DATES];
 
-/** Seeds the world; returns its values and the ids of the entity pages to visit. */
-export async function seedHostileWorld(request: APIRequestContext): Promise<HostileWorld> {
-  const run = randomBytes(3).toString("hex");
-  const h = hostileValues(run);
-  const q = (sql: string, params: unknown[]) => db().query(sql, params);
-  const ids = { systemId: id(), serviceId: id(), jsServiceId: id(), contactId: id(), policyId: id(), runbookId: id(), runId: id() };
-  const [channelId, levelId, backupPolicyId, stepId, userId] = [id(), id(), id(), id(), id()];
+// C0/C1 controls, bidi overrides (RTL), zero-width characters, BOM, line/paragraph separators, NUL.
+const CONTROL = ["\u0000", "\u0001", "\u0007", "\b", "\t", "\n", "\v", "\f", "\r", "\u001b", "\u007f", "\u0085", "\u009f"];
+const INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202e", "\u2066", "\u2069", "\ufeff", "\u2028", "\u2029"];
+const EXOTIC = ["😀", "👩‍👩‍👧‍👦", "𝕏", "𠜎", "مرحبا", "שלום", "Ω", "ǅ", "ﬃ", "İ", "\u0301", "Z̴̧̛̞͖a̶͙͠l̵͎̈́g̸̱̈o̵̳͝"];
+/** Lone surrogates: JSON can carry them (\ud800), UTF-8 cannot, so storing one verbatim is impossible. */
+const LONE_SURROGATES = ["\ud800", "\udfff", "a\udc00b"];
 
-  await q(`INSERT INTO "System" (id, name, description, "drStrategy", "primaryRegion", "drRegion", "updatedAt") VALUES ($1,$2,$3,$4,$5,$6,now())`, [ids.systemId, h.systemName, h.systemDescription, h.drStrategy, h.primaryRegion, h.drRegion]);
-  await q(`INSERT INTO "Service" (id, "systemId", name, kind, tier, "rtoMinutes", "rpoMinutes", owner, "healthCheckUrl", notes, "updatedAt") VALUES ($1,$2,$3,$4,1,30,15,$5,$6,$7,now())`, [ids.serviceId, ids.systemId, h.serviceName, h.serviceKind, h.owner, h.healthUrl, h.serviceNotes]);
-  // A URL field holding a javascript: URL: wherever it is shown it must stay text, never become a link.
-  await q(`INSERT INTO "Service" (id, "systemId", name, tier, "healthCheckUrl", "updatedAt") VALUES ($1,$2,$3,2,$4,now())`, [ids.jsServiceId, ids.systemId, h.jsServiceName, JS_URL]);
-  await q(`INSERT INTO "ServiceDependency" ("serviceId", "dependsOnId") VALUES ($1,$2)`, [ids.serviceId, ids.jsServiceId]);
+const piece = fc.oneof(fc.constantFrom(...ATTACKS), fc.constantFrom(...CONTROL), fc.constantFrom(...INVISIBLE), fc.constantFrom(...EXOTIC), fc.constantFrom(...LONE_SURROGATES), fc.string({ maxLength: 12, unit: "grapheme" }));
 
-  await q(`INSERT INTO "Contact" (id, name, title, team, email, phone, roles, organization, notes, "preferredChannels", "updatedAt") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'{webhook}',now())`, [ids.contactId, h.contactName, h.contactTitle, h.contactTeam, h.contactEmail, h.contactPhone, [h.contactRole], h.contactOrg, h.contactNotes]);
-  await q(`INSERT INTO "NotificationChannel" (id, name, type, url, enabled, "updatedAt") VALUES ($1,$2,'webhook',$3,false,now())`, [channelId, h.channelName, "https://hooks.example.test/escaping"]);
-  await q(`INSERT INTO "EscalationPolicy" (id, name, description, "systemId", "updatedAt") VALUES ($1,$2,$3,$4,now())`, [ids.policyId, h.policyName, h.policyDescription, ids.systemId]);
-  await q(`INSERT INTO "EscalationLevel" (id, "policyId", position, "afterMinutes", "roleTargets") VALUES ($1,$2,1,0,$3)`, [levelId, ids.policyId, [h.levelRole]]);
-  await q(`INSERT INTO "EscalationLevelContact" ("levelId", "contactId") VALUES ($1,$2)`, [levelId, ids.contactId]);
-  await q(`INSERT INTO "EscalationLevelChannel" ("levelId", "channelId") VALUES ($1,$2)`, [levelId, channelId]);
-  const matrixId = id();
-  await q(`INSERT INTO "NotificationMatrix" (id, "systemId", "updatedAt") VALUES ($1,$2,now())`, [matrixId, ids.systemId]);
-  await q(`INSERT INTO "NotificationRule" (id, "matrixId", position, event, audience, "channelId", recipients, timing) VALUES ($1,$2,1,'detected','internal',$3,$4,'immediate')`, [id(), matrixId, channelId, h.ruleRecipients]);
+/** A short hostile string: a few attack, control and unicode pieces glued together. */
+export const hostileShortString = fc.array(piece, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(""));
 
-  await q(`INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1,$2,$3,$4,'commander',now())`, [userId, `xss-${run}@e2e.test`, h.userName, await bcrypt.hash(randomBytes(8).toString("hex"), 4)]);
-  await q(`INSERT INTO "ApiToken" (id, name, prefix, "tokenHash", scopes) VALUES ($1,$2,$3,$4,'{read}')`, [id(), h.tokenName, randomBytes(6).toString("hex"), randomBytes(32).toString("hex")]);
-  await q(`INSERT INTO "AuditEvent" ("actorEmail", action, "entityType", "entityId", after) VALUES ($1,$2,'System',$3,$4)`, [`xss-${run}@e2e.test`, h.auditAction, ids.systemId, JSON.stringify({ name: h.systemName })]);
+/** Hostile text Postgres can hold (no NUL, no lone surrogate): the kind a correctly typed field may accept. */
+export const storableHostileString = hostileShortString.map((s) => s.replaceAll("\u0000", "").toWellFormed()).filter((s) => s.trim().length > 0);
 
-  // The incident is opened by the real Alertmanager intake: its title and alert come from the payload.
-  const alertToken = await createTestToken(["alerts:write"]);
-  const delivery = await request.post("/api/v1/alerts/alertmanager", {
-    headers: { Authorization: `Bearer ${alertToken}` },
-    data: {
-      version: "4", groupKey: `{}:{alertname="xss-${run}"}`, status: "firing", receiver: "lifeboat",
-      groupLabels: {}, commonLabels: { system: h.systemName }, commonAnnotations: { summary: h.incidentTitle },
-      alerts: [{ status: "firing", labels: { alertname: h.alertLabel, system: h.systemName, service: h.serviceName }, annotations: { summary: h.alertSummary }, startsAt: new Date().toISOString(), endsAt: "0001-01-01T00:00:00Z", generatorURL: JS_URL, fingerprint: `xss-${run}` }],
-    },
+/** A long string, built by repetition (generating megabytes character by character is too slow). */
+export const hugeString = (min: number, max: number) =>
+  fc.tuple(fc.constantFrom(...ATTACKS, "a", "é", "😀", "\u202e"), fc.integer({ min, max })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n));
+
+/** Any hostile string: mostly short, sometimes just over a typical limit, now and then megabytes. */
+export const hostileString = fc.oneof(
+  { weight: 6, arbitrary: hostileShortString },
+  { weight: 2, arbitrary: hugeString(100, 5_000) },
+  { weight: 1, arbitrary: hugeString(100_000, 1_200_000) },
+);
+
+/** Builds arrays nested `depth` deep without recursion (JSON.parse of the result is the point). */
+export function nested(depth: number, leaf: unknown = 0): unknown {
+  let value: unknown = leaf;
+  for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { a: value };
+  return value;
+}
+
+/** An object whose own keys are the prototype-pollution names (JSON.parse makes them own properties). */
+export const pollutionObject = fc.constantFrom(
+  JSON.parse('{"__proto__":{"isAdmin":true,"role":"admin"}}'),
+  JSON.parse('{"constructor":{"prototype":{"polluted":"yes"}}}'),
+  JSON.parse('{"__proto__":null,"toString":"x","valueOf":1,"hasOwnProperty":"y"}'),
+) as fc.Arbitrary<Record<string, unknown>>;
+
+/** Values of the wrong type for almost any field. */
+export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
+  fc.integer(),
+  fc.constantFrom(0, -1, 1.5, -0, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.oneof(fc.integer(), hostileShortString, fc.constant(null)), { maxLength: 4 }),
+  fc.dictionary(hostileShortString, fc.oneof(fc.integer(), hostileShortString), { maxKeys: 3 }),
+  fc.integer({ min: 50, max: 2_000 }).map((depth) => nested(depth)),
+  pollutionObject,
+);
+
+/** A value for a field: hostile text (a valid type for string fields), a wrong type, or absent. */
+export const fieldValue: fc.Arbitrary<unknown> = fc.oneof({ weight: 4, arbitrary: hostileString }, { weight: 4, arbitrary: wrongType }, { weight: 1, arbitrary: fc.constant(undefined) });
+
+/** Extra keys no schema expects, prototype-pollution names among them. */
+export const extraKeys = fc.dictionary(fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "isAdmin", "role", "id", "$where", "_errors"), hostileShortString), fc.oneof(hostileShortString, wrongType), { maxKeys: 3 });
+
+/** Adds the marker to every string inside a value (keys too), so a stored copy of any of it can be found. */
+export function withMarker(value: unknown, marker: string): unknown {
+  // Edge timestamps stay as they are: with a marker they would no longer parse, and never reach the database.
+  if (typeof value === "string") return EDGE_DATES.includes(value) ? value : `${value}${marker}`;
+  if (Array.isArray(value)) return value.map((v) => withMarker(v, marker));
+  if (value && typeof value === "object") {
+    // Deep nesting is the point of some values: copy it as is rather than recurse thousands of levels.
+    if (depthOver(value, 40)) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: withMarker(v, marker), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return value;
+}
+
+function depthOver(value: unknown, limit: number): boolean {
+  let current = value;
+  for (let i = 0; i < limit; i++) {
+    if (!current || typeof current !== "object") return false;
+    const first = Object.values(current)[0];
+    current = first;
+  }
+  return true;
+}
+
+/** A hostile object for a schema with the given field names: each field hostile or missing, plus extra keys. */
+export function hostileObject(fields: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
+  const record = Object.fromEntries(fields.map((f) => [f, fieldValue]));
+  return fc.tuple(fc.record(record), extraKeys).map(([known, extra]) => {
+    const out: Record<string, unknown> = {};
+    // defineProperty: a "__proto__" key must become an own property, as JSON.parse would make it.
+    for (const [k, v] of [...Object.entries(extra), ...Object.entries(known)]) {
+      if (v !== undefined) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
   });
-  if (delivery.status() !== 200) throw new Error(`Alertmanager intake answered ${delivery.status()}: ${await delivery.text()}`);
-  const incident = ((await delivery.json()) as { incident: { id: string; number: number } }).incident;
-  await q(`UPDATE "Incident" SET postmortem = $2, "statusPageLevel" = 'major_outage', "commanderId" = $3 WHERE id = $1`, [incident.id, h.postmortem, userId]);
-  await q(`INSERT INTO "TimelineEvent" ("incidentId", kind, "actorName", message, public) VALUES ($1,'note',$2,$3,true), ($1,'note',$2,$4,false)`, [incident.id, h.userName, h.publicNote, h.internalNote]);
+}
 
-  await q(`INSERT INTO "Runbook" (id, "systemId", name, scenario, symptoms, detection, "updatedAt") VALUES ($1,$2,$3,$4,$5,$6,now())`, [ids.runbookId, ids.systemId, h.runbookName, h.scenario, h.symptoms, h.detection]);
-  await q(`INSERT INTO "RunbookStep" (id, "runbookId", position, title, kind, config) VALUES ($1,$2,1,$3,'manual',$4), ($5,$2,2,$3,'command',$6)`, [stepId, ids.runbookId, h.stepTitle, JSON.stringify({ instructions: h.instructions }), id(), JSON.stringify({ command: h.command, enabled: false })]);
-  await q(`INSERT INTO "DrillSchedule" (id, "runbookId", "everyDays", "nextDueAt", "updatedAt") VALUES ($1,$2,30,now() - interval '1 day',now())`, [id(), ids.runbookId]);
-  await q(`INSERT INTO "RecoveryRun" (id, "runbookId", "incidentId", "runbookVersion", "runbookName", state, "startedBy", "finishedAt") VALUES ($1,$2,$3,1,$4,'failed',$5,now())`, [ids.runId, ids.runbookId, incident.id, h.runbookName, h.userName]);
-  await q(
-    `INSERT INTO "StepRun" (id, "runId", position, title, kind, config, "timeoutSeconds", retries, "safeToRepeat", state, output, error, "actedBy", reason)
-     VALUES ($1,$2,1,$3,'manual',$4,60,0,false,'skipped','',NULL,$5,$6), ($7,$2,2,$3,'command',$8,60,0,false,'failed',$9,$10,NULL,NULL)`,
-    [id(), ids.runId, h.stepTitle, JSON.stringify({ instructions: h.instructions }), h.actedBy, h.skipReason, id(), JSON.stringify({ command: h.command, enabled: true }), h.stepOutput, h.stepError],
+/** Inputs that are not an object at all. */
+export const nonObject: fc.Arbitrary<unknown> = fc.oneof(hostileString, fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.oneof(hostileShortString, fc.integer()), { maxLength: 5 }), fc.integer({ min: 100, max: 3_000 }).map((d) => nested(d)));
+
+export type RawBody = { label: string; body: Buffer; contentType?: string };
+
+/** Request bodies that are not well-formed JSON (or not declared as JSON), built around a valid document. */
+export function malformedBody(valid: unknown): fc.Arbitrary<RawBody> {
+  const text = JSON.stringify(valid);
+  return fc.oneof(
+    fc.integer({ min: 0, max: Math.max(0, text.length - 1) }).map((n) => ({ label: "truncated", body: Buffer.from(text.slice(0, n)) })),
+    hostileShortString.map((junk) => ({ label: "trailing garbage", body: Buffer.from(`${text}${junk || "}"}x`) })),
+    fc.constant({ label: "empty", body: Buffer.alloc(0) }),
+    fc.constant({ label: "whitespace", body: Buffer.from(" \n\t ") }),
+    fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml").map((contentType) => ({ label: `as ${contentType}`, body: Buffer.from(text), contentType })),
+    fc.constant({ label: "form-encoded", body: Buffer.from("a=1&b=%00&c[]=x"), contentType: "application/x-www-form-urlencoded" }),
+    fc.constant({ label: "invalid UTF-8", body: Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('"}')]) }),
+    fc.constant({ label: "BOM then JSON", body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) }),
+    fc.constantFrom("NaN", "undefined", "{'a':1}", "{a:1}", "[1,2,]", '{"a":1,}', "\u0000", "null", "true", "0", '"x"', "[]").map((s) => ({ label: `literal ${JSON.stringify(s)}`, body: Buffer.from(s) })),
+    fc.integer({ min: 5_000, max: 200_000 }).map((depth) => ({ label: `nested ${depth} deep`, body: Buffer.from("[".repeat(depth) + "]".repeat(depth)) })),
+    fc.constant({ label: "duplicate keys", body: Buffer.from(text.replace(/^\{/, '{"__proto__":{"polluted":1},')) }),
   );
-
-  // Backup policy by hand; its run through the real report route, as a backup job would send it.
-  await q(`INSERT INTO "BackupPolicy" (id, "serviceId", name, "intervalMinutes", method, locations, "updatedAt") VALUES ($1,$2,$3,60,$4,$5,now())`, [backupPolicyId, ids.serviceId, h.policyNameBackup, h.backupMethod, [h.backupLocation]]);
-  const backupToken = await createTestToken(["backups:write"]);
-  const started = new Date(Date.now() - 60_000).toISOString();
-  const report = await request.post("/api/v1/backup-runs", {
-    headers: { Authorization: `Bearer ${backupToken}` },
-    data: { policyId: backupPolicyId, externalId: `xss-${run}`, status: "failed", startedAt: started, finishedAt: new Date().toISOString(), location: h.backupLocation, message: h.backupMessage },
-  });
-  if (report.status() !== 201) throw new Error(`Backup-run report answered ${report.status()}: ${await report.text()}`);
-
-  return { values: h, ids: { ...ids, incidentId: incident.id, incidentNumber: incident.number } };
 }
+
+/** A body over `limit` bytes (valid JSON text, so only its size is wrong). */
+export const oversizedBody = (limit: number) => fc.integer({ min: limit + 1, max: Math.max(limit + 1, 3 * 1024 * 1024) }).map((n) => ({ label: `${n} bytes`, body: Buffer.from(JSON.stringify({ pad: "x".repeat(n) })) }));

@@ -8,6 +8,8 @@ import { PERMISSION_NAMES, type Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { AppError, isAppError, isDatabaseUnreachable } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { findUnstorableText } from "@/lib/storable-text";
+import { DATABASE_DOWN_ACTION_ERROR, UNEXPECTED_ACTION_ERROR } from "./messages";
 import { actionRequest, noteActionStatus, observeAction } from "@/lib/observability/action";
 
 export const actionClient = createSafeActionClient({
@@ -16,9 +18,9 @@ export const actionClient = createSafeActionClient({
   handleServerError(error) {
     noteActionStatus(isAppError(error) ? error.httpStatus : isDatabaseUnreachable(error) ? 503 : 500);
     if (isAppError(error)) return error.userMessage;
-    if (isDatabaseUnreachable(error)) return "The database is unreachable right now. Nothing was saved; try again shortly.";
+    if (isDatabaseUnreachable(error)) return DATABASE_DOWN_ACTION_ERROR;
     logger.error({ err: error }, "server action failed");
-    return "Something went wrong and nothing was saved. The error has been logged.";
+    return UNEXPECTED_ACTION_ERROR;
   },
 })
   // First, so it times (and gives the request id to) everything after it, the permission check included.
@@ -27,10 +29,9 @@ export const actionClient = createSafeActionClient({
     // Metadata is required: an action without a permission is refused rather than left open.
     if (!metadata?.permission) throw new Error("Action defined without a permission");
     const user = await requirePermission(metadata.permission);
-    // Postgres cannot store NUL characters in text: refuse them for every action before any write.
-    if (JSON.stringify(clientInput ?? null).includes("\\u0000")) {
-      throw new AppError("VALIDATION", { userMessage: "Text must not contain NUL characters." });
-    }
+    // Text Postgres cannot hold as sent (NUL, lone surrogates) is refused for every action before any write.
+    const unstorable = findUnstorableText(clientInput);
+    if (unstorable) throw new AppError("VALIDATION", { userMessage: `Text ${unstorable.message} (${unstorable.field}).`, field: unstorable.field });
     return next({ ctx: { user, actor: { id: user.id, email: user.email } } });
   });
 

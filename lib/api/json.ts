@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { isAppError, isDatabaseUnreachable } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { findUnstorableText } from "@/lib/storable-text";
 
 export type ApiError = { error: string; field?: string; issues?: { field: string; message: string }[] };
 
@@ -32,18 +33,37 @@ export async function readBytesBody(request: Request, maxBytes: number): Promise
 
 /** Reads at most `maxBytes` of JSON; anything else is a 4xx naming the problem. */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-  const tooLarge = { ok: false as const, response: apiError(413, { error: `Body is over ${maxBytes} bytes` }) };
+  const tooLarge = { ok: false as const, response: apiError(413, { error: `Body is over ${maxBytes} bytes`, field: "(body)" }) };
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return tooLarge;
   const bytes = await readBytesBody(request, maxBytes);
   if (bytes === null) return tooLarge;
   const text = Buffer.from(bytes).toString("utf8");
-  // Postgres cannot store NUL characters in text: refuse them here rather than fail on insert.
-  if (/\\u0000/i.test(text)) return { ok: false, response: apiError(422, { error: "Text fields must not contain NUL (\\u0000) characters" }) };
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch {
-    return { ok: false, response: apiError(400, { error: "Body is not valid JSON" }) };
+    return { ok: false, response: apiError(400, { error: "Body is not valid JSON", field: "(body)" }) };
   }
+  // Text Postgres cannot hold as sent (NUL, lone surrogates): refused here rather than failing or altered on insert.
+  const unstorable = findUnstorableText(value);
+  if (unstorable) return { ok: false, response: apiError(422, { error: `${unstorable.field}: ${unstorable.message}`, field: unstorable.field }) };
+  return { ok: true, value };
+}
+
+/**
+ * A NUL in the path or a query parameter (`%00`) would reach a Postgres query and fail it with a 500:
+ * the 400 naming the parameter, for every route (observed() asks), or null when the URL is fine.
+ */
+export function unstorableUrlResponse(url: string): Response | null {
+  const { pathname, searchParams } = new URL(url);
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return apiError(400, { error: "(path): is not valid percent-encoded UTF-8", field: "(path)" });
+  }
+  const problem = findUnstorableText({ "(path)": path, ...Object.fromEntries(searchParams) });
+  return problem ? apiError(400, { error: `${problem.field}: ${problem.message}`, field: problem.field }) : null;
 }
 
 /** Field errors: 422 by default; machine intake endpoints answer 400 like the senders expect. */

@@ -89,7 +89,9 @@ describe("POST /api/v1/backup-runs", () => {
     ["an unknown field", () => run({ externalId: "x9", sizze: 1 }), undefined, 422, "sizze"],
     ["an array body", () => [run()], undefined, 422, "(body)"],
     ["a body over 64 KB", () => run({ externalId: "x10", message: "m".repeat(70_000) }), undefined, 413, undefined],
-    ["a NUL character in text", () => run({ externalId: "x11", message: "bad\u0000byte" }), undefined, 422, undefined],
+    ["a NUL character in text", () => run({ externalId: "x11", message: "bad\u0000byte" }), undefined, 422, "message"],
+    // JSON can carry a lone surrogate; UTF-8 cannot, so it would be stored as U+FFFD: refused instead.
+    ["a lone surrogate in text", () => undefined, `{"policyId":"p","externalId":"x13","status":"running","startedAt":"${new Date().toISOString()}","checksum":"a\\ud800b"}`, 422, "checksum"],
     ["a year-0 timestamp", () => run({ externalId: "x12", startedAt: "0000-01-01T00:00:00Z" }), undefined, 422, "startedAt"],
   ])("refuses %s with %i naming the field, storing nothing", async (_label, body, raw, status, field) => {
     const before = await t.db.backupRun.count();

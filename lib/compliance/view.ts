@@ -14,6 +14,18 @@ export const filterSchema = z.object({
   service: z.string().trim().max(64).optional().transform((v) => v || undefined),
 });
 
+/**
+ * The same filter read strictly, for the export and evidence routes: the page drops a bad value and shows
+ * everything, but a download that silently ignores its filter would be evidence of the wrong thing.
+ */
+export const strictFilterSchema = z.object({
+  system: z.string().trim().max(64, "is at most 64 characters").optional(),
+  tier: z.coerce.number({ error: "must be a tier from 1 to 4" }).int("must be a tier from 1 to 4").min(1, "must be a tier from 1 to 4").max(4, "must be a tier from 1 to 4").optional(),
+  status: z.enum(RTO_STATUSES, { error: `must be one of ${RTO_STATUSES.join(", ")}` }).optional(),
+  q: z.string().trim().max(100, "is at most 100 characters").optional(),
+  service: z.string().trim().max(64, "is at most 64 characters").optional(),
+});
+
 export function readFilter(params: Record<string, string | string[] | undefined>) {
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = filterSchema.safeParse(flat);

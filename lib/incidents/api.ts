@@ -1,5 +1,6 @@
 // The JSON shapes of GET /api/v1/incidents and /api/v1/incidents/{id}: stable, documented field names.
 import { z } from "zod";
+import { isStorableTimestamp } from "@/lib/storable-time";
 import { STATUSES } from "./model";
 import type { findIncidents } from "./queries";
 import type { TimelineEntry } from "./timeline";
@@ -10,7 +11,7 @@ export const incidentListQuery = z.object({
   since: z
     .string()
     .max(64)
-    .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 timestamp")
+    .refine(isStorableTimestamp, "must be an ISO 8601 timestamp between 1970 and 9999")
     .transform((v) => new Date(v))
     .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

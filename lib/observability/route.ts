@@ -1,8 +1,10 @@
 // The one wrapper every API route handler is exported through: it gives the request an id (the caller's
 // x-request-id when sane, else a new one) that every log line of the request carries and the response
 // echoes, times the handler into lifeboat_http_request_duration_seconds, and writes one access-log line
-// (method, route, status, duration: never the body or the query string). For a stream (SSE) the time is
+// (method, route, status, duration: never the body or the query string). A URL holding text no query can
+// use (a NUL) is refused here with a 400, before any handler builds a query from it. For a stream (SSE) the time is
 // until the response starts, not how long it stays open.
+import { unstorableUrlResponse } from "@/lib/api/json";
 import { logger } from "@/lib/log";
 import { runWithRequestContext } from "./context";
 import { metrics } from "./metrics";
@@ -35,7 +37,7 @@ export function observed<R extends Request, C extends unknown[]>(route: string, 
     let status = 500;
     return runWithRequestContext({ requestId }, async () => {
       try {
-        const response = await handler(request, ...rest);
+        const response = unstorableUrlResponse(request.url) ?? (await handler(request, ...rest));
         status = response.status;
         return withRequestId(response, requestId);
       } finally {

@@ -2,11 +2,14 @@
 // Alertmanager adds fields over releases and a receiver must not break on an upgrade.
 import { z } from "zod";
 import type { AlertGroup, IncomingAlert } from "./intake";
-import { reportedTimestamp } from "./timestamp";
+import { isReportedInstant } from "./timestamp";
 
 const labelMap = z.record(z.string().max(256), z.string().max(4096)).default({});
 // Alertmanager sends "0001-01-01T00:00:00Z" for "no end yet".
-const timestamp = reportedTimestamp("must be an RFC 3339 timestamp")
+const timestamp = z
+  .string()
+  .max(64)
+  .refine((v) => v.startsWith("0001-") || isReportedInstant(v), "must be an RFC 3339 timestamp between 1970 and 9999")
   .transform((v) => (v.startsWith("0001-") ? null : new Date(v)))
   .optional();
 

@@ -9,7 +9,7 @@ const payloadSchema = z.object({
   summary: z.string().trim().min(1, "is required").max(1024, "is at most 1024 characters"),
   source: z.string().trim().min(1, "is required").max(255),
   severity: z.enum(["critical", "error", "warning", "info"], { error: "must be one of critical, error, warning, info" }),
-  timestamp: reportedTimestamp("must be an ISO 8601 timestamp").optional(),
+  timestamp: reportedTimestamp("must be an ISO 8601 timestamp between 1970 and 9999").optional(),
   component: z.string().max(255).optional(),
   group: z.string().max(255).optional(),
   class: z.string().max(255).optional(),

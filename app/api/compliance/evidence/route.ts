@@ -1,11 +1,11 @@
 // The evidence pack (JSON with a SHA-256 of its content) for the filters in the query string.
 import { NextResponse, type NextRequest } from "next/server";
-import { errorResponse } from "@/lib/api/json";
+import { errorResponse, validationError } from "@/lib/api/json";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { evidencePack } from "@/lib/compliance/evidence";
 import { loadComplianceView } from "@/lib/compliance/load";
-import { readFilter } from "@/lib/compliance/view";
+import { readFilter, strictFilterSchema } from "@/lib/compliance/view";
 import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
@@ -14,7 +14,10 @@ export const dynamic = "force-dynamic";
 export const GET = observed("/api/compliance/evidence", async (request: NextRequest) => {
   try {
     const user = await requirePermission("compliance.read");
-    const { filter } = readFilter(Object.fromEntries(request.nextUrl.searchParams));
+    const params = Object.fromEntries(request.nextUrl.searchParams);
+    const strict = strictFilterSchema.safeParse(params);
+    if (!strict.success) return validationError(strict.error, 400);
+    const { filter } = readFilter(params);
     const view = await loadComplianceView(getDb(), filter);
     const now = new Date();
     const pack = evidencePack(view, filter, { generatedAt: now, generatedBy: user.email });

@@ -1,10 +1,10 @@
 // CSV of the compliance table for the filters in the query string (the same view as the page).
 import type { NextRequest } from "next/server";
-import { errorResponse } from "@/lib/api/json";
+import { errorResponse, validationError } from "@/lib/api/json";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { findComplianceRows } from "@/lib/compliance/queries";
-import { readFilter, toCsv, worstFirst } from "@/lib/compliance/view";
+import { readFilter, strictFilterSchema, toCsv, worstFirst } from "@/lib/compliance/view";
 import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
@@ -13,7 +13,10 @@ export const dynamic = "force-dynamic";
 export const GET = observed("/api/compliance/export", async (request: NextRequest) => {
   try {
     await requirePermission("compliance.read");
-    const { filter } = readFilter(Object.fromEntries(request.nextUrl.searchParams));
+    const params = Object.fromEntries(request.nextUrl.searchParams);
+    const strict = strictFilterSchema.safeParse(params);
+    if (!strict.success) return validationError(strict.error, 400);
+    const { filter } = readFilter(params);
     const rows = worstFirst(await findComplianceRows(getDb(), filter));
     const date = new Date().toISOString().slice(0, 10);
     return new Response(toCsv(rows), {

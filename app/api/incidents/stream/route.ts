@@ -1,7 +1,7 @@
 // The live timeline as server-sent events, for signed-in readers. ?incident=ID for one incident (else all:
 // the dashboard); ?after=N or Last-Event-ID to resume. Without either, it starts from now.
 import type { NextRequest } from "next/server";
-import { apiError, errorResponse } from "@/lib/api/json";
+import { errorResponse, validationError } from "@/lib/api/json";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -17,7 +17,7 @@ export const GET = observed("/api/incidents/stream", async (request: NextRequest
   try {
     const user = await requirePermission("incidents.read");
     const query = parseStreamQuery(request.nextUrl, request.headers.get("last-event-id"));
-    if (!query) return apiError(400, { error: "incident and after must be an id and an event number" });
+    if (!query.ok) return validationError(query.error, 400);
     const afterId = query.afterId ?? (await latestId());
     const stillAllowed = await accessCheck(user.id);
     return await timelineStream({ hub: appTimelineHub(), incidentId: query.incidentId, afterId, stillAllowed, signal: request.signal });

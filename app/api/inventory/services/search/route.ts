@@ -1,6 +1,7 @@
 // Service picker for the dependency editor: up to 20 services whose name matches, for signed-in readers.
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
+import { validationError } from "@/lib/api/json";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
@@ -20,6 +21,6 @@ export const GET = observed("/api/inventory/services/search", async (request: Ne
     throw error;
   }
   const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) return NextResponse.json({ error: "Invalid query", issues: parsed.error.issues }, { status: 400 });
+  if (!parsed.success) return validationError(parsed.error, 400);
   return NextResponse.json({ services: await searchServices(getDb(), parsed.data.q, parsed.data.exclude) });
 });
