@@ -24,11 +24,14 @@ function hostileValues(run: string) {
   const v = (field: string) => `xss-${field}-${run} ${PAYLOADS[i++ % PAYLOADS.length]}`;
   return {
     systemName: v("system"), systemDescription: v("system-description"), drStrategy: v("dr-strategy"), primaryRegion: v("primary-region"), drRegion: v("dr-region"),
-    serviceName: v("service"), serviceKind: v("kind"), owner: v("owner"), serviceNotes: v("service-notes"), healthUrl: `https://health.example.test/${v("health-url")}`,
+    // Fields whose own rules leave no room for markup (a kind is letters, digits, spaces and dashes; a URL, an
+    // email, an E.164 phone) hold valid values: this data shares the database with the other specs, and must
+    // be what Lifeboat itself could store (plans.spec exports the whole database and imports it back unchanged).
+    serviceName: v("service"), serviceKind: `xss-kind-${run}`, owner: v("owner"), serviceNotes: v("service-notes"), healthUrl: `https://health.example.test/xss-health-url-${run}`,
     jsServiceName: v("js-service"),
     contactName: v("contact"), contactTitle: v("contact-title"), contactTeam: v("team"), contactOrg: v("org"), contactNotes: v("contact-notes"), contactRole: v("role"),
-    contactEmail: `xss"><svg/onload=window.__xss=1>@example.test`, contactPhone: `+1555"><svg onload=window.__xss=1>`,
-    channelName: v("channel"), policyName: v("policy"), policyDescription: v("policy-description"), levelRole: v("level-role"), ruleRecipients: v("matrix-recipients"),
+    contactEmail: `xss-${run}@example.test`, contactPhone: "+14155550199",
+    channelName: v("channel"), policyName: v("policy"), policyDescription: v("policy-description"), levelRole: v("lrole") /* a role is at most 80 characters */, ruleRecipients: v("matrix-recipients"),
     incidentTitle: v("incident"), alertSummary: v("alert-summary"), alertLabel: v("alert-label"), postmortem: v("postmortem"), publicNote: v("public-note"), internalNote: v("internal-note"),
     runbookName: v("runbook"), scenario: v("scenario"), symptoms: v("symptoms"), detection: v("detection"), stepTitle: v("step"), instructions: v("instructions"), command: `echo ${v("command")}`,
     stepOutput: v("step-output"), stepError: v("step-error"), skipReason: v("skip-reason"), actedBy: v("acted-by"),
@@ -64,7 +67,8 @@ export async function seedHostileWorld(request: APIRequestContext): Promise<Host
   await q(`INSERT INTO "EscalationLevel" (id, "policyId", position, "afterMinutes", "roleTargets") VALUES ($1,$2,1,0,$3)`, [levelId, ids.policyId, [h.levelRole]]);
   await q(`INSERT INTO "EscalationLevelContact" ("levelId", "contactId") VALUES ($1,$2)`, [levelId, ids.contactId]);
   await q(`INSERT INTO "EscalationLevelChannel" ("levelId", "channelId") VALUES ($1,$2)`, [levelId, channelId]);
-  const matrixId = id();
+  // A system's matrix has the system's id, as lib/people/matrix.ts makes it (the plan import relies on it).
+  const matrixId = ids.systemId;
   await q(`INSERT INTO "NotificationMatrix" (id, "systemId", "updatedAt") VALUES ($1,$2,now())`, [matrixId, ids.systemId]);
   await q(`INSERT INTO "NotificationRule" (id, "matrixId", position, event, audience, "channelId", recipients, timing) VALUES ($1,$2,1,'detected','internal',$3,$4,'immediate')`, [id(), matrixId, channelId, h.ruleRecipients]);
 

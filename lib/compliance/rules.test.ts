@@ -56,5 +56,10 @@ describe("evidence and exports", () => {
     const [header, line] = toCsv([row]).split("\r\n");
     expect(header).toMatch(/^service,system,tier,/);
     expect(line).toBe(`"'=HYPERLINK(""x"")","Shop, EU",1,30,,,,0,Unproven,"said ""never""",,,No RPO target,,`);
+    // Every lead a spreadsheet reads as a formula (OWASP CSV injection), tab and carriage return included.
+    for (const lead of ["=", "+", "-", "@", "\t", "\r"]) {
+      const cell = toCsv([{ ...(row as object), name: `${lead}1+1` } as never]).split("\r\n")[1]!.split(",")[0]!;
+      expect(cell.replace(/^"/, "").startsWith(`'${lead}`), JSON.stringify(lead)).toBe(true);
+    }
   });
 });
