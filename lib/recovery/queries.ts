@@ -21,12 +21,11 @@ const runSelect = {
   measurements: { select: { seconds: true, verifiedAt: true, service: { select: { id: true, name: true, rtoMinutes: true } } } },
 } satisfies Prisma.RecoveryRunSelect;
 
-type RunRow = Prisma.RecoveryRunGetPayload<{ select: typeof runSelect }>;
-export type RunView = RunRow;
+export type RunView = Prisma.RecoveryRunGetPayload<{ select: typeof runSelect }>;
 
 // These reads feed the run panel, a client component every role sees: step settings go out with their header
 // values, bodies and URL secrets replaced (the worker reads the stored settings, never these).
-const withoutSecrets = (run: RunRow): RunRow => ({ ...run, steps: run.steps.map((s) => ({ ...s, config: redactStepConfig(s.config as Record<string, unknown>) as Prisma.JsonObject })) });
+const withoutSecrets = (run: RunView): RunView => ({ ...run, steps: run.steps.map((s) => ({ ...s, config: redactStepConfig(s.config as Record<string, unknown>) as Prisma.JsonObject })) });
 
 export const findRun = async (db: Reader, id: string) => {
   const run = await db.recoveryRun.findUnique({ where: { id }, select: runSelect });
