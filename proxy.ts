@@ -68,6 +68,7 @@ async function actionRequestProblem(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except static assets: pages for their policy and session, API routes for their path encoding.
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|robots\\.txt).*)"],
+  // Everything but Next's own files (assets, and in `next dev` its HMR websocket, which a proxied upgrade breaks):
+  // pages for their policy and session, API routes for their path encoding.
+  matcher: ["/((?!_next/|favicon\\.ico|robots\\.txt).*)"],
 };
