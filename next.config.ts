@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/actions/request-guard";
 import { API_POLICY } from "./lib/security/csp";
 
 const nextConfig: NextConfig = {
@@ -12,8 +13,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // Enables forbidden() so a signed-in user without the role gets a real 403 page.
     authInterrupts: true,
-    // A DR plan may be up to 2 MB (lib/plans/format.ts MAX_PLAN_BYTES); the default limit is 1 MB.
-    serverActions: { bodySizeLimit: "3mb" },
+    // A DR plan may be up to 2 MB (lib/plans/format.ts MAX_PLAN_BYTES); the default limit is 1 MB. proxy.ts
+    // refuses bodies over the same limit before Next reads them (lib/actions/request-guard.ts).
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
   },
   typescript: { ignoreBuildErrors: true }, // `npm test` runs tsc itself; the build need not repeat it.
   async headers() {

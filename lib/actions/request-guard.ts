@@ -2,7 +2,8 @@
 // what React's client sends (truncated JSON, trailing garbage, a multipart body without its closing
 // boundary) makes that decoding throw, and the caller gets an unhandled error in a 200 flight answer. The
 // proxy asks this first and answers such a request with a plain 4xx naming the body instead.
-export const ACTION_BODY_LIMIT_BYTES = 3 * 1024 * 1024; // next.config.ts serverActions.bodySizeLimit ("3mb")
+/** Next's own limit for action bodies too (next.config.ts serverActions.bodySizeLimit). */
+export const ACTION_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
 
 /** What is wrong with an action request's body (size, then shape), or null when Next can decode it. */
 export function actionBodyProblem(contentType: string, contentLength: number, body: string): { status: 400 | 413; error: string } | null {

@@ -18,7 +18,7 @@ export const filterSchema = z.object({
  * The same filter read strictly, for the export and evidence routes: the page drops a bad value and shows
  * everything, but a download that silently ignores its filter would be evidence of the wrong thing.
  */
-export const strictFilterSchema = z.object({
+const strictFilterSchema = z.object({
   system: z.string().trim().max(64, "is at most 64 characters").optional(),
   tier: z.coerce.number({ error: "must be a tier from 1 to 4" }).int("must be a tier from 1 to 4").min(1, "must be a tier from 1 to 4").max(4, "must be a tier from 1 to 4").optional(),
   status: z.enum(RTO_STATUSES, { error: `must be one of ${RTO_STATUSES.join(", ")}` }).optional(),
@@ -32,6 +32,12 @@ export function readFilter(params: Record<string, string | string[] | undefined>
   const f: z.infer<typeof filterSchema> = parsed.success ? parsed.data : { system: undefined, tier: undefined, status: undefined, q: undefined, service: undefined };
   const filter: ComplianceFilter = { systemId: f.system, tier: f.tier, status: f.status as RtoStatus | undefined, q: f.q };
   return { filter, service: f.service, query: toQuery(filter) };
+}
+
+/** For the export and evidence routes: the filter, or the zod error naming the bad parameter (answered as a 400). */
+export function readStrictFilter(params: Record<string, string>): { ok: true; filter: ComplianceFilter } | { ok: false; error: z.ZodError } {
+  const strict = strictFilterSchema.safeParse(params);
+  return strict.success ? { ok: true, filter: readFilter(params).filter } : { ok: false, error: strict.error };
 }
 
 /** The filter as a query string, for links and exports that must show the same view. */

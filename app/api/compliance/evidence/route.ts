@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { evidencePack } from "@/lib/compliance/evidence";
 import { loadComplianceView } from "@/lib/compliance/load";
-import { readFilter, strictFilterSchema } from "@/lib/compliance/view";
+import { readStrictFilter } from "@/lib/compliance/view";
 import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
@@ -14,10 +14,9 @@ export const dynamic = "force-dynamic";
 export const GET = observed("/api/compliance/evidence", async (request: NextRequest) => {
   try {
     const user = await requirePermission("compliance.read");
-    const params = Object.fromEntries(request.nextUrl.searchParams);
-    const strict = strictFilterSchema.safeParse(params);
-    if (!strict.success) return validationError(strict.error, 400);
-    const { filter } = readFilter(params);
+    const read = readStrictFilter(Object.fromEntries(request.nextUrl.searchParams));
+    if (!read.ok) return validationError(read.error, 400);
+    const { filter } = read;
     const view = await loadComplianceView(getDb(), filter);
     const now = new Date();
     const pack = evidencePack(view, filter, { generatedAt: now, generatedBy: user.email });

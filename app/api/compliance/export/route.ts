@@ -4,7 +4,7 @@ import { errorResponse, validationError } from "@/lib/api/json";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { findComplianceRows } from "@/lib/compliance/queries";
-import { readFilter, strictFilterSchema, toCsv, worstFirst } from "@/lib/compliance/view";
+import { readStrictFilter, toCsv, worstFirst } from "@/lib/compliance/view";
 import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
@@ -13,10 +13,9 @@ export const dynamic = "force-dynamic";
 export const GET = observed("/api/compliance/export", async (request: NextRequest) => {
   try {
     await requirePermission("compliance.read");
-    const params = Object.fromEntries(request.nextUrl.searchParams);
-    const strict = strictFilterSchema.safeParse(params);
-    if (!strict.success) return validationError(strict.error, 400);
-    const { filter } = readFilter(params);
+    const read = readStrictFilter(Object.fromEntries(request.nextUrl.searchParams));
+    if (!read.ok) return validationError(read.error, 400);
+    const { filter } = read;
     const rows = worstFirst(await findComplianceRows(getDb(), filter));
     const date = new Date().toISOString().slice(0, 10);
     return new Response(toCsv(rows), {
