@@ -20,10 +20,11 @@ async function signedIn(browser: Browser, role: "commander" | "responder" | "vie
 }
 
 /** Declares through the form, as a commander would; returns the incident page's URL path. */
-async function declare(page: Page, title: string, serviceSearch: string, serviceName: string) {
+async function declare(page: Page, title: string, serviceSearch: string, serviceName: string, statusPage?: string) {
   await page.goto("/incidents/new");
   await page.getByLabel("What is happening?").fill(title);
   await page.getByLabel("Severity").selectOption("SEV1");
+  if (statusPage) await page.getByLabel("Public status page").selectOption({ label: statusPage });
   await page.getByLabel("Affected services").fill(serviceSearch);
   await page.getByRole("button", { name: new RegExp(`^${serviceName}`) }).first().click();
   await page.getByRole("button", { name: "Declare incident" }).click();
@@ -130,7 +131,7 @@ test.describe("incidents", () => {
 
   test("the public status page shows the outage and public notes, escaped, without signing in", async ({ browser, page }) => {
     const commander = await signedIn(browser, "commander");
-    await declare(commander.page, `Public ${randomBytes(3).toString("hex")}`, "API Gate", "API Gateway");
+    await declare(commander.page, `Public ${randomBytes(3).toString("hex")}`, "API Gate", "API Gateway", "Major outage");
     const note = `<img src=x onerror="window.pwned=1"> We are restoring the gateway ${randomBytes(3).toString("hex")}`;
     await commander.page.getByLabel("Add to the timeline").fill(note);
     await commander.page.getByLabel("Public (status page)").check();
@@ -150,5 +151,35 @@ test.describe("incidents", () => {
     await expect(page.getByTestId("system-status").getByText("NEURECTOMY Platform").locator("..")).toContainText("Major outage");
     await expect(page.getByText(secret)).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  });
+
+  test("an incident opened by an alert stays off the public status page until a commander publishes it", async ({ browser, page, request }) => {
+    const token = await createTestToken(["alerts:write"]);
+    const secret = `Replication broken on db-primary 10.0.3.14, password auth failed for user replicator ${randomBytes(3).toString("hex")}`;
+    const response = await request.post("/api/v1/alerts/events", {
+      data: { routing_key: token, event_action: "trigger", dedup_key: secret, payload: { summary: secret, source: "db-primary", severity: "critical", component: "API Gateway" } },
+    });
+    expect(response.status()).toBe(202);
+    // The public page is served from a copy at most 10 s old: read it past that, signed out.
+    const until = Date.now() + 11_000;
+    while (Date.now() < until) {
+      await page.goto("/status");
+      await expect(page.getByTestId("system-status").first()).toBeVisible();
+      expect(await page.content()).not.toContain("10.0.3.14");
+      await page.waitForTimeout(2_000);
+    }
+
+    const commander = await signedIn(browser, "commander");
+    await commander.page.goto("/incidents");
+    await commander.page.getByRole("link", { name: secret }).click();
+    await expect(commander.page.getByText("Not on the public status page", { exact: true })).toBeVisible();
+    await commander.page.getByLabel("Status page shows").selectOption({ label: "Partial outage" });
+    await commander.page.getByRole("button", { name: "Save changes" }).click();
+    await expect(commander.page.getByText("Status page: Partial outage")).toBeVisible();
+    await expect(async () => {
+      await page.goto("/status");
+      await expect(page.getByText(secret)).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(page.getByText("We are investigating a problem")).toBeVisible();
   });
 });

@@ -9,8 +9,8 @@ import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { fieldError, FormErrors } from "@/components/ui/form-errors";
 import { Textarea } from "@/components/ui/textarea";
-import type { SEVERITIES } from "@/lib/incidents/model";
-import { CommanderOptions, SeverityOptions } from "./selects";
+import type { SEVERITIES, STATUS_PAGE_LEVELS } from "@/lib/incidents/model";
+import { CommanderOptions, SeverityOptions, StatusPageOptions } from "./selects";
 import { ServicePicker, type PickedService } from "./service-picker";
 
 type Option = { id: string; name: string };
@@ -31,6 +31,7 @@ export function DeclareForm({ systems, commanders, defaultCommanderId }: { syste
       systemId: value("systemId"),
       serviceIds: services.map((s) => s.id),
       commanderId: value("commanderId"),
+      statusPageLevel: value("statusPageLevel") as (typeof STATUS_PAGE_LEVELS)[number],
       note: value("note"),
     });
   }
@@ -66,6 +67,11 @@ export function DeclareForm({ systems, commanders, defaultCommanderId }: { syste
         <Field label="Incident commander" htmlFor="commanderId" error={error("commanderId")}>
           <Select id="commanderId" name="commanderId" defaultValue={defaultCommanderId ?? ""}>
             <CommanderOptions commanders={commanders} none="(nobody yet)" />
+          </Select>
+        </Field>
+        <Field label="Public status page" htmlFor="statusPageLevel" error={error("statusPageLevel")} hint="Shows the title to everyone; you can publish later.">
+          <Select id="statusPageLevel" name="statusPageLevel" defaultValue="operational">
+            <StatusPageOptions />
           </Select>
         </Field>
         <div className="sm:col-span-2">

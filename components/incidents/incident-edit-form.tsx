@@ -8,8 +8,7 @@ import { updateIncidentAction } from "@/app/(app)/incidents/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { fieldError, FormErrors } from "@/components/ui/form-errors";
-import { STATUS_PAGE_LABELS, STATUS_PAGE_LEVELS } from "@/lib/incidents/model";
-import { CommanderOptions, SeverityOptions } from "./selects";
+import { CommanderOptions, SeverityOptions, StatusPageOptions } from "./selects";
 import type { Severity, StatusPageLevel } from "@/lib/generated/prisma/enums";
 import { ServicePicker, type PickedService } from "./service-picker";
 
@@ -44,13 +43,9 @@ export function IncidentEditForm({ incident, commanders }: Props) {
           <SeverityOptions />
         </Select>
       </Field>
-      <Field label="Status page shows" htmlFor="edit-status-page" error={error("statusPageLevel")}>
+      <Field label="Status page shows" htmlFor="edit-status-page" error={error("statusPageLevel")} hint="The public sees the title and public notes.">
         <Select id="edit-status-page" name="statusPageLevel" defaultValue={incident.statusPageLevel}>
-          {STATUS_PAGE_LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {STATUS_PAGE_LABELS[level]}
-            </option>
-          ))}
+          <StatusPageOptions />
         </Select>
       </Field>
       <Field label="Commander" htmlFor="edit-commander" error={error("commanderId")}>

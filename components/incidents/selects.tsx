@@ -1,5 +1,5 @@
 // The option lists incident forms share.
-import { SEVERITIES, SEVERITY_LABELS } from "@/lib/incidents/model";
+import { PUBLISH_LABELS, SEVERITIES, SEVERITY_LABELS, STATUS_PAGE_LEVELS } from "@/lib/incidents/model";
 
 export const SeverityOptions = () =>
   SEVERITIES.map((s) => (
@@ -20,3 +20,11 @@ export function CommanderOptions({ commanders, none }: { commanders: { id: strin
     </>
   );
 }
+
+/** "Not shown" first: nothing reaches the public page until someone picks a level. */
+export const StatusPageOptions = () =>
+  STATUS_PAGE_LEVELS.map((level) => (
+    <option key={level} value={level}>
+      {PUBLISH_LABELS[level]}
+    </option>
+  ));

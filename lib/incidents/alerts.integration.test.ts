@@ -217,3 +217,26 @@ describe("Events API v2", () => {
     expect((await post(events, { ...trigger("nope"), routing_key: tokens.read }, null)).status).toBe(403);
   });
 });
+
+describe("the public status page and machine-opened incidents", () => {
+  it("keeps an alert's text off the public page until a commander publishes it", async () => {
+    const { findStatusPage } = await import("@/lib/incidents/status-page");
+    const { updateIncident } = await import("@/lib/incidents/incidents");
+    const summary = "Replication broken on db-primary 10.0.3.14, password auth failed for user replicator";
+    expect((await post(events, { routing_key: tokens.alerts, event_action: "trigger", dedup_key: "leaky", payload: { summary, source: "db-primary", severity: "critical" } }, null)).status).toBe(202);
+    const incident = await t.db.incident.findFirstOrThrow({ where: { dedupKey: "leaky" } });
+    expect(incident.severity).toBe("SEV1");
+    expect(incident.statusPageLevel).toBe("operational");
+    const publicLines = await t.db.timelineEvent.findMany({ where: { incidentId: incident.id, public: true } });
+    expect(publicLines).toEqual([]);
+    // A time far from the cache's last read: the page is read afresh.
+    const page = await findStatusPage(t.db, Date.now() + 3_600_000);
+    expect(JSON.stringify(page)).not.toContain("10.0.3.14");
+
+    await updateIncident(t.db, { system: "test" }, { incidentId: incident.id, version: incident.version, statusPageLevel: "major_outage" });
+    const published = await findStatusPage(t.db, Date.now() + 7_200_000);
+    expect(published.incidents.map((i) => i.id)).toContain(incident.id);
+    const lines = published.incidents.find((i) => i.id === incident.id)!.timeline.map((l) => l.message);
+    expect(lines).toEqual(["We are investigating a problem and will post updates here."]);
+  });
+});

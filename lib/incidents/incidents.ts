@@ -1,16 +1,18 @@
 // Incident writes. Each runs in one transaction: the change, its timeline events, its audit event and any
 // durable jobs (escalation timers, notifications) commit together or not at all.
 import type { Db, Tx } from "@/lib/db/client";
-import type { IncidentEvent, IncidentSource, IncidentStatus } from "@/lib/generated/prisma/enums";
+import type { IncidentEvent, IncidentSource, IncidentStatus, StatusPageLevel } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import { QUEUES, type JobSink } from "@/lib/jobs/boss";
 import { timelineActor, type Actor } from "./actor";
 import { planEscalation } from "./escalation";
-import { DEFAULT_STATUS_PAGE_LEVEL, incidentRef, SEVERITY_LABELS, STATUS_LABELS, STATUS_PAGE_LABELS, transitionProblem } from "./model";
+import { incidentRef, SEVERITY_LABELS, STATUS_LABELS, PUBLISH_LABELS, transitionProblem } from "./model";
 import type { DeclareIncidentInput, UpdateIncidentInput } from "./schemas";
 import { appendTimeline, type TimelineInput } from "./timeline";
+
+const INVESTIGATING = "We are investigating a problem and will post updates here.";
 
 const auditSelect = {
   id: true,
@@ -26,7 +28,8 @@ const auditSelect = {
   version: true,
 } as const;
 
-export type OpenIncidentInput = DeclareIncidentInput & { source: IncidentSource; dedupKey?: string | null; declaredAt?: Date };
+/** statusPageLevel: a person's choice when declaring; machines (alert intake) never choose, so their incidents stay off. */
+export type OpenIncidentInput = Omit<DeclareIncidentInput, "statusPageLevel"> & { statusPageLevel?: StatusPageLevel; source: IncidentSource; dedupKey?: string | null; declaredAt?: Date };
 
 async function checkReferences(tx: Tx, input: { systemId?: string; serviceIds: string[]; commanderId?: string | null }) {
   const [system, services, commander] = await Promise.all([
@@ -51,13 +54,16 @@ export async function openIncidentInTx(tx: Tx, jobs: JobSink, actor: Actor, inpu
   const systemIds = [...new Set(services.map((s) => s.systemId))];
   const systemId = input.systemId ?? (systemIds.length === 1 ? systemIds[0]! : null);
   const topTier = services.length ? Math.min(...services.map((s) => s.tier)) : await systemTopTier(tx, systemId);
+  // Alert text (hosts, addresses, error messages) is internal until a commander decides what the public sees.
+  const statusPageLevel = input.statusPageLevel ?? "operational";
+  const published = statusPageLevel !== "operational";
   const incident = await tx.incident.create({
     data: {
       title: input.title,
       severity: input.severity,
       systemId,
       commanderId: commander?.id ?? null,
-      statusPageLevel: DEFAULT_STATUS_PAGE_LEVEL[input.severity],
+      statusPageLevel,
       source: input.source,
       dedupKey: input.dedupKey ?? null,
       declaredById: "id" in actor ? actor.id : null,
@@ -79,7 +85,9 @@ export async function openIncidentInTx(tx: Tx, jobs: JobSink, actor: Actor, inpu
       data: { severity: incident.severity, serviceIds: services.map((s) => s.id), source: input.source },
     },
     // What the public status page says; the internal details above stay internal.
-    { incidentId: incident.id, kind: "note", actor: who, message: "We are investigating a problem and will post updates here.", public: true },
+    published
+      ? { incidentId: incident.id, kind: "note", actor: who, message: INVESTIGATING, public: true }
+      : { incidentId: incident.id, kind: "status_page_changed", actor: who, message: "Not on the public status page: a commander publishes it (Status page shows) when ready." },
     {
       incidentId: incident.id,
       kind: "escalation_fired",
@@ -100,7 +108,7 @@ async function systemTopTier(tx: Tx, systemId: string | null) {
   return row._min.tier;
 }
 
-export function declareIncident(db: Db, jobs: JobSink, actor: Actor, input: DeclareIncidentInput) {
+export function declareIncident(db: Db, jobs: JobSink, actor: Actor, input: Omit<OpenIncidentInput, "source">) {
   return db.$transaction(async (tx) => {
     const { incident, events } = await openIncidentInTx(tx, jobs, actor, { ...input, source: "manual" });
     await appendTimeline(tx, ...events);
@@ -189,7 +197,10 @@ export async function updateIncident(db: Db, actor: Actor, input: UpdateIncident
     if (input.severity && input.severity !== before.severity) event("severity_changed", `Severity ${before.severity} → ${input.severity}.`, true);
     if (input.commanderId !== undefined && input.commanderId !== before.commanderId) event("commander_changed", commander ? `${commander.email} is now the incident commander.` : "The incident has no commander now.");
     if (input.statusPageLevel && input.statusPageLevel !== before.statusPageLevel) {
-      event("status_page_changed", `Status page: ${STATUS_PAGE_LABELS[before.statusPageLevel]} → ${STATUS_PAGE_LABELS[input.statusPageLevel]}.`, true);
+      const [was, now] = [before.statusPageLevel, input.statusPageLevel];
+      event("status_page_changed", `Status page: ${PUBLISH_LABELS[was]} → ${PUBLISH_LABELS[now]}.`, was !== "operational" && now !== "operational");
+      // Published now: the first public line, as a declaration that publishes at once writes it.
+      if (was === "operational") event("note", INVESTIGATING, true);
     }
     if (input.serviceIds) {
       const current = await tx.incidentService.findMany({ where: { incidentId: input.incidentId }, select: { serviceId: true } });

@@ -29,13 +29,11 @@ export const STATUS_PAGE_LABELS: Record<StatusPageLevel, string> = {
   maintenance: "Under maintenance",
 };
 
-/** What the public status page says by default for an incident of this severity. */
-export const DEFAULT_STATUS_PAGE_LEVEL: Record<Severity, StatusPageLevel> = {
-  SEV1: "major_outage",
-  SEV2: "partial_outage",
-  SEV3: "degraded",
-  SEV4: "operational",
-};
+/**
+ * How the incident forms name each level: an incident at "operational" is not on the public page at all, so
+ * the forms say so instead of "Operational" (which would read as "everything is fine").
+ */
+export const PUBLISH_LABELS: Record<StatusPageLevel, string> = { ...STATUS_PAGE_LABELS, operational: "Not shown on the status page" };
 
 /**
  * Moves an incident may make. Forward one step or more (a fix can be verified straight away), back to an

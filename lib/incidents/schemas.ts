@@ -18,6 +18,8 @@ export const declareIncidentSchema = z.object({
   systemId: optionalId,
   serviceIds: z.array(id).max(500, "At most 500 services").default([]).transform((ids) => [...new Set(ids)]),
   commanderId: optionalId,
+  // Asked on the form: whether (and how) the public status page shows the incident from the start.
+  statusPageLevel: z.enum(STATUS_PAGE_LEVELS, { error: "Choose what the public status page shows" }).default("operational"),
   note: text(5000).default(""),
 });
 export type DeclareIncidentInput = z.infer<typeof declareIncidentSchema>;

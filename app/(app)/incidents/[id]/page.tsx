@@ -11,7 +11,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { escalationState } from "@/lib/incidents/escalation";
-import { STATUS_PAGE_LABELS } from "@/lib/incidents/model";
+import { PUBLISH_LABELS } from "@/lib/incidents/model";
 import { findCommanders, findIncident } from "@/lib/incidents/queries";
 import { latestTimeline } from "@/lib/incidents/timeline";
 import { env } from "@/lib/env";
@@ -61,7 +61,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <span>{incident.system ? <Link href={`/inventory/systems/${incident.system.id}`}>{incident.system.name}</Link> : "No system"}</span>
           <span>· Commander: {incident.commander ? incident.commander.name : <span className="text-amber-700">nobody yet</span>}</span>
           <span>· Declared {utc(incident.declaredAt)}</span>
-          <span>· Status page: {STATUS_PAGE_LABELS[incident.statusPageLevel]}</span>
+          <span>· {incident.statusPageLevel === "operational" ? "Not on the public status page" : `Status page: ${PUBLISH_LABELS[incident.statusPageLevel]}`}</span>
           {incident.source !== "manual" && (
             <span className="text-xs" title={incident.dedupKey ?? ""}>
               · opened by {incident.source === "alertmanager" ? "Alertmanager" : "events API"}
