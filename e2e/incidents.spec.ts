@@ -172,7 +172,7 @@ test.describe("incidents", () => {
     const commander = await signedIn(browser, "commander");
     await commander.page.goto("/incidents");
     await commander.page.getByRole("link", { name: secret }).click();
-    await expect(commander.page.getByText("Not on the public status page", { exact: true })).toBeVisible();
+    await expect(commander.page.getByText("· Not on the public status page", { exact: true })).toBeVisible();
     await commander.page.getByLabel("Status page shows").selectOption({ label: "Partial outage" });
     await commander.page.getByRole("button", { name: "Save changes" }).click();
     await expect(commander.page.getByText("Status page: Partial outage")).toBeVisible();
