@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createTestToken, db } from "./support/db";
+import { stopChild } from "../scripts/lib/run";
 
 test.describe.configure({ mode: "serial", timeout: 60_000 });
 
@@ -169,11 +170,7 @@ test.afterEach(async ({}, testInfo) => {
 });
 
 test.afterAll(async () => {
-  if (alertmanager && alertmanager.exitCode === null) {
-    const exited = new Promise((resolve) => alertmanager!.once("exit", resolve));
-    alertmanager.kill("SIGTERM");
-    await exited;
-  }
+  if (alertmanager) await stopChild(alertmanager);
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 

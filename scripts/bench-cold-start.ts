@@ -15,7 +15,7 @@ import { benchCli, cleanUpOnce, invokedAs, timeRatio, type BenchOptions, type Be
 import { isBuildCurrent } from "./lib/build-stamp";
 import { ensureBuild } from "./lib/ensure-build";
 import { sleep } from "./lib/fan-out";
-import { bin } from "./lib/run";
+import { bin, isRunning } from "./lib/run";
 import { signIn } from "./lib/sign-in";
 import { startThrowawayDatabase, type ThrowawayDatabase } from "./lib/throwaway";
 
@@ -37,7 +37,7 @@ function launch(command: string, args: string[], env: Record<string, string>): L
   return { child, output: () => output, exited };
 }
 
-const running = (p: Launched) => p.child.exitCode === null && p.child.signalCode === null;
+const running = (p: Launched) => isRunning(p.child);
 
 /** SIGTERM to the group, SIGKILL after 10 s; resolves once the process is gone. */
 async function stop(p: Launched) {

@@ -19,6 +19,7 @@ import { bossSink, createBoss, QUEUES, startBoss, type JobSink } from "@/lib/job
 import { startRun } from "@/lib/recovery/runs";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { benchCli, cleanUpOnce, invokedAs, rateRatio, timeRatio, type BenchOptions, type BenchResult } from "./lib/bench-run";
+import { stopChild } from "./lib/run";
 import { ensureBuild } from "./lib/ensure-build";
 import { paced, sleep } from "./lib/fan-out";
 import { keepAliveClient } from "./lib/http-client";
@@ -129,13 +130,7 @@ async function startStandaloneWorker(url: string): Promise<{ stop: () => Promise
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn" },
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    return Promise.race([exited, sleep(15_000)]).then(() => {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    });
-  };
+  const stop = () => Promise.race([stopChild(child), sleep(15_000)]).then(() => stopChild(child, "SIGKILL"));
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("the standalone worker did not start within 30 s")), 30_000);

@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo-plans";
 import { isDatabaseEmpty, seedDemo } from "@/lib/seed/seed-demo";
 import { prepareDatabase, type PreparedDatabase } from "./lib/database";
 import { ensureBuild } from "./lib/ensure-build";
-import { bin, waitForHttp } from "./lib/run";
+import { bin, exitCodeOf, isRunning, stopChild, waitForHttp } from "./lib/run";
 import { persistentSecret } from "./lib/secret";
 
 const log = (line: string) => console.log(`[lifeboat] ${line}`);
@@ -31,10 +31,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log("Stopping…");
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server!.once("exit", resolve));
-    }
+    if (server) await stopChild(server);
     await database.stop();
     if (database.embedded) log("Embedded Postgres stopped.");
     process.exit(code);
@@ -71,9 +68,15 @@ async function main() {
         NEXT_TELEMETRY_DISABLED: "1",
       },
     });
-    server.on("exit", (code) => void shutdown(code ?? 1));
+    // The server ended on its own (crashed, OOM-killed, kill -9): stop Postgres too and exit non-zero, so a
+    // supervisor (systemd, Kubernetes, a shell loop) sees the failure and restarts the whole thing.
+    server.on("exit", (code, signal) => {
+      if (!stopping) log(`The app server ended (${signal ?? `exit code ${code}`}).`);
+      void shutdown(exitCodeOf(code, signal) || 1);
+    });
 
-    await waitForHttp(`${url}/api/health`, 120_000, () => server?.exitCode === null);
+    const running = server;
+    await waitForHttp(`${url}/api/health`, 120_000, () => isRunning(running));
     log(`Lifeboat is running at ${url}  (ready ${((Date.now() - startedAt) / 1000).toFixed(1)} s after start)`);
     if (hasDemoUsers) {
       log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);

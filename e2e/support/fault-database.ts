@@ -3,7 +3,7 @@
 // address), migrated and loaded with the demo data by `npm run db:seed`'s script. Stopping it breaks
 // nothing but the spec that owns it.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -23,10 +23,12 @@ export type FaultDatabase = {
 };
 
 export async function startFaultDatabase(name: string): Promise<FaultDatabase> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "lifeboat-faults-"));
+  const folder = mkdtempSync(path.join(os.tmpdir(), "lifeboat-faults-"));
+  // Postgres runs as its own user when the suite runs as root: it must reach its folder through this one.
+  chmodSync(folder, 0o755);
   const port = await findFreePort();
   // persistent: the data must outlive a stop, or the restart would find an empty folder.
-  const boot = () => startEmbeddedCluster({ dataDir, port, persistent: true });
+  const boot = () => startEmbeddedCluster({ dataDir: path.join(folder, "pg"), passwordFile: path.join(folder, "pg-password"), port, persistent: true });
   let cluster: EmbeddedCluster | null = await boot();
   const url = await ensureDatabase(cluster.adminUrl, name);
   // The real seeding script (migrations, then the demo data) in its own process, as an operator runs it.
@@ -56,7 +58,7 @@ export async function startFaultDatabase(name: string): Promise<FaultDatabase> {
     dispose: async () => {
       await cluster?.stop().catch(() => {});
       cluster = null;
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(folder, { recursive: true, force: true });
     },
   };
 }

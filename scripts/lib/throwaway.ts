@@ -8,7 +8,7 @@ import path from "node:path";
 import { ensureDatabase } from "@/lib/db/databases";
 import { findFreePort, startEmbeddedCluster } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { bin, waitForHttp } from "./run";
+import { bin, isRunning, stopChild, waitForHttp } from "./run";
 
 export type ThrowawayDatabase = { url: string; adminUrl: string; stop: () => Promise<void> };
 
@@ -48,16 +48,12 @@ export async function startAppServer(databaseUrl: string, options: { env?: Recor
       ...options.env,
     },
   });
-  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
-  const stop = () => {
-    if (server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");
-    return exited;
-  };
+  const stop = () => stopChild(server);
   try {
     await waitForHttp(`${baseUrl}/api/health`, 60_000);
   } catch (error) {
     void stop();
     throw error;
   }
-  return { baseUrl, stop, alive: () => server.exitCode === null && server.signalCode === null };
+  return { baseUrl, stop, alive: () => isRunning(server) };
 }
