@@ -5,13 +5,13 @@
 //   from the request's copy of the header and puts it on its own scripts;
 // - gives every page request (and the server actions posted to pages) an x-request-id: the caller's when
 //   sane, else a new one, passed on to the page or action and echoed in the response;
-// - answers a signed-in caller's server action whose body Next could not decode with 400/413 instead of an
-//   unhandled error (lib/actions/request-guard.ts);
+// - answers a server action posted from another origin with 403, and a signed-in caller's server action whose
+//   body Next could not decode with 400/413, instead of Next's unhandled errors (lib/actions/request-guard.ts);
 // - redirects signed-out visitors of app pages to /login. This is convenience only: every page, action and
 //   route checks the session again itself (lib/auth/session.ts).
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { ACTION_BODY_LIMIT_BYTES, actionBodyProblem } from "@/lib/actions/request-guard";
+import { ACTION_BODY_LIMIT_BYTES, actionBodyProblem, crossOriginProblem } from "@/lib/actions/request-guard";
 import { env } from "@/lib/env";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/observability/request-id";
 import { CSP_HEADER, newNonce, pagePolicy } from "@/lib/security/csp";
@@ -26,8 +26,11 @@ export async function proxy(request: NextRequest) {
   const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET });
 
   let response: NextResponse;
-  const forged = token ? await actionRequestProblem(request) : null;
-  if (forged) {
+  const crossOrigin = isActionRequest(request) ? crossOriginProblem(request.headers) : null;
+  const forged = !crossOrigin && token ? await actionRequestProblem(request) : null;
+  if (crossOrigin) {
+    response = NextResponse.json({ error: crossOrigin.error, field: "(origin)" }, { status: crossOrigin.status });
+  } else if (forged) {
     response = NextResponse.json({ error: forged.error, field: "(body)" }, { status: forged.status });
   } else if (token || PUBLIC_PAGES.test(request.nextUrl.pathname)) {
     const headers = new Headers(request.headers);
@@ -58,9 +61,11 @@ function apiPathProblem(request: NextRequest) {
   }
 }
 
+const isActionRequest = (request: NextRequest) => request.method === "POST" && request.headers.has("next-action");
+
 /** A server action's body Next could not decode (see lib/actions/request-guard.ts), refused before it tries. */
 async function actionRequestProblem(request: NextRequest) {
-  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  if (!isActionRequest(request)) return null;
   const type = request.headers.get("content-type") ?? "";
   const length = Number(request.headers.get("content-length") ?? 0);
   // Over the limit by its own account: refused without reading it.

@@ -6,6 +6,7 @@ import { encode } from "next-auth/jwt";
 import { passwordStamp } from "../lib/auth/password";
 import { DEMO_PASSWORD, demoEmail, signInViaApi, signInViaForm } from "./support/auth";
 import { createTestUser, db } from "./support/db";
+import { serverActionId } from "./support/server-action";
 
 function directives(policy: string | null): Map<string, string[]> {
   expect(policy, "Content-Security-Policy header").toBeTruthy();
@@ -139,5 +140,31 @@ test.describe("callback URLs", () => {
     const response = await request.post("/api/auth/signout", { form: { csrfToken: csrf.csrfToken, callbackUrl: "https://evil.example/", json: "true" } });
     const { url } = (await response.json()) as { url: string };
     expect(new URL(url).origin).toBe(new URL(baseURL!).origin);
+  });
+});
+
+test.describe("cross-origin server actions", () => {
+  test("are refused with 403 naming the origin, signed in or not, and store nothing (Next alone answered 500)", async ({ page, baseURL }) => {
+    await signInViaApi(page, demoEmail("commander"), DEMO_PASSWORD);
+    const title = `Forged from another site ${Date.now()}`;
+    const id = serverActionId("app/(app)/incidents/actions.ts", "declareIncidentAction");
+    const post = (origin: string, request = page.request) =>
+      request.post("/incidents/new", {
+        headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: origin },
+        data: JSON.stringify([{ title, severity: "SEV1" }]),
+        maxRedirects: 0,
+      });
+    for (const origin of ["https://evil.example", "null", baseURL!.replace(/:(\d+)$/, (_, p) => `:${Number(p) + 1}`)]) {
+      const response = await post(origin);
+      expect(response.status(), origin).toBe(403);
+      expect(await response.json()).toMatchObject({ field: "(origin)" });
+    }
+    const signedOut = await post("https://evil.example", (await page.context().browser()!.newContext({ baseURL })).request);
+    expect(signedOut.status()).toBe(403);
+    const { rows } = await db().query(`SELECT id FROM "Incident" WHERE title = $1`, [title]);
+    expect(rows).toEqual([]);
+    // The same call from this site goes through: the refusal is about the origin, not the call.
+    expect((await post(new URL(baseURL!).origin)).status()).toBe(200);
+    expect((await db().query(`SELECT id FROM "Incident" WHERE title = $1`, [title])).rows).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT_BYTES, actionBodyProblem } from "./request-guard";
+import { ACTION_BODY_LIMIT_BYTES, actionBodyProblem, crossOriginProblem } from "./request-guard";
 
 describe("actionBodyProblem", () => {
   it("lets through what React's client sends: a JSON array as text, or a complete multipart body", () => {
@@ -16,5 +16,20 @@ describe("actionBodyProblem", () => {
   it("refuses bodies over the limit by their declared or actual size", () => {
     expect(actionBodyProblem("text/plain", ACTION_BODY_LIMIT_BYTES + 1, "[]")?.status).toBe(413);
     expect(actionBodyProblem("text/plain", 0, `["${"x".repeat(ACTION_BODY_LIMIT_BYTES)}"]`)?.status).toBe(413);
+  });
+});
+
+describe("crossOriginProblem", () => {
+  const headers = (values: Record<string, string>) => new Headers(values);
+  it("lets through a same-origin action, by Host or by the proxy's X-Forwarded-Host, and leaves a missing Origin to Next", () => {
+    expect(crossOriginProblem(headers({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }))).toBeNull();
+    expect(crossOriginProblem(headers({ origin: "https://dr.example.com", host: "app:3000", "x-forwarded-host": "DR.example.com, proxy.internal" }))).toBeNull();
+    expect(crossOriginProblem(headers({ host: "127.0.0.1:3000" }))).toBeNull();
+  });
+  it("refuses another site, another port, the null origin and garbage with a 403", () => {
+    for (const origin of ["https://evil.example", "http://127.0.0.1:3001", "null", "not a url", "http://127.0.0.1:3000.evil.example"]) {
+      expect(crossOriginProblem(headers({ origin, host: "127.0.0.1:3000" }))?.status, origin).toBe(403);
+    }
+    expect(crossOriginProblem(headers({ origin: "https://dr.example.com", host: "dr.example.com", "x-forwarded-host": "evil.example" }))?.status).toBe(403);
   });
 });

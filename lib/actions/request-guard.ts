@@ -22,3 +22,22 @@ export function actionBodyProblem(contentType: string, contentLength: number, bo
   }
   return { status: 400, error: "The action's arguments must be a JSON array" };
 }
+
+/**
+ * A server action posted from another origin. Next refuses it too, but by throwing, which answers 500 and logs a
+ * server error for what is a forged request; the proxy answers 403 first. Next's own rule, mirrored: the
+ * Origin's host must equal the first X-Forwarded-Host (set by a proxy in front), else Host. A request without
+ * Origin is left to Next (old clients; a browser always sends it on a cross-origin POST).
+ */
+export function crossOriginProblem(headers: Headers): { status: 403; error: string } | null {
+  const origin = headers.get("origin");
+  if (origin === null) return null;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = ""; // "null" (a sandboxed frame, a file) or garbage: no origin of ours.
+  }
+  const host = (headers.get("x-forwarded-host") ?? headers.get("host") ?? "").split(",")[0]!.trim().toLowerCase();
+  return originHost && originHost.toLowerCase() === host ? null : { status: 403, error: "Cross-origin server action refused: its Origin is not this site" };
+}
