@@ -180,6 +180,6 @@ test.describe("incidents", () => {
       await page.goto("/status");
       await expect(page.getByText(secret)).toBeVisible({ timeout: 1000 });
     }).toPass({ timeout: 30_000 });
-    await expect(page.getByText("We are investigating a problem")).toBeVisible();
+    await expect(page.getByTestId("public-incident").filter({ hasText: secret })).toContainText("We are investigating a problem");
   });
 });
