@@ -66,7 +66,7 @@ export function restoreUrl(incoming: string, stored: string | null | undefined):
 export const SECRET_NAME = /pass|secret|token|auth|key|sig|cookie|session|credential|bearer/i;
 
 /** What stands in for a credential in a step's output, for roles that may not see outputs whole. */
-export const OUTPUT_HIDDEN = "[hidden]";
+const OUTPUT_HIDDEN = "[hidden]";
 
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g;
 const SCHEME_CREDENTIAL = /\b(Bearer|Basic|Digest|Token)\s+[A-Za-z0-9._~+/=-]{8,}/gi;

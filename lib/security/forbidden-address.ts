@@ -36,7 +36,7 @@ const NAMES: Record<string, string> = {
 const v4 = (high: number, low: number): IPv4 => new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
 
 /** The IPv4 addresses an IPv6 address carries, in every standard embedding. */
-export function embeddedIPv4(address: IPv6): IPv4[] {
+function embeddedIPv4(address: IPv6): IPv4[] {
   const p = address.parts;
   switch (address.range()) {
     case "ipv4Mapped": // ::ffff:a.b.c.d

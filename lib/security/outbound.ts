@@ -10,8 +10,6 @@ import { isIP, type LookupFunction } from "node:net";
 import { Agent, fetch, type RequestInit, type Response } from "undici";
 import { addressProblem } from "./forbidden-address";
 
-export { addressProblem, isForbiddenAddress } from "./forbidden-address";
-
 /** A refused request: the message is safe to store and show (it names the host and the address, no URL). */
 export class OutboundRefusedError extends Error {
   readonly code = "OUTBOUND_REFUSED";
