@@ -2,7 +2,7 @@
 // file that gets copied around, so anything that may be a credential is left out: header values (bar a few
 // harmless ones), secret-looking query parameters and JSON fields, and request bodies that are not JSON.
 // Commands are printed verbatim: they are the instructions themselves.
-import { looksLikeToken } from "@/lib/plans/secrets";
+import { looksLikeToken, SECRET_NAME } from "@/lib/plans/secrets";
 import { parseStepConfig, type StepConfig, type StepKindName } from "@/lib/recovery/steps";
 
 export type StepDetail =
@@ -15,8 +15,6 @@ export type StepDetail =
 
 export const HIDDEN = "[hidden]";
 
-// Names that carry credentials in practice: Authorization, X-Api-Key, ?token=, {"password": …}, ?sig=…
-const SECRET_NAME = /pass|secret|token|auth|key|sig|cookie|session|credential|bearer/i;
 // Header values shown as they are; every other header's value is hidden (fail closed).
 const PLAIN_HEADERS = new Set(["accept", "content-type", "user-agent", "accept-language", "cache-control"]);
 

@@ -3,7 +3,7 @@
 import nodemailer from "nodemailer";
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { outboundProblem } from "@/lib/security/outbound";
+import { guardedFetch, OutboundRefusedError } from "@/lib/security/outbound";
 import { maskUrl, type ChannelType } from "./model";
 
 export type Message = { subject: string; text: string };
@@ -19,19 +19,17 @@ export function deliveryConfig(): DeliveryConfig {
 }
 
 async function postJson(url: string, payload: unknown, timeoutMs: number): Promise<AttemptResult> {
-  const refused = await outboundProblem(url);
-  if (refused) return { ok: false, transient: false, error: `${maskUrl(url)}: ${refused}` };
   try {
-    const response = await fetch(url, {
+    const response = await guardedFetch(url, {
       method: "POST",
       headers: { "Content-Type": "application/json", "User-Agent": "Lifeboat-Notifier/1" },
       body: JSON.stringify(payload),
       signal: AbortSignal.timeout(timeoutMs),
-      redirect: "manual",
     });
     const body = (await response.text()).slice(0, 500);
     return { ok: response.ok, transient: response.status === 429 || response.status >= 500, status: response.status, body };
   } catch (error) {
+    if (error instanceof OutboundRefusedError) return { ok: false, transient: false, error: `${maskUrl(url)}: ${error.message}` };
     // Error texts can quote the URL, which may carry a token: keep only the host.
     const message = (error as Error).message.replaceAll(url, maskUrl(url));
     const cause = (error as { cause?: { code?: string } }).cause?.code;

@@ -138,6 +138,17 @@ describe("people on Postgres", () => {
     expect(result.lastError).toMatch(/link-local or metadata/);
   });
 
+  it("refuses the IPv6 spellings of metadata and unspecified addresses too, at once and without retrying", async () => {
+    const ana = await t.db.contact.findFirstOrThrow({ where: { name: "Ana" } });
+    for (const url of ["http://[::ffff:169.254.169.254]/latest/meta-data/", "http://[64:ff9b::a9fe:a9fe]/", "http://[::ffff:0:0]:9/hook"]) {
+      const { id } = await createChannel(t.db, alice, { name: `Mapped ${url}`, type: "webhook", url, enabled: true });
+      const channel = await t.db.notificationChannel.findUniqueOrThrow({ where: { id } });
+      const result = await deliver(t.db, { channel, contact: ana, kind: "test", message: { subject: "x", text: "y" } }, config);
+      expect(result, url).toMatchObject({ status: "failed", attempts: 1 });
+      expect(result.lastError, url).toMatch(/refused: .* embedded in IPv6/);
+    }
+  });
+
   it("sends email through a real SMTP server", async () => {
     const mails: string[] = [];
     const smtp = new SMTPServer({

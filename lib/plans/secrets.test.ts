@@ -39,3 +39,28 @@ describe("step settings", () => {
     expect(restoreUrl("https://plain.example.test/", null)).toBe("https://plain.example.test/");
   });
 });
+
+describe("redactOutput", () => {
+  it("hides the credentials a metadata service, a command or a login answer prints, and keeps the rest", async () => {
+    const { redactOutput } = await import("./secrets");
+    const aws = `GET http://10.0.0.5/latest/meta-data/iam/security-credentials/role → HTTP 200 in 3 ms\n{\n  "Code" : "Success",\n  "AccessKeyId" : "ASIACANARYKEYID00001",\n  "SecretAccessKey" : "canary/secret+key",\n  "Token" : "IQoJb3JpZ2luX2VjE",\n  "Expiration" : "2030-01-01T00:00:00Z"\n}`;
+    const shown = redactOutput(aws);
+    for (const secret of ["ASIACANARYKEYID00001", "canary/secret+key", "IQoJb3JpZ2luX2VjE"]) expect(shown).not.toContain(secret);
+    expect(shown).toContain('"Code" : "Success"');
+    expect(shown).toContain('"Expiration" : "2030-01-01T00:00:00Z"');
+    expect(shown).toContain("GET http://10.0.0.5/latest/meta-data/iam/security-credentials/role → HTTP 200 in 3 ms");
+
+    const text = [
+      'DB_PASSWORD=hunter2hunter2 PORT=5432',
+      "api_key: abcdef0123456789",
+      "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig",
+      '{"password":"pw-canary-1","user":"admin"}',
+      "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAcanary\n-----END RSA PRIVATE KEY-----",
+      "see https://hooks.example.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX?sig=abc123",
+      "found AKIAIOSFODNN7EXAMPLE in the logs",
+    ].join("\n");
+    const out = redactOutput(text);
+    for (const secret of ["hunter2hunter2", "abcdef0123456789", "eyJhbGciOiJIUzI1NiJ9", "pw-canary-1", "MIIEowIBAAKCAQEAcanary", "XXXXXXXXXXXXXXXXXXXXXXXX", "abc123", "AKIAIOSFODNN7EXAMPLE"]) expect(out, secret).not.toContain(secret);
+    for (const kept of ["PORT=5432", '"user":"admin"', "in the logs"]) expect(out).toContain(kept);
+  });
+});

@@ -61,3 +61,34 @@ export function restoreUrl(incoming: string, stored: string | null | undefined):
   if (!incoming.includes(SECRET_PLACEHOLDER)) return incoming;
   return stored && redactUrl(stored) === incoming ? stored : null;
 }
+
+/** Names that carry credentials in practice: Authorization, X-Api-Key, ?token=, {"password": …}, AccessKeyId, ?sig=… */
+export const SECRET_NAME = /pass|secret|token|auth|key|sig|cookie|session|credential|bearer/i;
+
+/** What stands in for a credential in a step's output, for roles that may not see outputs whole. */
+const OUTPUT_HIDDEN = "[hidden]";
+
+const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g;
+const SCHEME_CREDENTIAL = /\b(Bearer|Basic|Digest|Token)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+const URL_IN_TEXT = /https?:\/\/[^\s"'<>]+/g;
+// "name": "value" (JSON) and name=value / name: value (env files, YAML, headers, logs), for secret-looking names.
+const JSON_FIELD = /("([^"\\]*)"\s*:\s*)("(?:[^"\\]|\\.)*"|[^\s,}\]]+)/g;
+const PLAIN_FIELD = /(\b([A-Za-z0-9_.-]+)\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;&]+)/g;
+// AWS access key ids stand out on their own, whatever they are labelled.
+const AWS_KEY_ID = /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g;
+
+/**
+ * A step's output or error with what looks like a credential hidden: private keys, bearer/basic credentials,
+ * URL secrets (redactUrl), values of secret-looking JSON fields and name=value pairs, AWS key ids. An HTTP
+ * step that fetched a credentials document, or a command that printed one, shows its shape, not its values.
+ */
+export function redactOutput(text: string): string {
+  return text
+    .replace(PRIVATE_KEY, `-----PRIVATE KEY ${OUTPUT_HIDDEN}-----`)
+    .replace(SCHEME_CREDENTIAL, (_, scheme: string) => `${scheme} ${OUTPUT_HIDDEN}`)
+    // A URL the executor already redacted ends where its placeholder starts: left as it is.
+    .replace(URL_IN_TEXT, (url, offset: number, whole: string) => (whole.startsWith(SECRET_PLACEHOLDER, offset + url.length) ? url : redactUrl(url)))
+    .replace(JSON_FIELD, (all, head: string, name: string) => (SECRET_NAME.test(name) ? `${head}"${OUTPUT_HIDDEN}"` : all))
+    .replace(PLAIN_FIELD, (all, head: string, name: string, value: string) => (SECRET_NAME.test(name) && !value.includes(OUTPUT_HIDDEN) ? `${head}${OUTPUT_HIDDEN}` : all))
+    .replace(AWS_KEY_ID, OUTPUT_HIDDEN);
+}

@@ -10,6 +10,7 @@ import type { StepState } from "@/lib/generated/prisma/enums";
 import { QUEUES, type JobSink } from "@/lib/jobs/boss";
 import { retryWhileUnreachable } from "@/lib/db/outage";
 import { logger } from "@/lib/log";
+import { redactOutput } from "@/lib/plans/secrets";
 import { executeStep, type StepOutcome } from "./executors";
 import { recordVerifiedServices } from "./measure";
 import { firstLine, lockRun, tellRun, type RunRef } from "./record";
@@ -118,9 +119,10 @@ async function record(engine: Engine, run: RunRef, step: StepRow, outcome: StepO
     // Still ours? An abort, or a recovery after a lost lease, may have moved the step on meanwhile.
     const current = await tx.$queryRaw<{ state: string; attempts: number }[]>`SELECT state::text, attempts FROM "StepRun" WHERE id = ${step.id} FOR UPDATE`;
     if (current[0]?.state !== "running" || current[0].attempts !== step.attempts) return;
+    // Every role reads (and is streamed) the timeline: its line has credentials hidden; the step keeps it all.
     if (outcome.ok) {
       await tx.stepRun.update({ where: { id: step.id }, data: { state: "succeeded", output: outcome.output, error: null, finishedAt: new Date(), leaseUntil: null, version: { increment: 1 } } });
-      await tellRun(tx, run, [{ actor: WORKER, message: `${stepLabel(step)} succeeded: ${firstLine(outcome.output)}`, data: { stepId: step.id, state: "succeeded" } }]);
+      await tellRun(tx, run, [{ actor: WORKER, message: `${stepLabel(step)} succeeded: ${redactOutput(firstLine(outcome.output))}`, data: { stepId: step.id, state: "succeeded" } }]);
       if (step.kind === "healthcheck" && step.serviceIds.length) await recordVerifiedServices(tx, run, step.serviceIds);
       return;
     }
@@ -134,8 +136,8 @@ async function record(engine: Engine, run: RunRef, step: StepRow, outcome: StepO
       {
         actor: WORKER,
         message: retrying
-          ? `${stepLabel(step)} attempt ${step.attempts} of ${step.retries + 1} failed: ${outcome.error}. Trying again.`
-          : `${stepLabel(step)} failed: ${outcome.error}. The run is paused: retry, skip (with a reason) or abort.`,
+          ? `${stepLabel(step)} attempt ${step.attempts} of ${step.retries + 1} failed: ${redactOutput(outcome.error ?? "")}. Trying again.`
+          : `${stepLabel(step)} failed: ${redactOutput(outcome.error ?? "")}. The run is paused: retry, skip (with a reason) or abort.`,
         data: { stepId: step.id, state: retrying ? "retrying" : "failed" },
       },
     ]);

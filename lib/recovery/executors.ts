@@ -2,7 +2,7 @@
 // AbortSignal) and returns an outcome with a short, human-readable output; none of them throws.
 import { spawn } from "node:child_process";
 import { redactUrl } from "@/lib/plans/secrets";
-import { outboundProblem } from "@/lib/security/outbound";
+import { guardedFetch, literalProblem, OutboundRefusedError } from "@/lib/security/outbound";
 import { commandMayRun, parseStepConfig, resolveStepUrl, statusMatches, type StepKindName } from "./steps";
 
 export type StepOutcome = { ok: boolean; output: string; error?: string };
@@ -25,22 +25,25 @@ function failure(error: unknown, what: string, timeoutSeconds: number, signal: A
   return { ok: false, output: "", error: `${what}: ${cause?.code ?? cause?.message ?? (error as Error).message}` };
 }
 
-/** The step's URL made absolute, unless it is malformed or points where Lifeboat never calls (lib/security/outbound.ts). */
-async function resolved(value: string, baseUrl: string | undefined): Promise<{ url: string } | { error: string }> {
+/**
+ * The step's URL made absolute, unless it is malformed or a literal address Lifeboat never calls. Names are
+ * checked again where the connection is made (guardedFetch, lib/security/outbound.ts).
+ */
+function resolved(value: string, baseUrl: string | undefined): { url: string } | { error: string } {
   let url: string;
   try {
     url = resolveStepUrl(value, baseUrl);
   } catch (error) {
     return { error: (error as Error).message };
   }
-  const problem = await outboundProblem(url);
+  const problem = literalProblem(url);
   return problem ? { error: `${redactUrl(url)}: ${problem}` } : { url };
 }
 
 async function runHttp(config: unknown, timeoutSeconds: number, signal: AbortSignal, baseUrl?: string): Promise<StepOutcome> {
   const parsed = parseStepConfig("http", config);
   if (!parsed.success) return { ok: false, output: "", error: `Invalid HTTP step: ${parsed.error.issues[0]!.message}` };
-  const target = await resolved(parsed.data.url, baseUrl);
+  const target = resolved(parsed.data.url, baseUrl);
   if ("error" in target) return { ok: false, output: "", error: target.error };
   const { url } = target;
   // Outputs and errors are shown to every role and put on the incident timeline: the URL without its secrets.
@@ -48,12 +51,13 @@ async function runHttp(config: unknown, timeoutSeconds: number, signal: AbortSig
   const { method, headers, body, expectStatus } = parsed.data;
   const started = performance.now();
   try {
-    const response = await fetch(url, { method, headers, body: method === "GET" ? undefined : body, signal, redirect: "manual" });
+    const response = await guardedFetch(url, { method, headers, body: method === "GET" ? undefined : body, signal });
     const text = clip(await response.text(), 1000);
     const ms = Math.round(performance.now() - started);
     const line = `${method} ${shown} → HTTP ${response.status} in ${ms} ms${text ? `\n${text}` : ""}`;
     return statusMatches(response.status, expectStatus) ? { ok: true, output: line } : { ok: false, output: line, error: `Expected ${expectStatus?.join(" or ") ?? "a 2xx status"}, got HTTP ${response.status}` };
   } catch (error) {
+    if (error instanceof OutboundRefusedError) return { ok: false, output: "", error: `${method} ${shown}: ${error.message}` };
     return failure(error, `${method} ${shown}`, timeoutSeconds, signal);
   }
 }
@@ -61,7 +65,7 @@ async function runHttp(config: unknown, timeoutSeconds: number, signal: AbortSig
 async function runHealthcheck(config: unknown, timeoutSeconds: number, signal: AbortSignal, baseUrl?: string): Promise<StepOutcome> {
   const parsed = parseStepConfig("healthcheck", config);
   if (!parsed.success) return { ok: false, output: "", error: `Invalid health check: ${parsed.error.issues[0]!.message}` };
-  const target = await resolved(parsed.data.url, baseUrl);
+  const target = resolved(parsed.data.url, baseUrl);
   if ("error" in target) return { ok: false, output: "", error: target.error };
   const { url } = target;
   const shown = redactUrl(url);
@@ -72,13 +76,15 @@ async function runHealthcheck(config: unknown, timeoutSeconds: number, signal: A
   while (!signal.aborted) {
     checks += 1;
     try {
-      const response = await fetch(url, { signal, redirect: "manual" });
+      const response = await guardedFetch(url, { signal });
       await response.body?.cancel();
       last = `HTTP ${response.status}`;
       if (statusMatches(response.status, expectStatus)) {
         return { ok: true, output: `${shown} healthy (${last}) after ${((performance.now() - started) / 1000).toFixed(1)} s and ${checks} check(s)` };
       }
     } catch (error) {
+      // A name that resolves where Lifeboat never calls will not get better by asking again.
+      if (error instanceof OutboundRefusedError) return { ok: false, output: "", error: `${shown}: ${error.message}` };
       if (signal.aborted) break;
       last = failure(error, "GET", timeoutSeconds, signal).error!;
     }

@@ -1,7 +1,9 @@
 // Reads of recovery runs for the incident page, the run page and the runbook page.
 import type { Reader } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { redactStepConfig } from "@/lib/plans/secrets";
+import { can } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
+import { redactOutput, redactStepConfig } from "@/lib/plans/secrets";
 
 const runSelect = {
   id: true,
@@ -24,15 +26,25 @@ const runSelect = {
 export type RunView = Prisma.RecoveryRunGetPayload<{ select: typeof runSelect }>;
 
 // These reads feed the run panel, a client component every role sees: step settings go out with their header
-// values, bodies and URL secrets replaced (the worker reads the stored settings, never these).
-const withoutSecrets = (run: RunView): RunView => ({ ...run, steps: run.steps.map((s) => ({ ...s, config: redactStepConfig(s.config as Record<string, unknown>) as Prisma.JsonObject })) });
-
-export const findRun = async (db: Reader, id: string) => {
-  const run = await db.recoveryRun.findUnique({ where: { id }, select: runSelect });
-  return run && withoutSecrets(run);
+// values, bodies and URL secrets replaced (the worker reads the stored settings, never these). Outputs and
+// errors go out whole only to roles with recovery.outputs; the others get them with credentials hidden.
+// The reader's role is a required argument, so no page can forget it.
+const withoutSecrets = (role: Role) => {
+  const whole = can(role, "recovery.outputs");
+  const text = (value: string) => (whole ? value : redactOutput(value));
+  return (run: RunView): RunView => ({
+    ...run,
+    steps: run.steps.map((s) => ({ ...s, config: redactStepConfig(s.config as Record<string, unknown>) as Prisma.JsonObject, output: text(s.output), error: s.error && text(s.error) })),
+  });
 };
 
-export const findIncidentRuns = async (db: Reader, incidentId: string) => (await db.recoveryRun.findMany({ where: { incidentId }, orderBy: { startedAt: "asc" }, select: runSelect })).map(withoutSecrets);
+export const findRun = async (db: Reader, id: string, role: Role) => {
+  const run = await db.recoveryRun.findUnique({ where: { id }, select: runSelect });
+  return run && withoutSecrets(role)(run);
+};
+
+export const findIncidentRuns = async (db: Reader, incidentId: string, role: Role) =>
+  (await db.recoveryRun.findMany({ where: { incidentId }, orderBy: { startedAt: "asc" }, select: runSelect })).map(withoutSecrets(role));
 
 /** Runbooks that can be started for an incident: its system's first, then the rest. */
 export async function runbookChoices(db: Reader, systemId: string | null) {

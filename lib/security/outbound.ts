@@ -1,36 +1,87 @@
-// Where Lifeboat's own HTTP requests (webhooks, SMS/voice gateways, runbook HTTP and health-check steps) may go.
-// Private and loopback addresses stay allowed: a DR tool calls internal services by design. Link-local addresses
-// do not: 169.254.169.254 and friends are cloud metadata services that hand out the host's credentials, and a
-// webhook's answer is shown to whoever tests the channel. Checked on the resolved addresses, so a DNS name
-// pointing there is refused too (redirects are never followed: every fetch uses redirect "manual").
-import { lookup } from "node:dns/promises";
-import { isIP } from "node:net";
+// The one way Lifeboat makes its own HTTP requests (webhooks, SMS/voice gateways, runbook HTTP and health-check
+// steps): guardedFetch. Where a request may go is lib/security/forbidden-address.ts. The address is checked
+// where the socket is opened — a lookup on the HTTP agent resolves the name, checks every address and hands
+// the connection only those — so a DNS answer that changes between a check and the connect (rebinding) cannot
+// send the request elsewhere. Literal-IP URLs skip lookups, so they are checked before the request. Redirects
+// are never followed (the next hop would be another URL to check): every request uses redirect "manual".
+import { lookup as dnsLookup } from "node:dns";
+import type { LookupAddress } from "node:dns";
+import { isIP, type LookupFunction } from "node:net";
+import { Agent, fetch, type RequestInit, type Response } from "undici";
+import { addressProblem } from "./forbidden-address";
 
-/** True for addresses no outbound request may reach: link-local (IPv4/IPv6, also IPv4-mapped), unspecified, metadata. */
-export function isForbiddenAddress(address: string): boolean {
-  const v4 = address.toLowerCase().replace(/^::ffff:/, "");
-  if (isIP(v4) === 4) {
-    const [a, b] = v4.split(".").map(Number);
-    return (a === 169 && b === 254) || a === 0;
+/** A refused request: the message is safe to store and show (it names the host and the address, no URL). */
+export class OutboundRefusedError extends Error {
+  readonly code = "OUTBOUND_REFUSED";
+  constructor(message: string) {
+    super(message);
+    this.name = "OutboundRefusedError";
   }
-  const v6 = address.toLowerCase();
-  return /^fe[89ab][0-9a-f]:/.test(v6) || v6 === "::" || v6.startsWith("fd00:ec2:");
 }
 
-/** null when the URL may be requested, else the reason (for the step output or the delivery record). */
-export async function outboundProblem(url: string): Promise<string | null> {
-  let host: string;
+/** Resolves a host name to every address it has (the system resolver unless a test passes its own). */
+export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
+
+const systemResolver: Resolver = (hostname) =>
+  new Promise((resolve, reject) => dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
+
+const refusal = (host: string, address: string, problem: string) =>
+  new OutboundRefusedError(host === address ? `refused: ${host} is ${problem}, which Lifeboat never calls` : `refused: ${host} resolves to ${address}, ${problem}, which Lifeboat never calls`);
+
+/** null when the URL's host is a literal IP address Lifeboat may call, or a name (checked when connecting). */
+export function literalProblem(url: string): string | null {
+  let parsed: URL;
   try {
-    host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+    parsed = new URL(url);
   } catch {
     return "not a valid URL";
   }
-  let addresses: string[];
-  try {
-    addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-  } catch {
-    return null; // Unresolvable: let the request itself fail with its own, clearer error.
-  }
-  const forbidden = addresses.find(isForbiddenAddress);
-  return forbidden ? `refused: ${host} is a link-local or metadata address (${forbidden}), which Lifeboat never calls` : null;
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return `refused: ${parsed.protocol} URLs are not fetched`;
+  const host = parsed.hostname.replace(/^\[|\]$/g, "");
+  if (!isIP(host)) return null;
+  const problem = addressProblem(host);
+  return problem ? refusal(host, host, problem).message : null;
 }
+
+/**
+ * A socket lookup that resolves once, refuses when any address is forbidden (a name that also points at the
+ * metadata service is not one to call), and returns exactly the addresses it checked.
+ */
+export function guardedLookup(resolve: Resolver): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname)
+      .then((all) => {
+        const addresses = options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
+        if (addresses.length === 0) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname });
+        for (const { address } of addresses) {
+          const problem = addressProblem(address);
+          if (problem) throw refusal(hostname, address, problem);
+        }
+        if (options.all) callback(null, addresses);
+        else callback(null, addresses[0]!.address, addresses[0]!.family);
+      })
+      .catch((error: NodeJS.ErrnoException) => callback(error, "", 0));
+  };
+}
+
+export type GuardedFetch = (url: string, init?: Omit<RequestInit, "dispatcher" | "redirect">) => Promise<Response>;
+
+/** A guarded fetch over its own connection pool; tests pass a resolver of their own. */
+export function createGuardedFetch(resolve: Resolver = systemResolver): GuardedFetch {
+  // fetch and Agent from the same undici package: a dispatcher from another copy (Node's bundled one) may not fit.
+  const agent = new Agent({ connect: { lookup: guardedLookup(resolve) } });
+  return async (url, init = {}) => {
+    const problem = literalProblem(url);
+    if (problem) throw new OutboundRefusedError(problem);
+    try {
+      return await fetch(url, { ...init, redirect: "manual", dispatcher: agent });
+    } catch (error) {
+      // undici wraps connect errors as TypeError("fetch failed", { cause }): a refusal is worth saying plainly.
+      const cause = (error as { cause?: unknown }).cause;
+      if (cause instanceof OutboundRefusedError) throw cause;
+      throw error;
+    }
+  };
+}
+
+export const guardedFetch: GuardedFetch = createGuardedFetch();

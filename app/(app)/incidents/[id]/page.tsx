@@ -34,7 +34,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     latestTimeline(db, incident.id),
     escalationState(db, incident.id),
     findCommanders(db),
-    findIncidentRuns(db, incident.id),
+    findIncidentRuns(db, incident.id, user.role),
     runbookChoices(db, incident.system?.id ?? null),
   ]);
   const allowed = { respond: can(user.role, "incidents.respond"), command: can(user.role, "incidents.command") };

@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePagePermission("recovery.read", `/runbooks/runs/${id}`);
-  const run = await findRun(getDb(), id.slice(0, 64));
+  const run = await findRun(getDb(), id.slice(0, 64), user.role);
   if (!run) notFound();
   const active = ["running", "waiting", "paused"].includes(run.state);
   return (
