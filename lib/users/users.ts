@@ -25,8 +25,9 @@ export function findUsers(db: Db) {
   return db.user.findMany({ select: userSelect, orderBy: [{ active: "desc" }, { email: "asc" }] });
 }
 
-/** Failed sign-ins per email since `since` (what slows an account down at some address), for the users page. */
-export async function recentSignInFailures(db: Db, since: Date): Promise<Map<string, number>> {
+/** Failed sign-ins per email in the last `windowMinutes` (what slows an account down at some address), for the users page. */
+export async function recentSignInFailures(db: Db, windowMinutes: number): Promise<Map<string, number>> {
+  const since = new Date(Date.now() - windowMinutes * 60_000);
   const rows = await db.loginAttempt.groupBy({ by: ["email"], where: { succeeded: false, createdAt: { gte: since } }, _count: { _all: true } });
   return new Map(rows.map((r) => [r.email, r._count._all]));
 }

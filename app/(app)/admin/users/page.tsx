@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function UsersPage() {
   const me = await requirePagePermission("users.read", "/admin/users");
   const windowMinutes = env().LOGIN_WINDOW_MINUTES;
-  const [users, failures] = await Promise.all([findUsers(getDb()), recentSignInFailures(getDb(), new Date(Date.now() - windowMinutes * 60_000))]);
+  const [users, failures] = await Promise.all([findUsers(getDb()), recentSignInFailures(getDb(), windowMinutes)]);
   return (
     <>
       <PageHeader title="Users" description="Who can sign in, and with which role. Every change is audited." />
