@@ -6,7 +6,7 @@ const valid = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", NEXTAUTH_SEC
 describe("env", () => {
   it("parses a valid environment with defaults", () => {
     const env = parseEnvWith(appEnvSchema, valid);
-    expect(env).toMatchObject({ LOGIN_MAX_FAILURES_PER_ACCOUNT: 5, LOGIN_WINDOW_MINUTES: 15, LOG_LEVEL: "info" });
+    expect(env).toMatchObject({ LOGIN_FAILURES_BEFORE_DELAY: 5, STREAMS_PER_USER: 10, LOGIN_WINDOW_MINUTES: 15, LOG_LEVEL: "info" });
   });
 
   it("names every bad or missing variable", () => {
@@ -20,6 +20,10 @@ describe("env", () => {
       expect(message).toMatch(/NEXTAUTH_SECRET: must be at least 32/);
       expect(message).toMatch(/LOGIN_WINDOW_MINUTES/);
     }
+  });
+
+  it("refuses the renamed per-account lock setting instead of ignoring it", () => {
+    expect(() => parseEnvWith(appEnvSchema, { ...valid, LOGIN_MAX_FAILURES_PER_ACCOUNT: "5" })).toThrow(/LOGIN_MAX_FAILURES_PER_ACCOUNT: renamed to LOGIN_FAILURES_BEFORE_DELAY/);
   });
 
   it("treats empty strings as unset for the launcher", () => {

@@ -14,11 +14,20 @@ export const appEnvSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),
   NEXTAUTH_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  /** Failed sign-ins per account inside the window before the account is locked for the window. */
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
+  /** Failed sign-ins of one account from one address before that address must wait (other addresses are not slowed). */
+  LOGIN_FAILURES_BEFORE_DELAY: positiveInt(5),
+  /** The first wait after those failures; it doubles with every further failure, up to the window. */
+  LOGIN_FIRST_DELAY_SECONDS: positiveInt(5),
+  /** Renamed: an account is no longer locked for everyone. Refused so an old setting is not silently ignored. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.undefined({ error: "renamed to LOGIN_FAILURES_BEFORE_DELAY (failures now count per account and address)" }).optional(),
   /** Failed sign-ins per client address inside the window before that address is refused. */
   LOGIN_MAX_FAILURES_PER_IP: positiveInt(30),
+  /** Failures older than this are forgotten; no wait is longer. */
   LOGIN_WINDOW_MINUTES: positiveInt(15),
+  /** Live timeline streams one user may hold open in one app process (a browser tab holds one). */
+  STREAMS_PER_USER: positiveInt(10),
+  /** Live timeline streams one app process holds open at most (~180 KB each; 1000 fit the 768 Mi manifest limit). */
+  STREAMS_PER_PROCESS: positiveInt(1000),
   SESSION_MAX_AGE_HOURS: positiveInt(12),
   /** smtp://user:pass@host:587 or smtps://…; email channels are off while this is unset. */
   SMTP_URL: z

@@ -251,7 +251,8 @@ export async function runIncidentsBench(options: BenchOptions): Promise<BenchRes
 
     db = createPrismaClient(url);
     await seedDemo(db);
-    server = await startAppServer(url, { env: { LOG_LEVEL: "warn" } });
+    // All 200 clients are the demo admin: lift the per-user stream cap (default 10) for the measurement.
+    server = await startAppServer(url, { env: { LOG_LEVEL: "warn", STREAMS_PER_USER: String(CLIENTS) } });
     options.log(`Stream fan-out: ${CLIENTS} SSE clients, ${EVENTS} events, one every ${PACE_MS} ms…`);
     const stream = await streamFanOut(db, server.baseUrl);
     options.log(`Alert intake: wrk, ${CONNECTIONS} connections, ${WRK_SECONDS} s per case…`);

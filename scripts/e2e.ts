@@ -39,9 +39,10 @@ async function main(): Promise<number> {
 
     // Two app processes on one database, as in a scaled deployment: specs prove that what is written
     // through one reaches viewers of the other. They share the session secret, like replicas do.
-    // Specs sign in many times from one address; the per-account lock is what they exercise. The secret is
+    // Specs sign in many times from one address; the per-account-and-address wait is what they exercise, long
+    // enough (60 s) to outlast a slow machine between a spec's failures and its next attempt. The secret is
     // handed to the specs too, so secrets.spec can prove it never appears in an answer.
-    const env = { LOGIN_MAX_FAILURES_PER_IP: "1000", NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+    const env = { LOGIN_MAX_FAILURES_PER_IP: "1000", LOGIN_FIRST_DELAY_SECONDS: "60", NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
     for (let i = 0; i < 2; i++) servers.push(await startAppServer(url, { env, logs: Boolean(process.env.E2E_SERVER_LOG) }));
     const [first, second] = servers.map((s) => s.baseUrl);
     log(`app on ${first} and ${second}, database ${name}`);

@@ -7,16 +7,28 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Card } from "@/components/ui/card";
 
-const MESSAGES: Record<string, string> = {
-  CredentialsSignin: "Wrong email or password.",
-  AccountLocked: "Too many failed attempts for this account. It is locked for a few minutes; try again later.",
-  TooManyAttempts: "Too many failed attempts from your network. Try again in a few minutes.",
-  SessionRequired: "Sign in to continue.",
+const MESSAGES: Record<string, (seconds: string) => string> = {
+  CredentialsSignin: () => "Wrong email or password.",
+  SignInDelayed: (s) => `Too many failed attempts for this account from this address. Wait ${waitText(s)} and try again (each further failure doubles the wait).`,
+  TooManyAttempts: (s) => `Too many failed attempts from your network. Try again in ${waitText(s)}.`,
+  SessionRequired: () => "Sign in to continue.",
 };
+
+function waitText(seconds: string) {
+  const n = Number(seconds);
+  if (!Number.isFinite(n) || n <= 0) return "a few minutes";
+  return n < 120 ? `${n} seconds` : `${Math.ceil(n / 60)} minutes`;
+}
+
+/** Sign-in errors arrive as `Code` or `Code:seconds` (lib/auth/options.ts). */
+function messageFor(error: string | undefined, fallback: string) {
+  const [code = "", seconds = ""] = (error ?? "").split(":");
+  return Object.hasOwn(MESSAGES, code) ? MESSAGES[code]!(seconds) : fallback;
+}
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();
-  const [error, setError] = useState(initialError ? (MESSAGES[initialError] ?? "Sign-in failed.") : "");
+  const [error, setError] = useState(initialError ? messageFor(initialError, "Sign-in failed.") : "");
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -32,7 +44,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
     });
     setPending(false);
     if (!result || result.error) {
-      setError(MESSAGES[result?.error ?? ""] ?? "Sign-in failed. Try again.");
+      setError(messageFor(result?.error ?? undefined, "Sign-in failed. Try again."));
       return;
     }
     router.replace(callbackUrl);

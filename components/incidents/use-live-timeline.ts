@@ -78,7 +78,8 @@ export function useLiveTimeline(options: Options) {
       stream.addEventListener("timeline", (message) => receive([JSON.parse((message as MessageEvent<string>).data) as TimelineEntry]));
       stream.onerror = () => {
         failures += 1;
-        // CLOSED: the server answered with an error status; the browser will not retry by itself.
+        // CLOSED: the server answered with an error status; the browser will not retry by itself. That includes
+        // 429 (too many streams for this user or server): poll, and try the stream again in half a minute.
         if (stream.readyState === EventSource.CLOSED || (!opened && failures >= STREAM_ATTEMPTS)) {
           stream.close();
           poll();

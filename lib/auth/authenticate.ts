@@ -9,7 +9,7 @@ import { countRecentFailures, judgeAttempt, normalizeEmail, recordLoginAttempt, 
 export type AuthenticatedUser = { id: string; email: string; name: string; role: Role; passwordStamp: string };
 export type AuthenticateResult =
   | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: "invalid" | "account_locked" | "ip_limited"; retryAfterSeconds?: number };
+  | { ok: false; reason: "invalid" | "delayed" | "ip_limited"; retryAfterSeconds?: number };
 
 export async function authenticate(
   db: Db,
@@ -26,7 +26,7 @@ export async function authenticate(
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:${email}`}))`;
       const verdict = judgeAttempt(await countRecentFailures(tx, email, input.ip, since), limits, now);
       if (!verdict.allowed) {
-        // Refused attempts are not recorded: a locked account does not stay locked forever under attack.
+        // Refused attempts are not recorded: hammering during the wait does not lengthen it.
         return { ok: false as const, reason: verdict.reason, retryAfterSeconds: verdict.retryAfterSeconds };
       }
       const user = await tx.user.findUnique({
@@ -35,7 +35,7 @@ export async function authenticate(
       });
       const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash()));
       const succeeded = Boolean(user && user.active && passwordMatches);
-      await recordLoginAttempt(tx, { email, ip: input.ip, succeeded });
+      await recordLoginAttempt(tx, { email, ip: input.ip, succeeded, createdAt: now });
       if (!succeeded || !user) return { ok: false as const, reason: "invalid" as const };
       await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
       return { ok: true as const, user: { id: user.id, email: user.email, name: user.name, role: user.role, passwordStamp: passwordStamp(user.passwordHash) } };

@@ -1,25 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { judgeAttempt } from "./login-throttle";
+import { delaySeconds, judgeAttempt } from "./login-throttle";
 
-const limits = { maxPerAccount: 5, maxPerIp: 30, windowMinutes: 15 };
+const limits = { failuresBeforeDelay: 5, firstDelaySeconds: 1, maxPerIp: 30, windowMinutes: 15 };
 const now = new Date("2026-11-21T12:00:00Z");
-const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+const secondsAgo = (s: number) => new Date(now.getTime() - s * 1000);
+
+describe("delaySeconds", () => {
+  it("is nothing below the threshold, then doubles up to the window", () => {
+    expect([4, 5, 6, 7, 8, 14, 15, 100].map((n) => delaySeconds(n, limits))).toEqual([0, 1, 2, 4, 8, 512, 900, 900]);
+  });
+});
 
 describe("judgeAttempt", () => {
   it("allows attempts under both limits", () => {
-    expect(judgeAttempt({ account: 4, ip: 29, oldestAccountFailure: minutesAgo(1), oldestIpFailure: minutesAgo(1) }, limits, now)).toEqual({ allowed: true });
+    expect(judgeAttempt({ pair: 4, lastPairFailure: secondsAgo(0), ip: 29, oldestIpFailure: secondsAgo(60) }, limits, now)).toEqual({ allowed: true });
   });
 
-  it("locks the account at the limit and says when the oldest failure leaves the window", () => {
-    expect(judgeAttempt({ account: 5, ip: 5, oldestAccountFailure: minutesAgo(10), oldestIpFailure: minutesAgo(10) }, limits, now)).toEqual({
+  it("makes the address wait after the threshold, counted from its last failure", () => {
+    expect(judgeAttempt({ pair: 8, lastPairFailure: secondsAgo(3), ip: 8, oldestIpFailure: secondsAgo(60) }, limits, now)).toEqual({
       allowed: false,
-      reason: "account_locked",
-      retryAfterSeconds: 300,
+      reason: "delayed",
+      retryAfterSeconds: 5,
     });
+    expect(judgeAttempt({ pair: 8, lastPairFailure: secondsAgo(8), ip: 8, oldestIpFailure: secondsAgo(60) }, limits, now)).toEqual({ allowed: true });
   });
 
   it("limits the address when it alone is over", () => {
-    expect(judgeAttempt({ account: 0, ip: 30, oldestAccountFailure: null, oldestIpFailure: minutesAgo(14.5) }, limits, now)).toEqual({
+    expect(judgeAttempt({ pair: 0, lastPairFailure: null, ip: 30, oldestIpFailure: secondsAgo(14.5 * 60) }, limits, now)).toEqual({
       allowed: false,
       reason: "ip_limited",
       retryAfterSeconds: 30,

@@ -9,11 +9,12 @@ import { authenticate } from "./authenticate";
 
 export const SIGN_IN_ERRORS = {
   invalid: "CredentialsSignin",
-  account_locked: "AccountLocked",
+  delayed: "SignInDelayed",
   ip_limited: "TooManyAttempts",
 } as const;
 
-// The address the per-address sign-in limit counts. Next fills X-Forwarded-For with the socket address only
+// The address sign-in limits count (per address, and per account and address): read here and nowhere else.
+// Next fills X-Forwarded-For with the socket address only
 // when the header is absent, so the LAST entry is used: it is what our own reverse proxy appended (nginx
 // $proxy_add_x_forwarded_for), not what the client wrote first. Without a proxy a client can still choose
 // it; the per-account limit does not depend on it.
@@ -44,14 +45,16 @@ export function authOptions(): NextAuthOptions {
             getDb(),
             { email, password, ip: clientIp(req?.headers) },
             {
-              maxPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+              failuresBeforeDelay: config.LOGIN_FAILURES_BEFORE_DELAY,
+              firstDelaySeconds: config.LOGIN_FIRST_DELAY_SECONDS,
               maxPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
               windowMinutes: config.LOGIN_WINDOW_MINUTES,
             },
           );
           if (result.ok) return result.user;
           if (result.reason === "invalid") return null;
-          throw new Error(SIGN_IN_ERRORS[result.reason]);
+          // next-auth passes only the error's message to the sign-in page: the code, and the seconds to wait.
+          throw new Error(`${SIGN_IN_ERRORS[result.reason]}:${result.retryAfterSeconds ?? 60}`);
         },
       }),
     ],

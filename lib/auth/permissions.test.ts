@@ -21,6 +21,7 @@ describe("can", () => {
 
   it("keeps user and audit administration to admins", () => {
     expect(ROLES.filter((role) => can(role, "users.manage"))).toEqual(["admin"]);
+    expect(ROLES.filter((role) => can(role, "users.unlock"))).toEqual(["admin"]);
     expect(ROLES.filter((role) => can(role, "audit.read"))).toEqual(["admin"]);
   });
 });

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   "tokens.manage": ["admin"],
   "users.read": ["admin"],
   "users.manage": ["admin"],
+  // Forget a user's failed sign-ins (lifts the wait at every address).
+  "users.unlock": ["admin"],
   "audit.read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

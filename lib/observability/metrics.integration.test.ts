@@ -130,6 +130,7 @@ describe("GET /api/metrics", () => {
     const expected: Record<string, string> = {
       lifeboat_http_request_duration_seconds: "histogram",
       lifeboat_sse_open_streams: "gauge",
+      lifeboat_sse_streams_refused_total: "counter",
       lifeboat_job_queue_depth: "gauge",
       lifeboat_job_queue_active: "gauge",
       lifeboat_job_failures_24h: "gauge",

@@ -2,7 +2,7 @@
 // globalThis so a Next dev reload or a second bundle of this module does not register everything twice.
 // Request metrics are updated as requests are served; the domain gauges (incidents, RPO, RTO, jobs,
 // notifications, workers) are computed at scrape time by lib/observability/domain-metrics.ts.
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 function createMetrics() {
   const registry = new Registry();
@@ -18,6 +18,12 @@ function createMetrics() {
       registers,
     }),
     sseOpenStreams: new Gauge({ name: "lifeboat_sse_open_streams", help: "Live timeline streams (server-sent events) open in this process", registers }),
+    sseStreamsRefused: new Counter({
+      name: "lifeboat_sse_streams_refused_total",
+      help: "Live timeline streams refused with 429 because a cap was reached (cap = user: STREAMS_PER_USER; process: STREAMS_PER_PROCESS)",
+      labelNames: ["cap"] as const,
+      registers,
+    }),
     jobQueueDepth: new Gauge({ name: "lifeboat_job_queue_depth", help: "Jobs waiting in a pg-boss queue (created or retry)", labelNames: ["queue"] as const, registers }),
     jobQueueActive: new Gauge({ name: "lifeboat_job_queue_active", help: "Jobs of a pg-boss queue being worked on", labelNames: ["queue"] as const, registers }),
     jobFailures: new Gauge({ name: "lifeboat_job_failures_24h", help: "Jobs that failed for good (retries used up) in the last 24 hours, by queue", labelNames: ["queue"] as const, registers }),

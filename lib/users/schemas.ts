@@ -27,6 +27,8 @@ export const resetPasswordSchema = z.object({
   version: z.number().int().positive().max(2_147_483_647),
 });
 
+export const unlockUserSchema = z.object({ id: z.string().min(1).max(64) });
+
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 

@@ -25,6 +25,35 @@ export function findUsers(db: Db) {
   return db.user.findMany({ select: userSelect, orderBy: [{ active: "desc" }, { email: "asc" }] });
 }
 
+/** Failed sign-ins per email in the last `windowMinutes` (what slows an account down at some address), for the users page. */
+export async function recentSignInFailures(db: Db, windowMinutes: number): Promise<Map<string, number>> {
+  const since = new Date(Date.now() - windowMinutes * 60_000);
+  const rows = await db.loginAttempt.groupBy({ by: ["email"], where: { succeeded: false, createdAt: { gte: since } }, _count: { _all: true } });
+  return new Map(rows.map((r) => [r.email, r._count._all]));
+}
+
+/**
+ * Forgets a user's failed sign-ins, so no address has to wait for them any more (an admin vouching for
+ * the person). Audited with how many failures there were and from which addresses.
+ */
+export async function unlockUser(db: Db, actor: AuditActor, input: { id: string }) {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.id }, select: { id: true, email: true } });
+    if (!user) throw new AppError("NOT_FOUND", { userMessage: "This user no longer exists." });
+    const failures = await tx.loginAttempt.groupBy({ by: ["ip"], where: { email: user.email, succeeded: false }, _count: { _all: true } });
+    const { count } = await tx.loginAttempt.deleteMany({ where: { email: user.email, succeeded: false } });
+    await recordAudit(tx, {
+      actor,
+      action: "user.sign_in_unlock",
+      entityType: "User",
+      entityId: user.id,
+      before: { failedSignIns: count, addresses: failures.map((f) => f.ip).sort() },
+      after: { failedSignIns: 0 },
+    });
+    return { id: user.id, email: user.email, cleared: count };
+  });
+}
+
 
 /** Creates a user with a one-time password, returned once and never stored in clear. */
 export async function createUser(db: Db, actor: AuditActor, input: CreateUserInput) {
@@ -91,6 +120,8 @@ export async function resetUserPassword(db: Db, actor: AuditActor, input: { id: 
       data: { passwordHash, version: { increment: 1 } },
     });
     if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this user at the same moment." });
+    // Guesses at the old password no longer say anything: the person starts with a clean slate everywhere.
+    await tx.loginAttempt.deleteMany({ where: { email: before.email, succeeded: false } });
     const after = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: userSelect });
     await recordAudit(tx, { actor, action: "user.password_reset", entityType: "User", entityId: input.id, before, after });
     return after;

@@ -21,6 +21,8 @@ export type StreamOptions = {
   /** Checked at every heartbeat: a deactivated or demoted user's stream ends there. */
   stillAllowed?: () => Promise<boolean>;
   signal?: AbortSignal;
+  /** Called once when the stream ends, however it ends (gives back its stream slot). */
+  onClose?: () => void;
 };
 
 /** Chunks queued for a client that does not read before its stream is closed (it resumes by Last-Event-ID). */
@@ -32,8 +34,11 @@ export async function timelineStream(options: StreamOptions): Promise<Response> 
   let open = true;
   // lifeboat_sse_open_streams: counted from the subscription until the stream ends, once.
   let counted = false;
+  let closed = false;
   const stop = () => {
     open = false;
+    if (!closed) options.onClose?.();
+    closed = true;
     if (counted) metrics().sseOpenStreams.dec();
     counted = false;
     unsubscribe?.();
@@ -94,6 +99,8 @@ export async function timelineStream(options: StreamOptions): Promise<Response> 
     cancel: stop,
   });
   options.signal?.addEventListener("abort", stop);
+  // A client gone before we got here fires no abort event any more.
+  if (options.signal?.aborted) stop();
   return new Response(body, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",

@@ -119,4 +119,22 @@ describe("timeline stream", () => {
     await reader.cancel();
     controller.abort();
   });
+
+  it("gives its slot back exactly once however it ends: server end, client cancel, or a client already gone", async () => {
+    const hub = newHub();
+    const closes = { ended: 0, cancelled: 0, gone: 0 };
+    const ended = await timelineStream({ hub, afterId: BigInt(0), maxAgeMs: 300, onClose: () => closes.ended++ });
+    const reader = ended.body!.getReader();
+    while (!(await reader.read()).done);
+    const cancelled = await timelineStream({ hub, afterId: BigInt(0), onClose: () => closes.cancelled++ });
+    const other = cancelled.body!.getReader();
+    await other.read();
+    await other.cancel();
+    const aborted = new AbortController();
+    aborted.abort();
+    const gone = await timelineStream({ hub, afterId: BigInt(0), signal: aborted.signal, onClose: () => closes.gone++ });
+    await gone.body!.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closes).toEqual({ ended: 1, cancelled: 1, gone: 1 });
+  });
 });

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/safe-action";
 import { getDb } from "@/lib/db/client";
-import { createUserSchema, resetPasswordSchema, updateUserSchema } from "@/lib/users/schemas";
-import { createUser, resetUserPassword, updateUser } from "@/lib/users/users";
+import { createUserSchema, resetPasswordSchema, unlockUserSchema, updateUserSchema } from "@/lib/users/schemas";
+import { createUser, resetUserPassword, unlockUser, updateUser } from "@/lib/users/users";
 
 /** Creates a user and returns their one-time password (shown once to the admin). */
 export const createUserAction = actionClient
@@ -34,4 +34,14 @@ export const resetPasswordAction = actionClient
     const { user, temporaryPassword } = await resetUserPassword(getDb(), ctx.actor, parsedInput);
     revalidatePath("/admin/users");
     return { id: user.id, email: user.email, temporaryPassword };
+  });
+
+/** Forgets a user's failed sign-ins: no address has to wait before trying their account again. */
+export const unlockUserAction = actionClient
+  .metadata({ permission: "users.unlock" })
+  .inputSchema(unlockUserSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await unlockUser(getDb(), ctx.actor, parsedInput);
+    revalidatePath("/admin/users");
+    return result;
   });

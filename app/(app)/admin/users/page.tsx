@@ -4,21 +4,24 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { findUsers } from "@/lib/users/users";
+import { env } from "@/lib/env";
+import { findUsers, recentSignInFailures } from "@/lib/users/users";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
   const me = await requirePagePermission("users.read", "/admin/users");
-  const users = await findUsers(getDb());
+  const windowMinutes = env().LOGIN_WINDOW_MINUTES;
+  const [users, failures] = await Promise.all([findUsers(getDb()), recentSignInFailures(getDb(), windowMinutes)]);
   return (
     <>
       <PageHeader title="Users" description="Who can sign in, and with which role. Every change is audited." />
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <UsersTable
           currentUserId={me.id}
-          users={users.map((u) => ({ ...u, lastLoginAt: u.lastLoginAt?.toISOString() ?? null }))}
+          users={users.map((u) => ({ ...u, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, recentFailures: failures.get(u.email) ?? 0 }))}
+          windowMinutes={windowMinutes}
         />
         <CreateUserForm />
       </div>
