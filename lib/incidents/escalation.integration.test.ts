@@ -92,7 +92,7 @@ describe("escalation timers", () => {
 
     const timeline = await t.db.timelineEvent.findMany({ where: { incidentId: incident.id }, orderBy: { id: "asc" } });
     expect(timeline.map((e) => e.kind)).toEqual([
-      "declared", "note", "escalation_fired", // declared (internal), its public line, the plan
+      "declared", "status_page_changed", "escalation_fired", // declared (internal), "not on the status page" (not published), the plan
       "escalation_fired", "notification_sent", "notification_sent", // level 1
       "escalation_fired", "notification_sent", // level 2
       "acknowledged",
