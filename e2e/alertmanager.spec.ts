@@ -155,7 +155,7 @@ async function incident(id: string) {
 async function alertTimeline(id: string) {
   const { rows } = await db().query<{ kind: string; message: string; dedupKey: string | null }>(
     `SELECT kind, message, data->>'dedupKey' AS "dedupKey" FROM "TimelineEvent"
-     WHERE "incidentId" = $1 AND kind IN ('declared', 'alert_received', 'alert_resolved', 'note') ORDER BY id`,
+     WHERE "incidentId" = $1 AND kind IN ('declared', 'status_page_changed', 'alert_received', 'alert_resolved', 'note') ORDER BY id`,
     [id],
   );
   return rows;
@@ -213,15 +213,13 @@ test("firing, repeated, then resolved alerts from a real Alertmanager make one i
   // between Alertmanager storing the two, the first delivery adds a "1 alert(s) still firing" note —
   // correct, so allowed; everything else is exact.
   const timeline = (await alertTimeline(incidentId!)).filter((e) => !(e.kind === "note" && e.message === "1 alert(s) still firing."));
-  expect(timeline.map((e) => e.kind)).toEqual(["declared", "note", "alert_received", "alert_received", "alert_resolved", "alert_resolved", "note"]);
+  expect(timeline.map((e) => e.kind)).toEqual(["declared", "status_page_changed", "alert_received", "alert_received", "alert_resolved", "alert_resolved", "note"]);
   expect(timeline.filter((e) => e.kind === "alert_received").map((e) => e.dedupKey).sort()).toEqual(keys);
   expect(timeline.filter((e) => e.kind === "alert_resolved").map((e) => e.dedupKey).sort()).toEqual(keys);
   for (const event of timeline.filter((e) => e.kind.startsWith("alert_"))) expect(event.message).toMatch(/Redis down on redis-[12]:6379/);
-  // Two notes: the public "investigating" line from the opening, and the closing "stays open" one.
-  expect(timeline.filter((e) => e.kind === "note").map((e) => e.message)).toEqual([
-    "We are investigating a problem and will post updates here.",
-    expect.stringContaining("stays open until the commander"),
-  ]);
+  // Opened by a machine: kept off the public status page (no public line) until a commander publishes it.
+  expect(timeline[1]!.message).toMatch(/^Not on the public status page/);
+  expect(timeline.filter((e) => e.kind === "note").map((e) => e.message)).toEqual([expect.stringContaining("stays open until the commander")]);
 
   // Resolving at the source is not recovery: the commander verifies and resolves.
   expect((await incident(incidentId!)).status).toBe("detected");
