@@ -11,7 +11,7 @@ import { ROLES } from "../../lib/auth/roles";
 import { TOKEN_SCOPES } from "../../lib/tokens/scopes";
 
 export type Caller = "anonymous" | `role:${(typeof ROLES)[number]}` | "token:none" | `token:${(typeof TOKEN_SCOPES)[number]}`;
-export const CALLERS: Caller[] = ["anonymous", "token:none", ...TOKEN_SCOPES.map((s) => `token:${s}` as const), ...ROLES.map((r) => `role:${r}` as const)];
+const CALLERS: Caller[] = ["anonymous", "token:none", ...TOKEN_SCOPES.map((s) => `token:${s}` as const), ...ROLES.map((r) => `role:${r}` as const)];
 
 /** Who gets past a declared access. "token:none" is a well-formed bearer token that does not exist. */
 export function allowedCallers(access: Access): Caller[] {

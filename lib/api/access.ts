@@ -4,13 +4,13 @@ import type { Permission } from "@/lib/auth/permissions";
 import type { TokenScope } from "@/lib/tokens/scopes";
 
 /** Anyone who can reach the app: probes, next-auth's own endpoints, the simulated demo fleet. */
-export type PublicAccess = "public";
+type PublicAccess = "public";
 /** A signed-in user whose role has the permission, re-read from the database on every request. */
-export type SessionAccess = { kind: "session"; permission: Permission };
+type SessionAccess = { kind: "session"; permission: Permission };
 /** A live API token with the scope, as `Authorization: Bearer lb_…` (or, with `bodyField`, in that JSON body field). */
-export type TokenAccess = { kind: "token"; scope: TokenScope; bodyField?: string };
+type TokenAccess = { kind: "token"; scope: TokenScope; bodyField?: string };
 /** /api/metrics: open while METRICS_TOKEN is unset, else only `Bearer <METRICS_TOKEN>` (lib/observability/metrics-auth.ts). */
-export type MetricsAccess = { kind: "metrics-token" };
+type MetricsAccess = { kind: "metrics-token" };
 
 export type Access = PublicAccess | SessionAccess | TokenAccess | MetricsAccess;
 

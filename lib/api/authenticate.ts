@@ -8,7 +8,7 @@ import { checkBearerToken } from "@/lib/tokens/tokens";
 import type { Access } from "./access";
 import { apiError } from "./json";
 
-export type Caller = { user: CurrentUser } | { token: { id: string } } | object;
+type Caller = { user: CurrentUser } | { token: { id: string } } | object;
 
 /** `bodyValue`: the parsed JSON body when the access reads a token from it (else undefined). */
 export async function authenticate(access: Access, request: Request, db: () => Db, bodyValue?: unknown): Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }> {

@@ -4,14 +4,14 @@
 import type { z } from "zod";
 import { apiError, readBytesBody, readJsonBody, validationError } from "./json";
 
-export type JsonBodyDeclaration<S extends z.ZodType = z.ZodType> = {
+type JsonBodyDeclaration<S extends z.ZodType = z.ZodType> = {
   schema: S;
   maxBytes: number;
   /** Answer to a body the schema refuses: a status for the usual field errors (default 422), or the route's own format. */
   invalid?: 400 | 422 | ((error: z.ZodError) => Response);
 };
 /** A raw text document (a plan): its own messages for too large and not UTF-8. */
-export type TextBodyDeclaration = { text: { tooLarge: string; notText: string }; maxBytes: number };
+type TextBodyDeclaration = { text: { tooLarge: string; notText: string }; maxBytes: number };
 export type BodyDeclaration = JsonBodyDeclaration | TextBodyDeclaration;
 
 export type BodyOf<B> = B extends { schema: infer S extends z.ZodType } ? z.output<S> : B extends { text: object } ? string : undefined;

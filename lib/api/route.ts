@@ -24,13 +24,13 @@ const QUIET_ROUTES = new Set<string>(["/api/health", "/api/ready", "/api/metrics
 
 type Segments<S extends string> = S extends `${infer Head}/${infer Tail}` ? Head | Segments<Tail> : S;
 /** `/api/demo-fleet/[slug]/health` → `{ slug: string }`; `[...name]` → `{ name: string[] }`. */
-export type ParamsOf<R extends string> = {
+type ParamsOf<R extends string> = {
   [K in Segments<R> as K extends `[...${infer N}]` ? N : K extends `[${infer N}]` ? N : never]: K extends `[...${string}]` ? string[] : string;
 };
 
 type CallerOf<A> = A extends { kind: "session" } ? { user: CurrentUser } : A extends { kind: "token" } ? { token: { id: string } } : unknown;
 
-export type RouteContext<R extends ApiRoutePattern, M extends MethodOf<R>, B> = {
+type RouteContext<R extends ApiRoutePattern, M extends MethodOf<R>, B> = {
   request: NextRequest;
   params: ParamsOf<R>;
   /** The process's database client (route files never import it). */
@@ -39,7 +39,7 @@ export type RouteContext<R extends ApiRoutePattern, M extends MethodOf<R>, B> = 
   requestId: string;
 } & CallerOf<AccessOf<R, M>>;
 
-export type RouteDeclaration<R extends ApiRoutePattern, M extends MethodOf<R>, B extends BodyDeclaration | undefined> = {
+type RouteDeclaration<R extends ApiRoutePattern, M extends MethodOf<R>, B extends BodyDeclaration | undefined> = {
   /** The path pattern of the route file (a test checks it): one metric series per route, not per URL. */
   route: R;
   /** The export it serves (a test checks it); its access is API_ROUTES[route][method]. */
