@@ -1,6 +1,6 @@
 // Runs before every page and API route (static files are not matched):
 // - API routes: only a broken path encoding is answered here (400); their wrapper does the rest
-//   (lib/observability/route.ts: request ids, callers, input);
+//   (lib/api/route.ts apiRoute: request ids, callers, input);
 // - gives every page a Content-Security-Policy with a fresh nonce (lib/security/csp.ts); Next reads the nonce
 //   from the request's copy of the header and puts it on its own scripts;
 // - gives every page request (and the server actions posted to pages) an x-request-id: the caller's when

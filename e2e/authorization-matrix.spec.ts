@@ -1,6 +1,7 @@
 // The authorization matrix, generated from the code itself: every server action in the build × every role
 // (and signed out), and every API route × every kind of caller. Each action's permission is read from its
-// source; an action or route without an entry here fails the test, so nothing new ships unchecked.
+// source, each route's access from its declaration (lib/api/routes.ts, what apiRoute() enforces); an action
+// or route without one, or a route file the matrix does not probe, fails the test, so nothing new ships unchecked.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { PERMISSIONS } from "../lib/auth/permissions";
@@ -8,7 +9,7 @@ import { ROLES } from "../lib/auth/roles";
 import { TOKEN_SCOPES } from "../lib/tokens/scopes";
 import { DEMO_PASSWORD, demoEmail, signInViaApi } from "./support/auth";
 import { createTestToken, createTestUser } from "./support/db";
-import { ROUTES, routeFiles, type Caller } from "./support/routes";
+import { allowedCallers, declaredAccess, ROUTES, routeFiles, type Caller } from "./support/routes";
 import { callServerAction, serverActions } from "./support/server-action";
 
 // Admins come from the demo seed: a spec that adds admins would break the "last active admin" spec.
@@ -90,8 +91,9 @@ test("server actions signed out, or with an API token of any scope: every one is
   console.log(`server actions refused without a session: ${actions.length} actions × ${callers.length} callers = ${checks} checks`);
 });
 
-test("every API route is in the matrix", () => {
+test("every API route is in the matrix, with a declared access", () => {
   expect(routeFiles().sort()).toEqual(Object.keys(ROUTES).sort());
+  for (const [file, route] of Object.entries(ROUTES)) expect(declaredAccess(file, route.method), `${route.method} ${file} declares no access in lib/api/routes.ts`).toBeDefined();
 });
 
 test("API routes × callers: allowed callers get through, the rest get 401/403", async ({ browser, playwright, baseURL }) => {
@@ -113,10 +115,13 @@ test("API routes × callers: allowed callers get through, the rest get 401/403",
 
   let checks = 0;
   for (const [file, route] of Object.entries(ROUTES)) {
+    const access = declaredAccess(file, route.method);
+    expect(access, `${route.method} ${file} declares no access in lib/api/routes.ts`).toBeDefined();
+    const allowedFor = allowedCallers(access!);
     for (const [caller, request] of callers) {
       const response = route.method === "GET" ? await request.get(route.path, { maxRedirects: 0 }) : await request.post(route.path, { data: {}, maxRedirects: 0 });
       const status = response.status();
-      const allowed = route.allowed.includes(caller);
+      const allowed = allowedFor.includes(caller);
       if (allowed) expect([200, 400, 422, ...(route.okStatuses ?? [])], `${caller} → ${file}`).toContain(status);
       else expect([401, 403], `${caller} → ${file}`).toContain(status);
       checks += 1;

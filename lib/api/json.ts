@@ -52,7 +52,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 
 /**
  * A NUL in the path or a query parameter (`%00`) would reach a Postgres query and fail it with a 500:
- * the 400 naming the parameter, for every route (observed() asks), or null when the URL is fine.
+ * the 400 naming the parameter, for every route (apiRoute() asks), or null when the URL is fine.
  */
 export function unstorableUrlResponse(url: string): Response | null {
   const { pathname, searchParams } = new URL(url);

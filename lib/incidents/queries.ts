@@ -75,3 +75,16 @@ async function directDependents(db: Reader, serviceIds: string[]) {
 export function findCommanders(db: Reader) {
   return db.user.findMany({ where: { active: true, role: { in: ["admin", "commander"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } });
 }
+
+/** One incident by id or by its number as `INC-42` (case-insensitive): one-or-null. */
+export async function findIncidentByRef(db: Reader, ref: string) {
+  const byNumber = /^INC-(\d{1,9})$/i.exec(ref);
+  const incidentId = byNumber ? (await db.incident.findUnique({ where: { number: Number(byNumber[1]) }, select: { id: true } }))?.id : ref.slice(0, 64);
+  return incidentId ? findIncident(db, incidentId) : null;
+}
+
+/** The newest timeline event's id (0 when there is none): where a stream without a resume point starts. */
+export async function findLatestTimelineEventId(db: Reader) {
+  const rows = await db.$queryRaw<{ max: bigint | null }[]>`SELECT max(id) AS max FROM "TimelineEvent"`;
+  return rows[0]?.max ?? BigInt(0);
+}

@@ -1,14 +1,13 @@
 // Liveness with a database round trip: 200 when Postgres answers, 503 with the reason when not.
 import { NextResponse } from "next/server";
-import { getDb } from "@/lib/db/client";
+import { apiRoute } from "@/lib/api/route";
 import { checkDatabase } from "@/lib/db/health";
-import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = observed("/api/health", async () => {
-  const database = await checkDatabase(getDb());
+export const GET = apiRoute({ route: "/api/health", method: "GET" }, async ({ db }) => {
+  const database = await checkDatabase(db);
   const body = database.ok
     ? { status: "ok", database: { status: "ok", latencyMs: database.latencyMs } }
     : { status: "unavailable", database: { status: "unreachable", reason: database.reason } };

@@ -1,29 +1,22 @@
 // The evidence pack (JSON with a SHA-256 of its content) for the filters in the query string.
-import { NextResponse, type NextRequest } from "next/server";
-import { errorResponse, validationError } from "@/lib/api/json";
-import { requirePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { NextResponse } from "next/server";
+import { validationError } from "@/lib/api/json";
+import { apiRoute } from "@/lib/api/route";
 import { evidencePack } from "@/lib/compliance/evidence";
 import { loadComplianceView } from "@/lib/compliance/load";
 import { readStrictFilter } from "@/lib/compliance/view";
-import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = observed("/api/compliance/evidence", async (request: NextRequest) => {
-  try {
-    const user = await requirePermission("compliance.read");
-    const read = readStrictFilter(Object.fromEntries(request.nextUrl.searchParams));
-    if (!read.ok) return validationError(read.error, 400);
-    const { filter } = read;
-    const view = await loadComplianceView(getDb(), filter);
-    const now = new Date();
-    const pack = evidencePack(view, filter, { generatedAt: now, generatedBy: user.email });
-    return NextResponse.json(pack, {
-      headers: { "Content-Disposition": `attachment; filename="lifeboat-evidence-${now.toISOString().slice(0, 10)}.json"`, "X-Content-SHA256": pack.sha256, "Cache-Control": "no-store" },
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
+export const GET = apiRoute({ route: "/api/compliance/evidence", method: "GET" }, async ({ request, user, db }) => {
+  const read = readStrictFilter(Object.fromEntries(request.nextUrl.searchParams));
+  if (!read.ok) return validationError(read.error, 400);
+  const { filter } = read;
+  const view = await loadComplianceView(db, filter);
+  const now = new Date();
+  const pack = evidencePack(view, filter, { generatedAt: now, generatedBy: user.email });
+  return NextResponse.json(pack, {
+    headers: { "Content-Disposition": `attachment; filename="lifeboat-evidence-${now.toISOString().slice(0, 10)}.json"`, "X-Content-SHA256": pack.sha256, "Cache-Control": "no-store" },
+  });
 });

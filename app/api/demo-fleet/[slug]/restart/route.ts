@@ -1,20 +1,15 @@
 // "Restart" a simulated demo service, as a runbook's HTTP step would call a deploy or cloud API: 202, and
 // the service answers healthy a few seconds later. Public on purpose: it only touches the simulation.
 import { NextResponse } from "next/server";
-import { apiError, errorResponse } from "@/lib/api/json";
-import { getDb } from "@/lib/db/client";
+import { apiError } from "@/lib/api/json";
+import { apiRoute } from "@/lib/api/route";
 import { RESTART_SECONDS, requestRestart } from "@/lib/demo-fleet/fleet";
-import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = observed("/api/demo-fleet/[slug]/restart", async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-  try {
-    const state = await requestRestart(getDb(), (await params).slug.slice(0, 64));
-    if (!state) return apiError(404, { error: "No such demo service" });
-    return NextResponse.json({ service: state.name, status: state.healthy ? "ok" : "restarting", healthyInSeconds: state.healthy ? 0 : RESTART_SECONDS }, { status: 202 });
-  } catch (error) {
-    return errorResponse(error);
-  }
+export const POST = apiRoute({ route: "/api/demo-fleet/[slug]/restart", method: "POST" }, async ({ params, db }) => {
+  const state = await requestRestart(db, params.slug.slice(0, 64));
+  if (!state) return apiError(404, { error: "No such demo service" });
+  return NextResponse.json({ service: state.name, status: state.healthy ? "ok" : "restarting", healthyInSeconds: state.healthy ? 0 : RESTART_SECONDS }, { status: 202 });
 });
