@@ -3,6 +3,7 @@
 // overruns the time budget is terminated (V8 stops it mid-regex) and the caller gets a 422 that says so.
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import { planReadEnv } from "@/lib/env";
@@ -12,7 +13,7 @@ const MAX_WORKERS = 2;
 const MAX_WAITING = 16;
 
 type Task = { job: PlanJob; timeoutMs: number; resolve: (value: unknown) => void; reject: (error: unknown) => void };
-type Slot = { worker: Worker; busy: boolean };
+type Slot = { worker: Worker; busy: boolean; ready: Promise<void> };
 
 const slots: Slot[] = [];
 const waiting: Task[] = [];
@@ -22,20 +23,22 @@ const waiting: Task[] = [];
  * `npm run build` writes with esbuild (scripts/lib/plan-worker-bundle.ts); dev, tests and the CLI run the
  * TypeScript source through tsx, so they need no build.
  */
-function workerSource(): { file: string; execArgv: string[] } {
-  const root = /* turbopackIgnore: true */ process.cwd();
-  if (planReadEnv().NODE_ENV === "production") {
-    const file = path.join(root, ".next", "plan-worker", "parse-worker.mjs");
-    if (existsSync(file)) return { file, execArgv: [] };
-  }
-  return { file: path.join(root, "lib", "plans", "parse-worker.ts"), execArgv: ["--import", "tsx"] };
-}
-
 function startWorker(): Slot {
-  const { file, execArgv } = workerSource();
-  const worker = new Worker(file, { execArgv });
+  const root = /* turbopackIgnore: true */ process.cwd();
+  const built = path.join(root, ".next", "plan-worker", "parse-worker.mjs");
+  let worker: Worker;
+  if (planReadEnv().NODE_ENV === "production" && existsSync(built)) {
+    worker = new Worker(built);
+  } else {
+    // `--import tsx` in a worker's execArgv does not reach its loader on Node 20: tsx's API loads the source.
+    const api = pathToFileURL(path.join(root, "node_modules", "tsx", "dist", "esm", "api", "index.mjs")).href;
+    const source = pathToFileURL(path.join(root, "lib", "plans", "parse-worker.ts")).href;
+    worker = new Worker(`import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`, { eval: true });
+  }
   worker.unref(); // an idle worker does not keep a CLI process alive; a busy one is ref'd while it works
-  const slot = { worker, busy: false };
+  // The budget starts once the worker has loaded (from source under tsx, that alone can take a second or two).
+  const ready = new Promise<void>((resolve) => worker.once("message", () => resolve()));
+  const slot = { worker, busy: false, ready };
   slots.push(slot);
   return slot;
 }
@@ -82,16 +85,20 @@ function run(slot: Slot, task: Task) {
     next();
   };
   const onExit = (code: number) => onError(new Error(`plan reading worker exited (${code})`));
-  const timer = setTimeout(() => {
-    finish();
-    drop(slot);
-    task.reject(tooSlow(task.timeoutMs));
-    next();
-  }, task.timeoutMs);
-  worker.on("message", onMessage);
+  let timer: NodeJS.Timeout | undefined;
   worker.on("error", onError);
   worker.on("exit", onExit);
-  worker.postMessage(task.job);
+  void slot.ready.then(() => {
+    if (!slots.includes(slot)) return; // failed while starting: onError has answered
+    timer = setTimeout(() => {
+      finish();
+      drop(slot);
+      task.reject(tooSlow(task.timeoutMs));
+      next();
+    }, task.timeoutMs);
+    worker.on("message", onMessage);
+    worker.postMessage(task.job);
+  });
 }
 
 /** Runs one plan job in a worker within the time budget (PLAN_PARSE_TIMEOUT_MS unless given). */

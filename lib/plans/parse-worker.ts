@@ -3,6 +3,8 @@
 import { parentPort } from "node:worker_threads";
 import { runPlanJob, type PlanJob } from "./read-job";
 
+parentPort!.postMessage({ ready: true }); // the pool starts the time budget from here
+
 parentPort!.on("message", (job: PlanJob) => {
   try {
     parentPort!.postMessage({ ok: true, result: runPlanJob(job) });
