@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import { planReadEnv } from "@/lib/env";
 import type { PlanJob, PlanJobResult } from "./read-job";
@@ -23,17 +23,22 @@ const waiting: Task[] = [];
  * `npm run build` writes with esbuild (scripts/lib/plan-worker-bundle.ts); dev, tests and the CLI run the
  * TypeScript source through tsx, so they need no build.
  */
+/** A parameter, not a literal: Turbopack would otherwise try to bundle the worker file named at build time. */
+function spawn(file: string, options?: WorkerOptions): Worker {
+  return new Worker(/* turbopackIgnore: true */ file, options);
+}
+
 function startWorker(): Slot {
   const root = /* turbopackIgnore: true */ process.cwd();
   const built = path.join(root, ".next", "plan-worker", "parse-worker.mjs");
   let worker: Worker;
   if (planReadEnv().NODE_ENV === "production" && existsSync(built)) {
-    worker = new Worker(built);
+    worker = spawn(built);
   } else {
     // `--import tsx` in a worker's execArgv does not reach its loader on Node 20: tsx's API loads the source.
     const api = pathToFileURL(path.join(root, "node_modules", "tsx", "dist", "esm", "api", "index.mjs")).href;
     const source = pathToFileURL(path.join(root, "lib", "plans", "parse-worker.ts")).href;
-    worker = new Worker(`import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`, { eval: true });
+    worker = spawn(`import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`, { eval: true });
   }
   worker.unref(); // an idle worker does not keep a CLI process alive; a busy one is ref'd while it works
   // The budget starts once the worker has loaded (from source under tsx, that alone can take a second or two).
