@@ -17,6 +17,8 @@ export async function bundlePlanWorker(root = process.cwd()): Promise<void> {
     platform: "node",
     target: "node20",
     tsconfig: path.join(root, "tsconfig.json"), // the `@/` import alias
+    // Bundled CommonJS packages (yaml) call require() for Node's built-ins; give the ESM output a real one.
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
     legalComments: "none",
     logLevel: "warning",
   });
