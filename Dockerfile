@@ -37,6 +37,8 @@ RUN groupadd --system --gid 10001 lifeboat \
 # Files stay owned by root (the app cannot change its own code); only the Next cache is the app user's.
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
+# The plan-reading worker thread's bundle (scripts/lib/plan-worker-bundle.ts): the server starts it by path.
+COPY --from=build /app/.next/plan-worker ./.next/plan-worker
 COPY --from=build /app/public ./public
 COPY --from=build /app/.next/cli ./cli
 COPY --from=build /app/prisma/migrations ./prisma/migrations

@@ -92,7 +92,7 @@ async function importCommand() {
 
   if (values["dry-run"] && values.json) {
     // Offline: what the document says, in the export's shape. Nothing is read from or written to a Lifeboat.
-    const { plan, ...reading } = readForImport(request);
+    const { plan, ...reading } = await readForImport(request);
     for (const p of reading.problems) console.error(`problem${p.line ? ` (line ${p.line})` : ""}: ${p.message}`);
     for (const missing of reading.notFound) console.error(`not found: ${missing}`);
     for (const l of reading.unparsed) console.error(`not understood, line ${l.line}: ${l.text}`);

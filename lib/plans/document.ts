@@ -6,8 +6,8 @@ import type { Db, Reader } from "@/lib/db/client";
 import type { AuditActor } from "@/lib/audit/record";
 import { MAX_PLAN_BYTES, type PlanReading } from "./format";
 import { importPlan, type ImportOutcome } from "./import";
-import { formatFromContent, formatFromName, readPlanDocument } from "./read";
-import { planLineLocator, planToYaml, type KnownService } from "./yaml";
+import { runPlanJobOffThread } from "./parse-pool";
+import { planToYaml } from "./yaml";
 
 export const importRequestSchema = z.object({
   // Limits in characters here; readPlanDocument checks the byte size (2 MB) and says so.
@@ -17,25 +17,18 @@ export const importRequestSchema = z.object({
 });
 export type ImportRequest = z.infer<typeof importRequestSchema>;
 
-const NO_NAME = "No system name found: give one";
-
-/** The services Lifeboat holds, so a plan may depend on one it does not list itself. */
-export async function knownServices(db: Reader): Promise<KnownService> {
+/** "system\u0000service" keys of the services Lifeboat holds, so a plan may depend on one it does not list. */
+export async function knownServices(db: Reader): Promise<string[]> {
   const rows = await db.service.findMany({ select: { name: true, system: { select: { name: true } } } });
-  const names = new Set(rows.map((r) => `${r.system.name}\u0000${r.name}`));
-  return (system, service) => names.has(`${system}\u0000${service}`);
+  return rows.map((r) => `${r.system.name}\u0000${r.name}`);
 }
 
-/** Reads the document; a name given by the person replaces (or supplies) a Markdown plan's system name. */
-export function readForImport(request: ImportRequest, known?: KnownService): PlanReading {
-  const reading = readPlanDocument({ name: request.fileName, text: request.text }, { known });
-  const name = request.systemName?.trim();
-  if (!name || reading.format !== "markdown" || reading.plan.systems.length !== 1) return reading;
-  return {
-    ...reading,
-    plan: { ...reading.plan, systems: [{ ...reading.plan.systems[0]!, name }] },
-    problems: reading.problems.filter((p) => p.message !== NO_NAME),
-  };
+/**
+ * Reads the document in a worker thread (lib/plans/parse-pool.ts), within the time budget; a name given by the
+ * person replaces (or supplies) a Markdown plan's system name. The one way the app, the API and the CLI read.
+ */
+export function readForImport(request: ImportRequest, known?: string[]): Promise<PlanReading> {
+  return runPlanJobOffThread({ kind: "read", request, knownServices: known });
 }
 
 export type ImportReport = {
@@ -52,16 +45,17 @@ export async function importDocument(
   request: ImportRequest,
   options: { apply: boolean; canEditTiers: boolean; expectedFingerprint?: string },
 ): Promise<ImportReport> {
-  // Only a YAML plan's dependencies are checked while reading (a Markdown one keeps only names it lists itself).
-  const isYaml = (formatFromName(request.fileName) ?? formatFromContent(request.text)) === "yaml";
-  const { plan, ...reading } = readForImport(request, isYaml ? await knownServices(db) : undefined);
+  // Only a YAML plan's dependencies are checked against these (a Markdown one keeps only names it lists itself).
+  const { plan, ...reading } = await readForImport(request, await knownServices(db));
   const yaml = reading.problems.length ? "" : planToYaml(plan);
   if (reading.problems.length) return { reading, yaml, outcome: null };
   const outcome = await importPlan(db, actor, plan, { ...options, source: request.fileName || reading.format });
   // Problems found against the database point at the YAML line they come from.
   if (reading.format === "yaml" && outcome.problems.length) {
-    const lineOf = planLineLocator(request.text);
-    for (const problem of outcome.problems) if (problem.path) problem.line = lineOf(problem.path);
+    // Parsing the YAML again to find them is the worker's job too.
+    const located = outcome.problems.filter((p) => p.path);
+    const lines = await runPlanJobOffThread({ kind: "locate", text: request.text, paths: located.map((p) => p.path!) });
+    located.forEach((problem, i) => (problem.line = lines[i]));
   }
   return { reading, yaml, outcome };
 }

@@ -164,7 +164,8 @@ function fromFence(doc: Doc, fence: Fence, add: (p: PlanBackupPolicy, line: numb
 
 /** "Velero Backup System" → "Velero"; generic words ("Automated Backups") name no tool. */
 function toolOf(title: string): string | undefined {
-  const m = /^(.+?)\s+backups?(?:\s+(?:system|tool|solution|setup|configuration))?$/i.exec(title.trim());
+  // Spaces squashed first: the lazy (.+?) before \s+ would rescan a long run of spaces from each position.
+  const m = /^(.+?) backups?(?: (?:system|tool|solution|setup|configuration))?$/i.exec(title.trim().replace(/\s+/g, " "));
   if (!m || /^(?:automated|automatic|scheduled|daily|hourly|weekly|monthly|regular|manual|offsite|off-site|data|database|full|incremental)$/i.test(m[1]!)) return undefined;
   return m[1]!;
 }

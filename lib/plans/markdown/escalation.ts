@@ -6,6 +6,8 @@ import { parseDuration } from "./durations";
 import { clip, isNone, plain, splitNames } from "./inline";
 import { cell } from "./tables";
 
+// Matched against the line with its whitespace runs squashed to one space: the adjacent optional \s* here
+// (around the optional time and emphasis) backtrack cubically on a long run of spaces otherwise.
 const LEVEL_LINE =
   /^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\*\*|__)?(?:level|tier|l)\s*(\d+)(?:\*\*|__)?\s*(?:\(([^)]*)\))?\s*(?:\*\*|__)?\s*[:\-–—]\s*(.+)$/i;
 
@@ -33,7 +35,7 @@ export function readEscalation(doc: Doc): PlanEscalationLevel[] {
   };
   for (let n = 1; n <= doc.count; n++) {
     if (!doc.isProse(n) || doc.isUsed(n) || !/escalat/i.test(doc.pathAt(n))) continue;
-    const m = LEVEL_LINE.exec(doc.text(n));
+    const m = LEVEL_LINE.exec(doc.text(n).replace(/\s+/g, " "));
     if (m) add(n, Number(m[1]), m[2], m[3]!);
   }
   for (const table of doc.tables) {

@@ -66,14 +66,16 @@ export function readLabel(text: string): Labelled | null {
 
 /** "[Name]", "[Phone]": template slots someone forgot to fill in. Links ("[text](url)") are not placeholders. */
 export function placeholders(text: string): string[] {
-  return [...text.matchAll(/\[([^\]]+)\](?!\()/g)].map((m) => m[1]!.trim());
+  return [...text.matchAll(/\[([^\][]+)\](?!\()/g)].map((m) => m[1]!.trim());
 }
 
 export function withoutPlaceholders(text: string): string {
-  return text.replace(/\[[^\]]+\](?!\()/g, " ");
+  return text.replace(/\[[^\][]+\](?!\()/g, " ");
 }
 
-export const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Starts only where a run of local-part characters starts, and bounded (RFC 5321 lengths): unanchored, a long
+// run of them with no @ would otherwise be rescanned from every position in it (quadratic).
+export const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z])/g;
 const PHONE = /\+?\(?\d[\d\s().-]{5,}\d/g;
 
 export function emails(text: string): string[] {
@@ -88,7 +90,8 @@ export function phones(text: string): string[] {
 /** "PostgreSQL, S3", "Team lead + Azure support", "A and B" → names. */
 export function splitNames(text: string): string[] {
   return text
-    .split(/\s*(?:,|;|\s\+\s|\+|&|\band\b)\s*/i)
+    .replace(/\s+/g, " ") // one space per run: the split's unanchored \s* would rescan a long run from each position
+    .split(/ ?(?:,|;| \+ |\+|&|\band\b) ?/i)
     .map((s) => s.trim().replace(/\.$/, "").trim())
     .filter(Boolean);
 }

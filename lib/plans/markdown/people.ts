@@ -20,10 +20,13 @@ export function readContactText(text: string): Parts {
   rest = rest.replace(EMAIL, " ");
   const phone = phones(rest)[0];
   for (const p of phones(rest)) rest = rest.replace(p, " ");
+  // Whitespace runs are one space first, and the edges are trimmed by a loop: the separators' \s+ and an
+  // unanchored "[…]+$" rescan a long run from every position in it (quadratic).
   const words = rest
-    .replace(/\(\s*\)/g, " ")
-    .split(/\s+[-–—|]\s+|\s*[|;,]\s*|\s+-\s*$|^\s*-\s+/)
-    .map((s) => s.trim().replace(/^[-–—:()\s]+|[-–—:(\s]+$/g, ""))
+    .replace(/\s+/g, " ")
+    .replace(/\( ?\)/g, " ")
+    .split(/ [-–—|] | ?[|;,] ?| -$|^ ?- /)
+    .map((s) => trimEdges(s.trim()))
     .filter(Boolean)
     .join(", ");
   const parts: Parts = { placeholders: slots };
@@ -32,6 +35,17 @@ export function readContactText(text: string): Parts {
   if (words && PERSON.test(words)) parts.name = words;
   else if (words) parts.other = words;
   return parts;
+}
+
+const LEADING = new Set([..."-–—:() "]);
+const TRAILING = new Set([..."-–—:( "]);
+
+function trimEdges(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && LEADING.has(text[start]!)) start++;
+  while (end > start && TRAILING.has(text[end - 1]!)) end--;
+  return text.slice(start, end);
 }
 
 function slotWord(slot: string): string {
