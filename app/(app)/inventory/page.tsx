@@ -7,8 +7,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { countServices, findKinds, findServicePage, serviceListQuerySchema, type ServiceListQuery, type ServiceSort } from "@/lib/inventory/service-list";
 import { findSystemOptions } from "@/lib/inventory/systems";
 import { TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
@@ -28,10 +27,9 @@ function hrefWith(query: ServiceListQuery, changes: Partial<ServiceListQuery>) {
 }
 
 export default async function ServicesPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requirePagePermission("inventory.read", "/inventory");
+  const { user, db } = await requirePage("inventory.read", "/inventory");
   const raw = await searchParams;
   const query = serviceListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
-  const db = getDb();
   const [page, total, systems, kinds] = await Promise.all([findServicePage(db, query), countServices(db, query), findSystemOptions(db), findKinds(db)]);
   const canEdit = can(user.role, "inventory.edit");
 

@@ -7,9 +7,8 @@ import { IncidentEditForm } from "@/components/incidents/incident-edit-form";
 import { LiveTimeline } from "@/components/incidents/live-timeline";
 import { PostmortemForm } from "@/components/incidents/postmortem-form";
 import { RtoClock } from "@/components/incidents/rto-clock";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
 import { escalationState } from "@/lib/incidents/escalation";
 import { PUBLISH_LABELS } from "@/lib/incidents/model";
 import { findCommanders, findIncident } from "@/lib/incidents/queries";
@@ -26,8 +25,7 @@ const utc = (date: Date) => formatUtc(date, "second");
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePagePermission("incidents.read", `/incidents/${id}`);
-  const db = getDb();
+  const { user, db } = await requirePage("incidents.read", `/incidents/${id}`);
   const incident = await findIncident(db, id.slice(0, 64));
   if (!incident) notFound();
   const [timeline, escalation, commanders, runs, runbooks] = await Promise.all([

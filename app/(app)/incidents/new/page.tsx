@@ -1,14 +1,12 @@
 import { PageHeader } from "@/components/ui/card";
 import { DeclareForm } from "@/components/incidents/declare-form";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { findCommanders } from "@/lib/incidents/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function DeclareIncidentPage() {
-  const user = await requirePagePermission("incidents.respond", "/incidents/new");
-  const db = getDb();
+  const { user, db } = await requirePage("incidents.respond", "/incidents/new");
   const [systems, commanders] = await Promise.all([db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }), findCommanders(db)]);
   return (
     <>

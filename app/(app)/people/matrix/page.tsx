@@ -4,16 +4,14 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { getMatrix } from "@/lib/people/matrix";
 import { STATUS_PAGE_LEVELS } from "@/lib/people/schemas";
 
 export const metadata: Metadata = { title: "Notification matrix" };
 
 export default async function MatrixPage({ searchParams }: { searchParams: Promise<{ system?: string }> }) {
-  const user = await requirePagePermission("people.read", "/people/matrix");
-  const db = getDb();
+  const { user, db } = await requirePage("people.read", "/people/matrix");
   const systems = await db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
   const { system } = await searchParams;
   const systemId = systems.some((s) => s.id === system) ? system! : null;

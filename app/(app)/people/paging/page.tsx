@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import type { Page } from "@/lib/people/paging";
 import { simulatePaging } from "@/lib/people/simulate";
 import { z } from "zod";
@@ -50,9 +49,8 @@ function PageRows({ pages, testId }: { pages: Page[]; testId: string }) {
 }
 
 export default async function PagingPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  await requirePagePermission("people.read", "/people/paging");
+  const { db } = await requirePage("people.read", "/people/paging");
   const params = paramsSchema.parse(await searchParams);
-  const db = getDb();
   const [systems, policies, services] = await Promise.all([
     db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db.escalationPolicy.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),

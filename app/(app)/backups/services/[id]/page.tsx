@@ -8,10 +8,9 @@ import { BackupPolicyCard } from "@/components/backups/policy-card";
 import { BackupSizeChart } from "@/components/backups/size-chart";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 import { findServiceFreshness } from "@/lib/backups/freshness";
 import { findPolicyStatus, VERIFICATION_LABELS } from "@/lib/backups/policies";
-import { getDb } from "@/lib/db/client";
 import { formatMinutes } from "@/lib/inventory/tiers";
 
 export const metadata: Metadata = { title: "Service backups" };
@@ -20,8 +19,7 @@ const utc = (d: Date | null) => (d ? `${d.toISOString().replace("T", " ").slice(
 
 export default async function ServiceBackupsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePagePermission("backups.read", `/backups/services/${id}`);
-  const db = getDb();
+  const { user, db } = await requirePage("backups.read", `/backups/services/${id}`);
   const [[freshness], policies, runs, sizes] = await Promise.all([
     findServiceFreshness(db, { serviceId: id, limit: 1 }),
     findPolicyStatus(db, id),

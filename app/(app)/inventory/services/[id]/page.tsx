@@ -9,8 +9,7 @@ import { Objective, TierBadge } from "@/components/inventory/tier-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { getServiceDetail } from "@/lib/inventory/service-detail";
 import { formatMinutes, TIER_NAMES, type Tier } from "@/lib/inventory/tiers";
 
@@ -18,8 +17,7 @@ export const metadata: Metadata = { title: "Service" };
 
 export default async function ServicePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePagePermission("inventory.read", `/inventory/services/${id}`);
-  const db = getDb();
+  const { user, db } = await requirePage("inventory.read", `/inventory/services/${id}`);
   const [detail, backupRuns] = await Promise.all([getServiceDetail(db, id), db.backupRun.count({ where: { serviceId: id } })]);
   if (!detail) notFound();
   const { service, objectives, dependencies, blastRadius, blastSummary, rtoWarnings } = detail;

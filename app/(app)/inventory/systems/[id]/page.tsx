@@ -7,8 +7,7 @@ import { RecoveryWaves } from "@/components/inventory/recovery-waves";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { getSystemRecoveryOrder } from "@/lib/inventory/system-order";
 import { getSystem } from "@/lib/inventory/systems";
 
@@ -18,8 +17,7 @@ const MAX_GRAPH_SERVICES = 150;
 
 export default async function SystemPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePagePermission("inventory.read", `/inventory/systems/${id}`);
-  const db = getDb();
+  const { user, db } = await requirePage("inventory.read", `/inventory/systems/${id}`);
   const system = await getSystem(db, id);
   if (!system) notFound();
   const order = await getSystemRecoveryOrder(db, id);

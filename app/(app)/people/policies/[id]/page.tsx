@@ -7,8 +7,7 @@ import { LintPanel } from "@/components/people/lint-panel";
 import { PolicyEditor } from "@/components/people/policy-editor";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { editorOptions } from "@/lib/people/editor-options";
 import { lintMatrix } from "@/lib/people/lint";
 import { loadPagingData } from "@/lib/people/load";
@@ -18,8 +17,7 @@ export const metadata: Metadata = { title: "Escalation policy" };
 
 export default async function PolicyPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePagePermission("people.read", `/people/policies/${id}`);
-  const db = getDb();
+  const { user, db } = await requirePage("people.read", `/people/policies/${id}`);
   const [policy, data, history] = await Promise.all([
     getPolicy(db, id),
     loadPagingData(db),

@@ -2,8 +2,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { RunbookEditor } from "@/components/recovery/runbook-editor";
 import { stepToDraft } from "@/components/recovery/step-draft";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { redactStepConfig } from "@/lib/plans/secrets";
 import { findRunbook } from "@/lib/recovery/runbooks";
@@ -12,8 +11,7 @@ export const dynamic = "force-dynamic";
 
 export default async function EditRunbookPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePagePermission("runbooks.edit", `/runbooks/${id}/edit`);
-  const db = getDb();
+  const { db } = await requirePage("runbooks.edit", `/runbooks/${id}/edit`);
   const runbook = await findRunbook(db, id.slice(0, 64));
   if (!runbook) notFound();
   const [systems, services] = await Promise.all([
