@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { findChannels } from "@/lib/people/channels";
+import { findContactOptions, findRecentDeliveries } from "@/lib/people/queries";
 
 export const metadata: Metadata = { title: "Channels" };
 
@@ -14,12 +15,8 @@ export default async function ChannelsPage() {
   const { user, db } = await requirePage("people.read", "/people/channels");
   const [channels, contacts, deliveries] = await Promise.all([
     findChannels(db),
-    db.contact.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.notificationDelivery.findMany({
-      orderBy: { id: "desc" },
-      take: 25,
-      select: { id: true, kind: true, target: true, subject: true, status: true, attempts: true, lastError: true, responseStatus: true, createdAt: true, channel: { select: { name: true } } },
-    }),
+    findContactOptions(db),
+    findRecentDeliveries(db),
   ]);
   const canEdit = can(user.role, "people.edit");
   const smtp = Boolean(env().SMTP_URL);

@@ -6,6 +6,7 @@ import { Select } from "@/components/ui/field";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { getMatrix } from "@/lib/people/matrix";
+import { findChannelOptions } from "@/lib/people/queries";
 import { STATUS_PAGE_LEVELS } from "@/lib/people/schemas";
 
 export const metadata: Metadata = { title: "Notification matrix" };
@@ -15,7 +16,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
   const systems = await db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
   const { system } = await searchParams;
   const systemId = systems.some((s) => s.id === system) ? system! : null;
-  const [matrix, channels] = await Promise.all([getMatrix(db, systemId), db.notificationChannel.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } })]);
+  const [matrix, channels] = await Promise.all([getMatrix(db, systemId), findChannelOptions(db)]);
   return (
     <>
       <PageHeader

@@ -3,6 +3,8 @@ import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { requirePage } from "@/lib/auth/session";
+import { findServiceOptions } from "@/lib/inventory/queries";
+import { findPolicyOptions } from "@/lib/people/queries";
 import type { Page } from "@/lib/people/paging";
 import { simulatePaging } from "@/lib/people/simulate";
 import { z } from "zod";
@@ -53,8 +55,8 @@ export default async function PagingPage({ searchParams }: { searchParams: Promi
   const params = paramsSchema.parse(await searchParams);
   const [systems, policies, services] = await Promise.all([
     db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.escalationPolicy.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    params.system ? db.service.findMany({ where: { systemId: params.system }, select: { id: true, name: true }, orderBy: { name: "asc" } }) : Promise.resolve([]),
+    findPolicyOptions(db),
+    params.system ? findServiceOptions(db, { systemId: params.system }) : Promise.resolve([]),
   ]);
   const asked = params.policy || params.system || params.service;
   const result = asked ? await simulatePaging(db, { policyId: params.policy, systemId: params.system, serviceId: params.service }, params.minute) : null;

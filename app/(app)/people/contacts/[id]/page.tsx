@@ -5,7 +5,8 @@ import { DeleteContactButton } from "@/components/people/delete-contact-button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
-import { contactSelect, findContactUsage } from "@/lib/people/contacts";
+import { findContactUsage } from "@/lib/people/contacts";
+import { findContact } from "@/lib/people/queries";
 import { isStale } from "@/lib/people/model";
 
 export const metadata: Metadata = { title: "Contact" };
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Contact" };
 export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { user, db } = await requirePage("people.read", `/people/contacts/${id}`);
-  const [contact, usage] = await Promise.all([db.contact.findUnique({ where: { id }, select: contactSelect }), findContactUsage(db, id)]);
+  const [contact, usage] = await Promise.all([findContact(db, id), findContactUsage(db, id)]);
   if (!contact) notFound();
   const usedBy = usage.map((u) => `${u.policyName} (level ${u.level})`);
   const confirmed = contact.confirmedAt ? contact.confirmedAt.toISOString().slice(0, 10) : "never";

@@ -7,6 +7,7 @@ import { LintPanel } from "@/components/people/lint-panel";
 import { PolicyEditor } from "@/components/people/policy-editor";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
+import { findAuditEvents } from "@/lib/audit/queries";
 import { requirePage } from "@/lib/auth/session";
 import { editorOptions } from "@/lib/people/editor-options";
 import { lintMatrix } from "@/lib/people/lint";
@@ -21,7 +22,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
   const [policy, data, history] = await Promise.all([
     getPolicy(db, id),
     loadPagingData(db),
-    db.auditEvent.findMany({ where: { entityType: "EscalationPolicy", entityId: id }, orderBy: { id: "desc" }, take: 50 }),
+    findAuditEvents(db, { entityType: "EscalationPolicy", entityId: id }).then((page) => page.events),
   ]);
   if (!policy) notFound();
   // One load serves both the editor's choices and the linter.

@@ -4,6 +4,7 @@ import { RunbookEditor } from "@/components/recovery/runbook-editor";
 import { stepToDraft } from "@/components/recovery/step-draft";
 import { requirePage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { findServiceOptions } from "@/lib/inventory/queries";
 import { redactStepConfig } from "@/lib/plans/secrets";
 import { findRunbook } from "@/lib/recovery/runbooks";
 
@@ -16,7 +17,7 @@ export default async function EditRunbookPage({ params }: { params: Promise<{ id
   if (!runbook) notFound();
   const [systems, services] = await Promise.all([
     db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.service.findMany({ where: { id: { in: runbook.steps.flatMap((s) => s.serviceIds) } }, select: { id: true, name: true } }),
+    findServiceOptions(db, { ids: runbook.steps.flatMap((s) => s.serviceIds) }),
   ]);
   const names = new Map(services.map((s) => [s.id, s.name]));
   return (

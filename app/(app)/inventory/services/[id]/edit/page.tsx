@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ServiceForm } from "@/components/inventory/service-form";
 import { PageHeader } from "@/components/ui/card";
 import { requirePage } from "@/lib/auth/session";
-import { serviceSelect } from "@/lib/inventory/services";
+import { findService } from "@/lib/inventory/queries";
 import { findSystemOptions } from "@/lib/inventory/systems";
 import { findTierDefaults } from "@/lib/inventory/tier-defaults";
 
@@ -13,7 +13,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
   const { id } = await params;
   const { db } = await requirePage("inventory.edit", `/inventory/services/${id}/edit`);
   const [service, systems, tierDefaults] = await Promise.all([
-    db.service.findUnique({ where: { id }, select: serviceSelect }),
+    findService(db, id),
     findSystemOptions(db),
     findTierDefaults(db),
   ]);

@@ -1,0 +1,14 @@
+// Inventory reads that pages and other domains share: pickers' options and one row to edit. The bigger views
+// have their own files (service-list, service-detail, system-summaries, system-order).
+import type { Reader } from "@/lib/db/client";
+import { serviceSelect } from "./services";
+
+/** One service's editable fields, or null when there is no such service. */
+export function findService(db: Reader, id: string) {
+  return db.service.findUnique({ where: { id }, select: serviceSelect });
+}
+
+/** Services as { id, name } by name: those with the given ids, or all of one system (a picker's options). */
+export function findServiceOptions(db: Reader, where: { ids: string[] } | { systemId: string }) {
+  return db.service.findMany({ where: "ids" in where ? { id: { in: where.ids } } : { systemId: where.systemId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
