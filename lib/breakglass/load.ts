@@ -2,7 +2,9 @@
 // reflects (so ./write.ts knows when the file on disk is out of date).
 import type { Reader } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { servicePlanSelect } from "@/lib/inventory/services";
 import type { DependencyRow } from "@/lib/inventory/system-order";
+import { systemPlanSelect } from "@/lib/inventory/systems";
 import { findTierDefaults } from "@/lib/inventory/tier-defaults";
 import { loadPagingData } from "@/lib/people/load";
 import { getMatrix } from "@/lib/people/matrix";
@@ -26,14 +28,9 @@ async function loadRows(db: Reader) {
     db.system.findMany({
       orderBy: { name: "asc" },
       select: {
-        id: true,
-        name: true,
-        description: true,
-        drStrategy: true,
-        primaryRegion: true,
-        drRegion: true,
+        ...systemPlanSelect,
         notificationMatrix: { select: { id: true } },
-        services: { orderBy: [{ tier: "asc" }, { name: "asc" }], select: { id: true, name: true, kind: true, tier: true, rtoMinutes: true, rpoMinutes: true, owner: true, healthCheckUrl: true } },
+        services: { orderBy: [{ tier: "asc" }, { name: "asc" }], select: servicePlanSelect },
         runbooks: {
           orderBy: { name: "asc" },
           select: {

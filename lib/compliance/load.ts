@@ -3,13 +3,14 @@ import type { Reader } from "@/lib/db/client";
 import { findComplianceRows, type ComplianceFilter } from "./queries";
 import { findComplianceTrends, findServiceMeasurements } from "./trends";
 import { findDrillCoverage, groupBy, tally, worstFirst } from "./view";
+import { findSystemOptions } from "@/lib/inventory/queries";
 
 export async function loadComplianceView(db: Reader, filter: ComplianceFilter, serviceId?: string) {
   const [rows, trends, coverage, systems, service] = await Promise.all([
     findComplianceRows(db, filter),
     findComplianceTrends(db, filter),
     findDrillCoverage(db, filter),
-    db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    findSystemOptions(db),
     serviceId ? findServiceMeasurements(db, serviceId) : null,
   ]);
   return {

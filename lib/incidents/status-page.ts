@@ -2,6 +2,7 @@
 // incidents' public updates. Nothing internal: only titles, statuses and notes marked public.
 import type { Reader } from "@/lib/db/client";
 import type { StatusPageLevel } from "@/lib/generated/prisma/enums";
+import { findSystemOptions } from "@/lib/inventory/queries";
 
 const RANK: Record<StatusPageLevel, number> = { operational: 0, maintenance: 1, degraded: 2, partial_outage: 3, major_outage: 4 };
 
@@ -24,7 +25,7 @@ export function findStatusPage(db: Reader, now = Date.now()): Promise<StatusPage
 
 async function loadStatusPage(db: Reader) {
   const [systems, incidents] = await Promise.all([
-    db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    findSystemOptions(db),
     db.incident.findMany({
       // An incident the commander keeps off the status page ("operational") is not shown at all.
       where: { status: { not: "resolved" }, statusPageLevel: { not: "operational" } },

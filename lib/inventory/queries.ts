@@ -3,6 +3,11 @@
 import type { Reader } from "@/lib/db/client";
 import { serviceSelect } from "./services";
 
+/** Every system as { id, name } by name: what each system picker offers (components/inventory/system-select.tsx). */
+export function findSystemOptions(db: Reader) {
+  return db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
 /** One service's editable fields, or null when there is no such service. */
 export function findService(db: Reader, id: string) {
   return db.service.findUnique({ where: { id }, select: serviceSelect });

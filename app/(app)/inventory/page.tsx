@@ -5,11 +5,12 @@ import { Objective, TierBadge } from "@/components/inventory/tier-badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+import { SystemSelect } from "@/components/inventory/system-select";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { countServices, findKinds, findServicePage, serviceListQuerySchema, type ServiceListQuery, type ServiceSort } from "@/lib/inventory/service-list";
-import { findSystemOptions } from "@/lib/inventory/systems";
+import { findSystemOptions } from "@/lib/inventory/queries";
 import { TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
 
 export const metadata: Metadata = { title: "Services" };
@@ -56,14 +57,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
           <Input id="q" name="q" defaultValue={query.q ?? ""} placeholder="name, owner or kind" />
         </Field>
         <Field label="System" htmlFor="system">
-          <Select id="system" name="system" defaultValue={query.system ?? ""}>
-            <option value="">All systems</option>
-            {systems.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
+          <SystemSelect id="system" name="system" defaultValue={query.system ?? ""} systems={systems} empty="All systems" />
         </Field>
         <Field label="Tier" htmlFor="tier">
           <Select id="tier" name="tier" defaultValue={query.tier ? String(query.tier) : ""}>

@@ -2,7 +2,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { PlanImport } from "@/components/plans/plan-import";
 import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { findSystemOptions } from "@/lib/inventory/systems";
+import { findSystemOptions } from "@/lib/inventory/queries";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+import { SystemSelect } from "@/components/inventory/system-select";
 import { requirePage } from "@/lib/auth/session";
-import { findServiceOptions } from "@/lib/inventory/queries";
+import { findServiceOptions, findSystemOptions } from "@/lib/inventory/queries";
 import { findPolicyOptions } from "@/lib/people/queries";
 import type { Page } from "@/lib/people/paging";
 import { simulatePaging } from "@/lib/people/simulate";
@@ -54,7 +55,7 @@ export default async function PagingPage({ searchParams }: { searchParams: Promi
   const { db } = await requirePage("people.read", "/people/paging");
   const params = paramsSchema.parse(await searchParams);
   const [systems, policies, services] = await Promise.all([
-    db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    findSystemOptions(db),
     findPolicyOptions(db),
     params.system ? findServiceOptions(db, { systemId: params.system }) : Promise.resolve([]),
   ]);
@@ -66,14 +67,7 @@ export default async function PagingPage({ searchParams }: { searchParams: Promi
       <PageHeader title="Who is paged at T+N?" description="Pick a system, one of its services or a policy, and a minute after the incident opened, with nobody acknowledging." />
       <form method="get" className="mb-6 grid gap-3 sm:grid-cols-[1fr_1fr_1fr_8rem_auto]">
         <Field label="System" htmlFor="system">
-          <Select id="system" name="system" defaultValue={params.system ?? ""}>
-            <option value="">—</option>
-            {systems.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
+          <SystemSelect id="system" name="system" defaultValue={params.system ?? ""} systems={systems} empty="—" />
         </Field>
         <Field label="Service (optional)" htmlFor="service">
           <Select id="service" name="service" defaultValue={params.service ?? ""}>

@@ -3,12 +3,13 @@ import { RunbookEditor } from "@/components/recovery/runbook-editor";
 import { newStep } from "@/components/recovery/step-draft";
 import { requirePage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { findSystemOptions } from "@/lib/inventory/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function NewRunbookPage({ searchParams }: { searchParams: Promise<{ system?: string }> }) {
   const { db } = await requirePage("runbooks.edit", "/runbooks/new");
-  const systems = await db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const systems = await findSystemOptions(db);
   const { system = "" } = await searchParams;
   return (
     <>

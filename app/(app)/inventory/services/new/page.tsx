@@ -3,7 +3,7 @@ import { ServiceForm } from "@/components/inventory/service-form";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { requirePage } from "@/lib/auth/session";
-import { findSystemOptions } from "@/lib/inventory/systems";
+import { findSystemOptions } from "@/lib/inventory/queries";
 import { findTierDefaults } from "@/lib/inventory/tier-defaults";
 
 export const metadata: Metadata = { title: "New service" };

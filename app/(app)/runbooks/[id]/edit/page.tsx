@@ -3,8 +3,8 @@ import { PageHeader } from "@/components/ui/card";
 import { RunbookEditor } from "@/components/recovery/runbook-editor";
 import { stepToDraft } from "@/components/recovery/step-draft";
 import { requirePage } from "@/lib/auth/session";
+import { findServiceOptions, findSystemOptions } from "@/lib/inventory/queries";
 import { env } from "@/lib/env";
-import { findServiceOptions } from "@/lib/inventory/queries";
 import { redactStepConfig } from "@/lib/plans/secrets";
 import { findRunbook } from "@/lib/recovery/runbooks";
 
@@ -16,7 +16,7 @@ export default async function EditRunbookPage({ params }: { params: Promise<{ id
   const runbook = await findRunbook(db, id.slice(0, 64));
   if (!runbook) notFound();
   const [systems, services] = await Promise.all([
-    db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    findSystemOptions(db),
     findServiceOptions(db, { ids: runbook.steps.flatMap((s) => s.serviceIds) }),
   ]);
   const names = new Map(services.map((s) => [s.id, s.name]));

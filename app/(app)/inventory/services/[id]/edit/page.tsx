@@ -3,8 +3,7 @@ import { notFound } from "next/navigation";
 import { ServiceForm } from "@/components/inventory/service-form";
 import { PageHeader } from "@/components/ui/card";
 import { requirePage } from "@/lib/auth/session";
-import { findService } from "@/lib/inventory/queries";
-import { findSystemOptions } from "@/lib/inventory/systems";
+import { findService, findSystemOptions } from "@/lib/inventory/queries";
 import { findTierDefaults } from "@/lib/inventory/tier-defaults";
 
 export const metadata: Metadata = { title: "Edit service" };
