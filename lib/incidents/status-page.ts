@@ -12,18 +12,19 @@ export const worstLevel = (levels: StatusPageLevel[]): StatusPageLevel => levels
 const CACHE_MS = 10_000;
 let cached: { at: number; value: Promise<StatusPageData> } | null = null;
 
-type StatusPageData = Awaited<ReturnType<typeof loadStatusPage>>;
+type StatusPageData = Awaited<ReturnType<typeof findStatusPageUncached>>;
 
 export function findStatusPage(db: Reader, now = Date.now()): Promise<StatusPageData> {
   if (!cached || now - cached.at > CACHE_MS) {
-    const value = loadStatusPage(db);
+    const value = findStatusPageUncached(db);
     cached = { at: now, value };
     value.catch(() => (cached = null));
   }
   return cached.value;
 }
 
-async function loadStatusPage(db: Reader) {
+/** The status page read straight from the database (findStatusPage caches it). */
+async function findStatusPageUncached(db: Reader) {
   const [systems, incidents] = await Promise.all([
     findSystemOptions(db),
     db.incident.findMany({

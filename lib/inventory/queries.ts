@@ -2,10 +2,16 @@
 // have their own files (service-list, service-detail, system-summaries, system-order).
 import type { Reader } from "@/lib/db/client";
 import { serviceSelect } from "./services";
+import { systemSelect } from "./systems";
 
 /** Every system as { id, name } by name: what each system picker offers (components/inventory/system-select.tsx). */
 export function findSystemOptions(db: Reader) {
   return db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** One system's editable fields, or null when there is no such system. */
+export function findSystem(db: Reader, id: string) {
+  return db.system.findUnique({ where: { id }, select: systemSelect });
 }
 
 /** One service's editable fields, or null when there is no such service. */

@@ -28,10 +28,6 @@ function duplicateName(name: string) {
   return new AppError("CONFLICT", { userMessage: `A system named "${name}" already exists.`, field: "name" });
 }
 
-export function getSystem(db: Db, id: string) {
-  return db.system.findUnique({ where: { id }, select: systemSelect });
-}
-
 export async function createSystem(db: Db, actor: AuditActor, fields: SystemFields) {
   try {
     return await db.$transaction(async (tx) => {

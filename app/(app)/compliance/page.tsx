@@ -5,7 +5,7 @@ import { FilterBar } from "@/components/compliance/filter-bar";
 import { ComplianceSummary, GroupTable } from "@/components/compliance/summary";
 import { MonthlyCharts, ServiceRtoChart, WeeklyViolations } from "@/components/compliance/trend-charts";
 import { requirePage } from "@/lib/auth/session";
-import { loadComplianceView } from "@/lib/compliance/load";
+import { findComplianceView } from "@/lib/compliance/queries";
 import { readFilter } from "@/lib/compliance/view";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ const SHOWN = 200;
 export default async function CompliancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { db } = await requirePage("compliance.read", "/compliance");
   const { filter, service, query } = readFilter(await searchParams);
-  const view = await loadComplianceView(db, filter, service);
+  const view = await findComplianceView(db, filter, service);
   const suffix = query ? `?${query}` : "";
   const serviceLink = (id: string) => `/compliance?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), service: id })}#service-trend`;
   return (

@@ -9,7 +9,7 @@ import { SystemSelect } from "@/components/inventory/system-select";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
-import { countServices, findKinds, findServicePage, serviceListQuerySchema, type ServiceListQuery, type ServiceSort } from "@/lib/inventory/service-list";
+import { findServiceCount, findKinds, findServicePage, serviceListQuerySchema, type ServiceListQuery, type ServiceSort } from "@/lib/inventory/service-list";
 import { findSystemOptions } from "@/lib/inventory/queries";
 import { TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
 
@@ -31,7 +31,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
   const { user, db } = await requirePage("inventory.read", "/inventory");
   const raw = await searchParams;
   const query = serviceListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
-  const [page, total, systems, kinds] = await Promise.all([findServicePage(db, query), countServices(db, query), findSystemOptions(db), findKinds(db)]);
+  const [page, total, systems, kinds] = await Promise.all([findServicePage(db, query), findServiceCount(db, query), findSystemOptions(db), findKinds(db)]);
   const canEdit = can(user.role, "inventory.edit");
 
   const sortHeader = (sort: ServiceSort, label: string) => {

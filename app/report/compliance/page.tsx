@@ -6,7 +6,7 @@ import { ComplianceSummary, GroupTable } from "@/components/compliance/summary";
 import { MonthlyCharts, WeeklyViolations } from "@/components/compliance/trend-charts";
 import { PrintButton } from "@/components/compliance/print-button";
 import { requirePage } from "@/lib/auth/session";
-import { loadComplianceView } from "@/lib/compliance/load";
+import { findComplianceView } from "@/lib/compliance/queries";
 import { RTO_STATUS_LABELS } from "@/lib/compliance/rules";
 import { readFilter } from "@/lib/compliance/view";
 
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Compliance report" };
 export default async function ComplianceReport({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, db } = await requirePage("compliance.read", "/report/compliance");
   const { filter } = readFilter(await searchParams);
-  const view = await loadComplianceView(db, filter);
+  const view = await findComplianceView(db, filter);
   const now = new Date();
   const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
   const system = view.systems.find((s) => s.id === filter.systemId)?.name;

@@ -4,7 +4,7 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";
 import { requirePage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { findUsers, recentSignInFailures } from "@/lib/users/users";
+import { findUsers, findRecentSignInFailures } from "@/lib/users/users";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function UsersPage() {
   const { user: me, db } = await requirePage("users.read", "/admin/users");
   const windowMinutes = env().LOGIN_WINDOW_MINUTES;
-  const [users, failures] = await Promise.all([findUsers(db), recentSignInFailures(db, windowMinutes)]);
+  const [users, failures] = await Promise.all([findUsers(db), findRecentSignInFailures(db, windowMinutes)]);
   return (
     <>
       <PageHeader title="Users" description="Who can sign in, and with which role. Every change is audited." />

@@ -9,12 +9,12 @@ import { PostmortemForm } from "@/components/incidents/postmortem-form";
 import { RtoClock } from "@/components/incidents/rto-clock";
 import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { escalationState } from "@/lib/incidents/escalation";
+import { findEscalationState } from "@/lib/incidents/escalation";
 import { PUBLISH_LABELS } from "@/lib/incidents/model";
 import { findCommanders, findIncident } from "@/lib/incidents/queries";
 import { latestTimeline } from "@/lib/incidents/timeline";
 import { env } from "@/lib/env";
-import { findIncidentRuns, runbookChoices } from "@/lib/recovery/queries";
+import { findIncidentRuns, findRunbookChoices } from "@/lib/recovery/queries";
 import { RunPanel } from "@/components/recovery/run-panel";
 import { StartRecovery } from "@/components/recovery/start-recovery";
 import { formatUtc } from "@/lib/format";
@@ -30,10 +30,10 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   if (!incident) notFound();
   const [timeline, escalation, commanders, runs, runbooks] = await Promise.all([
     latestTimeline(db, incident.id),
-    escalationState(db, incident.id),
+    findEscalationState(db, incident.id),
     findCommanders(db),
     findIncidentRuns(db, incident.id, user.role),
-    runbookChoices(db, incident.system?.id ?? null),
+    findRunbookChoices(db, incident.system?.id ?? null),
   ]);
   const allowed = { respond: can(user.role, "incidents.respond"), command: can(user.role, "incidents.command") };
   const recovery = { operate: can(user.role, "recovery.operate"), command: can(user.role, "recovery.command") };

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/card";
 import { SystemSelect } from "@/components/inventory/system-select";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
-import { getMatrix } from "@/lib/people/matrix";
+import { findMatrix } from "@/lib/people/matrix";
 import { findChannelOptions } from "@/lib/people/queries";
 import { STATUS_PAGE_LEVELS } from "@/lib/people/schemas";
 import { findSystemOptions } from "@/lib/inventory/queries";
@@ -17,7 +17,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
   const systems = await findSystemOptions(db);
   const { system } = await searchParams;
   const systemId = systems.some((s) => s.id === system) ? system! : null;
-  const [matrix, channels] = await Promise.all([getMatrix(db, systemId), findChannelOptions(db)]);
+  const [matrix, channels] = await Promise.all([findMatrix(db, systemId), findChannelOptions(db)]);
   return (
     <>
       <PageHeader

@@ -3,13 +3,13 @@ import { AutoRefresh } from "@/components/recovery/auto-refresh";
 import { DemoFleetControls } from "@/components/recovery/demo-fleet-controls";
 import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { demoFleet, DEMO_SYSTEM, RESTART_SECONDS } from "@/lib/demo-fleet/fleet";
+import { findDemoFleet, DEMO_SYSTEM, RESTART_SECONDS } from "@/lib/demo-fleet/fleet";
 
 export const dynamic = "force-dynamic";
 
 export default async function DemoFleetPage() {
   const { user, db } = await requirePage("recovery.read", "/runbooks/demo");
-  const fleet = await demoFleet(db);
+  const fleet = await findDemoFleet(db);
   return (
     <>
       <PageHeader

@@ -11,7 +11,7 @@ import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { findBackupRunCount } from "@/lib/backups/queries";
-import { getServiceDetail } from "@/lib/inventory/service-detail";
+import { findServiceDetail } from "@/lib/inventory/service-detail";
 import { formatMinutes, TIER_NAMES, type Tier } from "@/lib/inventory/tiers";
 
 export const metadata: Metadata = { title: "Service" };
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Service" };
 export default async function ServicePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { user, db } = await requirePage("inventory.read", `/inventory/services/${id}`);
-  const [detail, backupRuns] = await Promise.all([getServiceDetail(db, id), findBackupRunCount(db, id)]);
+  const [detail, backupRuns] = await Promise.all([findServiceDetail(db, id), findBackupRunCount(db, id)]);
   if (!detail) notFound();
   const { service, objectives, dependencies, blastRadius, blastSummary, rtoWarnings } = detail;
   const canEdit = can(user.role, "inventory.edit");

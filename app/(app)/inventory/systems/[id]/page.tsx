@@ -8,8 +8,8 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
-import { getSystemRecoveryOrder } from "@/lib/inventory/system-order";
-import { getSystem } from "@/lib/inventory/systems";
+import { findSystemRecoveryOrder } from "@/lib/inventory/system-order";
+import { findSystem } from "@/lib/inventory/queries";
 
 export const metadata: Metadata = { title: "System" };
 
@@ -18,9 +18,9 @@ const MAX_GRAPH_SERVICES = 150;
 export default async function SystemPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { user, db } = await requirePage("inventory.read", `/inventory/systems/${id}`);
-  const system = await getSystem(db, id);
+  const system = await findSystem(db, id);
   if (!system) notFound();
-  const order = await getSystemRecoveryOrder(db, id);
+  const order = await findSystemRecoveryOrder(db, id);
   const canEdit = can(user.role, "inventory.edit");
   const names = new Map(order.nodes.map((n) => [n.id, n.name]));
 

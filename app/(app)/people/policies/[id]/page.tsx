@@ -11,8 +11,8 @@ import { findAuditEvents } from "@/lib/audit/queries";
 import { requirePage } from "@/lib/auth/session";
 import { editorOptions } from "@/lib/people/editor-options";
 import { lintMatrix } from "@/lib/people/lint";
-import { loadPagingData } from "@/lib/people/load";
-import { getPolicy } from "@/lib/people/policies";
+import { findPagingData } from "@/lib/people/queries";
+import { findPolicy } from "@/lib/people/policies";
 
 export const metadata: Metadata = { title: "Escalation policy" };
 
@@ -20,8 +20,8 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const { user, db } = await requirePage("people.read", `/people/policies/${id}`);
   const [policy, data, history] = await Promise.all([
-    getPolicy(db, id),
-    loadPagingData(db),
+    findPolicy(db, id),
+    findPagingData(db),
     findAuditEvents(db, { entityType: "EscalationPolicy", entityId: id }).then((page) => page.events),
   ]);
   if (!policy) notFound();

@@ -3,13 +3,13 @@ import { PolicyEditor } from "@/components/people/policy-editor";
 import { PageHeader } from "@/components/ui/card";
 import { requirePage } from "@/lib/auth/session";
 import { editorOptions } from "@/lib/people/editor-options";
-import { loadPagingData } from "@/lib/people/load";
+import { findPagingData } from "@/lib/people/queries";
 
 export const metadata: Metadata = { title: "New escalation policy" };
 
 export default async function NewPolicyPage() {
   const { db } = await requirePage("people.edit", "/people/policies/new");
-  const options = editorOptions(await loadPagingData(db));
+  const options = editorOptions(await findPagingData(db));
   return (
     <>
       <PageHeader title="New escalation policy" />

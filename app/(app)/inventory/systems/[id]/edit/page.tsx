@@ -3,14 +3,14 @@ import { notFound } from "next/navigation";
 import { SystemForm } from "@/components/inventory/system-form";
 import { PageHeader } from "@/components/ui/card";
 import { requirePage } from "@/lib/auth/session";
-import { getSystem } from "@/lib/inventory/systems";
+import { findSystem } from "@/lib/inventory/queries";
 
 export const metadata: Metadata = { title: "Edit system" };
 
 export default async function EditSystemPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { db } = await requirePage("inventory.edit", `/inventory/systems/${id}/edit`);
-  const system = await getSystem(db, id);
+  const system = await findSystem(db, id);
   if (!system) notFound();
   return (
     <>
