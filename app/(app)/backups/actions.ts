@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient, rethrowOnField } from "@/lib/actions/safe-action";
-import { backupPolicyFieldsSchema, backupPolicyRefSchema, createBackupPolicy, deleteBackupPolicy, updateBackupPolicy, updateBackupPolicySchema } from "@/lib/backups/policies";
+import { createBackupPolicy, deleteBackupPolicy, updateBackupPolicy } from "@/lib/backups/policies";
+import { backupPolicyFieldsSchema, backupPolicyRefSchema, updateBackupPolicySchema } from "@/lib/backups/schemas";
 
 const edit = actionClient.metadata({ permission: "backups.edit" });
 

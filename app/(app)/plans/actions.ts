@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { actionClient } from "@/lib/actions/safe-action";
 import { can } from "@/lib/auth/permissions";
-import { importDocument, importRequestSchema } from "@/lib/plans/document";
+import { importDocument } from "@/lib/plans/document";
+import { applyPlanImportSchema, importRequestSchema } from "@/lib/plans/schemas";
 
 const importer = actionClient.metadata({ permission: "plans.import" });
 
@@ -14,9 +14,7 @@ export const previewPlanImportAction = importer.inputSchema(importRequestSchema)
 );
 
 /** Applies a previewed plan in one transaction, refused when Lifeboat changed since the preview (fingerprint). */
-const applySchema = importRequestSchema.extend({ fingerprint: z.string().regex(/^[0-9a-f]{32}$/, "Preview the plan first") });
-
-export const applyPlanImportAction = importer.inputSchema(applySchema).action(async ({ parsedInput: { fingerprint, ...request }, ctx }) => {
+export const applyPlanImportAction = importer.inputSchema(applyPlanImportSchema).action(async ({ parsedInput: { fingerprint, ...request }, ctx }) => {
   const report = await importDocument(ctx.db, ctx.actor, request, { apply: true, canEditTiers: can(ctx.user.role, "tiers.edit"), expectedFingerprint: fingerprint });
   if (report.outcome?.applied) revalidatePath("/", "layout");
   return report;

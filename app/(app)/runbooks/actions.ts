@@ -1,15 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { actionClient, rethrowOnField } from "@/lib/actions/safe-action";
-import { breakDemoService, DEMO_FLEET, restoreDemoService } from "@/lib/demo-fleet/fleet";
+import { breakDemoService, restoreDemoService } from "@/lib/demo-fleet/fleet";
 import { appJobs } from "@/lib/jobs/app-jobs";
 import { QUEUES } from "@/lib/jobs/boss";
 import { nudge } from "@/lib/jobs/pool";
-import { drillScheduleSchema, saveDrillSchedule } from "@/lib/recovery/drills";
-import { createRunbook, deleteRunbook, runbookFieldsSchema, runbookRefSchema, updateRunbook, updateRunbookSchema } from "@/lib/recovery/runbooks";
-import { abortRun, abortRunSchema, completeStep, retryStep, skipStep, skipStepSchema, startRun, startRunSchema, stepActionSchema } from "@/lib/recovery/runs";
+import { demoServiceSchema } from "@/lib/demo-fleet/schemas";
+import { saveDrillSchedule } from "@/lib/recovery/drills";
+import { createRunbook, deleteRunbook, updateRunbook } from "@/lib/recovery/runbooks";
+import { abortRun, completeStep, retryStep, skipStep, startRun } from "@/lib/recovery/runs";
+import { abortRunSchema, drillScheduleSchema, runbookFieldsSchema, runbookRefSchema, skipStepSchema, startRunSchema, stepActionSchema, updateRunbookSchema } from "@/lib/recovery/schemas";
 
 const edit = actionClient.metadata({ permission: "runbooks.edit" });
 const command = actionClient.metadata({ permission: "recovery.command" });
@@ -95,17 +96,15 @@ export const abortRunAction = command.inputSchema(abortRunSchema).action(async (
   return { ok: true };
 });
 
-const demoSchema = z.object({ slug: z.enum(DEMO_FLEET.map((s) => s.slug) as [string, ...string[]], { error: "No such demo service" }), raiseAlert: z.boolean().default(true) });
-
 /** Breaks a simulated service (and raises its alert, which opens an incident). */
-export const breakDemoAction = demo.inputSchema(demoSchema).action(async ({ parsedInput, ctx }) => {
+export const breakDemoAction = demo.inputSchema(demoServiceSchema).action(async ({ parsedInput, ctx }) => {
   const result = await breakDemoService(ctx.db, await appJobs(), ctx.actor, parsedInput);
   refresh();
   revalidatePath("/command");
   return result;
 });
 
-export const restoreDemoAction = demo.inputSchema(demoSchema.pick({ slug: true })).action(async ({ parsedInput, ctx }) => {
+export const restoreDemoAction = demo.inputSchema(demoServiceSchema.pick({ slug: true })).action(async ({ parsedInput, ctx }) => {
   await restoreDemoService(ctx.db, ctx.actor, parsedInput);
   refresh();
   return { ok: true };

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/safe-action";
-import { createApiToken, createTokenSchema, revokeApiToken, revokeTokenSchema } from "@/lib/tokens/tokens";
+import { createTokenSchema, revokeTokenSchema } from "@/lib/tokens/schemas";
+import { createApiToken, revokeApiToken } from "@/lib/tokens/tokens";
 
 const manage = actionClient.metadata({ permission: "tokens.manage" });
 

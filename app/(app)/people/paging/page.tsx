@@ -7,17 +7,10 @@ import { requirePage } from "@/lib/auth/session";
 import { findServiceOptions, findSystemOptions } from "@/lib/inventory/queries";
 import { findPolicyOptions } from "@/lib/people/queries";
 import type { Page } from "@/lib/people/paging";
+import { pagingQuerySchema } from "@/lib/people/schemas";
 import { simulatePaging } from "@/lib/people/simulate";
-import { z } from "zod";
 
 export const metadata: Metadata = { title: "Who is paged?" };
-
-const paramsSchema = z.object({
-  system: z.string().max(64).optional().catch(undefined),
-  service: z.string().max(64).optional().catch(undefined),
-  policy: z.string().max(64).optional().catch(undefined),
-  minute: z.coerce.number().int().min(0).max(10_080).default(20).catch(20),
-});
 
 function PageRows({ pages, testId }: { pages: Page[]; testId: string }) {
   return (
@@ -53,7 +46,7 @@ function PageRows({ pages, testId }: { pages: Page[]; testId: string }) {
 
 export default async function PagingPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { db } = await requirePage("people.read", "/people/paging");
-  const params = paramsSchema.parse(await searchParams);
+  const params = pagingQuerySchema.parse(await searchParams);
   const [systems, policies, services] = await Promise.all([
     findSystemOptions(db),
     findPolicyOptions(db),

@@ -10,8 +10,9 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { findServiceFreshness } from "@/lib/backups/freshness";
-import { findPolicyStatus, VERIFICATION_LABELS } from "@/lib/backups/policies";
+import { findPolicyStatus } from "@/lib/backups/policies";
 import { findBackupRuns, findBackupSizes } from "@/lib/backups/queries";
+import { VERIFICATION_LABELS } from "@/lib/backups/rules";
 import { formatMinutes } from "@/lib/inventory/tiers";
 
 export const metadata: Metadata = { title: "Service backups" };
