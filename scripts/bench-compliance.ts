@@ -14,9 +14,9 @@ import http from "node:http";
 import os from "node:os";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
-import { findComplianceRows, type ComplianceFilter } from "@/lib/compliance/queries";
+import type { ComplianceFilter } from "@/lib/compliance/filter";
+import { findComplianceRows, findComplianceView } from "@/lib/compliance/queries";
 import { findComplianceTrends, findServiceMeasurements } from "@/lib/compliance/trends";
-import { loadComplianceView } from "@/lib/compliance/load";
 import { createPrismaClient, UTC_SESSION, type Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { benchCli, cleanUpOnce, invokedAs, timeRatio, type BenchOptions, type BenchResult, type SummaryRow } from "./lib/bench-run";
@@ -189,10 +189,10 @@ export async function runComplianceBench(options: BenchOptions): Promise<BenchRe
     const chartStatements = await captureStatements((r) => findServiceMeasurements(r, SERVICE));
     const [one, oneRaw] = await interleaved([() => findServiceMeasurements(db!, SERVICE), () => Promise.all(chartStatements.map(raw))]);
     dataRow("one service's measurements (chart)", one!, oneRaw!, " (same 2 statements at once)");
-    const views = await interleaved([() => loadComplianceView(db!, {}), () => loadComplianceView(db!, { tier: 1 })]);
+    const views = await interleaved([() => findComplianceView(db!, {}), () => findComplianceView(db!, { tier: 1 })]);
     phase("trends, chart, page data");
     for (const [i, label] of ["whole fleet", "tier 1"].entries()) {
-      rows.push({ label: `page data: loadComplianceView, ${label}`, app: ms(views[i]!), raw: "(rows + trends + coverage at once)", ratio: "", goal: "", met: "" });
+      rows.push({ label: `page data: findComplianceView, ${label}`, app: ms(views[i]!), raw: "(rows + trends + coverage at once)", ratio: "", goal: "", met: "" });
     }
 
     const hot = await explainHotspots(pool, fleetStatement!);

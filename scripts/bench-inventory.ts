@@ -5,9 +5,9 @@
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { getServiceDetail } from "@/lib/inventory/service-detail";
-import { countServices, findServicePage, serviceListQuerySchema } from "@/lib/inventory/service-list";
-import { getSystemRecoveryOrder } from "@/lib/inventory/system-order";
+import { findServiceDetail } from "@/lib/inventory/service-detail";
+import { findServiceCount, findServicePage, serviceListQuerySchema } from "@/lib/inventory/service-list";
+import { findSystemRecoveryOrder } from "@/lib/inventory/system-order";
 import { benchCli, cleanUpOnce, invokedAs, timeRatio, type BenchOptions, type BenchResult, type SummaryRow } from "./lib/bench-run";
 import { captureStatements } from "./lib/capture-sql";
 import { ensureBuild } from "./lib/ensure-build";
@@ -106,9 +106,9 @@ export async function runInventoryBench(options: BenchOptions): Promise<BenchRes
     const rows: Row[] = [];
     const q = (raw: Record<string, string>) => serviceListQuerySchema.parse(raw);
     const firstPageSql = await rawSql((r) => findServicePage(r, q({})));
-    // countServices goes through Prisma's model API (not capturable): its plain SQL is a count(*).
+    // findServiceCount goes through Prisma's model API (not capturable): its plain SQL is a count(*).
     const firstPageRaw = () => Promise.all([firstPageSql(), raw!.query(`SELECT count(*)::int AS n FROM "Service"`)]);
-    const firstPage = await time("service list: first page (data)", () => Promise.all([findServicePage(db!, q({})), countServices(db!, {})]), rows, firstPageRaw);
+    const firstPage = await time("service list: first page (data)", () => Promise.all([findServicePage(db!, q({})), findServiceCount(db!, {})]), rows, firstPageRaw);
     const deep = await (async () => {
       let after: string | null = null;
       for (let i = 0; i < 60; i++) after = (await findServicePage(db!, q(after ? { after } : {}))).nextCursor;
@@ -117,8 +117,8 @@ export async function runInventoryBench(options: BenchOptions): Promise<BenchRes
     await time("service list: page 61, cursor (data)", () => findServicePage(db!, q({ after: deep })), rows, await rawSql((r) => findServicePage(r, q({ after: deep }))));
     const searchQuery = q({ q: "service 04", sort: "rto" });
     await time("service list: text search + sort by RTO", () => findServicePage(db!, searchQuery), rows, await rawSql((r) => findServicePage(r, searchQuery)));
-    await time("recovery order: system of 500 (SQL + waves)", () => getSystemRecoveryOrder(db!, "sys5"), rows);
-    await time("service page: hub with its blast radius", () => getServiceDetail(db!, "svc5-1"), rows);
+    await time("recovery order: system of 500 (SQL + waves)", () => findSystemRecoveryOrder(db!, "sys5"), rows);
+    await time("service page: hub with its blast radius", () => findServiceDetail(db!, "svc5-1"), rows);
 
     options.log("Timing the pages over HTTP (production build)…");
     server = await startAppServer(url);

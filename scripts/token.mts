@@ -6,7 +6,8 @@ import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { launcherEnv } from "@/lib/env";
-import { createApiToken, createTokenSchema, findApiTokens, revokeApiToken, revokeTokenSchema } from "@/lib/tokens/tokens";
+import { createTokenSchema, revokeTokenSchema } from "@/lib/tokens/schemas";
+import { createApiToken, findApiTokens, revokeApiToken } from "@/lib/tokens/tokens";
 import { prepareDatabase } from "./lib/database";
 import { exitWhenFlushed } from "./lib/exit";
 

@@ -1,6 +1,6 @@
 // Public status page (no sign-in): each system's state and the public updates of open incidents.
 import type { Metadata } from "next";
-import { getDb } from "@/lib/db/client";
+import { publicPage } from "@/lib/auth/session";
 import { STATUS_LABELS, STATUS_PAGE_LABELS } from "@/lib/incidents/model";
 import { findStatusPage, worstLevel } from "@/lib/incidents/status-page";
 import type { StatusPageLevel } from "@/lib/generated/prisma/enums";
@@ -20,7 +20,8 @@ const TONES: Record<StatusPageLevel, string> = {
 const utc = (date: Date) => formatUtc(date);
 
 export default async function StatusPage() {
-  const { systems, incidents } = await findStatusPage(getDb());
+  const { db } = publicPage();
+  const { systems, incidents } = await findStatusPage(db);
   const overall = worstLevel(systems.map((s) => s.level));
   return (
     <main className="mx-auto max-w-3xl space-y-6 px-4 py-10">

@@ -6,7 +6,7 @@ import { createBackupPolicyAction, deleteBackupPolicyAction, updateBackupPolicyA
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { fieldError, FormErrors } from "@/components/ui/form-errors";
-import { VERIFICATION_LABELS, VERIFICATIONS } from "@/lib/backups/policies";
+import { VERIFICATION_LABELS, VERIFICATIONS } from "@/lib/backups/rules";
 
 export type BackupPolicyValues = {
   id?: string;

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { BandBadge } from "@/components/backups/band-badge";
 import { formatDuration } from "@/lib/recovery/format";
-import type { ComplianceRow } from "@/lib/compliance/queries";
+import type { ComplianceRow } from "@/lib/compliance/rules";
 import { RtoStatusBadge } from "./status-badge";
 
 const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);

@@ -1,8 +1,9 @@
 // Filters live in the URL (a plain GET form), so any view can be shared or bookmarked.
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
+import { SystemSelect } from "@/components/inventory/system-select";
 import { RTO_STATUS_LABELS, RTO_STATUSES } from "@/lib/compliance/rules";
-import type { ComplianceFilter } from "@/lib/compliance/queries";
+import type { ComplianceFilter } from "@/lib/compliance/filter";
 import { TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
 
 export function FilterBar({ filter, systems, action = "/compliance" }: { filter: ComplianceFilter; systems: { id: string; name: string }[]; action?: string }) {
@@ -10,14 +11,7 @@ export function FilterBar({ filter, systems, action = "/compliance" }: { filter:
     <form method="get" action={action} className="mb-6 flex flex-wrap items-end gap-2 print:hidden" aria-label="Filter">
       <label className="text-sm">
         System
-        <Select name="system" defaultValue={filter.systemId ?? ""} className="w-auto">
-          <option value="">All systems</option>
-          {systems.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </Select>
+        <SystemSelect name="system" defaultValue={filter.systemId ?? ""} className="w-auto" systems={systems} empty="All systems" />
       </label>
       <label className="text-sm">
         Tier

@@ -7,6 +7,7 @@ import { declareIncidentAction } from "@/app/(app)/incidents/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+import { SystemSelect } from "@/components/inventory/system-select";
 import { fieldError, FormErrors } from "@/components/ui/form-errors";
 import { Textarea } from "@/components/ui/textarea";
 import type { SEVERITIES, STATUS_PAGE_LEVELS } from "@/lib/incidents/model";
@@ -50,14 +51,7 @@ export function DeclareForm({ systems, commanders, defaultCommanderId }: { syste
           </Select>
         </Field>
         <Field label="System" htmlFor="systemId" error={error("systemId")} hint="Its escalation policy starts paging at once.">
-          <Select id="systemId" name="systemId" defaultValue="">
-            <option value="">(from the services, or none)</option>
-            {systems.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
+          <SystemSelect id="systemId" name="systemId" defaultValue="" systems={systems} empty="(from the services, or none)" />
         </Field>
         <div className="sm:col-span-2">
           <Field label="Affected services" htmlFor="services" error={error("serviceIds")} hint="Each gets a live RTO clock.">

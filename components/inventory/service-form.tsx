@@ -6,6 +6,7 @@ import { createServiceAction, updateServiceAction } from "@/app/(app)/inventory/
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+import { SystemSelect } from "@/components/inventory/system-select";
 import { fieldError, FormErrors } from "@/components/ui/form-errors";
 import { Textarea } from "@/components/ui/textarea";
 import { SERVICE_KINDS } from "@/lib/inventory/schemas";
@@ -65,13 +66,7 @@ export function ServiceForm({ initial, systems, tierDefaults }: Props) {
     <Card className="max-w-3xl p-6">
       <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
         <Field label="System" htmlFor="systemId" error={error("systemId")}>
-          <Select id="systemId" name="systemId" defaultValue={initial.systemId} aria-invalid={Boolean(error("systemId"))}>
-            {systems.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
+          <SystemSelect id="systemId" name="systemId" defaultValue={initial.systemId} aria-invalid={Boolean(error("systemId"))} systems={systems} />
         </Field>
         <Field label="Name" htmlFor="name" error={error("name")}>
           <Input id="name" name="name" defaultValue={initial.name} aria-invalid={Boolean(error("name"))} />

@@ -8,6 +8,7 @@ import { createRunbookAction, updateRunbookAction } from "@/app/(app)/runbooks/a
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+import { SystemSelect } from "@/components/inventory/system-select";
 import { fieldError, FormErrors, nestedErrors } from "@/components/ui/form-errors";
 import { Textarea } from "@/components/ui/textarea";
 import { STEP_KIND_LABELS, STEP_KINDS } from "@/lib/recovery/steps";
@@ -71,14 +72,7 @@ export function RunbookEditor({ initial, systems, commandsEnabled }: { initial: 
           <Input id="name" value={draft.name} onChange={(e) => set({ name: e.target.value })} placeholder="Database primary lost" />
         </Field>
         <Field label="System" htmlFor="systemId" error={fieldError(result, "systemId")}>
-          <Select id="systemId" value={draft.systemId} onChange={(e) => set({ systemId: e.target.value })}>
-            <option value="">Choose…</option>
-            {systems.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
+          <SystemSelect id="systemId" value={draft.systemId} onChange={(e) => set({ systemId: e.target.value })} systems={systems} empty="Choose…" />
         </Field>
         <Field label="Scenario" htmlFor="scenario" error={fieldError(result, "scenario")}>
           <Input id="scenario" value={draft.scenario} onChange={(e) => set({ scenario: e.target.value })} />

@@ -1,11 +1,13 @@
 // Every server action goes through this client: timing and request id → zod input → permission (fail
-// closed) → handler. Handlers run domain code from lib, which writes in a transaction with its audit event.
+// closed) → handler, given ctx.user, ctx.actor and ctx.db. Handlers run domain code from lib, which writes in
+// a transaction with its audit event.
 import "server-only";
 import { createSafeActionClient, returnValidationErrors } from "next-safe-action";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { z } from "zod";
 import { PERMISSION_NAMES, type Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
 import { AppError, isAppError, isDatabaseUnreachable } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { findUnstorableText } from "@/lib/storable-text";
@@ -32,7 +34,8 @@ export const actionClient = createSafeActionClient({
     // Text Postgres cannot hold as sent (NUL, lone surrogates) is refused for every action before any write.
     const unstorable = findUnstorableText(clientInput);
     if (unstorable) throw new AppError("VALIDATION", { userMessage: `Text ${unstorable.message} (${unstorable.field}).`, field: unstorable.field });
-    return next({ ctx: { user, actor: { id: user.id, email: user.email } } });
+    // The one place an action gets the database: handlers pass ctx.db to lib (app/ may not import the client).
+    return next({ ctx: { user, actor: { id: user.id, email: user.email }, db: getDb() } });
   });
 
 /**

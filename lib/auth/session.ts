@@ -4,7 +4,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
@@ -38,10 +38,21 @@ export async function requirePermission(permission: Permission): Promise<Current
   return user;
 }
 
-/** For pages: redirects signed-out people to /login and answers 403 to the wrong role. */
-export async function requirePagePermission(permission: Permission, returnTo: string): Promise<CurrentUser> {
+/** What a page or layout works with: who is asking, and the database its lib reads take. */
+export type PageContext = { user: CurrentUser; db: Db };
+
+/**
+ * For pages and layouts (the only way they reach the database): redirects signed-out people to /login and
+ * answers 403 to the wrong role. Pages open to every signed-in user ask for "app.read".
+ */
+export async function requirePage(permission: Permission, returnTo: string): Promise<PageContext> {
   const user = await getCurrentUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (!can(user.role, permission)) forbidden();
-  return user;
+  return { user, db: getDb() };
+}
+
+/** For the public pages (the status page): no user is asked for, only the database is handed over. */
+export function publicPage(): { db: Db } {
+  return { db: getDb() };
 }

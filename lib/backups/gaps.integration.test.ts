@@ -3,7 +3,8 @@
 // reports — the table must equal the gaps computed from scratch over the good runs.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { ingestBackupRun, type BackupRunInput } from "./ingest";
+import { ingestBackupRun } from "./ingest";
+import type { BackupRunInput } from "./schemas";
 
 let t: TestDatabase;
 let serviceId = "";

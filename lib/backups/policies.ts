@@ -1,49 +1,11 @@
-import { z } from "zod";
+// Backup policies: created, edited and deleted with their audit events, and each one's status (due, missed).
 import type { Db, Reader } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
-import { cronProblem, missedSchedule } from "./rules";
-
-const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
-const optionalInt = (label: string, max: number) =>
-  z.preprocess(blankToNull, z.coerce.number({ error: `${label} must be a number` }).int(`${label} must be whole`).min(0, `${label} cannot be negative`).max(max, `${label} is at most ${max}`).nullable());
-
-export const VERIFICATIONS = ["none", "exists", "decompresses", "restore_test"] as const;
-export const VERIFICATION_LABELS: Record<(typeof VERIFICATIONS)[number], string> = {
-  none: "Not verified",
-  exists: "File exists and is not empty",
-  decompresses: "Archive decompresses",
-  restore_test: "Restore test",
-};
-
-export const backupPolicyFieldsSchema = z
-  .object({
-    serviceId: z.string().min(1).max(64),
-    name: z.string().trim().min(1, "Name is required").max(120),
-    intervalMinutes: optionalInt("Interval", 525_600).default(null),
-    cron: z.preprocess(blankToNull, z.string().trim().max(100).nullable()).default(null),
-    retentionLocalDays: optionalInt("Local retention", 36_500).default(null),
-    retentionRemoteDays: optionalInt("Remote retention", 36_500).default(null),
-    locations: z.array(z.string().trim().min(1).max(300)).max(10).default([]),
-    method: z.string().trim().max(500).default(""),
-    verification: z.enum(VERIFICATIONS, { error: "Unknown verification" }).default("none"),
-    requireVerified: z.boolean().default(false),
-    graceMinutes: z.coerce.number().int().min(0, "Grace cannot be negative").max(10_080).default(30),
-  })
-  .superRefine((p, ctx) => {
-    if ((p.intervalMinutes === null) === (p.cron === null)) {
-      ctx.addIssue({ code: "custom", path: ["intervalMinutes"], message: "Give either an interval in minutes or a cron expression, not both" });
-    }
-    if (p.intervalMinutes === 0) ctx.addIssue({ code: "custom", path: ["intervalMinutes"], message: "Interval must be at least 1 minute" });
-    const problem = p.cron ? cronProblem(p.cron) : null;
-    if (problem) ctx.addIssue({ code: "custom", path: ["cron"], message: problem });
-    if (p.requireVerified && p.verification === "none") ctx.addIssue({ code: "custom", path: ["requireVerified"], message: "Choose how runs are verified before requiring it" });
-  });
-export const updateBackupPolicySchema = z.intersection(backupPolicyFieldsSchema, z.object({ id: z.string().min(1).max(64), version: z.number().int().positive().max(2_147_483_647) }));
-export const backupPolicyRefSchema = z.object({ id: z.string().min(1).max(64), version: z.number().int().positive().max(2_147_483_647) });
-export type BackupPolicyFields = z.infer<typeof backupPolicyFieldsSchema>;
+import { missedSchedule } from "./rules";
+import type { BackupPolicyFields } from "./schemas";
 
 const duplicate = (name: string) => new AppError("CONFLICT", { userMessage: `This service already has a backup policy named "${name}".`, field: "name" });
 

@@ -67,3 +67,11 @@ export function missedSchedule(schedule: Schedule, lastRunStartedAt: Date | null
   }
   return { missed: false, dueAt: null };
 }
+
+export const VERIFICATIONS = ["none", "exists", "decompresses", "restore_test"] as const;
+export const VERIFICATION_LABELS: Record<(typeof VERIFICATIONS)[number], string> = {
+  none: "Not verified",
+  exists: "File exists and is not empty",
+  decompresses: "Archive decompresses",
+  restore_test: "Restore test",
+};

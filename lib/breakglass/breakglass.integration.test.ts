@@ -8,7 +8,7 @@ import { contactSelect, updateContact } from "@/lib/people/contacts";
 import { updateContactSchema } from "@/lib/people/schemas";
 import { DEMO_CHANNELS, DEMO_CONTACTS, DEMO_SYSTEMS } from "@/lib/seed/demo-plans";
 import { seedDemo } from "@/lib/seed/seed-demo";
-import { changeStamp, loadBreakglass } from "./load";
+import { findChangeStamp, findBreakglass } from "./queries";
 import { renderBreakglass } from "./render";
 import { copyName, PACK_FILE, writeIfChanged } from "./write";
 
@@ -26,7 +26,7 @@ const copies = () => readdirSync(dir).filter((f) => /^lifeboat-breakglass-\d{4}-
 
 describe("break-glass pack on Postgres", () => {
   it("holds every system, its waves, runbook steps and escalation, and the contacts' phones — but no secrets", async () => {
-    const page = renderBreakglass(await loadBreakglass(t.db));
+    const page = renderBreakglass(await findBreakglass(t.db));
     for (const system of DEMO_SYSTEMS) expect(page).toContain(system.name.replaceAll("&", "&amp;"));
     for (const service of DEMO_FLEET) expect(page).toContain(service.name);
     // Demo Shop: Payments DB before the Checkout API that needs it; NEURECTOMY waits on its EBS volumes first.
@@ -43,7 +43,7 @@ describe("break-glass pack on Postgres", () => {
   });
 
   it("is one self-contained HTML file with no external assets", async () => {
-    const page = renderBreakglass(await loadBreakglass(t.db));
+    const page = renderBreakglass(await findBreakglass(t.db));
     expect(page.match(/<html/g)).toHaveLength(1);
     expect(page).not.toMatch(/<script|<link|<img|<iframe/i);
     expect(page).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:)?\/\//i);
@@ -63,10 +63,10 @@ describe("break-glass pack on Postgres", () => {
     expect(await writeIfChanged(t.db, { dir, now: new Date("2025-03-01T10:00:30.000Z") })).toEqual({ written: false, reason: "unchanged" });
     expect(readFileSync(file, "utf8")).toBe(written);
 
-    const stamp = await changeStamp(t.db);
+    const stamp = await findChangeStamp(t.db);
     const priya = await t.db.contact.findFirstOrThrow({ where: { name: "Priya Nair" }, select: contactSelect });
     await updateContact(t.db, { system: "test" }, updateContactSchema.parse({ ...priya, phone: "+14155550999" }));
-    expect(await changeStamp(t.db)).not.toBe(stamp);
+    expect(await findChangeStamp(t.db)).not.toBe(stamp);
 
     expect(await writeIfChanged(t.db, { dir, now: new Date("2025-03-01T10:01:00.000Z") })).toMatchObject({ written: true });
     expect(readFileSync(file, "utf8")).toContain("tel:+14155550999");

@@ -1,22 +1,15 @@
-// What the break-glass pack is made from: plain rows as the database holds them (loaded by ./load.ts).
+// What the break-glass pack is made from: plain rows as the database holds them (read by ./queries.ts).
 // Rendering derives everything else (waves, objectives, who is paged) with the same domain functions the
 // app uses, and decides what is printable (./render.ts), so secrets are dropped at the one place that prints.
+import type { ServicePlanRow } from "@/lib/inventory/services";
 import type { DependencyRow } from "@/lib/inventory/system-order";
+import type { SystemPlanRow } from "@/lib/inventory/systems";
 import type { TierDefault } from "@/lib/inventory/tier-defaults";
-import type { getMatrix } from "@/lib/people/matrix";
+import type { findMatrix } from "@/lib/people/matrix";
 import type { ChannelType, PagingChannel, PagingContact, PagingPolicy } from "@/lib/people/model";
 import type { StepKindName } from "@/lib/recovery/steps";
 
-export type SourceService = {
-  id: string;
-  name: string;
-  kind: string;
-  tier: number;
-  rtoMinutes: number | null;
-  rpoMinutes: number | null;
-  owner: string;
-  healthCheckUrl: string | null;
-};
+export type SourceService = ServicePlanRow;
 
 export type SourceStep = { position: number; group: number | null; title: string; kind: StepKindName; config: unknown; timeoutSeconds: number; retries: number };
 
@@ -29,15 +22,9 @@ export type SourceRunbook = {
   steps: SourceStep[];
 };
 
-export type SourceMatrixRule = Awaited<ReturnType<typeof getMatrix>>["rules"][number];
+export type SourceMatrixRule = Awaited<ReturnType<typeof findMatrix>>["rules"][number];
 
-export type SourceSystem = {
-  id: string;
-  name: string;
-  description: string;
-  drStrategy: string;
-  primaryRegion: string;
-  drRegion: string;
+export type SourceSystem = SystemPlanRow & {
   /** Its most critical tier (picks the tier escalation policy when the system has none of its own). */
   topTier: number | null;
   services: SourceService[];
@@ -58,7 +45,7 @@ export type SourceContact = PagingContact & {
 
 export type BreakglassSource = {
   generatedAt: Date;
-  /** The audit log's state the data reflects (see ./load.ts changeStamp); not printed. */
+  /** The audit log's state the data reflects (see ./queries.ts findChangeStamp); not printed. */
   changeStamp: string | null;
   tierDefaults: TierDefault[];
   systems: SourceSystem[];

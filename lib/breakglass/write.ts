@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
-import { changeStamp, loadBreakglass } from "./load";
+import { findChangeStamp, findBreakglass } from "./queries";
 import { renderBreakglass } from "./render";
 import type { BreakglassSource } from "./source";
 
@@ -75,9 +75,9 @@ export async function writeIfChanged(db: Db, options: { dir?: string; now?: Date
   if (!dir) return { written: false, reason: "disabled" };
   const marker = await readMarker(dir);
   const present = await exists(path.join(dir, PACK_FILE));
-  if (present && marker?.stamp === (await changeStamp(db))) return { written: false, reason: "unchanged" };
+  if (present && marker?.stamp === (await findChangeStamp(db))) return { written: false, reason: "unchanged" };
 
-  const source = await loadBreakglass(db, options.now);
+  const source = await findBreakglass(db, options.now);
   const next: Marker = { stamp: source.changeStamp ?? "", hash: contentHash(source) };
   if (present && marker?.hash === next.hash) {
     await writeAtomically(path.join(dir, MARKER_FILE), JSON.stringify(next));

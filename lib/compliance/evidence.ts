@@ -3,10 +3,11 @@
 // only strings, integers, booleans and null — so `jq -jcS .content pack.json | sha256sum` reproduces the digest.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/canonical-json";
-import type { ComplianceFilter, ComplianceRow } from "./queries";
-import type { loadComplianceView } from "./load";
+import type { ComplianceFilter } from "./filter";
+import type { findComplianceView } from "./queries";
+import type { ComplianceRow } from "./rules";
 
-type View = Awaited<ReturnType<typeof loadComplianceView>>;
+type View = Awaited<ReturnType<typeof findComplianceView>>;
 
 const ratio = (v: number | null) => (v === null ? null : v.toFixed(6));
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -1,6 +1,8 @@
 // The services a compliance view covers, as one SQL condition on a Service-shaped row (used by every query).
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ComplianceFilter } from "./queries";
+import type { RtoStatus } from "./rules";
+
+export type ComplianceFilter = { systemId?: string; tier?: number; q?: string; status?: RtoStatus };
 
 export function serviceWhere(filter: ComplianceFilter, alias: string) {
   const a = Prisma.raw(alias);

@@ -1,36 +1,15 @@
 // Per-service compliance figures in one SQL statement: effective RTO target, the newest measurements and their
 // p90, the slowest p90 among everything the service depends on (transitively), live backup age and band (the
-// backups issue's freshness CTE), and the seconds spent out of RPO in the last 30 and 90 days (from BackupGap).
+// backups issue's freshness CTE), and the seconds spent out of RPO in the last 30 and 90 days (from BackupGap);
+// and findComplianceView, everything one view needs at once (the page, the report and the evidence pack).
 import type { Reader } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FRESHNESS_CTES } from "@/lib/backups/freshness";
-import type { RpoBand } from "@/lib/backups/rules";
-import { serviceWhere } from "./filter";
-import { RECENT_MEASUREMENTS, rtoVerdict, type RtoStatus } from "./rules";
-
-export type ComplianceFilter = { systemId?: string; tier?: number; q?: string; status?: RtoStatus };
-
-export type ComplianceRow = {
-  id: string;
-  name: string;
-  tier: number;
-  systemId: string;
-  systemName: string;
-  rtoTargetMinutes: number | null;
-  lastMeasuredAt: Date | null;
-  lastSeconds: number | null;
-  p90Seconds: number | null;
-  measurements: number;
-  dependencyBoundSeconds: number | null;
-  dependencyBoundName: string | null;
-  rpoMinutes: number | null;
-  ageMinutes: number | null;
-  band: RpoBand;
-  within30: number | null;
-  within90: number | null;
-  status: RtoStatus;
-  reason: string;
-};
+import { findSystemOptions } from "@/lib/inventory/queries";
+import { serviceWhere, type ComplianceFilter } from "./filter";
+import { RECENT_MEASUREMENTS, rtoVerdict, type ComplianceRow } from "./rules";
+import { findComplianceTrends, findServiceMeasurements } from "./trends";
+import { findDrillCoverage, groupBy, tally, worstFirst } from "./view";
 
 type Raw = Omit<ComplianceRow, "status" | "reason" | "within30" | "within90" | "ageMinutes"> & { ageMinutes: number | string | null; out30: number | string | null; out90: number | string | null };
 
@@ -113,4 +92,25 @@ export async function findComplianceRows(db: Reader, filter: ComplianceFilter, n
     return { ...rest, ageMinutes: r.ageMinutes === null ? null : Math.round(Number(r.ageMinutes)), within30: share(out30, 30), within90: share(out90, 90), ...verdict };
   });
   return filter.status ? result.filter((r) => r.status === filter.status) : result;
+}
+
+/** Everything one compliance view needs, read together (the page, the report and the evidence pack). */
+export async function findComplianceView(db: Reader, filter: ComplianceFilter, serviceId?: string) {
+  const [rows, trends, coverage, systems, service] = await Promise.all([
+    findComplianceRows(db, filter),
+    findComplianceTrends(db, filter),
+    findDrillCoverage(db, filter),
+    findSystemOptions(db),
+    serviceId ? findServiceMeasurements(db, serviceId) : null,
+  ]);
+  return {
+    rows: worstFirst(rows),
+    total: tally(rows),
+    bySystem: groupBy(rows, (r) => r.systemName),
+    byTier: groupBy(rows, (r) => `Tier ${r.tier}`).sort((a, b) => a.label.localeCompare(b.label)),
+    trends,
+    coverage,
+    systems,
+    service,
+  };
 }

@@ -1,6 +1,7 @@
 // RTO compliance rules, pure: the 90th percentile of recent measurements, "unproven" when nothing was
 // measured lately, and the dependency bound — a service cannot recover faster than what it depends on.
 // lib/compliance/queries.ts computes the per-service figures in SQL; these rules decide the verdict.
+import type { RpoBand } from "@/lib/backups/rules";
 
 /** Measurements older than this do not prove anything any more. */
 export const PROVEN_WITHIN_DAYS = 90;
@@ -9,6 +10,29 @@ export const RECENT_MEASUREMENTS = 10;
 
 export const RTO_STATUSES = ["fail", "unproven", "pass", "no_target"] as const;
 export type RtoStatus = (typeof RTO_STATUSES)[number];
+
+/** One service's compliance figures and verdict (lib/compliance/queries.ts#findComplianceRows). */
+export type ComplianceRow = {
+  id: string;
+  name: string;
+  tier: number;
+  systemId: string;
+  systemName: string;
+  rtoTargetMinutes: number | null;
+  lastMeasuredAt: Date | null;
+  lastSeconds: number | null;
+  p90Seconds: number | null;
+  measurements: number;
+  dependencyBoundSeconds: number | null;
+  dependencyBoundName: string | null;
+  rpoMinutes: number | null;
+  ageMinutes: number | null;
+  band: RpoBand;
+  within30: number | null;
+  within90: number | null;
+  status: RtoStatus;
+  reason: string;
+};
 
 export const RTO_STATUS_LABELS: Record<RtoStatus, string> = { pass: "Passing", fail: "Failing", unproven: "Unproven", no_target: "No RTO target" };
 

@@ -28,7 +28,7 @@ export async function demoHealth(db: Db, slug: string): Promise<DemoState | null
   return { slug: row.slug, name: row.name, healthy: row.healthy, brokenAt: row.brokenAt, restarting: !row.healthy && row.restartAt !== null };
 }
 
-export async function demoFleet(db: Db) {
+export async function findDemoFleet(db: Db) {
   const states = await Promise.all(DEMO_FLEET.map((s) => demoHealth(db, s.slug)));
   return states.filter((s): s is DemoState => s !== null);
 }

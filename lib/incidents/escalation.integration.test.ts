@@ -7,7 +7,7 @@ import { startReceiver, waitFor } from "@/test/http-receiver";
 import { bossSink, createBoss, QUEUES, startBoss } from "@/lib/jobs/boss";
 import { startWorker } from "@/lib/jobs/worker";
 import { acknowledgeIncident, declareIncident } from "./incidents";
-import { escalationState, fireDueEscalations } from "./escalation";
+import { findEscalationState, fireDueEscalations } from "./escalation";
 
 let t: TestDatabase;
 let boss: PgBoss;
@@ -82,13 +82,13 @@ describe("escalation timers", () => {
     expect(await fireDueEscalations(t.db, incident.id, minutes(at, 4), config)).toEqual({ sent: 0, failed: 0 });
     expect(await fireDueEscalations(t.db, incident.id, minutes(at, 5), config)).toEqual({ sent: 1, failed: 0 });
     expect(JSON.parse(receiver.received.at(-1)!.body)).toMatchObject({ to: "+14155550102" });
-    expect(await escalationState(t.db, incident.id)).toMatchObject({ currentLevel: 2, sent: 3 });
+    expect(await findEscalationState(t.db, incident.id)).toMatchObject({ currentLevel: 2, sent: 3 });
 
     await acknowledgeIncident(t.db, actor, { incidentId: incident.id });
     seen = receiver.received.length;
     expect(await fireDueEscalations(t.db, incident.id, minutes(at, 60), config)).toEqual({ sent: 0, failed: 0 });
     expect(receiver.received.length).toBe(seen);
-    expect(await escalationState(t.db, incident.id)).toMatchObject({ sent: 3, cancelled: 3 });
+    expect(await findEscalationState(t.db, incident.id)).toMatchObject({ sent: 3, cancelled: 3 });
 
     const timeline = await t.db.timelineEvent.findMany({ where: { incidentId: incident.id }, orderBy: { id: "asc" } });
     expect(timeline.map((e) => e.kind)).toEqual([
@@ -125,7 +125,7 @@ describe("the worker", () => {
       const seen = receiver.received.length;
       const incident = await declare("Through the queue");
       await waitFor(() => receiver.received.length - seen >= 2, 15_000, "level 1 pages");
-      await waitFor(async () => (await escalationState(t.db, incident.id)).sent === 2, 5000, "pages marked sent");
+      await waitFor(async () => (await findEscalationState(t.db, incident.id)).sent === 2, 5000, "pages marked sent");
     } finally {
       await stop();
     }

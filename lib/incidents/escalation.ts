@@ -5,7 +5,7 @@
 import type { Db, Tx } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { QUEUES, type JobSink } from "@/lib/jobs/boss";
-import { loadPagingData } from "@/lib/people/load";
+import { findPagingData } from "@/lib/people/queries";
 import { pagingSchedule, resolvePolicy } from "@/lib/people/paging";
 import { deliver, type DeliveryConfig } from "@/lib/people/delivery";
 import { appendTimeline } from "./timeline";
@@ -16,7 +16,7 @@ import { incidentLink } from "./links";
 const RECLAIM_AFTER_SECONDS = 5 * 60;
 
 export async function planEscalation(tx: Tx, jobs: JobSink, incident: { id: string; systemId: string | null; declaredAt: Date }, topTier: number | null) {
-  const paging = await loadPagingData(tx);
+  const paging = await findPagingData(tx);
   const policy = resolvePolicy(paging.policies, { systemId: incident.systemId, tier: topTier });
   if (!policy) return { policy: null, pages: 0 };
   const schedule = pagingSchedule(policy, paging.contacts, paging.channels, paging.readiness);
@@ -120,7 +120,7 @@ async function finishPage(db: Db, incidentId: string, page: ClaimedPage, deliver
 }
 
 /** Incidents with pages due and not fired (a lost job, a worker that was down): fired by the sweeper. */
-export async function incidentsWithDuePages(db: Db) {
+export async function findIncidentsWithDuePages(db: Db) {
   const rows = await db.$queryRaw<{ incidentId: string }[]>`
     SELECT DISTINCT "incidentId" FROM "EscalationPage"
     WHERE "dueAt" <= now() AND (state = 'pending' OR (state = 'sending' AND "claimedAt" < now() - ${RECLAIM_AFTER_SECONDS} * interval '1 second'))
@@ -129,13 +129,13 @@ export async function incidentsWithDuePages(db: Db) {
 }
 
 export async function sweepDueEscalations(db: Db) {
-  for (const incidentId of await incidentsWithDuePages(db)) {
+  for (const incidentId of await findIncidentsWithDuePages(db)) {
     await fireDueEscalations(db, incidentId).catch((error) => logger.error({ err: error, incidentId }, "escalation sweep failed"));
   }
 }
 
 /** Where the escalation stands: the last level that fired and what is still to come. */
-export async function escalationState(db: Db | Tx, incidentId: string) {
+export async function findEscalationState(db: Db | Tx, incidentId: string) {
   const rows = await db.$queryRaw<{ state: string; count: number; maxLevel: number | null; nextDue: Date | null }[]>`
     SELECT state::text, count(*)::int AS count, max(level) AS "maxLevel", min("dueAt") AS "nextDue"
     FROM "EscalationPage" WHERE "incidentId" = ${incidentId} GROUP BY state`;

@@ -2,6 +2,7 @@
 // incidents' public updates. Nothing internal: only titles, statuses and notes marked public.
 import type { Reader } from "@/lib/db/client";
 import type { StatusPageLevel } from "@/lib/generated/prisma/enums";
+import { findSystemOptions } from "@/lib/inventory/queries";
 
 const RANK: Record<StatusPageLevel, number> = { operational: 0, maintenance: 1, degraded: 2, partial_outage: 3, major_outage: 4 };
 
@@ -11,20 +12,21 @@ export const worstLevel = (levels: StatusPageLevel[]): StatusPageLevel => levels
 const CACHE_MS = 10_000;
 let cached: { at: number; value: Promise<StatusPageData> } | null = null;
 
-type StatusPageData = Awaited<ReturnType<typeof loadStatusPage>>;
+type StatusPageData = Awaited<ReturnType<typeof findStatusPageUncached>>;
 
 export function findStatusPage(db: Reader, now = Date.now()): Promise<StatusPageData> {
   if (!cached || now - cached.at > CACHE_MS) {
-    const value = loadStatusPage(db);
+    const value = findStatusPageUncached(db);
     cached = { at: now, value };
     value.catch(() => (cached = null));
   }
   return cached.value;
 }
 
-async function loadStatusPage(db: Reader) {
+/** The status page read straight from the database (findStatusPage caches it). */
+async function findStatusPageUncached(db: Reader) {
   const [systems, incidents] = await Promise.all([
-    db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    findSystemOptions(db),
     db.incident.findMany({
       // An incident the commander keeps off the status page ("operational") is not shown at all.
       where: { status: { not: "resolved" }, statusPageLevel: { not: "operational" } },

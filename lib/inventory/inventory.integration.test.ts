@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { addDependency, removeDependency } from "./dependencies";
-import { findRelated, getServiceDetail } from "./service-detail";
-import { countServices, findServicePage, serviceListQuerySchema } from "./service-list";
+import { findRelated, findServiceDetail } from "./service-detail";
+import { findServiceCount, findServicePage, serviceListQuerySchema } from "./service-list";
 import { createService, deleteService, updateService } from "./services";
 import { createSystem, deleteSystem } from "./systems";
-import { getSystemRecoveryOrder } from "./system-order";
+import { findSystemRecoveryOrder } from "./system-order";
 import { serviceFieldsSchema } from "./schemas";
 
 let t: TestDatabase;
@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 describe("inventory on Postgres", () => {
   it("derives the recovery waves of a system", async () => {
-    const order = await getSystemRecoveryOrder(t.db, systemId);
+    const order = await findSystemRecoveryOrder(t.db, systemId);
     expect(order.waves.map((w) => w.services.map((s) => s.name))).toEqual([["disk"], ["db"], ["cache"], ["api"], ["web"]]);
   });
 
@@ -65,7 +65,7 @@ describe("inventory on Postgres", () => {
   it("computes the blast radius transitively, once per service at its nearest distance", async () => {
     const dependents = await findRelated(t.db, ids.db!, "dependents");
     expect(dependents.map((d) => [d.name, d.depth])).toEqual([["api", 1], ["cache", 1], ["web", 2]]);
-    const detail = await getServiceDetail(t.db, ids.api!);
+    const detail = await findServiceDetail(t.db, ids.api!);
     // api (RTO 15) depends on db (RTO 60) and cache (tier-2 default 120): both warned.
     expect(detail!.rtoWarnings.map((w) => w.dependency.name).sort()).toEqual(["cache", "db"]);
     expect(detail!.blastSummary).toMatchObject({ total: 1, tightestRto: { name: "web", rtoMinutes: 30 } });
@@ -75,7 +75,7 @@ describe("inventory on Postgres", () => {
     const other = await createSystem(t.db, actor, { name: "Platform", description: "", drStrategy: "", primaryRegion: "", drRegion: "" });
     const dns = await service("dns", 1, {}, other.id);
     await addDependency(t.db, actor, { serviceId: ids.web!, dependsOnId: dns.id });
-    const order = await getSystemRecoveryOrder(t.db, systemId);
+    const order = await findSystemRecoveryOrder(t.db, systemId);
     expect(order.external).toEqual([{ serviceId: ids.web, dependsOnId: dns.id, dependsOnName: "dns", dependsOnSystem: "Platform" }]);
     await removeDependency(t.db, actor, { serviceId: ids.web!, dependsOnId: dns.id });
   });
@@ -108,7 +108,7 @@ describe("inventory on Postgres", () => {
     const next = await findServicePage(t.db, serviceListQuerySchema.parse({ system: systemId, sort: "rto", after: all.nextCursor }), 2);
     expect(next.services.map((s) => [s.name, s.rtoMinutes, s.rtoFromTier])).toEqual([["db", 60, false], ["cache", 120, true]]);
     expect((await findServicePage(t.db, serviceListQuerySchema.parse({ q: "CAC" }))).services.map((s) => s.name)).toEqual(["cache"]);
-    expect(await countServices(t.db, { system: systemId, tier: 1 })).toBe(2);
+    expect(await findServiceCount(t.db, { system: systemId, tier: 1 })).toBe(2);
     const desc = await findServicePage(t.db, serviceListQuerySchema.parse({ system: systemId, sort: "name", dir: "desc" }), 3);
     expect(desc.services.map((s) => s.name)).toEqual(["web", "right", "left"]);
   });

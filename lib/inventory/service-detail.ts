@@ -16,7 +16,8 @@ export type RelatedService = {
   depth: number;
 };
 
-export async function getServiceDetail(db: Db, id: string) {
+/** One service with its objectives, dependencies and blast radius, or null when there is no such service. */
+export async function findServiceDetail(db: Db, id: string) {
   const service = await db.service.findUnique({ where: { id }, select: { ...serviceSelect, system: { select: { id: true, name: true } } } });
   if (!service) return null;
   const [defaults, dependencies, blastRadius] = await Promise.all([

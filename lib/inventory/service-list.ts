@@ -114,7 +114,7 @@ export async function findServicePage(db: Db, query: ServiceListQuery, pageSize 
 }
 
 /** Total matching the filters (one COUNT in SQL), shown above the list. */
-export async function countServices(db: Db, query: Pick<ServiceListQuery, "q" | "system" | "tier" | "kind">): Promise<number> {
+export async function findServiceCount(db: Db, query: Pick<ServiceListQuery, "q" | "system" | "tier" | "kind">): Promise<number> {
   const where: Prisma.ServiceWhereInput = {
     ...(query.q && {
       OR: [

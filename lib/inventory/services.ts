@@ -1,5 +1,6 @@
 // Writes to services: validated input in, one transaction with its audit event, version-checked.
 import type { Db, Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { assertCurrentVersion } from "@/lib/audit/concurrency";
@@ -7,9 +8,9 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { GRAPH_LOCK } from "./dependencies";
 import type { ServiceFields } from "./schemas";
 
-export const serviceSelect = {
+/** What a DR plan states about a service (the break-glass pack prints these). */
+export const servicePlanSelect = {
   id: true,
-  systemId: true,
   name: true,
   kind: true,
   tier: true,
@@ -17,6 +18,12 @@ export const serviceSelect = {
   rpoMinutes: true,
   owner: true,
   healthCheckUrl: true,
+} as const;
+export type ServicePlanRow = Prisma.ServiceGetPayload<{ select: typeof servicePlanSelect }>;
+
+export const serviceSelect = {
+  ...servicePlanSelect,
+  systemId: true,
   notes: true,
   version: true,
   createdAt: true,

@@ -14,7 +14,8 @@ export type SystemGraph = {
 /** A dependency edge leaving one of a system's services, with where the dependency lives. */
 export type DependencyRow = { serviceId: string; dependsOnId: string; dependsOnName: string; dependsOnSystemId: string; dependsOnSystem: string };
 
-export async function getSystemRecoveryOrder(db: Db, systemId: string): Promise<SystemGraph> {
+/** A system's services and the dependency edges leaving them (empty for an unknown system). */
+export async function findSystemRecoveryOrder(db: Db, systemId: string): Promise<SystemGraph> {
   const nodes = await db.service.findMany({ where: { systemId }, select: { id: true, name: true, tier: true, kind: true } });
   const edges = await db.$queryRaw<DependencyRow[]>`
     SELECT d."serviceId", d."dependsOnId", t.name AS "dependsOnName", t."systemId" AS "dependsOnSystemId", sys.name AS "dependsOnSystem"

@@ -1,17 +1,24 @@
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import type { SystemFields } from "./schemas";
 
-export const systemSelect = {
+/** What a DR plan states about a system (the break-glass pack prints these). */
+export const systemPlanSelect = {
   id: true,
   name: true,
   description: true,
   drStrategy: true,
   primaryRegion: true,
   drRegion: true,
+} as const;
+export type SystemPlanRow = Prisma.SystemGetPayload<{ select: typeof systemPlanSelect }>;
+
+export const systemSelect = {
+  ...systemPlanSelect,
   version: true,
   createdAt: true,
   updatedAt: true,
@@ -19,14 +26,6 @@ export const systemSelect = {
 
 function duplicateName(name: string) {
   return new AppError("CONFLICT", { userMessage: `A system named "${name}" already exists.`, field: "name" });
-}
-
-export function findSystemOptions(db: Db) {
-  return db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
-}
-
-export function getSystem(db: Db, id: string) {
-  return db.system.findUnique({ where: { id }, select: systemSelect });
 }
 
 export async function createSystem(db: Db, actor: AuditActor, fields: SystemFields) {

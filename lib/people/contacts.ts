@@ -34,7 +34,8 @@ export async function findContactUsage(db: Reader, contactId: string) {
   return rows.map((r) => ({ policyId: r.level.policy.id, policyName: r.level.policy.name, level: r.level.position }));
 }
 
-async function getContactForUpdate(tx: Tx, id: string, version: number) {
+/** The contact at the expected version; throws AppError (NOT_FOUND or CONFLICT) otherwise. */
+async function findContactForUpdate(tx: Tx, id: string, version: number) {
   return assertCurrentVersion(tx, await tx.contact.findUnique({ where: { id }, select: contactSelect }), {
     entityType: "Contact",
     entityId: id,
@@ -55,7 +56,7 @@ export async function createContact(db: Db, actor: AuditActor, fields: ContactFi
 export async function updateContact(db: Db, actor: AuditActor, input: ContactFields & { id: string; version: number }, options: { confirm?: boolean } = {}) {
   const { id, version, ...fields } = input;
   return db.$transaction(async (tx) => {
-    const before = await getContactForUpdate(tx, id, version);
+    const before = await findContactForUpdate(tx, id, version);
     const { count } = await tx.contact.updateMany({
       where: { id, version },
       data: { ...fields, ...(options.confirm && { confirmedAt: new Date() }), version: { increment: 1 } },
@@ -70,7 +71,7 @@ export async function updateContact(db: Db, actor: AuditActor, input: ContactFie
 /** "These details are still right": stamps confirmedAt, nothing else. */
 export async function confirmContact(db: Db, actor: AuditActor, input: { id: string; version: number }) {
   return db.$transaction(async (tx) => {
-    const before = await getContactForUpdate(tx, input.id, input.version);
+    const before = await findContactForUpdate(tx, input.id, input.version);
     const { count } = await tx.contact.updateMany({ where: { id: input.id, version: input.version }, data: { confirmedAt: new Date(), version: { increment: 1 } } });
     if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this contact at the same moment. Reload and try again." });
     const after = await tx.contact.findUniqueOrThrow({ where: { id: input.id }, select: contactSelect });
@@ -82,7 +83,7 @@ export async function confirmContact(db: Db, actor: AuditActor, input: { id: str
 /** Refused while a policy pages the contact by name: the message lists where. */
 export async function deleteContact(db: Db, actor: AuditActor, input: { id: string; version: number }) {
   return db.$transaction(async (tx) => {
-    const before = await getContactForUpdate(tx, input.id, input.version);
+    const before = await findContactForUpdate(tx, input.id, input.version);
     const usage = await findContactUsage(tx, input.id);
     if (usage.length > 0) {
       throw new AppError("CONFLICT", {

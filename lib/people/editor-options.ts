@@ -1,6 +1,6 @@
-import type { loadPagingData } from "./load";
+import type { findPagingData } from "./queries";
 
-type PagingData = Awaited<ReturnType<typeof loadPagingData>>;
+type PagingData = Awaited<ReturnType<typeof findPagingData>>;
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 

@@ -10,7 +10,8 @@ export const DEFAULT_MATRIX = "default";
 
 const matrixIdFor = (systemId: string | null) => systemId ?? DEFAULT_MATRIX;
 
-export async function getMatrix(db: Reader, systemId: string | null) {
+/** A matrix and its rules (the fleet-wide one for null); version 0 with no rules when it was never saved. */
+export async function findMatrix(db: Reader, systemId: string | null) {
   const matrix = await db.notificationMatrix.findUnique({
     where: { id: matrixIdFor(systemId) },
     select: {
@@ -52,12 +53,12 @@ export async function saveMatrix(db: Db, actor: AuditActor, input: { systemId: s
         userMessage: `Someone else changed this notification matrix since you opened it${changes ? ` (${changes})` : ""}. Your edit was not saved: reload, then apply it again.`,
       });
     }
-    const before = await getMatrix(tx, input.systemId);
+    const before = await findMatrix(tx, input.systemId);
     await tx.notificationRule.deleteMany({ where: { matrixId: id } });
     await tx.notificationRule.createMany({ data: input.rules.map((rule, index) => ({ ...rule, matrixId: id, position: index + 1 })) });
     const version = currentVersion + 1;
     await tx.notificationMatrix.update({ where: { id }, data: { version } });
-    const after = await getMatrix(tx, input.systemId);
+    const after = await findMatrix(tx, input.systemId);
     await recordAudit(tx, {
       actor,
       action: "matrix.update",

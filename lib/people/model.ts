@@ -1,4 +1,4 @@
-// Plain shapes the people rules work on (loaded from the database by lib/people/load.ts), so the
+// Plain shapes the people rules work on (loaded from the database by lib/people/queries.ts), so the
 // linter and the paging simulator are pure functions, unit-tested without a database.
 export type ChannelType = "webhook" | "email" | "sms" | "voice";
 

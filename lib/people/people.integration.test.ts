@@ -6,8 +6,8 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { createChannel } from "./channels";
 import { createContact, deleteContact, updateContact } from "./contacts";
 import { deliver, type DeliveryConfig } from "./delivery";
-import { saveMatrix, getMatrix } from "./matrix";
-import { createPolicy, getPolicy, updatePolicy } from "./policies";
+import { saveMatrix, findMatrix } from "./matrix";
+import { createPolicy, findPolicy, updatePolicy } from "./policies";
 import { contactFieldsSchema, policyFieldsSchema, ruleSchema } from "./schemas";
 import { sendTestNotification } from "./test-notification";
 
@@ -58,7 +58,7 @@ describe("people on Postgres", () => {
       code: "CONFLICT",
       userMessage: expect.stringMatching(/system:alice changed levels/),
     });
-    const saved = await getPolicy(t.db, created.id);
+    const saved = await findPolicy(t.db, created.id);
     expect(saved?.levels.map((l) => l.afterMinutes)).toEqual([0, 15]);
     expect(saved?.repeatTimes).toBe(1);
 
@@ -92,7 +92,7 @@ describe("people on Postgres", () => {
     const first = await saveMatrix(t.db, alice, { systemId: null, version: 0, rules });
     expect(first.version).toBe(1);
     await expect(saveMatrix(t.db, bob, { systemId: null, version: 0, rules: [] })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect((await getMatrix(t.db, null)).rules).toHaveLength(1);
+    expect((await findMatrix(t.db, null)).rules).toHaveLength(1);
   });
 
   it("delivers to a real webhook receiver, retries 5xx, gives up on 4xx, and records every attempt", async () => {

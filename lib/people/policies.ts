@@ -24,7 +24,8 @@ export const policyInclude = {
   },
 } as const;
 
-export async function getPolicy(db: Reader, id: string) {
+/** One escalation policy with its levels and targets, or null. */
+export async function findPolicy(db: Reader, id: string) {
   return db.escalationPolicy.findUnique({ where: { id }, include: policyInclude });
 }
 
@@ -32,7 +33,7 @@ export function findPolicies(db: Reader) {
   return db.escalationPolicy.findMany({ include: policyInclude, orderBy: { name: "asc" } });
 }
 
-type LoadedPolicy = NonNullable<Awaited<ReturnType<typeof getPolicy>>>;
+type LoadedPolicy = NonNullable<Awaited<ReturnType<typeof findPolicy>>>;
 
 /** What the audit trail keeps of a policy: readable names, in level order. */
 function snapshot(policy: LoadedPolicy) {
@@ -116,7 +117,7 @@ export async function createPolicy(db: Db, actor: AuditActor, fields: PolicyFiel
       await assertReferences(tx, fields);
       const created = await tx.escalationPolicy.create({ data: policy, select: { id: true } });
       await writeLevels(tx, created.id, levels);
-      const after = (await getPolicy(tx, created.id))!;
+      const after = (await findPolicy(tx, created.id))!;
       await recordAudit(tx, { actor, action: "policy.create", entityType: "EscalationPolicy", entityId: created.id, after: snapshot(after) });
       return { id: created.id, version: after.version };
     });
@@ -129,12 +130,12 @@ export async function updatePolicy(db: Db, actor: AuditActor, input: PolicyField
   const { id, version, levels, ...policy } = input;
   try {
     return await db.$transaction(async (tx) => {
-      const current = await assertCurrentVersion(tx, await getPolicy(tx, id), { entityType: "EscalationPolicy", entityId: id, version, label: "this policy" });
+      const current = await assertCurrentVersion(tx, await findPolicy(tx, id), { entityType: "EscalationPolicy", entityId: id, version, label: "this policy" });
       await assertReferences(tx, input);
       const { count } = await tx.escalationPolicy.updateMany({ where: { id, version }, data: { ...policy, version: { increment: 1 } } });
       if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else saved this policy at the same moment. Reload and try again." });
       await writeLevels(tx, id, levels);
-      const after = (await getPolicy(tx, id))!;
+      const after = (await findPolicy(tx, id))!;
       await recordAudit(tx, { actor, action: "policy.update", entityType: "EscalationPolicy", entityId: id, before: snapshot(current), after: snapshot(after) });
       return { id, version: after.version };
     });
@@ -145,7 +146,7 @@ export async function updatePolicy(db: Db, actor: AuditActor, input: PolicyField
 
 export async function deletePolicy(db: Db, actor: AuditActor, input: { id: string; version: number }) {
   return db.$transaction(async (tx) => {
-    const current = await assertCurrentVersion(tx, await getPolicy(tx, input.id), { entityType: "EscalationPolicy", entityId: input.id, version: input.version, label: "this policy" });
+    const current = await assertCurrentVersion(tx, await findPolicy(tx, input.id), { entityType: "EscalationPolicy", entityId: input.id, version: input.version, label: "this policy" });
     const { count } = await tx.escalationPolicy.deleteMany({ where: { id: input.id, version: input.version } });
     if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this policy at the same moment. Reload and try again." });
     await recordAudit(tx, { actor, action: "policy.delete", entityType: "EscalationPolicy", entityId: input.id, before: snapshot(current) });

@@ -161,3 +161,11 @@ export type ContactFields = z.infer<typeof contactFieldsSchema>;
 export type ChannelFields = z.infer<typeof channelFieldsSchema>;
 export type PolicyFields = z.infer<typeof policyFieldsSchema>;
 export type RuleFields = z.infer<typeof ruleSchema>;
+
+/** The paging simulator's URL parameters (/people/paging): a wrong value falls back instead of failing the page. */
+export const pagingQuerySchema = z.object({
+  system: z.string().max(64).optional().catch(undefined),
+  service: z.string().max(64).optional().catch(undefined),
+  policy: z.string().max(64).optional().catch(undefined),
+  minute: z.coerce.number().int().min(0).max(10_080).default(20).catch(20),
+});

@@ -1,13 +1,13 @@
 // "Who is paged at T+N?" over the current database: resolve the policy for a system, a service or a
 // named policy, then run the same schedule the real escalation uses.
 import type { Reader } from "@/lib/db/client";
-import { loadPagingData } from "./load";
+import { findPagingData } from "./queries";
 import { pagingSchedule, resolvePolicy, whoIsPagedAt } from "./paging";
 
 export type SimulationScope = { policyId?: string; systemId?: string; serviceId?: string };
 
 export async function simulatePaging(db: Reader, scope: SimulationScope, minute: number) {
-  const data = await loadPagingData(db);
+  const data = await findPagingData(db);
   let policy = scope.policyId ? data.policies.find((p) => p.id === scope.policyId) ?? null : null;
   let because = policy ? "chosen directly" : "";
   if (!policy && scope.serviceId) {

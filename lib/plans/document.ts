@@ -1,21 +1,13 @@
 // From a document to an import: read it (Markdown or YAML), let the person name the system when a Markdown
 // plan does not, then preview or apply. Shared by the page's actions, the API route and the CLI, so they all
 // answer the same thing for the same document.
-import { z } from "zod";
 import type { Db, Reader } from "@/lib/db/client";
 import type { AuditActor } from "@/lib/audit/record";
-import { MAX_PLAN_BYTES, type PlanReading } from "./format";
+import type { PlanReading } from "./format";
 import { importPlan, type ImportOutcome } from "./import";
+import type { ImportRequest } from "./schemas";
 import { runPlanJobOffThread } from "./parse-pool";
 import { planToYaml } from "./yaml";
-
-export const importRequestSchema = z.object({
-  // Limits in characters here; readPlanDocument checks the byte size (2 MB) and says so.
-  text: z.string().max(MAX_PLAN_BYTES + 1, "The plan is over 2 MB"),
-  fileName: z.string().trim().max(255).optional(),
-  systemName: z.string().trim().max(120).optional(),
-});
-export type ImportRequest = z.infer<typeof importRequestSchema>;
 
 /** "system\u0000service" keys of the services Lifeboat holds, so a plan may depend on one it does not list. */
 export async function knownServices(db: Reader): Promise<string[]> {

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { STEP_KINDS } from "@/lib/recovery/steps";
 import { CHANNEL_TYPES, INCIDENT_EVENTS, TIMINGS } from "@/lib/people/schemas";
-import { VERIFICATIONS } from "@/lib/backups/policies";
+import { VERIFICATIONS } from "@/lib/backups/rules";
 import { MAX_OBJECTIVE_MINUTES } from "@/lib/inventory/schemas";
 
 export const PLAN_FORMAT_VERSION = 1;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CHANNEL_TYPES, INCIDENT_EVENTS, TIMINGS } from "@/lib/people/schemas";
 import { STEP_KINDS } from "@/lib/recovery/steps";
 import { MAX_OBJECTIVE_MINUTES } from "@/lib/inventory/schemas";
-import { VERIFICATIONS } from "@/lib/backups/policies";
+import { VERIFICATIONS } from "@/lib/backups/rules";
 import { planSchema, type Plan } from "./format";
 import { dependencyProblems, duplicateNameProblems, formatPath, parsePlanYaml, planToYaml } from "./yaml";
 

@@ -1,16 +1,10 @@
 // Drill schedules: every N days per runbook; overdue when the next date has passed without a drill.
-import { z } from "zod";
 import type { Db, Reader } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import type { DrillScheduleInput } from "./schemas";
 
-export const drillScheduleSchema = z.object({
-  runbookId: z.string().min(1).max(64),
-  // null removes the schedule.
-  everyDays: z.number().int().min(1, "At least every day").max(730, "At most every two years").nullable(),
-});
-
-export async function saveDrillSchedule(db: Db, actor: AuditActor, input: z.infer<typeof drillScheduleSchema>) {
+export async function saveDrillSchedule(db: Db, actor: AuditActor, input: DrillScheduleInput) {
   return db.$transaction(async (tx) => {
     const runbook = await tx.runbook.findUnique({ where: { id: input.runbookId }, select: { id: true, drill: true } });
     if (!runbook) throw new AppError("VALIDATION", { userMessage: "That runbook does not exist (any more).", field: "runbookId" });

@@ -47,7 +47,7 @@ export const findIncidentRuns = async (db: Reader, incidentId: string, role: Rol
   (await db.recoveryRun.findMany({ where: { incidentId }, orderBy: { startedAt: "asc" }, select: runSelect })).map(withoutSecrets(role));
 
 /** Runbooks that can be started for an incident: its system's first, then the rest. */
-export async function runbookChoices(db: Reader, systemId: string | null) {
+export async function findRunbookChoices(db: Reader, systemId: string | null) {
   const runbooks = await db.runbook.findMany({ select: { id: true, name: true, systemId: true, estimatedMinutes: true, system: { select: { name: true } }, _count: { select: { steps: true } } }, orderBy: { name: "asc" } });
   return runbooks.sort((a, b) => Number(b.systemId === systemId) - Number(a.systemId === systemId));
 }

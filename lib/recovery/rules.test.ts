@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nextBatch } from "./engine";
 import { formatDuration } from "./format";
-import { runbookFieldsSchema } from "./runbooks";
+import { runbookFieldsSchema } from "./schemas";
 import { resolveStepUrl, statusMatches } from "./steps";
 import { draftToStep, newStep } from "@/components/recovery/step-draft";
 

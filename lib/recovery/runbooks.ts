@@ -1,6 +1,5 @@
 // Runbooks are saved whole (details and ordered steps), version-checked and audited. Runs copy the steps
 // when they start, so saving never changes a run in progress.
-import { z } from "zod";
 import type { Db, Reader } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
@@ -9,42 +8,8 @@ import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { SECRET_PLACEHOLDER } from "@/lib/plans/format";
 import { containsPlaceholder, restoreSecrets } from "@/lib/plans/secrets";
-import { parseStepConfig, STEP_KINDS } from "./steps";
-
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
-
-export const stepInputSchema = z.object({
-  title: text(300).min(1, "Give the step a title"),
-  kind: z.enum(STEP_KINDS, { error: "Choose a step kind" }),
-  group: z.number().int().min(1).max(1000).nullable().default(null),
-  timeoutSeconds: z.number().int().min(1, "At least 1 second").max(86_400, "At most a day"),
-  retries: z.number().int().min(0).max(10, "At most 10 retries"),
-  safeToRepeat: z.boolean().default(false),
-  serviceIds: z.array(z.string().min(1).max(64)).max(100).default([]),
-  config: z.record(z.string(), z.unknown()).default({}),
-});
-
-export const runbookFieldsSchema = z
-  .object({
-    systemId: z.string().trim().min(1, "Choose a system").max(64),
-    name: text(200).min(3, "Give the runbook a name of at least 3 characters"),
-    scenario: text(2000).default(""),
-    symptoms: text(5000).default(""),
-    detection: text(5000).default(""),
-    estimatedMinutes: z.number().int().min(1).max(100_000).nullable().default(null),
-    steps: z.array(stepInputSchema).min(1, "A runbook needs at least one step").max(200, "At most 200 steps"),
-  })
-  .superRefine((runbook, ctx) => {
-    runbook.steps.forEach((step, index) => {
-      const parsed = parseStepConfig(step.kind, step.config);
-      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: ["steps", index, "config", ...issue.path.map(String)], message: `Step ${index + 1}: ${issue.path.join(".") || "settings"} ${issue.message}` });
-      if (step.kind === "healthcheck" && step.serviceIds.length === 0) ctx.addIssue({ code: "custom", path: ["steps", index, "serviceIds"], message: `Step ${index + 1}: name the services this health check proves recovered` });
-    });
-  });
-export type RunbookFields = z.infer<typeof runbookFieldsSchema>;
-
-export const updateRunbookSchema = z.object({ id: z.string().min(1).max(64), version: z.number().int().min(1) }).and(runbookFieldsSchema);
-export const runbookRefSchema = z.object({ id: z.string().min(1).max(64), version: z.number().int().min(1) });
+import type { RunbookFields } from "./schemas";
+import { parseStepConfig } from "./steps";
 
 /** Validated steps as rows to store, in order (also used by the plan importer). */
 export function stepRows(steps: RunbookFields["steps"]) {

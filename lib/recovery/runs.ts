@@ -1,6 +1,5 @@
 // Starting runs and what people do to them: tick a manual step, approve a gate, retry or skip a failed
 // step, abort. Each is one transaction with its audit event and timeline line, and queues the engine.
-import { z } from "zod";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
@@ -9,12 +8,6 @@ import { QUEUES, type JobSink } from "@/lib/jobs/boss";
 import { finishRun, queueAdvance, stepLabel } from "./engine";
 import { lockRun, tellRun, type RunRef } from "./record";
 import { isPersonStep } from "./steps";
-
-const id = z.string().trim().min(1, "Required").max(64);
-export const startRunSchema = z.object({ runbookId: id, incidentId: id.optional() });
-export const stepActionSchema = z.object({ runId: id, stepId: id, note: z.string().trim().max(2000).default("") });
-export const skipStepSchema = z.object({ runId: id, stepId: id, reason: z.string().trim().min(3, "Say why the step is skipped").max(2000) });
-export const abortRunSchema = z.object({ runId: id, reason: z.string().trim().min(3, "Say why the run is aborted").max(2000) });
 
 const who = (actor: AuditActor) => timelineActor(actor).name;
 

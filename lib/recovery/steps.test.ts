@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { executeStep } from "./executors";
-import { runbookFieldsSchema } from "./runbooks";
+import { runbookFieldsSchema } from "./schemas";
 import { commandMayRun, isPersonStep, parseStepConfig } from "./steps";
 import { draftToStep, newStep, stepToDraft } from "@/components/recovery/step-draft";
 

@@ -1,28 +1,19 @@
 // API tokens for machines (backup jobs, Alertmanager). The secret is shown once; the database keeps a
 // prefix (to find the token and to show which one is which) and the SHA-256 of the whole token.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
 import type { Db, Reader } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 
+import type { CreateTokenInput } from "./schemas";
 import { TOKEN_SCOPES, type TokenScope } from "./scopes";
 
 export { TOKEN_SCOPES, type TokenScope };
 
-export const createTokenSchema = z.object({
-  name: z.string().trim().min(1, "Name is required").max(80, "Name is at most 80 characters"),
-  scopes: z
-    .array(z.enum(TOKEN_SCOPES, { error: `Scopes are ${TOKEN_SCOPES.join(", ")}` }))
-    .min(1, "Choose at least one scope")
-    .transform((s) => [...new Set(s)]),
-});
-export const revokeTokenSchema = z.object({ id: z.string().min(1).max(64) });
-
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const TOKEN_PATTERN = /^lb_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
-export async function createApiToken(db: Db, actor: AuditActor, input: z.infer<typeof createTokenSchema>) {
+export async function createApiToken(db: Db, actor: AuditActor, input: CreateTokenInput) {
   const prefix = randomBytes(9).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "0").slice(0, 12);
   const token = `lb_${prefix}_${randomBytes(32).toString("base64url")}`;
   const created = await db.$transaction(async (tx) => {

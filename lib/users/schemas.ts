@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ROLES } from "@/lib/auth/roles";
 
 export const emailSchema = z
@@ -35,7 +36,7 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password").max(1024),
-    newPassword: z.string().min(12, "Use at least 12 characters").max(1024, "That is too long"),
+    newPassword: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`).max(1024, "That is too long"),
     confirmPassword: z.string().max(1024),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ" })

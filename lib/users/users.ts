@@ -26,7 +26,7 @@ export function findUsers(db: Db) {
 }
 
 /** Failed sign-ins per email in the last `windowMinutes` (what slows an account down at some address), for the users page. */
-export async function recentSignInFailures(db: Db, windowMinutes: number): Promise<Map<string, number>> {
+export async function findRecentSignInFailures(db: Db, windowMinutes: number): Promise<Map<string, number>> {
   const since = new Date(Date.now() - windowMinutes * 60_000);
   const rows = await db.loginAttempt.groupBy({ by: ["email"], where: { succeeded: false, createdAt: { gte: since } }, _count: { _all: true } });
   return new Map(rows.map((r) => [r.email, r._count._all]));
@@ -83,7 +83,8 @@ async function assertAnotherActiveAdminRemains(tx: Tx, userId: string) {
   }
 }
 
-async function getUserForUpdate(tx: Tx, id: string, expectedVersion: number) {
+/** The user at the expected version; throws AppError (NOT_FOUND or CONFLICT) otherwise. */
+async function findUserForUpdate(tx: Tx, id: string, expectedVersion: number) {
   const current = await tx.user.findUnique({ where: { id }, select: userSelect });
   return assertCurrentVersion(tx, current, {
     entityType: "User",
@@ -96,7 +97,7 @@ async function getUserForUpdate(tx: Tx, id: string, expectedVersion: number) {
 export async function updateUser(db: Db, actor: AuditActor, input: UpdateUserInput) {
   const { id, version, ...changes } = input;
   return db.$transaction(async (tx) => {
-    const before = await getUserForUpdate(tx, id, version);
+    const before = await findUserForUpdate(tx, id, version);
     const losesAdmin =
       before.role === "admin" && before.active && ((changes.role && changes.role !== "admin") || changes.active === false);
     if (losesAdmin) await assertAnotherActiveAdminRemains(tx, id);
@@ -114,7 +115,7 @@ export async function resetUserPassword(db: Db, actor: AuditActor, input: { id: 
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   const user = await db.$transaction(async (tx) => {
-    const before = await getUserForUpdate(tx, input.id, input.version);
+    const before = await findUserForUpdate(tx, input.id, input.version);
     const { count } = await tx.user.updateMany({
       where: { id: input.id, version: input.version },
       data: { passwordHash, version: { increment: 1 } },

@@ -4,7 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import type { AuditActor } from "@/lib/audit/record";
-import { createBackupPolicy, updateBackupPolicy, backupPolicyFieldsSchema } from "@/lib/backups/policies";
+import { createBackupPolicy, updateBackupPolicy } from "@/lib/backups/policies";
+import { backupPolicyFieldsSchema } from "@/lib/backups/schemas";
 import { serviceFieldsSchema, systemFieldsSchema } from "@/lib/inventory/schemas";
 import { createService, updateService } from "@/lib/inventory/services";
 import { createSystem, updateSystem } from "@/lib/inventory/systems";
@@ -12,7 +13,8 @@ import { createChannel, updateChannel } from "@/lib/people/channels";
 import { createContact, updateContact } from "@/lib/people/contacts";
 import { createPolicy, updatePolicy } from "@/lib/people/policies";
 import { channelFieldsSchema, contactFieldsSchema, policyFieldsSchema } from "@/lib/people/schemas";
-import { createRunbook, runbookFieldsSchema, updateRunbook } from "@/lib/recovery/runbooks";
+import { createRunbook, updateRunbook } from "@/lib/recovery/runbooks";
+import { runbookFieldsSchema } from "@/lib/recovery/schemas";
 import { createUser, updateUser } from "@/lib/users/users";
 
 const EDITORS = 8;

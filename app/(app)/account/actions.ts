@@ -1,7 +1,6 @@
 "use server";
 
 import { actionClient, rethrowOnField } from "@/lib/actions/safe-action";
-import { getDb } from "@/lib/db/client";
 import { changePasswordSchema } from "@/lib/users/schemas";
 import { changeOwnPassword } from "@/lib/users/users";
 
@@ -10,6 +9,6 @@ export const changePasswordAction = actionClient
   .metadata({ permission: "app.read" })
   .inputSchema(changePasswordSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await changeOwnPassword(getDb(), ctx.actor, parsedInput).catch((e) => rethrowOnField(changePasswordSchema, e));
+    await changeOwnPassword(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(changePasswordSchema, e));
     return { changed: true };
   });

@@ -1,8 +1,8 @@
 import { SectionNav } from "@/components/app-shell/section-nav";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  await requirePagePermission("users.read", "/admin");
+  await requirePage("users.read", "/admin");
   return (
     <div>
       <SectionNav

@@ -6,11 +6,10 @@ import { HeatmapLegend, HeatmapStrip, lastDays } from "@/components/backups/heat
 import { TierBadge } from "@/components/inventory/tier-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 import { findRunsNeedingAttention } from "@/lib/backups/attention";
 import { countByBand, findDailyOutcomes, findServiceFreshness } from "@/lib/backups/freshness";
 import { BAND_LABELS, RPO_BANDS, type RpoBand } from "@/lib/backups/rules";
-import { getDb } from "@/lib/db/client";
 import { formatMinutes } from "@/lib/inventory/tiers";
 
 export const metadata: Metadata = { title: "Backups" };
@@ -25,10 +24,9 @@ const BAND_STYLES: Record<RpoBand, string> = {
 };
 
 export default async function BackupsPage({ searchParams }: { searchParams: Promise<{ band?: string }> }) {
-  await requirePagePermission("backups.read", "/backups");
+  const { db } = await requirePage("backups.read", "/backups");
   const { band: rawBand } = await searchParams;
   const band = (RPO_BANDS as readonly string[]).includes(rawBand ?? "") ? (rawBand as RpoBand) : undefined;
-  const db = getDb();
   const [counts, services, attention] = await Promise.all([countByBand(db), findServiceFreshness(db, { band, limit: 100 }), findRunsNeedingAttention(db)]);
   const days = lastDays(30);
   const outcomes = await findDailyOutcomes(db, services.map((s) => s.id), days.length);

@@ -2,17 +2,16 @@ import Link from "next/link";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { CommandBoard } from "@/components/incidents/command-board";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
 import { findDashboard } from "@/lib/incidents/dashboard";
 import { incidentRef, SEVERITIES } from "@/lib/incidents/model";
 
 export const dynamic = "force-dynamic";
 
 export default async function CommandPage() {
-  const user = await requirePagePermission("incidents.read", "/command");
-  const { incidents, alerts, activity } = await findDashboard(getDb());
+  const { user, db } = await requirePage("incidents.read", "/command");
+  const { incidents, alerts, activity } = await findDashboard(db);
   const canDeclare = can(user.role, "incidents.respond");
   return (
     <>

@@ -4,9 +4,8 @@ import { ComplianceTable } from "@/components/compliance/compliance-table";
 import { FilterBar } from "@/components/compliance/filter-bar";
 import { ComplianceSummary, GroupTable } from "@/components/compliance/summary";
 import { MonthlyCharts, ServiceRtoChart, WeeklyViolations } from "@/components/compliance/trend-charts";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { loadComplianceView } from "@/lib/compliance/load";
+import { requirePage } from "@/lib/auth/session";
+import { findComplianceView } from "@/lib/compliance/queries";
 import { readFilter } from "@/lib/compliance/view";
 
 export const dynamic = "force-dynamic";
@@ -15,9 +14,9 @@ export const dynamic = "force-dynamic";
 const SHOWN = 200;
 
 export default async function CompliancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePagePermission("compliance.read", "/compliance");
+  const { db } = await requirePage("compliance.read", "/compliance");
   const { filter, service, query } = readFilter(await searchParams);
-  const view = await loadComplianceView(getDb(), filter, service);
+  const view = await findComplianceView(db, filter, service);
   const suffix = query ? `?${query}` : "";
   const serviceLink = (id: string) => `/compliance?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), service: id })}#service-trend`;
   return (

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient, rethrowOnField } from "@/lib/actions/safe-action";
-import { getDb } from "@/lib/db/client";
 import { acknowledgeIncident, addNote, changeStatus, declareIncident, savePostmortem, updateIncident } from "@/lib/incidents/incidents";
 import { acknowledgeSchema, addNoteSchema, changeStatusSchema, declareIncidentSchema, postmortemSchema, updateIncidentSchema } from "@/lib/incidents/schemas";
 import { appJobs } from "@/lib/jobs/app-jobs";
@@ -21,7 +20,7 @@ const refresh = (incidentId?: string) => {
 
 /** Declares an incident: starts its escalation and the matrix's "detected" notifications. */
 export const declareIncidentAction = respond.inputSchema(declareIncidentSchema).action(async ({ parsedInput, ctx }) => {
-  const incident = await declareIncident(getDb(), await appJobs(), ctx.actor, parsedInput).catch((e) => rethrowOnField(declareIncidentSchema, e));
+  const incident = await declareIncident(ctx.db, await appJobs(), ctx.actor, parsedInput).catch((e) => rethrowOnField(declareIncidentSchema, e));
   // Level 1 pages and the "detected" messages are due now: wake this process's workers.
   nudge(QUEUES.escalation);
   nudge(QUEUES.notify);
@@ -31,34 +30,34 @@ export const declareIncidentAction = respond.inputSchema(declareIncidentSchema).
 
 /** Adds a note (public notes also go to the status page and the matrix's progress updates). */
 export const addNoteAction = respond.inputSchema(addNoteSchema).action(async ({ parsedInput, ctx }) => {
-  const entry = await addNote(getDb(), await appJobs(), ctx.actor, parsedInput);
+  const entry = await addNote(ctx.db, await appJobs(), ctx.actor, parsedInput);
   return { id: entry.id };
 });
 
 /** "I've got it": stops the escalation. */
 export const acknowledgeAction = respond.inputSchema(acknowledgeSchema).action(async ({ parsedInput, ctx }) => {
-  const result = await acknowledgeIncident(getDb(), ctx.actor, parsedInput);
+  const result = await acknowledgeIncident(ctx.db, ctx.actor, parsedInput);
   refresh(parsedInput.incidentId);
   return { acknowledged: result.acknowledged, version: result.incident.version };
 });
 
 /** Moves the incident along its lifecycle (resolving also stops the escalation). */
 export const changeStatusAction = command.inputSchema(changeStatusSchema).action(async ({ parsedInput, ctx }) => {
-  const incident = await changeStatus(getDb(), await appJobs(), ctx.actor, parsedInput).catch((e) => rethrowOnField(changeStatusSchema, e));
+  const incident = await changeStatus(ctx.db, await appJobs(), ctx.actor, parsedInput).catch((e) => rethrowOnField(changeStatusSchema, e));
   refresh(parsedInput.incidentId);
   return { version: incident.version, status: incident.status };
 });
 
 /** Title, severity, commander, status-page level, affected services. */
 export const updateIncidentAction = command.inputSchema(updateIncidentSchema).action(async ({ parsedInput, ctx }) => {
-  const incident = await updateIncident(getDb(), ctx.actor, parsedInput).catch((e) => rethrowOnField(updateIncidentSchema, e));
+  const incident = await updateIncident(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(updateIncidentSchema, e));
   refresh(parsedInput.incidentId);
   return { version: incident.version };
 });
 
 /** Postmortem notes, once resolved. */
 export const savePostmortemAction = command.inputSchema(postmortemSchema).action(async ({ parsedInput, ctx }) => {
-  const incident = await savePostmortem(getDb(), ctx.actor, parsedInput).catch((e) => rethrowOnField(postmortemSchema, e));
+  const incident = await savePostmortem(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(postmortemSchema, e));
   refresh(parsedInput.incidentId);
   return { version: incident.version };
 });

@@ -3,9 +3,8 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { LinkButton } from "@/components/ui/link-button";
 import { IncidentRef, SeverityBadge, StatusBadge } from "@/components/incidents/badges";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
 import { findIncidents } from "@/lib/incidents/queries";
 import { STATUS_LABELS, STATUSES } from "@/lib/incidents/model";
 import type { IncidentStatus } from "@/lib/generated/prisma/enums";
@@ -15,10 +14,10 @@ export const dynamic = "force-dynamic";
 const FILTERS = [["open", "Open"], ["", "All"], ...STATUSES.map((s) => [s, STATUS_LABELS[s]])] as const;
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
-  const user = await requirePagePermission("incidents.read", "/incidents");
+  const { user, db } = await requirePage("incidents.read", "/incidents");
   const { status: raw = "open" } = await searchParams;
   const status = raw === "open" || (STATUSES as readonly string[]).includes(raw) ? (raw as IncidentStatus | "open") : undefined;
-  const incidents = await findIncidents(getDb(), { status, limit: 200 });
+  const incidents = await findIncidents(db, { status, limit: 200 });
   return (
     <>
       <PageHeader

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient, rethrowOnField } from "@/lib/actions/safe-action";
-import { getDb } from "@/lib/db/client";
 import { addDependency, removeDependency } from "@/lib/inventory/dependencies";
 import {
   createServiceSchema,
@@ -25,7 +24,7 @@ export const createServiceAction = actionClient
   .metadata({ permission: "inventory.edit" })
   .inputSchema(createServiceSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const service = await createService(getDb(), ctx.actor, parsedInput).catch((e) => rethrowOnField(createServiceSchema, e));
+    const service = await createService(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(createServiceSchema, e));
     refresh();
     return { id: service.id };
   });
@@ -35,7 +34,7 @@ export const updateServiceAction = actionClient
   .metadata({ permission: "inventory.edit" })
   .inputSchema(updateServiceSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const service = await updateService(getDb(), ctx.actor, parsedInput).catch((e) => rethrowOnField(updateServiceSchema, e));
+    const service = await updateService(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(updateServiceSchema, e));
     refresh();
     return { id: service.id, version: service.version };
   });
@@ -45,7 +44,7 @@ export const deleteServiceAction = actionClient
   .metadata({ permission: "inventory.edit" })
   .inputSchema(deleteServiceSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await deleteService(getDb(), ctx.actor, parsedInput);
+    const result = await deleteService(ctx.db, ctx.actor, parsedInput);
     refresh();
     return result;
   });
@@ -55,7 +54,7 @@ export const addDependencyAction = actionClient
   .metadata({ permission: "inventory.edit" })
   .inputSchema(dependencySchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await addDependency(getDb(), ctx.actor, parsedInput).catch((e) => rethrowOnField(dependencySchema, e));
+    const result = await addDependency(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(dependencySchema, e));
     refresh();
     return result;
   });
@@ -65,7 +64,7 @@ export const removeDependencyAction = actionClient
   .metadata({ permission: "inventory.edit" })
   .inputSchema(dependencySchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await removeDependency(getDb(), ctx.actor, parsedInput);
+    const result = await removeDependency(ctx.db, ctx.actor, parsedInput);
     refresh();
     return result;
   });
@@ -75,7 +74,7 @@ export const createSystemAction = actionClient
   .metadata({ permission: "inventory.edit" })
   .inputSchema(createSystemSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const system = await createSystem(getDb(), ctx.actor, parsedInput).catch((e) => rethrowOnField(createSystemSchema, e));
+    const system = await createSystem(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(createSystemSchema, e));
     refresh();
     return { id: system.id };
   });
@@ -85,7 +84,7 @@ export const updateSystemAction = actionClient
   .metadata({ permission: "inventory.edit" })
   .inputSchema(updateSystemSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const system = await updateSystem(getDb(), ctx.actor, parsedInput).catch((e) => rethrowOnField(updateSystemSchema, e));
+    const system = await updateSystem(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(updateSystemSchema, e));
     refresh();
     return { id: system.id, version: system.version };
   });
@@ -95,7 +94,7 @@ export const deleteSystemAction = actionClient
   .metadata({ permission: "inventory.edit" })
   .inputSchema(deleteSystemSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await deleteSystem(getDb(), ctx.actor, parsedInput);
+    const result = await deleteSystem(ctx.db, ctx.actor, parsedInput);
     refresh();
     return result;
   });
@@ -105,7 +104,7 @@ export const updateTierDefaultsAction = actionClient
   .metadata({ permission: "tiers.edit" })
   .inputSchema(tierDefaultsSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const tiers = await updateTierDefaults(getDb(), ctx.actor, parsedInput.tiers);
+    const tiers = await updateTierDefaults(ctx.db, ctx.actor, parsedInput.tiers);
     refresh();
     return { tiers };
   });

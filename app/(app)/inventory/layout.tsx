@@ -1,8 +1,8 @@
 import { SectionNav } from "@/components/app-shell/section-nav";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 
 export default async function InventoryLayout({ children }: { children: React.ReactNode }) {
-  await requirePagePermission("inventory.read", "/inventory");
+  await requirePage("inventory.read", "/inventory");
   return (
     <div>
       <SectionNav

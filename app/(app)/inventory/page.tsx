@@ -5,12 +5,12 @@ import { Objective, TierBadge } from "@/components/inventory/tier-badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+import { SystemSelect } from "@/components/inventory/system-select";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { countServices, findKinds, findServicePage, serviceListQuerySchema, type ServiceListQuery, type ServiceSort } from "@/lib/inventory/service-list";
-import { findSystemOptions } from "@/lib/inventory/systems";
+import { requirePage } from "@/lib/auth/session";
+import { findServiceCount, findKinds, findServicePage, serviceListQuerySchema, type ServiceListQuery, type ServiceSort } from "@/lib/inventory/service-list";
+import { findSystemOptions } from "@/lib/inventory/queries";
 import { TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
 
 export const metadata: Metadata = { title: "Services" };
@@ -28,11 +28,10 @@ function hrefWith(query: ServiceListQuery, changes: Partial<ServiceListQuery>) {
 }
 
 export default async function ServicesPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requirePagePermission("inventory.read", "/inventory");
+  const { user, db } = await requirePage("inventory.read", "/inventory");
   const raw = await searchParams;
   const query = serviceListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
-  const db = getDb();
-  const [page, total, systems, kinds] = await Promise.all([findServicePage(db, query), countServices(db, query), findSystemOptions(db), findKinds(db)]);
+  const [page, total, systems, kinds] = await Promise.all([findServicePage(db, query), findServiceCount(db, query), findSystemOptions(db), findKinds(db)]);
   const canEdit = can(user.role, "inventory.edit");
 
   const sortHeader = (sort: ServiceSort, label: string) => {
@@ -58,14 +57,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
           <Input id="q" name="q" defaultValue={query.q ?? ""} placeholder="name, owner or kind" />
         </Field>
         <Field label="System" htmlFor="system">
-          <Select id="system" name="system" defaultValue={query.system ?? ""}>
-            <option value="">All systems</option>
-            {systems.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
+          <SystemSelect id="system" name="system" defaultValue={query.system ?? ""} systems={systems} empty="All systems" />
         </Field>
         <Field label="Tier" htmlFor="tier">
           <Select id="tier" name="tier" defaultValue={query.tier ? String(query.tier) : ""}>

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { countByBand } from "@/lib/backups/freshness";
 import { findSystemSummaries } from "@/lib/inventory/system-summaries";
 import { lintCurrentMatrix } from "@/lib/people/lint-now";
@@ -12,8 +11,7 @@ export const dynamic = "force-dynamic";
 const TIER_TONES = { 1: "red", 2: "amber", 3: "blue", 4: "slate" } as const;
 
 export default async function OverviewPage() {
-  await requirePagePermission("app.read", "/overview");
-  const db = getDb();
+  const { db } = await requirePage("app.read", "/overview");
   const [systems, bands, findings] = await Promise.all([findSystemSummaries(db), countByBand(db), lintCurrentMatrix(db)]);
   const outOfRpo = bands.exceeded + bands.severe + bands.critical;
   const paging = findings.filter((f) => f.severity === "error").length;

@@ -1,8 +1,8 @@
 import { SectionNav } from "@/components/app-shell/section-nav";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 
 export default async function PeopleLayout({ children }: { children: React.ReactNode }) {
-  await requirePagePermission("people.read", "/people");
+  await requirePage("people.read", "/people");
   return (
     <div>
       <SectionNav

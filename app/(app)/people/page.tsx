@@ -6,8 +6,7 @@ import { LintPanel } from "@/components/people/lint-panel";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { findContacts } from "@/lib/people/contacts";
 import { lintCurrentMatrix } from "@/lib/people/lint-now";
 import { isStale } from "@/lib/people/model";
@@ -15,8 +14,7 @@ import { isStale } from "@/lib/people/model";
 export const metadata: Metadata = { title: "Contacts" };
 
 export default async function ContactsPage() {
-  const user = await requirePagePermission("people.read", "/people");
-  const db = getDb();
+  const { user, db } = await requirePage("people.read", "/people");
   const [contacts, findings] = await Promise.all([findContacts(db), lintCurrentMatrix(db)]);
   const canEdit = can(user.role, "people.edit");
   const now = new Date();

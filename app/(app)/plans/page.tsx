@@ -1,15 +1,14 @@
 import { Card, PageHeader } from "@/components/ui/card";
 import { PlanImport } from "@/components/plans/plan-import";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
-import { findSystemOptions } from "@/lib/inventory/systems";
+import { findSystemOptions } from "@/lib/inventory/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function PlansPage() {
-  const user = await requirePagePermission("plans.export", "/plans");
-  const systems = await findSystemOptions(getDb());
+  const { user, db } = await requirePage("plans.export", "/plans");
+  const systems = await findSystemOptions(db);
   return (
     <>
       <PageHeader

@@ -1,16 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { actionClient, rethrowOnField } from "@/lib/actions/safe-action";
-import { getDb } from "@/lib/db/client";
-import { breakDemoService, DEMO_FLEET, restoreDemoService } from "@/lib/demo-fleet/fleet";
+import { breakDemoService, restoreDemoService } from "@/lib/demo-fleet/fleet";
 import { appJobs } from "@/lib/jobs/app-jobs";
 import { QUEUES } from "@/lib/jobs/boss";
 import { nudge } from "@/lib/jobs/pool";
-import { drillScheduleSchema, saveDrillSchedule } from "@/lib/recovery/drills";
-import { createRunbook, deleteRunbook, runbookFieldsSchema, runbookRefSchema, updateRunbook, updateRunbookSchema } from "@/lib/recovery/runbooks";
-import { abortRun, abortRunSchema, completeStep, retryStep, skipStep, skipStepSchema, startRun, startRunSchema, stepActionSchema } from "@/lib/recovery/runs";
+import { demoServiceSchema } from "@/lib/demo-fleet/schemas";
+import { saveDrillSchedule } from "@/lib/recovery/drills";
+import { createRunbook, deleteRunbook, updateRunbook } from "@/lib/recovery/runbooks";
+import { abortRun, completeStep, retryStep, skipStep, startRun } from "@/lib/recovery/runs";
+import { abortRunSchema, drillScheduleSchema, runbookFieldsSchema, runbookRefSchema, skipStepSchema, startRunSchema, stepActionSchema, updateRunbookSchema } from "@/lib/recovery/schemas";
 
 const edit = actionClient.metadata({ permission: "runbooks.edit" });
 const command = actionClient.metadata({ permission: "recovery.command" });
@@ -27,34 +27,34 @@ const advanceNow = () => nudge(QUEUES.recovery);
 
 /** Adds a runbook with its steps. */
 export const createRunbookAction = edit.inputSchema(runbookFieldsSchema).action(async ({ parsedInput, ctx }) => {
-  const runbook = await createRunbook(getDb(), ctx.actor, parsedInput).catch((e) => rethrowOnField(runbookFieldsSchema, e));
+  const runbook = await createRunbook(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(runbookFieldsSchema, e));
   refresh();
   return { id: runbook.id };
 });
 
 /** Saves a runbook whole (runs in progress keep the steps they started with). */
 export const updateRunbookAction = edit.inputSchema(updateRunbookSchema).action(async ({ parsedInput, ctx }) => {
-  const runbook = await updateRunbook(getDb(), ctx.actor, parsedInput).catch((e) => rethrowOnField(runbookFieldsSchema, e));
+  const runbook = await updateRunbook(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(runbookFieldsSchema, e));
   refresh();
   return { id: runbook.id, version: runbook.version };
 });
 
 export const deleteRunbookAction = edit.inputSchema(runbookRefSchema).action(async ({ parsedInput, ctx }) => {
-  const result = await deleteRunbook(getDb(), ctx.actor, parsedInput);
+  const result = await deleteRunbook(ctx.db, ctx.actor, parsedInput);
   refresh();
   return result;
 });
 
 /** Schedules (or unschedules) drills of a runbook. */
 export const saveDrillScheduleAction = edit.inputSchema(drillScheduleSchema).action(async ({ parsedInput, ctx }) => {
-  await saveDrillSchedule(getDb(), ctx.actor, parsedInput).catch((e) => rethrowOnField(drillScheduleSchema, e));
+  await saveDrillSchedule(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(drillScheduleSchema, e));
   refresh();
   return { ok: true };
 });
 
 /** Starts a runbook for an incident, or as a drill without one. Starting twice gives the same run. */
 export const startRecoveryAction = command.inputSchema(startRunSchema).action(async ({ parsedInput, ctx }) => {
-  const run = await startRun(getDb(), await appJobs(), ctx.actor, parsedInput).catch((e) => rethrowOnField(startRunSchema, e));
+  const run = await startRun(ctx.db, await appJobs(), ctx.actor, parsedInput).catch((e) => rethrowOnField(startRunSchema, e));
   advanceNow();
   refresh();
   return run;
@@ -62,7 +62,7 @@ export const startRecoveryAction = command.inputSchema(startRunSchema).action(as
 
 /** Ticks a manual step. */
 export const tickStepAction = operate.inputSchema(stepActionSchema).action(async ({ parsedInput, ctx }) => {
-  await completeStep(getDb(), await appJobs(), ctx.actor, parsedInput, "manual");
+  await completeStep(ctx.db, await appJobs(), ctx.actor, parsedInput, "manual");
   advanceNow();
   refresh();
   return { ok: true };
@@ -70,44 +70,42 @@ export const tickStepAction = operate.inputSchema(stepActionSchema).action(async
 
 /** Approves a gate: the commander's call. */
 export const approveStepAction = command.inputSchema(stepActionSchema).action(async ({ parsedInput, ctx }) => {
-  await completeStep(getDb(), await appJobs(), ctx.actor, parsedInput, "approval");
+  await completeStep(ctx.db, await appJobs(), ctx.actor, parsedInput, "approval");
   advanceNow();
   refresh();
   return { ok: true };
 });
 
 export const retryStepAction = command.inputSchema(stepActionSchema).action(async ({ parsedInput, ctx }) => {
-  await retryStep(getDb(), await appJobs(), ctx.actor, parsedInput);
+  await retryStep(ctx.db, await appJobs(), ctx.actor, parsedInput);
   advanceNow();
   refresh();
   return { ok: true };
 });
 
 export const skipStepAction = command.inputSchema(skipStepSchema).action(async ({ parsedInput, ctx }) => {
-  await skipStep(getDb(), await appJobs(), ctx.actor, parsedInput).catch((e) => rethrowOnField(skipStepSchema, e));
+  await skipStep(ctx.db, await appJobs(), ctx.actor, parsedInput).catch((e) => rethrowOnField(skipStepSchema, e));
   advanceNow();
   refresh();
   return { ok: true };
 });
 
 export const abortRunAction = command.inputSchema(abortRunSchema).action(async ({ parsedInput, ctx }) => {
-  await abortRun(getDb(), ctx.actor, parsedInput).catch((e) => rethrowOnField(abortRunSchema, e));
+  await abortRun(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(abortRunSchema, e));
   refresh();
   return { ok: true };
 });
 
-const demoSchema = z.object({ slug: z.enum(DEMO_FLEET.map((s) => s.slug) as [string, ...string[]], { error: "No such demo service" }), raiseAlert: z.boolean().default(true) });
-
 /** Breaks a simulated service (and raises its alert, which opens an incident). */
-export const breakDemoAction = demo.inputSchema(demoSchema).action(async ({ parsedInput, ctx }) => {
-  const result = await breakDemoService(getDb(), await appJobs(), ctx.actor, parsedInput);
+export const breakDemoAction = demo.inputSchema(demoServiceSchema).action(async ({ parsedInput, ctx }) => {
+  const result = await breakDemoService(ctx.db, await appJobs(), ctx.actor, parsedInput);
   refresh();
   revalidatePath("/command");
   return result;
 });
 
-export const restoreDemoAction = demo.inputSchema(demoSchema.pick({ slug: true })).action(async ({ parsedInput, ctx }) => {
-  await restoreDemoService(getDb(), ctx.actor, parsedInput);
+export const restoreDemoAction = demo.inputSchema(demoServiceSchema.pick({ slug: true })).action(async ({ parsedInput, ctx }) => {
+  await restoreDemoService(ctx.db, ctx.actor, parsedInput);
   refresh();
   return { ok: true };
 });

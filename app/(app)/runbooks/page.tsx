@@ -3,9 +3,8 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { LinkButton } from "@/components/ui/link-button";
 import { StateBadge } from "@/components/recovery/state-badge";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
 import { findRunbooks } from "@/lib/recovery/runbooks";
 import { formatUtc } from "@/lib/format";
 
@@ -14,8 +13,8 @@ export const dynamic = "force-dynamic";
 const day = (date: Date) => formatUtc(date, "day");
 
 export default async function RunbooksPage() {
-  const user = await requirePagePermission("recovery.read", "/runbooks");
-  const runbooks = await findRunbooks(getDb());
+  const { user, db } = await requirePage("recovery.read", "/runbooks");
+  const runbooks = await findRunbooks(db);
   const now = new Date();
   return (
     <>

@@ -5,9 +5,8 @@ import { ComplianceTable } from "@/components/compliance/compliance-table";
 import { ComplianceSummary, GroupTable } from "@/components/compliance/summary";
 import { MonthlyCharts, WeeklyViolations } from "@/components/compliance/trend-charts";
 import { PrintButton } from "@/components/compliance/print-button";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { loadComplianceView } from "@/lib/compliance/load";
+import { requirePage } from "@/lib/auth/session";
+import { findComplianceView } from "@/lib/compliance/queries";
 import { RTO_STATUS_LABELS } from "@/lib/compliance/rules";
 import { readFilter } from "@/lib/compliance/view";
 
@@ -15,9 +14,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compliance report" };
 
 export default async function ComplianceReport({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePagePermission("compliance.read", "/report/compliance");
+  const { user, db } = await requirePage("compliance.read", "/report/compliance");
   const { filter } = readFilter(await searchParams);
-  const view = await loadComplianceView(getDb(), filter);
+  const view = await findComplianceView(db, filter);
   const now = new Date();
   const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
   const system = view.systems.find((s) => s.id === filter.systemId)?.name;

@@ -1,7 +1,7 @@
 // Backup policies from a plan, matched by (service, name). A policy must name its service (RPO is per
 // service) and a schedule Lifeboat can check (an interval or a cron); one that does not is skipped and
 // listed, never guessed.
-import { backupPolicyFieldsSchema, type BackupPolicyFields } from "@/lib/backups/policies";
+import { backupPolicyFieldsSchema, type BackupPolicyFields } from "@/lib/backups/schemas";
 import type { PlanSystem } from "../format";
 import { definedOnly, pick, schemaProblems, writeMatched, type ImportContext } from "./context";
 import { resolveService, type ServiceIndex } from "./inventory";

@@ -2,7 +2,8 @@
 // differ (runs in progress keep their own copy). Imported shell commands are disabled unless the plan says
 // enabled: true, so nothing from a document runs by itself. A new runbook without steps is skipped: there
 // is nothing to run.
-import { runbookFieldsSchema, stepRows, type RunbookFields } from "@/lib/recovery/runbooks";
+import { stepRows } from "@/lib/recovery/runbooks";
+import { runbookFieldsSchema, type RunbookFields } from "@/lib/recovery/schemas";
 import { parseStepConfig, type StepKindName } from "@/lib/recovery/steps";
 import type { PlanStep, PlanSystem } from "../format";
 import { restoreSecrets } from "../secrets";

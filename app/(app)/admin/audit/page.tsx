@@ -7,8 +7,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { findAuditEntityTypes, findAuditEvents } from "@/lib/audit/queries";
 import { parseAuditSearchParams } from "@/lib/audit/search-params";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
@@ -16,10 +15,9 @@ export const dynamic = "force-dynamic";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePagePermission("audit.read", "/admin/audit");
+  const { db } = await requirePage("audit.read", "/admin/audit");
   const raw = await searchParams;
   const filter = parseAuditSearchParams(raw);
-  const db = getDb();
   const [{ events, nextBefore }, entityTypes] = await Promise.all([findAuditEvents(db, filter), findAuditEntityTypes(db)]);
   const value = (key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : "");
   const nextHref = nextBefore

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { CreateTokenForm, RevokeTokenButton } from "@/components/admin/token-admin";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { findApiTokens } from "@/lib/tokens/tokens";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -10,8 +9,8 @@ export const metadata: Metadata = { title: "API tokens" };
 const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) : "never");
 
 export default async function TokensPage() {
-  await requirePagePermission("tokens.manage", "/admin/tokens");
-  const tokens = await findApiTokens(getDb());
+  const { db } = await requirePage("tokens.manage", "/admin/tokens");
+  const tokens = await findApiTokens(db);
   return (
     <>
       <PageHeader title="API tokens" description="Credentials for machines: backup jobs, alert senders. Stored as a hash; the secret is shown once. Also: npm run token -- create --name NAME --scopes backups:write" />

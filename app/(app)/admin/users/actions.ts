@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/safe-action";
-import { getDb } from "@/lib/db/client";
 import { createUserSchema, resetPasswordSchema, unlockUserSchema, updateUserSchema } from "@/lib/users/schemas";
 import { createUser, resetUserPassword, unlockUser, updateUser } from "@/lib/users/users";
 
@@ -11,7 +10,7 @@ export const createUserAction = actionClient
   .metadata({ permission: "users.manage" })
   .inputSchema(createUserSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const { user, temporaryPassword } = await createUser(getDb(), ctx.actor, parsedInput);
+    const { user, temporaryPassword } = await createUser(ctx.db, ctx.actor, parsedInput);
     revalidatePath("/admin/users");
     return { id: user.id, email: user.email, temporaryPassword };
   });
@@ -21,7 +20,7 @@ export const updateUserAction = actionClient
   .metadata({ permission: "users.manage" })
   .inputSchema(updateUserSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const user = await updateUser(getDb(), ctx.actor, parsedInput);
+    const user = await updateUser(ctx.db, ctx.actor, parsedInput);
     revalidatePath("/admin/users");
     return { id: user.id, version: user.version };
   });
@@ -31,7 +30,7 @@ export const resetPasswordAction = actionClient
   .metadata({ permission: "users.manage" })
   .inputSchema(resetPasswordSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const { user, temporaryPassword } = await resetUserPassword(getDb(), ctx.actor, parsedInput);
+    const { user, temporaryPassword } = await resetUserPassword(ctx.db, ctx.actor, parsedInput);
     revalidatePath("/admin/users");
     return { id: user.id, email: user.email, temporaryPassword };
   });
@@ -41,7 +40,7 @@ export const unlockUserAction = actionClient
   .metadata({ permission: "users.unlock" })
   .inputSchema(unlockUserSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await unlockUser(getDb(), ctx.actor, parsedInput);
+    const result = await unlockUser(ctx.db, ctx.actor, parsedInput);
     revalidatePath("/admin/users");
     return result;
   });

@@ -2,18 +2,17 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { findUsers, recentSignInFailures } from "@/lib/users/users";
+import { findUsers, findRecentSignInFailures } from "@/lib/users/users";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
-  const me = await requirePagePermission("users.read", "/admin/users");
+  const { user: me, db } = await requirePage("users.read", "/admin/users");
   const windowMinutes = env().LOGIN_WINDOW_MINUTES;
-  const [users, failures] = await Promise.all([findUsers(getDb()), recentSignInFailures(getDb(), windowMinutes)]);
+  const [users, failures] = await Promise.all([findUsers(db), findRecentSignInFailures(db, windowMinutes)]);
   return (
     <>
       <PageHeader title="Users" description="Who can sign in, and with which role. Every change is audited." />

@@ -7,15 +7,14 @@ import { IncidentEditForm } from "@/components/incidents/incident-edit-form";
 import { LiveTimeline } from "@/components/incidents/live-timeline";
 import { PostmortemForm } from "@/components/incidents/postmortem-form";
 import { RtoClock } from "@/components/incidents/rto-clock";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
-import { escalationState } from "@/lib/incidents/escalation";
+import { findEscalationState } from "@/lib/incidents/escalation";
 import { PUBLISH_LABELS } from "@/lib/incidents/model";
 import { findCommanders, findIncident } from "@/lib/incidents/queries";
 import { latestTimeline } from "@/lib/incidents/timeline";
 import { env } from "@/lib/env";
-import { findIncidentRuns, runbookChoices } from "@/lib/recovery/queries";
+import { findIncidentRuns, findRunbookChoices } from "@/lib/recovery/queries";
 import { RunPanel } from "@/components/recovery/run-panel";
 import { StartRecovery } from "@/components/recovery/start-recovery";
 import { formatUtc } from "@/lib/format";
@@ -26,16 +25,15 @@ const utc = (date: Date) => formatUtc(date, "second");
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePagePermission("incidents.read", `/incidents/${id}`);
-  const db = getDb();
+  const { user, db } = await requirePage("incidents.read", `/incidents/${id}`);
   const incident = await findIncident(db, id.slice(0, 64));
   if (!incident) notFound();
   const [timeline, escalation, commanders, runs, runbooks] = await Promise.all([
     latestTimeline(db, incident.id),
-    escalationState(db, incident.id),
+    findEscalationState(db, incident.id),
     findCommanders(db),
     findIncidentRuns(db, incident.id, user.role),
-    runbookChoices(db, incident.system?.id ?? null),
+    findRunbookChoices(db, incident.system?.id ?? null),
   ]);
   const allowed = { respond: can(user.role, "incidents.respond"), command: can(user.role, "incidents.command") };
   const recovery = { operate: can(user.role, "recovery.operate"), command: can(user.role, "recovery.command") };

@@ -1,15 +1,14 @@
 import { PageHeader } from "@/components/ui/card";
 import { DeclareForm } from "@/components/incidents/declare-form";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { findCommanders } from "@/lib/incidents/queries";
+import { findSystemOptions } from "@/lib/inventory/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function DeclareIncidentPage() {
-  const user = await requirePagePermission("incidents.respond", "/incidents/new");
-  const db = getDb();
-  const [systems, commanders] = await Promise.all([db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }), findCommanders(db)]);
+  const { user, db } = await requirePage("incidents.respond", "/incidents/new");
+  const [systems, commanders] = await Promise.all([findSystemOptions(db), findCommanders(db)]);
   return (
     <>
       <PageHeader title="Declare an incident" description="Paging starts when you declare: the system's escalation policy, then its tier's." />

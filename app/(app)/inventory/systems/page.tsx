@@ -4,16 +4,15 @@ import Link from "next/link";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { findSystemSummaries } from "@/lib/inventory/system-summaries";
 import { TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
 
 export const metadata: Metadata = { title: "Systems" };
 
 export default async function SystemsPage() {
-  const user = await requirePagePermission("inventory.read", "/inventory/systems");
-  const systems = await findSystemSummaries(getDb());
+  const { user, db } = await requirePage("inventory.read", "/inventory/systems");
+  const systems = await findSystemSummaries(db);
   return (
     <>
       <PageHeader

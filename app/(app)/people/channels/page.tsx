@@ -4,24 +4,19 @@ import { ChannelForm } from "@/components/people/channel-form";
 import { ChannelRowActions } from "@/components/people/channel-row-actions";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { findChannels } from "@/lib/people/channels";
+import { findContactOptions, findRecentDeliveries } from "@/lib/people/queries";
 
 export const metadata: Metadata = { title: "Channels" };
 
 export default async function ChannelsPage() {
-  const user = await requirePagePermission("people.read", "/people/channels");
-  const db = getDb();
+  const { user, db } = await requirePage("people.read", "/people/channels");
   const [channels, contacts, deliveries] = await Promise.all([
     findChannels(db),
-    db.contact.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.notificationDelivery.findMany({
-      orderBy: { id: "desc" },
-      take: 25,
-      select: { id: true, kind: true, target: true, subject: true, status: true, attempts: true, lastError: true, responseStatus: true, createdAt: true, channel: { select: { name: true } } },
-    }),
+    findContactOptions(db),
+    findRecentDeliveries(db),
   ]);
   const canEdit = can(user.role, "people.edit");
   const smtp = Boolean(env().SMTP_URL);

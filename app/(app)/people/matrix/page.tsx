@@ -2,22 +2,22 @@ import type { Metadata } from "next";
 import { MatrixEditor } from "@/components/people/matrix-editor";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
-import { Select } from "@/components/ui/field";
+import { SystemSelect } from "@/components/inventory/system-select";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { getMatrix } from "@/lib/people/matrix";
+import { requirePage } from "@/lib/auth/session";
+import { findMatrix } from "@/lib/people/matrix";
+import { findChannelOptions } from "@/lib/people/queries";
 import { STATUS_PAGE_LEVELS } from "@/lib/people/schemas";
+import { findSystemOptions } from "@/lib/inventory/queries";
 
 export const metadata: Metadata = { title: "Notification matrix" };
 
 export default async function MatrixPage({ searchParams }: { searchParams: Promise<{ system?: string }> }) {
-  const user = await requirePagePermission("people.read", "/people/matrix");
-  const db = getDb();
-  const systems = await db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const { user, db } = await requirePage("people.read", "/people/matrix");
+  const systems = await findSystemOptions(db);
   const { system } = await searchParams;
   const systemId = systems.some((s) => s.id === system) ? system! : null;
-  const [matrix, channels] = await Promise.all([getMatrix(db, systemId), db.notificationChannel.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } })]);
+  const [matrix, channels] = await Promise.all([findMatrix(db, systemId), findChannelOptions(db)]);
   return (
     <>
       <PageHeader
@@ -27,14 +27,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
       <form method="get" className="mb-4 flex items-end gap-2">
         <label className="text-sm">
           <span className="mb-1 block font-medium text-slate-700">Matrix of</span>
-          <Select name="system" defaultValue={systemId ?? ""}>
-            <option value="">The whole fleet (default)</option>
-            {systems.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
+          <SystemSelect name="system" defaultValue={systemId ?? ""} systems={systems} empty="The whole fleet (default)" />
         </label>
         <Button type="submit" variant="secondary">
           Show

@@ -2,20 +2,15 @@ import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { SystemSelect } from "@/components/inventory/system-select";
+import { requirePage } from "@/lib/auth/session";
+import { findServiceOptions, findSystemOptions } from "@/lib/inventory/queries";
+import { findPolicyOptions } from "@/lib/people/queries";
 import type { Page } from "@/lib/people/paging";
+import { pagingQuerySchema } from "@/lib/people/schemas";
 import { simulatePaging } from "@/lib/people/simulate";
-import { z } from "zod";
 
 export const metadata: Metadata = { title: "Who is paged?" };
-
-const paramsSchema = z.object({
-  system: z.string().max(64).optional().catch(undefined),
-  service: z.string().max(64).optional().catch(undefined),
-  policy: z.string().max(64).optional().catch(undefined),
-  minute: z.coerce.number().int().min(0).max(10_080).default(20).catch(20),
-});
 
 function PageRows({ pages, testId }: { pages: Page[]; testId: string }) {
   return (
@@ -50,13 +45,12 @@ function PageRows({ pages, testId }: { pages: Page[]; testId: string }) {
 }
 
 export default async function PagingPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  await requirePagePermission("people.read", "/people/paging");
-  const params = paramsSchema.parse(await searchParams);
-  const db = getDb();
+  const { db } = await requirePage("people.read", "/people/paging");
+  const params = pagingQuerySchema.parse(await searchParams);
   const [systems, policies, services] = await Promise.all([
-    db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.escalationPolicy.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    params.system ? db.service.findMany({ where: { systemId: params.system }, select: { id: true, name: true }, orderBy: { name: "asc" } }) : Promise.resolve([]),
+    findSystemOptions(db),
+    findPolicyOptions(db),
+    params.system ? findServiceOptions(db, { systemId: params.system }) : Promise.resolve([]),
   ]);
   const asked = params.policy || params.system || params.service;
   const result = asked ? await simulatePaging(db, { policyId: params.policy, systemId: params.system, serviceId: params.service }, params.minute) : null;
@@ -66,14 +60,7 @@ export default async function PagingPage({ searchParams }: { searchParams: Promi
       <PageHeader title="Who is paged at T+N?" description="Pick a system, one of its services or a policy, and a minute after the incident opened, with nobody acknowledging." />
       <form method="get" className="mb-6 grid gap-3 sm:grid-cols-[1fr_1fr_1fr_8rem_auto]">
         <Field label="System" htmlFor="system">
-          <Select id="system" name="system" defaultValue={params.system ?? ""}>
-            <option value="">—</option>
-            {systems.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
+          <SystemSelect id="system" name="system" defaultValue={params.system ?? ""} systems={systems} empty="—" />
         </Field>
         <Field label="Service (optional)" htmlFor="service">
           <Select id="service" name="service" defaultValue={params.service ?? ""}>

@@ -4,16 +4,14 @@ import { LintPanel } from "@/components/people/lint-panel";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { lintCurrentMatrix } from "@/lib/people/lint-now";
 import { findPolicies } from "@/lib/people/policies";
 
 export const metadata: Metadata = { title: "Escalation" };
 
 export default async function PoliciesPage() {
-  const user = await requirePagePermission("people.read", "/people/policies");
-  const db = getDb();
+  const { user, db } = await requirePage("people.read", "/people/policies");
   const [policies, findings] = await Promise.all([findPolicies(db), lintCurrentMatrix(db)]);
   return (
     <>

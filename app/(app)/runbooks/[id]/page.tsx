@@ -5,9 +5,8 @@ import { LinkButton } from "@/components/ui/link-button";
 import { DrillScheduleForm } from "@/components/recovery/drill-schedule-form";
 import { StartRecovery } from "@/components/recovery/start-recovery";
 import { StateBadge } from "@/components/recovery/state-badge";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
 import { findRunbook } from "@/lib/recovery/runbooks";
 import { STEP_KIND_LABELS } from "@/lib/recovery/steps";
 import { formatUtc } from "@/lib/format";
@@ -35,8 +34,8 @@ function describe(kind: string, config: Record<string, unknown>, timeoutSeconds:
 
 export default async function RunbookPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePagePermission("recovery.read", `/runbooks/${id}`);
-  const runbook = await findRunbook(getDb(), id.slice(0, 64));
+  const { user, db } = await requirePage("recovery.read", `/runbooks/${id}`);
+  const runbook = await findRunbook(db, id.slice(0, 64));
   if (!runbook) notFound();
   const canEdit = can(user.role, "runbooks.edit");
   return (

@@ -1,16 +1,15 @@
 import { Card, PageHeader } from "@/components/ui/card";
 import { AutoRefresh } from "@/components/recovery/auto-refresh";
 import { DemoFleetControls } from "@/components/recovery/demo-fleet-controls";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
-import { demoFleet, DEMO_SYSTEM, RESTART_SECONDS } from "@/lib/demo-fleet/fleet";
+import { findDemoFleet, DEMO_SYSTEM, RESTART_SECONDS } from "@/lib/demo-fleet/fleet";
 
 export const dynamic = "force-dynamic";
 
 export default async function DemoFleetPage() {
-  const user = await requirePagePermission("recovery.read", "/runbooks/demo");
-  const fleet = await demoFleet(getDb());
+  const { user, db } = await requirePage("recovery.read", "/runbooks/demo");
+  const fleet = await findDemoFleet(db);
   return (
     <>
       <PageHeader

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { findDrillCalendar, findDrillResults } from "@/lib/recovery/drills";
 import { formatDuration } from "@/lib/recovery/format";
 import { formatUtc } from "@/lib/format";
@@ -13,8 +12,7 @@ const day = (date: Date) => formatUtc(date, "day");
 const month = (date: Date) => date.toLocaleString("en", { month: "long", year: "numeric", timeZone: "UTC" });
 
 export default async function DrillsPage() {
-  await requirePagePermission("recovery.read", "/runbooks/drills");
-  const db = getDb();
+  const { db } = await requirePage("recovery.read", "/runbooks/drills");
   const [calendar, results] = await Promise.all([findDrillCalendar(db), findDrillResults(db)]);
   const overdue = calendar.filter((d) => d.overdue);
   const upcoming = calendar.filter((d) => !d.overdue);

@@ -1,15 +1,15 @@
 import { PageHeader } from "@/components/ui/card";
 import { RunbookEditor } from "@/components/recovery/runbook-editor";
 import { newStep } from "@/components/recovery/step-draft";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { findSystemOptions } from "@/lib/inventory/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function NewRunbookPage({ searchParams }: { searchParams: Promise<{ system?: string }> }) {
-  await requirePagePermission("runbooks.edit", "/runbooks/new");
-  const systems = await getDb().system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const { db } = await requirePage("runbooks.edit", "/runbooks/new");
+  const systems = await findSystemOptions(db);
   const { system = "" } = await searchParams;
   return (
     <>

@@ -8,10 +8,11 @@ import { BackupPolicyCard } from "@/components/backups/policy-card";
 import { BackupSizeChart } from "@/components/backups/size-chart";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 import { findServiceFreshness } from "@/lib/backups/freshness";
-import { findPolicyStatus, VERIFICATION_LABELS } from "@/lib/backups/policies";
-import { getDb } from "@/lib/db/client";
+import { findPolicyStatus } from "@/lib/backups/policies";
+import { findBackupRuns, findBackupSizes } from "@/lib/backups/queries";
+import { VERIFICATION_LABELS } from "@/lib/backups/rules";
 import { formatMinutes } from "@/lib/inventory/tiers";
 
 export const metadata: Metadata = { title: "Service backups" };
@@ -20,20 +21,12 @@ const utc = (d: Date | null) => (d ? `${d.toISOString().replace("T", " ").slice(
 
 export default async function ServiceBackupsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePagePermission("backups.read", `/backups/services/${id}`);
-  const db = getDb();
+  const { user, db } = await requirePage("backups.read", `/backups/services/${id}`);
   const [[freshness], policies, runs, sizes] = await Promise.all([
     findServiceFreshness(db, { serviceId: id, limit: 1 }),
     findPolicyStatus(db, id),
-    db.backupRun.findMany({
-      where: { serviceId: id },
-      orderBy: { startedAt: "desc" },
-      take: 50,
-      select: { id: true, externalId: true, status: true, startedAt: true, finishedAt: true, sizeBytes: true, verified: true, location: true, message: true, policy: { select: { name: true } } },
-    }),
-    db.$queryRaw<{ day: Date; bytes: bigint | null }[]>`
-      SELECT date_trunc('day', "startedAt") AS day, max("sizeBytes") AS bytes FROM "BackupRun"
-      WHERE "serviceId" = ${id} AND status = 'succeeded' AND "startedAt" >= now() - interval '90 days' GROUP BY 1 ORDER BY 1`,
+    findBackupRuns(db, id),
+    findBackupSizes(db, id),
   ]);
   if (!freshness) notFound();
   const canEdit = can(user.role, "backups.edit");

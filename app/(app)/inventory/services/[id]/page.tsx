@@ -9,18 +9,17 @@ import { Objective, TierBadge } from "@/components/inventory/tier-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { getServiceDetail } from "@/lib/inventory/service-detail";
+import { requirePage } from "@/lib/auth/session";
+import { findBackupRunCount } from "@/lib/backups/queries";
+import { findServiceDetail } from "@/lib/inventory/service-detail";
 import { formatMinutes, TIER_NAMES, type Tier } from "@/lib/inventory/tiers";
 
 export const metadata: Metadata = { title: "Service" };
 
 export default async function ServicePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePagePermission("inventory.read", `/inventory/services/${id}`);
-  const db = getDb();
-  const [detail, backupRuns] = await Promise.all([getServiceDetail(db, id), db.backupRun.count({ where: { serviceId: id } })]);
+  const { user, db } = await requirePage("inventory.read", `/inventory/services/${id}`);
+  const [detail, backupRuns] = await Promise.all([findServiceDetail(db, id), findBackupRunCount(db, id)]);
   if (!detail) notFound();
   const { service, objectives, dependencies, blastRadius, blastSummary, rtoWarnings } = detail;
   const canEdit = can(user.role, "inventory.edit");

@@ -2,17 +2,15 @@ import type { Metadata } from "next";
 import { ServiceForm } from "@/components/inventory/service-form";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { findSystemOptions } from "@/lib/inventory/systems";
+import { requirePage } from "@/lib/auth/session";
+import { findSystemOptions } from "@/lib/inventory/queries";
 import { findTierDefaults } from "@/lib/inventory/tier-defaults";
 
 export const metadata: Metadata = { title: "New service" };
 
 export default async function NewServicePage({ searchParams }: { searchParams: Promise<{ system?: string }> }) {
-  await requirePagePermission("inventory.edit", "/inventory/services/new");
+  const { db } = await requirePage("inventory.edit", "/inventory/services/new");
   const { system } = await searchParams;
-  const db = getDb();
   const [systems, tierDefaults] = await Promise.all([findSystemOptions(db), findTierDefaults(db)]);
   if (systems.length === 0) {
     return (

@@ -7,10 +7,9 @@ import { RecoveryWaves } from "@/components/inventory/recovery-waves";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { getSystemRecoveryOrder } from "@/lib/inventory/system-order";
-import { getSystem } from "@/lib/inventory/systems";
+import { requirePage } from "@/lib/auth/session";
+import { findSystemRecoveryOrder } from "@/lib/inventory/system-order";
+import { findSystem } from "@/lib/inventory/queries";
 
 export const metadata: Metadata = { title: "System" };
 
@@ -18,11 +17,10 @@ const MAX_GRAPH_SERVICES = 150;
 
 export default async function SystemPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePagePermission("inventory.read", `/inventory/systems/${id}`);
-  const db = getDb();
-  const system = await getSystem(db, id);
+  const { user, db } = await requirePage("inventory.read", `/inventory/systems/${id}`);
+  const system = await findSystem(db, id);
   if (!system) notFound();
-  const order = await getSystemRecoveryOrder(db, id);
+  const order = await findSystemRecoveryOrder(db, id);
   const canEdit = can(user.role, "inventory.edit");
   const names = new Map(order.nodes.map((n) => [n.id, n.name]));
 

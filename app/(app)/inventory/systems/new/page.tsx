@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { SystemForm } from "@/components/inventory/system-form";
 import { PageHeader } from "@/components/ui/card";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "New system" };
 
 export default async function NewSystemPage() {
-  await requirePagePermission("inventory.edit", "/inventory/systems/new");
+  await requirePage("inventory.edit", "/inventory/systems/new");
   return (
     <>
       <PageHeader title="New system" description="A product with its own DR plan. Add its services next." />

@@ -4,18 +4,17 @@ import { ContactForm } from "@/components/people/contact-form";
 import { DeleteContactButton } from "@/components/people/delete-contact-button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { contactSelect, findContactUsage } from "@/lib/people/contacts";
+import { requirePage } from "@/lib/auth/session";
+import { findContactUsage } from "@/lib/people/contacts";
+import { findContact } from "@/lib/people/queries";
 import { isStale } from "@/lib/people/model";
 
 export const metadata: Metadata = { title: "Contact" };
 
 export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePagePermission("people.read", `/people/contacts/${id}`);
-  const db = getDb();
-  const [contact, usage] = await Promise.all([db.contact.findUnique({ where: { id }, select: contactSelect }), findContactUsage(db, id)]);
+  const { user, db } = await requirePage("people.read", `/people/contacts/${id}`);
+  const [contact, usage] = await Promise.all([findContact(db, id), findContactUsage(db, id)]);
   if (!contact) notFound();
   const usedBy = usage.map((u) => `${u.policyName} (level ${u.level})`);
   const confirmed = contact.confirmedAt ? contact.confirmedAt.toISOString().slice(0, 10) : "never";

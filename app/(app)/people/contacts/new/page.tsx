@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { ContactForm } from "@/components/people/contact-form";
 import { PageHeader } from "@/components/ui/card";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "New contact" };
 
 export default async function NewContactPage() {
-  await requirePagePermission("people.edit", "/people/contacts/new");
+  await requirePage("people.edit", "/people/contacts/new");
   return (
     <>
       <PageHeader title="New contact" />

@@ -7,23 +7,22 @@ import { LintPanel } from "@/components/people/lint-panel";
 import { PolicyEditor } from "@/components/people/policy-editor";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { findAuditEvents } from "@/lib/audit/queries";
+import { requirePage } from "@/lib/auth/session";
 import { editorOptions } from "@/lib/people/editor-options";
 import { lintMatrix } from "@/lib/people/lint";
-import { loadPagingData } from "@/lib/people/load";
-import { getPolicy } from "@/lib/people/policies";
+import { findPagingData } from "@/lib/people/queries";
+import { findPolicy } from "@/lib/people/policies";
 
 export const metadata: Metadata = { title: "Escalation policy" };
 
 export default async function PolicyPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePagePermission("people.read", `/people/policies/${id}`);
-  const db = getDb();
+  const { user, db } = await requirePage("people.read", `/people/policies/${id}`);
   const [policy, data, history] = await Promise.all([
-    getPolicy(db, id),
-    loadPagingData(db),
-    db.auditEvent.findMany({ where: { entityType: "EscalationPolicy", entityId: id }, orderBy: { id: "desc" }, take: 50 }),
+    findPolicy(db, id),
+    findPagingData(db),
+    findAuditEvents(db, { entityType: "EscalationPolicy", entityId: id }).then((page) => page.events),
   ]);
   if (!policy) notFound();
   // One load serves both the editor's choices and the linter.

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import { PolicyEditor } from "@/components/people/policy-editor";
 import { PageHeader } from "@/components/ui/card";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
 import { editorOptions } from "@/lib/people/editor-options";
-import { loadPagingData } from "@/lib/people/load";
+import { findPagingData } from "@/lib/people/queries";
 
 export const metadata: Metadata = { title: "New escalation policy" };
 
 export default async function NewPolicyPage() {
-  await requirePagePermission("people.edit", "/people/policies/new");
-  const options = editorOptions(await loadPagingData(getDb()));
+  const { db } = await requirePage("people.edit", "/people/policies/new");
+  const options = editorOptions(await findPagingData(db));
   return (
     <>
       <PageHeader title="New escalation policy" />

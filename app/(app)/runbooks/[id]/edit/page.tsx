@@ -2,8 +2,8 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { RunbookEditor } from "@/components/recovery/runbook-editor";
 import { stepToDraft } from "@/components/recovery/step-draft";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requirePage } from "@/lib/auth/session";
+import { findServiceOptions, findSystemOptions } from "@/lib/inventory/queries";
 import { env } from "@/lib/env";
 import { redactStepConfig } from "@/lib/plans/secrets";
 import { findRunbook } from "@/lib/recovery/runbooks";
@@ -12,13 +12,12 @@ export const dynamic = "force-dynamic";
 
 export default async function EditRunbookPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePagePermission("runbooks.edit", `/runbooks/${id}/edit`);
-  const db = getDb();
+  const { db } = await requirePage("runbooks.edit", `/runbooks/${id}/edit`);
   const runbook = await findRunbook(db, id.slice(0, 64));
   if (!runbook) notFound();
   const [systems, services] = await Promise.all([
-    db.system.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.service.findMany({ where: { id: { in: runbook.steps.flatMap((s) => s.serviceIds) } }, select: { id: true, name: true } }),
+    findSystemOptions(db),
+    findServiceOptions(db, { ids: runbook.steps.flatMap((s) => s.serviceIds) }),
   ]);
   const names = new Map(services.map((s) => [s.id, s.name]));
   return (

@@ -3,9 +3,8 @@ import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AutoRefresh } from "@/components/recovery/auto-refresh";
 import { RunPanel } from "@/components/recovery/run-panel";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { findRun } from "@/lib/recovery/queries";
 
@@ -13,8 +12,8 @@ export const dynamic = "force-dynamic";
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePagePermission("recovery.read", `/runbooks/runs/${id}`);
-  const run = await findRun(getDb(), id.slice(0, 64), user.role);
+  const { user, db } = await requirePage("recovery.read", `/runbooks/runs/${id}`);
+  const run = await findRun(db, id.slice(0, 64), user.role);
   if (!run) notFound();
   const active = ["running", "waiting", "paused"].includes(run.state);
   return (

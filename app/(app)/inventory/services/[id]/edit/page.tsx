@@ -2,20 +2,17 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ServiceForm } from "@/components/inventory/service-form";
 import { PageHeader } from "@/components/ui/card";
-import { requirePagePermission } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { serviceSelect } from "@/lib/inventory/services";
-import { findSystemOptions } from "@/lib/inventory/systems";
+import { requirePage } from "@/lib/auth/session";
+import { findService, findSystemOptions } from "@/lib/inventory/queries";
 import { findTierDefaults } from "@/lib/inventory/tier-defaults";
 
 export const metadata: Metadata = { title: "Edit service" };
 
 export default async function EditServicePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePagePermission("inventory.edit", `/inventory/services/${id}/edit`);
-  const db = getDb();
+  const { db } = await requirePage("inventory.edit", `/inventory/services/${id}/edit`);
   const [service, systems, tierDefaults] = await Promise.all([
-    db.service.findUnique({ where: { id }, select: serviceSelect }),
+    findService(db, id),
     findSystemOptions(db),
     findTierDefaults(db),
   ]);
