@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { currentRequestId } from "./context";
+import { currentRequestId } from "@/lib/log/context";
 import { metrics } from "./metrics";
 import { observed } from "./route";
 

@@ -6,7 +6,7 @@
 // until the response starts, not how long it stays open.
 import { unstorableUrlResponse } from "@/lib/api/json";
 import { logger } from "@/lib/log";
-import { runWithRequestContext } from "./context";
+import { runWithRequestContext } from "@/lib/log/context";
 import { metrics } from "./metrics";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 
