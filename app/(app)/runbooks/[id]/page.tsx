@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { findRunbook } from "@/lib/recovery/runbooks";
 import { STEP_KIND_LABELS } from "@/lib/recovery/steps";
 import { formatUtc } from "@/lib/format";
-import { redactUrl } from "@/lib/plans/secrets";
+import { redactUrl } from "@/lib/security/secrets";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { stepToDraft } from "@/components/recovery/step-draft";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { redactStepConfig } from "@/lib/plans/secrets";
+import { redactStepConfig } from "@/lib/security/secrets";
 import { findRunbook } from "@/lib/recovery/runbooks";
 
 export const dynamic = "force-dynamic";
