@@ -41,7 +41,7 @@ const PACE_MS = 150;
 const DOUBLE_STARTS = 20;
 const THROUGHPUT_RUNS = 200;
 const THROUGHPUT_STEPS = 5;
-// What lib/jobs/worker.ts runs: 8 pg-boss workers on the recovery queue, each polling every 0.5 s when idle
+// What lib/worker/worker.ts runs: 8 pg-boss workers on the recovery queue, each polling every 0.5 s when idle
 // and fetching again at once after a job (lib/jobs/pool.ts); the app wakes its own workers when it queues.
 const WORKER_SLOTS = 8;
 const POLL_SECONDS = 0.5;

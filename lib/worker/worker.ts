@@ -11,8 +11,8 @@ import { advanceRun, type Engine } from "@/lib/recovery/engine";
 import { recoverInterruptedSteps, requeueIdleRuns } from "@/lib/recovery/recover";
 import { startBreakglassWriter } from "@/lib/breakglass/write";
 import { startHeartbeat } from "@/lib/observability/heartbeat";
-import { bossSink, QUEUES } from "./boss";
-import { forgetPool, workPool } from "./pool";
+import { bossSink, QUEUES } from "@/lib/jobs/boss";
+import { forgetPool, workPool } from "@/lib/jobs/pool";
 
 /** A lost job or a worker that was down cannot leave a due page unsent for longer than this. */
 const SWEEP_MS = 30_000;
