@@ -4,7 +4,7 @@
 // unset, anyone who can reach the app can.
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { refreshDomainMetrics } from "@/lib/observability/domain-metrics";
+import { refreshDomainMetrics } from "@/lib/operate/domain-metrics";
 import { metrics } from "@/lib/observability/metrics";
 import { metricsAuthorized } from "@/lib/observability/metrics-auth";
 import { observed } from "@/lib/observability/route";

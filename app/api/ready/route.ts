@@ -4,7 +4,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { checkReadiness } from "@/lib/observability/ready";
+import { checkReadiness } from "@/lib/operate/ready";
 import { observed } from "@/lib/observability/route";
 
 export const runtime = "nodejs";
