@@ -2,7 +2,7 @@
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { RTO_STATUS_LABELS, RTO_STATUSES } from "@/lib/compliance/rules";
-import type { ComplianceFilter } from "@/lib/compliance/queries";
+import type { ComplianceFilter } from "@/lib/compliance/filter";
 import { TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
 
 export function FilterBar({ filter, systems, action = "/compliance" }: { filter: ComplianceFilter; systems: { id: string; name: string }[]; action?: string }) {

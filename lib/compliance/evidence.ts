@@ -3,7 +3,8 @@
 // only strings, integers, booleans and null — so `jq -jcS .content pack.json | sha256sum` reproduces the digest.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/canonical-json";
-import type { ComplianceFilter, ComplianceRow } from "./queries";
+import type { ComplianceFilter } from "./filter";
+import type { ComplianceRow } from "./queries";
 import type { loadComplianceView } from "./load";
 
 type View = Awaited<ReturnType<typeof loadComplianceView>>;

@@ -1,6 +1,9 @@
 // The services a compliance view covers, as one SQL condition on a Service-shaped row (used by every query).
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ComplianceFilter } from "./queries";
+import type { RtoStatus } from "./rules";
+
+/** What a compliance view is narrowed to (the filter bar's fields). */
+export type ComplianceFilter = { systemId?: string; tier?: number; q?: string; status?: RtoStatus };
 
 export function serviceWhere(filter: ComplianceFilter, alias: string) {
   const a = Prisma.raw(alias);

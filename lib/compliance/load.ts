@@ -1,6 +1,7 @@
 // Everything one compliance view needs, loaded together (the page, the report and the evidence pack).
 import type { Reader } from "@/lib/db/client";
-import { findComplianceRows, type ComplianceFilter } from "./queries";
+import type { ComplianceFilter } from "./filter";
+import { findComplianceRows } from "./queries";
 import { findComplianceTrends, findServiceMeasurements } from "./trends";
 import { findDrillCoverage, groupBy, tally, worstFirst } from "./view";
 

@@ -5,10 +5,8 @@ import type { Reader } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FRESHNESS_CTES } from "@/lib/backups/freshness";
 import type { RpoBand } from "@/lib/backups/rules";
-import { serviceWhere } from "./filter";
+import { serviceWhere, type ComplianceFilter } from "./filter";
 import { RECENT_MEASUREMENTS, rtoVerdict, type RtoStatus } from "./rules";
-
-export type ComplianceFilter = { systemId?: string; tier?: number; q?: string; status?: RtoStatus };
 
 export type ComplianceRow = {
   id: string;

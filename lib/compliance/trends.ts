@@ -2,7 +2,7 @@
 // share of RTO measurements within target per month, RPO violations per week, incidents and mean time to
 // recover per month, and one service's measurements against its target.
 import type { Reader } from "@/lib/db/client";
-import type { ComplianceFilter } from "./queries";
+import type { ComplianceFilter } from "./filter";
 import { serviceWhere } from "./filter";
 
 export type MonthPoint = { month: string; measurements: number; withinTarget: number; percent: number | null; incidents: number; resolved: number; mttrMinutes: number | null };

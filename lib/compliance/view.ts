@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { Reader } from "@/lib/db/client";
 import { BAND_LABELS } from "@/lib/backups/rules";
 import { RTO_STATUS_LABELS, RTO_STATUSES, type RtoStatus } from "./rules";
-import type { ComplianceFilter, ComplianceRow } from "./queries";
+import type { ComplianceFilter } from "./filter";
+import type { ComplianceRow } from "./queries";
 
 export const filterSchema = z.object({
   system: z.string().trim().max(64).optional().transform((v) => v || undefined),
