@@ -69,6 +69,19 @@ describe("the job sink wakes workers after commit", () => {
     expect(receiver.received.at(-1)!.body).toContain("Restoring from last night");
   });
 
+  it("listens again after its connection is killed", async () => {
+    const listening = async () => (await t.db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE application_name = 'lifeboat-job-wakes' AND datname = current_database()`).map((r) => r.pid);
+    const [pid] = await listening();
+    expect(pid).toBeTruthy();
+    await t.db.$queryRaw`SELECT pg_terminate_backend(${pid}::int)`;
+    await waitFor(async () => (await listening()).some((p) => p !== pid), 10_000, "a new wake connection");
+    const jobs = bossSink(boss);
+    const incident = await declareIncident(t.db, jobs, actor, { title: "Ledger slow", severity: "SEV2", systemId, serviceIds: [], commanderId: undefined, note: "" });
+    const ms = await deliveredAfter(() => addNote(t.db, jobs, actor, { incidentId: incident.id, text: "Still on it", public: true }));
+    console.log(`after a reconnect: public note → webhook ${ms.toFixed(0)} ms`);
+    expect(ms).toBeLessThan(2_000);
+  });
+
   it("wakes nobody for a rolled-back transaction, and once for a committed one", async () => {
     const listener = new pg.Client({ connectionString: t.url });
     await listener.connect();
