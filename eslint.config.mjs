@@ -29,8 +29,6 @@ const config = [
   { ignores: [".next/**", ".data/**", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   {
     files: ["app/**", "components/**"],
-    // TEMPORARY: until apiRoute lands (route handlers still call getDb themselves); the lead removes this line after merging.
-    ignores: ["app/api/**"],
     rules: noDatabaseInUi,
   },
 ];

@@ -41,8 +41,8 @@ const PACE_MS = 150;
 const DOUBLE_STARTS = 20;
 const THROUGHPUT_RUNS = 200;
 const THROUGHPUT_STEPS = 5;
-// What lib/jobs/worker.ts runs: 8 pg-boss workers on the recovery queue, each polling every 0.5 s when idle
-// and fetching again at once after a job (lib/jobs/pool.ts); the app wakes its own workers when it queues.
+// What lib/worker/worker.ts runs: 8 pg-boss workers on the recovery queue, each polling every 0.5 s when idle
+// and fetching again at once after a job (lib/jobs/pool.ts); a committed job wakes them at once (lib/jobs/wake.ts).
 const WORKER_SLOTS = 8;
 const POLL_SECONDS = 0.5;
 const COMMANDER = "commander@lifeboat.local";
@@ -321,7 +321,7 @@ export async function runRecoveryBench(options: BenchOptions): Promise<BenchResu
 
     report(`\nLatencies in ms: p50 / p95 / p99 / max. Machine: ${os.cpus().length} cores; app, worker, Postgres and this script share them.`);
     report(`Load average before / after: ${loadBefore} / ${load()} (other processes on this machine skew every figure).`);
-    report(`Worker: ${WORKER_SLOTS} pg-boss workers on ${QUEUES.recovery}; idle ones poll every ${POLL_SECONDS} s, busy ones fetch again at once; the app wakes its own on a start.`);
+    report(`Worker: ${WORKER_SLOTS} pg-boss workers on ${QUEUES.recovery}; idle ones poll every ${POLL_SECONDS} s, busy ones fetch again at once; a committed job wakes them at once.`);
     report("First step picked up is measured from the action's answer: below 0, the worker had started the step before the answer arrived.\n");
     row("measurement", "lifeboat", "raw baseline");
     row("start recovery accepted, one at a time", ms(percentiles(single)), `same SQL via pg: ${msFine(raw.ordered.single)}`);

@@ -3,7 +3,7 @@
 import { createPrismaClient } from "@/lib/db/client";
 import { launcherEnv } from "@/lib/env";
 import { getBoss } from "@/lib/jobs/boss";
-import { startWorker } from "@/lib/jobs/worker";
+import { startWorker } from "@/lib/worker/worker";
 import { prepareDatabase } from "./lib/database";
 import { persistentSecret } from "./lib/secret";
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
-import { currentRequestId } from "@/lib/observability/context";
+import { currentRequestId } from "@/lib/log/context";
 import { metrics } from "@/lib/observability/metrics";
 import { apiRoute } from "./route";
 import { API_ROUTES, routeFileOf } from "./routes";
@@ -92,7 +92,7 @@ describe("apiRoute()", () => {
 
   it("asks a token route for its token before reading the body, and never calls the handler without one", async () => {
     let called = false;
-    const POST = apiRoute({ route: "/api/v1/backup-runs", method: "POST", body: { schema: (await import("@/lib/backups/ingest")).backupRunSchema, maxBytes: 10 } }, async () => ((called = true), new Response("ok")));
+    const POST = apiRoute({ route: "/api/v1/backup-runs", method: "POST", body: { schema: (await import("@/lib/backups/schemas")).backupRunSchema, maxBytes: 10 } }, async () => ((called = true), new Response("ok")));
     const anonymous = await POST(new Request("http://lifeboat.test/api/v1/backup-runs", { method: "POST", body: "x".repeat(100) }));
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toEqual({ error: "A bearer API token is required (Authorization: Bearer lb_…)." });

@@ -10,7 +10,7 @@ import { NextRequest } from "next/server";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
-import { runWithRequestContext } from "@/lib/observability/context";
+import { runWithRequestContext } from "@/lib/log/context";
 import { metrics } from "@/lib/observability/metrics";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/observability/request-id";
 import { authenticate } from "./authenticate";

@@ -19,7 +19,7 @@ export const PERMISSIONS = {
   "recovery.read": ["admin", "commander", "responder", "viewer"],
   // Start a runbook for an incident or as a drill; approve gates; retry, skip, abort.
   "recovery.command": ["admin", "commander"],
-  // See step outputs and errors whole. Below, credential-looking values are hidden (lib/plans/secrets.ts
+  // See step outputs and errors whole. Below, credential-looking values are hidden (lib/security/secrets.ts
   // redactOutput): an HTTP step's answer or a command's output may hold a key.
   "recovery.outputs": ["admin", "commander"],
   // Tick manual steps.

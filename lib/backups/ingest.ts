@@ -9,10 +9,6 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** Reported times may be this far ahead of our clock (the job's clock may run a little fast). */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
-// TEMPORARY: app/api/v1/backup-runs imports the schema from here; the routes part rewrites that handler and the
-// lead drops this line after merging (the schema lives in ./schemas.ts).
-export { backupRunSchema } from "./schemas";
-
 const EARLIEST = Date.UTC(2000, 0, 1);
 
 /**

@@ -2,7 +2,7 @@
 // file that gets copied around, so anything that may be a credential is left out: header values (bar a few
 // harmless ones), secret-looking query parameters and JSON fields, and request bodies that are not JSON.
 // Commands are printed verbatim: they are the instructions themselves.
-import { looksLikeToken, SECRET_NAME } from "@/lib/plans/secrets";
+import { looksLikeToken, SECRET_NAME } from "@/lib/security/secrets";
 import { parseStepConfig, type StepConfig, type StepKindName } from "@/lib/recovery/steps";
 
 export type StepDetail =

@@ -2,6 +2,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RtoStatus } from "./rules";
 
+/** What a compliance view is narrowed to (the filter bar's fields). */
 export type ComplianceFilter = { systemId?: string; tier?: number; q?: string; status?: RtoStatus };
 
 export function serviceWhere(filter: ComplianceFilter, alias: string) {

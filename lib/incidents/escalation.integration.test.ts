@@ -5,7 +5,7 @@ import type PgBoss from "pg-boss";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { startReceiver, waitFor } from "@/test/http-receiver";
 import { bossSink, createBoss, QUEUES, startBoss } from "@/lib/jobs/boss";
-import { startWorker } from "@/lib/jobs/worker";
+import { startWorker } from "@/lib/worker/worker";
 import { acknowledgeIncident, declareIncident } from "./incidents";
 import { findEscalationState, fireDueEscalations } from "./escalation";
 

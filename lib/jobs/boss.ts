@@ -3,6 +3,7 @@
 import PgBoss from "pg-boss";
 import type { Tx } from "@/lib/db/client";
 import { logger } from "@/lib/log";
+import { wakeAfterCommit } from "./wake";
 
 export const QUEUES = {
   /** Fire the escalation pages of one incident that are due. */
@@ -13,6 +14,11 @@ export const QUEUES = {
   recovery: "recovery-advance",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+const connectionStrings = new WeakMap<PgBoss, string>();
+
+/** The database a boss works on (its workers LISTEN there for committed jobs: wake.ts). */
+export const bossConnectionString = (boss: PgBoss) => connectionStrings.get(boss);
 
 export function createBoss(connectionString: string) {
   const boss = new PgBoss({
@@ -28,6 +34,7 @@ export function createBoss(connectionString: string) {
   // Without a listener, pg-boss's own error event throws and its workers stop polling for good after the
   // first database blip. Logged, the workers keep polling and recover when the database is back.
   boss.on("error", (error) => logger.warn({ reason: error.message }, "job queue error (retrying)"));
+  connectionStrings.set(boss, connectionString);
   return boss;
 }
 
@@ -52,8 +59,9 @@ export function getBoss(connectionString: string): Promise<PgBoss> {
 export type EnqueueOptions = { startAfter?: Date };
 
 /**
- * Enqueues a job in the caller's transaction (pg-boss's `db` option over Prisma's connection).
- * Refuses loudly when the queue does not exist, instead of pg-boss's silent null.
+ * Enqueues a job in the caller's transaction (pg-boss's `db` option over Prisma's connection), and wakes the
+ * queue's workers once that transaction commits when the job is due now (wake.ts); a job for later waits for
+ * its poll. Refuses loudly when the queue does not exist, instead of pg-boss's silent null.
  */
 export async function enqueueInTx(tx: Tx, boss: PgBoss, name: QueueName, data: object, options: EnqueueOptions = {}) {
   const db = {
@@ -64,6 +72,7 @@ export async function enqueueInTx(tx: Tx, boss: PgBoss, name: QueueName, data: o
   // pg-boss hands `data` to Postgres as a parameter cast to jsonb: pass it as JSON text.
   const id = await boss.send(name, JSON.stringify(data) as unknown as object, { ...options, db });
   if (!id) throw new Error(`Job queue ${name} does not exist (pg-boss not started?)`);
+  if (!options.startAfter || options.startAfter.getTime() <= Date.now()) await wakeAfterCommit(tx, name);
   return id;
 }
 

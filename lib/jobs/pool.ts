@@ -1,7 +1,7 @@
 // Workers for one queue. pg-boss polls: a worker that finishes a job would otherwise wait out its poll
 // interval before fetching the next one, capping a busy queue at (workers ÷ interval) jobs a second. Each
-// worker here wakes itself after a job, so a backlog drains at the speed of the work; and the app process
-// can wake its own workers the moment it queues something (nudge), instead of waiting for the next poll.
+// worker here wakes itself after a job, so a backlog drains at the speed of the work; and all of a queue's
+// workers are woken the moment a job for them commits (nudge, called by the wake listener: wake.ts).
 import type PgBoss from "pg-boss";
 import type { QueueName } from "./boss";
 
@@ -26,7 +26,7 @@ export async function workPool<T extends object>(boss: PgBoss, queue: QueueName,
   pools().set(queue, { boss, ids });
 }
 
-/** Wakes this process's workers of a queue (after committing a job for them); a no-op without any. */
+/** Wakes this process's workers of a queue (a job for them has committed); a no-op without any. */
 export function nudge(queue: QueueName) {
   const pool = pools().get(queue);
   pool?.ids.forEach((id) => pool.boss.notifyWorker(id));

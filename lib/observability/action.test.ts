@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { currentRequestId } from "./context";
+import { currentRequestId } from "@/lib/log/context";
 import { actionName, actionRequest, actionStatus, noteActionStatus, observeAction } from "./action";
 import { metrics } from "./metrics";
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { headers } from "next/headers";
 import { logger } from "@/lib/log";
-import { currentRequestContext, runWithRequestContext } from "./context";
+import { currentRequestContext, runWithRequestContext } from "@/lib/log/context";
 import { metrics } from "./metrics";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 

@@ -9,7 +9,7 @@ import { createBoss, QUEUES, startBoss } from "@/lib/jobs/boss";
 import type { Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { waitFor } from "@/test/http-receiver";
-import { forgetDomainMetrics } from "./domain-metrics";
+import { forgetDomainMetrics } from "@/lib/operate/domain-metrics";
 
 const TOKEN = "metrics-test-token-0123456789";
 
@@ -244,7 +244,7 @@ describe("GET /api/metrics", () => {
   });
 
   it("leaves the domain figures out, and says so, when the database cannot answer", async () => {
-    const { refreshDomainMetrics } = await import("./domain-metrics");
+    const { refreshDomainMetrics } = await import("@/lib/operate/domain-metrics");
     const { createPrismaClient } = await import("@/lib/db/client");
     const dead = createPrismaClient("postgresql://nobody@127.0.0.1:1/none");
     try {

@@ -1,7 +1,7 @@
 // The process's Prometheus metrics, in a registry of their own (not prom-client's global one), kept on
 // globalThis so a Next dev reload or a second bundle of this module does not register everything twice.
 // Request metrics are updated as requests are served; the domain gauges (incidents, RPO, RTO, jobs,
-// notifications, workers) are computed at scrape time by lib/observability/domain-metrics.ts.
+// notifications, workers) are computed at scrape time by lib/operate/domain-metrics.ts.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 function createMetrics() {

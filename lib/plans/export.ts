@@ -7,7 +7,7 @@ import { serviceSelect } from "@/lib/inventory/services";
 import { systemSelect } from "@/lib/inventory/systems";
 import type { Plan, PlanContact, PlanNotification, PlanRunbook, PlanService, PlanStep, PlanSystem } from "./format";
 import { PLAN_FORMAT_VERSION } from "./format";
-import { redactStepConfig, redactUrl } from "./secrets";
+import { redactStepConfig, redactUrl } from "@/lib/security/secrets";
 
 /** "System / service" names a service of another system (dependsOn, health-check services). */
 export const CROSS_SYSTEM_SEPARATOR = " / ";

@@ -3,7 +3,7 @@
 // is optional except names, so a partial plan (a Markdown document rarely states everything) is valid.
 // On import, an omitted field leaves what Lifeboat holds unchanged; a stated one replaces it.
 // Secrets never appear here: channels by name only (their URLs carry tokens); HTTP header values (but a few
-// harmless ones), query values, bodies and token-like URL path segments as SECRET_PLACEHOLDER (lib/plans/secrets.ts).
+// harmless ones), query values, bodies and token-like URL path segments as SECRET_PLACEHOLDER (lib/security/secrets.ts).
 // The importer applies the editors' own schemas (lib/inventory, lib/people, lib/backups, lib/recovery) on top
 // of this one, and reports what they refuse at its path.
 import { z } from "zod";
@@ -15,8 +15,6 @@ import { MAX_OBJECTIVE_MINUTES } from "@/lib/inventory/schemas";
 export const PLAN_FORMAT_VERSION = 1;
 /** Bigger inputs are refused before parsing. */
 export const MAX_PLAN_BYTES = 2 * 1024 * 1024;
-/** Stands for a secret value in an exported plan; importing it keeps the value Lifeboat already holds. */
-export const SECRET_PLACEHOLDER = "<secret: kept in Lifeboat>";
 /** Words for priorities, and the tier each means (Service.tier: 1 Critical … 4 Low). */
 export const PRIORITY_TIERS = { critical: 1, high: 2, medium: 3, low: 4 } as const;
 

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import type { Plan } from "./format";
-import { SECRET_PLACEHOLDER } from "./format";
+import { SECRET_PLACEHOLDER } from "@/lib/security/secrets";
 import { exportPlan } from "./export";
 import { importPlan } from "./import";
 

@@ -10,7 +10,7 @@ import type { StepState } from "@/lib/generated/prisma/enums";
 import { QUEUES, type JobSink } from "@/lib/jobs/boss";
 import { retryWhileUnreachable } from "@/lib/db/outage";
 import { logger } from "@/lib/log";
-import { redactOutput } from "@/lib/plans/secrets";
+import { redactOutput } from "@/lib/security/secrets";
 import { executeStep, type StepOutcome } from "./executors";
 import { recordVerifiedServices } from "./measure";
 import { firstLine, lockRun, tellRun, type RunRef } from "./record";

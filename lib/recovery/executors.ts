@@ -1,7 +1,7 @@
 // What the worker does for each automatic step kind. Every executor honours the step's timeout (an
 // AbortSignal) and returns an outcome with a short, human-readable output; none of them throws.
 import { spawn } from "node:child_process";
-import { redactUrl } from "@/lib/plans/secrets";
+import { redactUrl } from "@/lib/security/secrets";
 import { guardedFetch, literalProblem, OutboundRefusedError } from "@/lib/security/outbound";
 import { commandMayRun, parseStepConfig, resolveStepUrl, statusMatches, type StepKindName } from "./steps";
 

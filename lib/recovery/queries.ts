@@ -3,7 +3,7 @@ import type { Reader } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
-import { redactOutput, redactStepConfig } from "@/lib/plans/secrets";
+import { redactOutput, redactStepConfig } from "@/lib/security/secrets";
 
 const runSelect = {
   id: true,

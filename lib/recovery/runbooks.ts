@@ -6,8 +6,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { SECRET_PLACEHOLDER } from "@/lib/plans/format";
-import { containsPlaceholder, restoreSecrets } from "@/lib/plans/secrets";
+import { containsPlaceholder, restoreSecrets, SECRET_PLACEHOLDER } from "@/lib/security/secrets";
 import type { RunbookFields } from "./schemas";
 import { parseStepConfig } from "./steps";
 

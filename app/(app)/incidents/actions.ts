@@ -5,8 +5,6 @@ import { actionClient, rethrowOnField } from "@/lib/actions/safe-action";
 import { acknowledgeIncident, addNote, changeStatus, declareIncident, savePostmortem, updateIncident } from "@/lib/incidents/incidents";
 import { acknowledgeSchema, addNoteSchema, changeStatusSchema, declareIncidentSchema, postmortemSchema, updateIncidentSchema } from "@/lib/incidents/schemas";
 import { appJobs } from "@/lib/jobs/app-jobs";
-import { QUEUES } from "@/lib/jobs/boss";
-import { nudge } from "@/lib/jobs/pool";
 
 const respond = actionClient.metadata({ permission: "incidents.respond" });
 const command = actionClient.metadata({ permission: "incidents.command" });
@@ -21,9 +19,6 @@ const refresh = (incidentId?: string) => {
 /** Declares an incident: starts its escalation and the matrix's "detected" notifications. */
 export const declareIncidentAction = respond.inputSchema(declareIncidentSchema).action(async ({ parsedInput, ctx }) => {
   const incident = await declareIncident(ctx.db, await appJobs(), ctx.actor, parsedInput).catch((e) => rethrowOnField(declareIncidentSchema, e));
-  // Level 1 pages and the "detected" messages are due now: wake this process's workers.
-  nudge(QUEUES.escalation);
-  nudge(QUEUES.notify);
   refresh();
   return { id: incident.id, number: incident.number };
 });

@@ -4,8 +4,6 @@ import { revalidatePath } from "next/cache";
 import { actionClient, rethrowOnField } from "@/lib/actions/safe-action";
 import { breakDemoService, restoreDemoService } from "@/lib/demo-fleet/fleet";
 import { appJobs } from "@/lib/jobs/app-jobs";
-import { QUEUES } from "@/lib/jobs/boss";
-import { nudge } from "@/lib/jobs/pool";
 import { demoServiceSchema } from "@/lib/demo-fleet/schemas";
 import { saveDrillSchedule } from "@/lib/recovery/drills";
 import { createRunbook, deleteRunbook, updateRunbook } from "@/lib/recovery/runbooks";
@@ -21,9 +19,6 @@ const refresh = () => {
   revalidatePath("/runbooks", "layout");
   revalidatePath("/incidents", "layout");
 };
-
-/** The run has work queued: wake this process's recovery workers now rather than at their next poll. */
-const advanceNow = () => nudge(QUEUES.recovery);
 
 /** Adds a runbook with its steps. */
 export const createRunbookAction = edit.inputSchema(runbookFieldsSchema).action(async ({ parsedInput, ctx }) => {
@@ -55,7 +50,6 @@ export const saveDrillScheduleAction = edit.inputSchema(drillScheduleSchema).act
 /** Starts a runbook for an incident, or as a drill without one. Starting twice gives the same run. */
 export const startRecoveryAction = command.inputSchema(startRunSchema).action(async ({ parsedInput, ctx }) => {
   const run = await startRun(ctx.db, await appJobs(), ctx.actor, parsedInput).catch((e) => rethrowOnField(startRunSchema, e));
-  advanceNow();
   refresh();
   return run;
 });
@@ -63,7 +57,6 @@ export const startRecoveryAction = command.inputSchema(startRunSchema).action(as
 /** Ticks a manual step. */
 export const tickStepAction = operate.inputSchema(stepActionSchema).action(async ({ parsedInput, ctx }) => {
   await completeStep(ctx.db, await appJobs(), ctx.actor, parsedInput, "manual");
-  advanceNow();
   refresh();
   return { ok: true };
 });
@@ -71,21 +64,18 @@ export const tickStepAction = operate.inputSchema(stepActionSchema).action(async
 /** Approves a gate: the commander's call. */
 export const approveStepAction = command.inputSchema(stepActionSchema).action(async ({ parsedInput, ctx }) => {
   await completeStep(ctx.db, await appJobs(), ctx.actor, parsedInput, "approval");
-  advanceNow();
   refresh();
   return { ok: true };
 });
 
 export const retryStepAction = command.inputSchema(stepActionSchema).action(async ({ parsedInput, ctx }) => {
   await retryStep(ctx.db, await appJobs(), ctx.actor, parsedInput);
-  advanceNow();
   refresh();
   return { ok: true };
 });
 
 export const skipStepAction = command.inputSchema(skipStepSchema).action(async ({ parsedInput, ctx }) => {
   await skipStep(ctx.db, await appJobs(), ctx.actor, parsedInput).catch((e) => rethrowOnField(skipStepSchema, e));
-  advanceNow();
   refresh();
   return { ok: true };
 });

@@ -1,6 +1,6 @@
 // The break-glass pack as a download: built fresh from the database, for keeping a copy offline.
 import { apiRoute } from "@/lib/api/route";
-import { loadBreakglass } from "@/lib/breakglass/load";
+import { findBreakglass } from "@/lib/breakglass/queries";
 import { renderBreakglass } from "@/lib/breakglass/render";
 import { logger } from "@/lib/log";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** GET: the pack as one HTML file, for any signed-in role. */
 export const GET = apiRoute({ route: "/api/breakglass", method: "GET" }, async ({ user, db }) => {
-  const source = await loadBreakglass(db);
+  const source = await findBreakglass(db);
   // It carries everyone's phone numbers: worth a line in the log about who took a copy.
   logger.info({ userId: user.id }, "break-glass pack downloaded");
   return new Response(renderBreakglass(source), {

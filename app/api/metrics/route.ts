@@ -3,7 +3,7 @@
 // METRICS_TOKEN set, only `Authorization: Bearer <METRICS_TOKEN>` gets them (recommended in production);
 // unset, anyone who can reach the app can (the "metrics-token" access in lib/api/routes.ts).
 import { apiRoute } from "@/lib/api/route";
-import { refreshDomainMetrics } from "@/lib/observability/domain-metrics";
+import { refreshDomainMetrics } from "@/lib/operate/domain-metrics";
 import { metrics } from "@/lib/observability/metrics";
 
 export const runtime = "nodejs";

@@ -4,7 +4,7 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/route";
 import { env } from "@/lib/env";
-import { checkReadiness } from "@/lib/observability/ready";
+import { checkReadiness } from "@/lib/operate/ready";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@
 import { serviceFieldsSchema, systemFieldsSchema, type ServiceFields } from "@/lib/inventory/schemas";
 import { computeRecoveryWaves, DependencyCycleError } from "@/lib/inventory/recovery-order";
 import type { Plan, PlanSystem } from "../format";
-import { restoreUrl } from "../secrets";
+import { restoreUrl } from "@/lib/security/secrets";
 import { CROSS_SYSTEM_SEPARATOR } from "../export";
 import { definedOnly, diffFields, pick, schemaProblems, writeMatched, type ImportContext } from "./context";
 

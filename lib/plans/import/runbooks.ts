@@ -6,7 +6,7 @@ import { stepRows } from "@/lib/recovery/runbooks";
 import { runbookFieldsSchema, type RunbookFields } from "@/lib/recovery/schemas";
 import { parseStepConfig, type StepKindName } from "@/lib/recovery/steps";
 import type { PlanStep, PlanSystem } from "../format";
-import { restoreSecrets } from "../secrets";
+import { restoreSecrets } from "@/lib/security/secrets";
 import { canonicalJson } from "@/lib/canonical-json";
 import { describeNew, diffFields, schemaProblems, type ImportContext } from "./context";
 import { resolveService, type ServiceIndex } from "./inventory";

@@ -10,7 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { findRunbook } from "@/lib/recovery/runbooks";
 import { STEP_KIND_LABELS } from "@/lib/recovery/steps";
 import { formatUtc } from "@/lib/format";
-import { redactUrl } from "@/lib/plans/secrets";
+import { redactUrl } from "@/lib/security/secrets";
 
 export const dynamic = "force-dynamic";
 

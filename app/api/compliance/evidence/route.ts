@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { validationError } from "@/lib/api/json";
 import { apiRoute } from "@/lib/api/route";
 import { evidencePack } from "@/lib/compliance/evidence";
-import { loadComplianceView } from "@/lib/compliance/load";
+import { findComplianceView } from "@/lib/compliance/queries";
 import { readStrictFilter } from "@/lib/compliance/view";
 
 export const runtime = "nodejs";
@@ -13,7 +13,7 @@ export const GET = apiRoute({ route: "/api/compliance/evidence", method: "GET" }
   const read = readStrictFilter(Object.fromEntries(request.nextUrl.searchParams));
   if (!read.ok) return validationError(read.error, 400);
   const { filter } = read;
-  const view = await loadComplianceView(db, filter);
+  const view = await findComplianceView(db, filter);
   const now = new Date();
   const pack = evidencePack(view, filter, { generatedAt: now, generatedBy: user.email });
   return NextResponse.json(pack, {

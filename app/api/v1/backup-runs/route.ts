@@ -3,7 +3,8 @@
 import { NextResponse } from "next/server";
 import { apiError } from "@/lib/api/json";
 import { apiRoute } from "@/lib/api/route";
-import { backupRunSchema, timestampProblem, ingestBackupRun, MAX_BODY_BYTES } from "@/lib/backups/ingest";
+import { timestampProblem, ingestBackupRun, MAX_BODY_BYTES } from "@/lib/backups/ingest";
+import { backupRunSchema } from "@/lib/backups/schemas";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import { stepToDraft } from "@/components/recovery/step-draft";
 import { requirePage } from "@/lib/auth/session";
 import { findServiceOptions, findSystemOptions } from "@/lib/inventory/queries";
 import { env } from "@/lib/env";
-import { redactStepConfig } from "@/lib/plans/secrets";
+import { redactStepConfig } from "@/lib/security/secrets";
 import { findRunbook } from "@/lib/recovery/runbooks";
 
 export const dynamic = "force-dynamic";

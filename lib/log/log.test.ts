@@ -1,4 +1,4 @@
-// The logger (lib/log.ts, pino) and its redaction: secrets never reach a line, and lines written while a
+// The logger (lib/log/index.ts, pino) and its redaction: secrets never reach a line, and lines written while a
 // request is served carry its id.
 import { describe, expect, it } from "vitest";
 import { createLogger, type LogLevel } from "@/lib/log";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { localWorkerRunning, startHeartbeat } from "./heartbeat";
+import { localWorkerRunning, startHeartbeat } from "@/lib/observability/heartbeat";
 import { migrationNames as shippedMigrations } from "@/lib/db/migrate";
 import { checkReadiness, type Readiness } from "./ready";
 

@@ -3,8 +3,10 @@
 // by allow-list (every header but a few harmless ones, every query value, the body, path segments that look
 // like tokens). Importing a placeholder keeps the stored value only when everything else about it is what is
 // stored — so a plan cannot move a stored credential to another URL or method.
-import { SECRET_PLACEHOLDER } from "./format";
 import { canonicalJson } from "@/lib/canonical-json";
+
+/** Stands for a secret value in an exported plan or an edit form; importing it keeps the value Lifeboat already holds. */
+export const SECRET_PLACEHOLDER = "<secret: kept in Lifeboat>";
 
 const SAFE_HEADERS = new Set(["accept", "accept-language", "content-type", "user-agent", "cache-control"]);
 // URL-safe stand-in while the URL is rebuilt (the URL class would percent-encode the readable placeholder).

@@ -1,5 +1,5 @@
 // What is known about the request being served, for everything it calls: the logger adds the request id
-// to each line (lib/log.ts mixin), and an action's error handler notes the status it maps the error to.
+// to each line (lib/log/index.ts mixin), and an action's error handler notes the status it maps the error to.
 // On globalThis: Next may bundle this module more than once (routes, instrumentation), and all copies must
 // share one store.
 import { AsyncLocalStorage } from "node:async_hooks";

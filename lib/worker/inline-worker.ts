@@ -3,7 +3,7 @@
 import { env } from "@/lib/env";
 import { getDb } from "@/lib/db/client";
 import { logger } from "@/lib/log";
-import { getBoss } from "./boss";
+import { getBoss } from "@/lib/jobs/boss";
 import { startWorker } from "./worker";
 
 export function startInlineWorker(retryMs = 5000) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SECRET_PLACEHOLDER as S } from "./format";
-import { redactStepConfig, redactUrl, restoreSecrets, restoreUrl } from "./secrets";
+import { SECRET_PLACEHOLDER as S, redactStepConfig, redactUrl, restoreSecrets, restoreUrl } from "./secrets";
 
 describe("redactUrl", () => {
   it.each([

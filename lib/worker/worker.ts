@@ -11,8 +11,9 @@ import { advanceRun, type Engine } from "@/lib/recovery/engine";
 import { recoverInterruptedSteps, requeueIdleRuns } from "@/lib/recovery/recover";
 import { startBreakglassWriter } from "@/lib/breakglass/write";
 import { startHeartbeat } from "@/lib/observability/heartbeat";
-import { bossSink, QUEUES } from "./boss";
-import { forgetPool, workPool } from "./pool";
+import { bossConnectionString, bossSink, QUEUES, type QueueName } from "@/lib/jobs/boss";
+import { forgetPool, nudge, workPool } from "@/lib/jobs/pool";
+import { listenForWakes } from "@/lib/jobs/wake";
 
 /** A lost job or a worker that was down cannot leave a due page unsent for longer than this. */
 const SWEEP_MS = 30_000;
@@ -51,15 +52,20 @@ export async function startWorker(db: Db, boss: PgBoss, options: { pollingInterv
   timer.unref();
   // The offline pack in BREAKGLASS_DIR follows every change (checked every 30 s; off when unset).
   const stopBreakglass = startBreakglassWriter(db);
+  // Jobs committed by any process (an action, an alert, another worker) start at once, not at the next poll.
+  const queues = [QUEUES.recovery, QUEUES.escalation, QUEUES.notify];
+  const connectionString = bossConnectionString(boss);
+  const wakes = connectionString ? await listenForWakes(connectionString, (queue) => nudge(queue as QueueName), queues) : null;
   // Last, once everything works: /api/ready and /api/metrics read these beats (lib/observability/heartbeat.ts).
   const stopHeartbeat = await startHeartbeat(db);
   logger.info({}, "job worker started");
   return async () => {
     await stopHeartbeat();
+    await wakes?.close();
     clearInterval(timer);
     stopBreakglass();
     clearInterval(recoveryTimer);
-    for (const queue of [QUEUES.recovery, QUEUES.escalation, QUEUES.notify]) {
+    for (const queue of queues) {
       forgetPool(queue);
       await boss.offWork(queue);
     }

@@ -6,8 +6,8 @@ import { RPO_BANDS, type RpoBand } from "@/lib/backups/rules";
 import { PROVEN_WITHIN_DAYS } from "@/lib/compliance/rules";
 import { QUEUES } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
-import { workerLiveness, type WorkerLiveness } from "./heartbeat";
-import { metrics, type Metrics } from "./metrics";
+import { workerLiveness, type WorkerLiveness } from "@/lib/observability/heartbeat";
+import { metrics, type Metrics } from "@/lib/observability/metrics";
 
 export const CACHE_MS = 5_000;
 

@@ -1,11 +1,11 @@
 // Structured logs: one JSON object per line (pino), info and below on stdout, warn and error on stderr.
 // Every line carries the request id of the request it was written for, when there is one (the API route
-// wrapper and the server-action middleware set it: lib/observability/context.ts). Values under secret-looking
-// keys, and passwords inside URLs, are masked (lib/observability/redact.ts). Never log request bodies.
+// wrapper and the server-action middleware set it: lib/log/context.ts). Values under secret-looking
+// keys, and passwords inside URLs, are masked (lib/log/redact.ts). Never log request bodies.
 import pino, { type DestinationStream } from "pino";
 import { env } from "@/lib/env";
-import { currentRequestId } from "@/lib/observability/context";
-import { redactFields, serializeError } from "@/lib/observability/redact";
+import { currentRequestId } from "./context";
+import { redactFields, serializeError } from "./redact";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 export type LogFields = Record<string, unknown>;

@@ -8,7 +8,7 @@ import { MIGRATIONS_DIR, migrationNames } from "@/lib/db/migrate";
 import type { Db, Reader } from "@/lib/db/client";
 import { checkDatabase } from "@/lib/db/health";
 import { logger } from "@/lib/log";
-import { HEARTBEAT_STALE_SECONDS, localWorkerRunning, workerLiveness } from "./heartbeat";
+import { HEARTBEAT_STALE_SECONDS, localWorkerRunning, workerLiveness } from "@/lib/observability/heartbeat";
 
 export type CheckResult = { status: "ok" | "warning" | "failing" | "skipped"; detail: string };
 export type Readiness = {
