@@ -2,7 +2,7 @@
 // Prints the fleet-freshness query (as the app runs it) next to the same SQL through a bare pg client,
 // a naive GROUP BY aggregate for context, and backup-run ingestion over HTTP against a production build.
 import pg from "pg";
-import { countByBand, FRESHNESS_CTE, findServiceFreshness } from "@/lib/backups/freshness";
+import { findRpoBandCounts, FRESHNESS_CTE, findServiceFreshness } from "@/lib/backups/freshness";
 import { createPrismaClient } from "@/lib/db/client";
 import { createApiToken } from "@/lib/tokens/tokens";
 import { benchCli, cleanUpOnce, invokedAs, rateRatio, timeRatio, type BenchOptions, type BenchResult } from "./lib/bench-run";
@@ -59,7 +59,7 @@ export async function runBackupsBench(options: BenchOptions): Promise<BenchResul
 
     db = createPrismaClient(url);
     options.log(`Timing fleet freshness (${RUNS} runs each)…`);
-    const app = await timeIt(() => countByBand(db!));
+    const app = await timeIt(() => findRpoBandCounts(db!));
     const appList = await timeIt(() => findServiceFreshness(db!, { limit: 100 }));
     // The exact SQL the app sends, through a bare pg client: the app's overhead is the difference.
     const same = await timeIt(() => raw!.query(`${FRESHNESS_CTE.sql} SELECT band, count(*)::int AS n FROM banded GROUP BY band`));

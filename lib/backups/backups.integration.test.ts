@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/tokens";
-import { countByBand, findServiceFreshness } from "./freshness";
+import { findRpoBandCounts, findServiceFreshness } from "./freshness";
 import { rpoBand } from "./rules";
 
 let t: TestDatabase;
@@ -135,7 +135,7 @@ describe("fleet freshness in SQL", () => {
     expect(byName.get("stateless")?.band).toBe("no_target");
     expect(byName.get("never")?.band).toBe("never");
     expect(rows[0]!.band).toBe("critical");
-    const counts = await countByBand(t.db);
+    const counts = await findRpoBandCounts(t.db);
     expect(counts.critical).toBeGreaterThanOrEqual(1);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(await t.db.service.count());
   });

@@ -63,7 +63,7 @@ export type ServiceFreshness = {
 export const BAND_ORDER: Record<RpoBand, number> = { critical: 0, never: 1, severe: 2, exceeded: 3, within: 4, no_target: 5 };
 
 /** Count of services per band, for the fleet overview. */
-export async function countByBand(db: Reader): Promise<Record<RpoBand, number>> {
+export async function findRpoBandCounts(db: Reader): Promise<Record<RpoBand, number>> {
   const rows = await db.$queryRaw<{ band: RpoBand; n: number }[]>`${FRESHNESS_CTE} SELECT band, count(*)::int AS n FROM banded GROUP BY band`;
   const counts: Record<RpoBand, number> = { within: 0, exceeded: 0, severe: 0, critical: 0, never: 0, no_target: 0 };
   for (const row of rows) counts[row.band] = row.n;

@@ -18,7 +18,7 @@ export const RESTART_SECONDS = 3;
 export type DemoState = { slug: string; name: string; healthy: boolean; brokenAt: Date | null; restarting: boolean };
 
 /** Health now: a requested restart completes by itself once its time has come. */
-export async function demoHealth(db: Db, slug: string): Promise<DemoState | null> {
+export async function findDemoHealth(db: Db, slug: string): Promise<DemoState | null> {
   const rows = await db.$queryRaw<{ slug: string; name: string; healthy: boolean; brokenAt: Date | null; restartAt: Date | null }[]>`
     UPDATE "DemoService" SET healthy = true, "brokenAt" = NULL, "restartAt" = NULL, "updatedAt" = now()
     WHERE slug = ${slug} AND NOT healthy AND "restartAt" <= now()
@@ -29,14 +29,14 @@ export async function demoHealth(db: Db, slug: string): Promise<DemoState | null
 }
 
 export async function findDemoFleet(db: Db) {
-  const states = await Promise.all(DEMO_FLEET.map((s) => demoHealth(db, s.slug)));
+  const states = await Promise.all(DEMO_FLEET.map((s) => findDemoHealth(db, s.slug)));
   return states.filter((s): s is DemoState => s !== null);
 }
 
 /** What a runbook's HTTP step calls: the service comes back RESTART_SECONDS later. */
 export async function requestRestart(db: Db, slug: string) {
   const updated = await db.demoService.updateMany({ where: { slug, healthy: false, restartAt: null }, data: { restartAt: new Date(Date.now() + RESTART_SECONDS * 1000) } });
-  const state = await demoHealth(db, slug);
+  const state = await findDemoHealth(db, slug);
   if (!state) return null;
   return { ...state, accepted: updated.count === 1 || state.restarting };
 }

@@ -3,7 +3,7 @@
 import type { Reader } from "@/lib/db/client";
 import { effectiveObjectives, findTierDefaults } from "@/lib/inventory/tier-defaults";
 import { incidentSummarySelect } from "./queries";
-import { readLatestEvents } from "./timeline";
+import { findLatestEvents } from "./timeline";
 
 export async function findDashboard(db: Reader) {
   const incidents = await db.incident.findMany({
@@ -31,7 +31,7 @@ export async function findDashboard(db: Reader) {
       take: 8,
       select: { id: true, summary: true, status: true, lastSeenAt: true, receivedCount: true, incident: { select: { id: true, number: true } } },
     }),
-    readLatestEvents(db, 15),
+    findLatestEvents(db, 15),
   ]);
   const levelBy = new Map(levels.map((l) => [l.incidentId, l]));
   const dependentsBy = new Map(dependents.map((d) => [d.id, d.count]));

@@ -96,7 +96,7 @@ export async function appendTimeline(tx: Tx, ...events: TimelineInput[]) {
 export const TIMELINE_PAGE = 500;
 
 /** Events after `afterId` (exclusive), oldest first; one incident or all of them. */
-export async function readTimeline(db: Reader, options: { incidentId?: string; afterId?: bigint; limit?: number }) {
+export async function findTimelineEvents(db: Reader, options: { incidentId?: string; afterId?: bigint; limit?: number }) {
   const rows = await db.timelineEvent.findMany({
     where: { ...(options.incidentId ? { incidentId: options.incidentId } : {}), ...(options.afterId !== undefined ? { id: { gt: options.afterId } } : {}) },
     orderBy: { id: "asc" },
@@ -107,7 +107,7 @@ export async function readTimeline(db: Reader, options: { incidentId?: string; a
 }
 
 /** The newest events of one incident (for the first paint), oldest first. */
-export async function latestTimeline(db: Reader, incidentId: string, limit = TIMELINE_PAGE) {
+export async function findLatestTimeline(db: Reader, incidentId: string, limit = TIMELINE_PAGE) {
   const rows = await db.timelineEvent.findMany({ where: { incidentId }, orderBy: { id: "desc" }, take: limit, select: entrySelect });
   return rows.reverse().map(toEntry);
 }
@@ -119,7 +119,7 @@ export function parseEventId(value: string | null | undefined): bigint | undefin
 }
 
 /** The newest events across all incidents, oldest first (the dashboard's activity feed). */
-export async function readLatestEvents(db: Reader, limit: number) {
+export async function findLatestEvents(db: Reader, limit: number) {
   const rows = await db.timelineEvent.findMany({ orderBy: { id: "desc" }, take: limit, select: entrySelect });
   return rows.reverse().map(toEntry);
 }

@@ -1,7 +1,7 @@
 // The domain gauges, computed at scrape time with a few aggregate queries (nothing is loaded into memory),
 // and at most once per CACHE_MS however many scrapers ask: a scrape storm does not reach the database.
 import type { Reader } from "@/lib/db/client";
-import { countByBand } from "@/lib/backups/freshness";
+import { findRpoBandCounts } from "@/lib/backups/freshness";
 import { RPO_BANDS, type RpoBand } from "@/lib/backups/rules";
 import { PROVEN_WITHIN_DAYS } from "@/lib/compliance/rules";
 import { QUEUES } from "@/lib/jobs/boss";
@@ -61,7 +61,7 @@ export async function readDomainSnapshot(db: Reader): Promise<DomainSnapshot> {
   const [incidents, rpoBands, unproven, notifications, jobs, workers] = await Promise.all([
     db.$queryRaw<{ key: string; n: number }[]>`
       SELECT severity::text AS key, count(*)::int AS n FROM "Incident" WHERE status <> 'resolved' GROUP BY severity`,
-    countByBand(db),
+    findRpoBandCounts(db),
     // lib/compliance/rules.ts#rtoVerdict's "unproven", as one count: a target (own or the tier's) and no
     // measurement in the last 90 days (the compliance view reports a service failing a dependency as failing).
     db.$queryRaw<{ n: number }[]>`

@@ -10,7 +10,7 @@ import { runPlanJobOffThread } from "./parse-pool";
 import { planToYaml } from "./yaml";
 
 /** "system\u0000service" keys of the services Lifeboat holds, so a plan may depend on one it does not list. */
-export async function knownServices(db: Reader): Promise<string[]> {
+export async function findKnownServices(db: Reader): Promise<string[]> {
   const rows = await db.service.findMany({ select: { name: true, system: { select: { name: true } } } });
   return rows.map((r) => `${r.system.name}\u0000${r.name}`);
 }
@@ -38,7 +38,7 @@ export async function importDocument(
   options: { apply: boolean; canEditTiers: boolean; expectedFingerprint?: string },
 ): Promise<ImportReport> {
   // Only a YAML plan's dependencies are checked against these (a Markdown one keeps only names it lists itself).
-  const { plan, ...reading } = await readForImport(request, await knownServices(db));
+  const { plan, ...reading } = await readForImport(request, await findKnownServices(db));
   const yaml = reading.problems.length ? "" : planToYaml(plan);
   if (reading.problems.length) return { reading, yaml, outcome: null };
   const outcome = await importPlan(db, actor, plan, { ...options, source: request.fileName || reading.format });

@@ -8,7 +8,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { requirePage } from "@/lib/auth/session";
 import { findRunsNeedingAttention } from "@/lib/backups/attention";
-import { countByBand, findDailyOutcomes, findServiceFreshness } from "@/lib/backups/freshness";
+import { findRpoBandCounts, findDailyOutcomes, findServiceFreshness } from "@/lib/backups/freshness";
 import { BAND_LABELS, RPO_BANDS, type RpoBand } from "@/lib/backups/rules";
 import { formatMinutes } from "@/lib/inventory/tiers";
 
@@ -27,7 +27,7 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
   const { db } = await requirePage("backups.read", "/backups");
   const { band: rawBand } = await searchParams;
   const band = (RPO_BANDS as readonly string[]).includes(rawBand ?? "") ? (rawBand as RpoBand) : undefined;
-  const [counts, services, attention] = await Promise.all([countByBand(db), findServiceFreshness(db, { band, limit: 100 }), findRunsNeedingAttention(db)]);
+  const [counts, services, attention] = await Promise.all([findRpoBandCounts(db), findServiceFreshness(db, { band, limit: 100 }), findRunsNeedingAttention(db)]);
   const days = lastDays(30);
   const outcomes = await findDailyOutcomes(db, services.map((s) => s.id), days.length);
   const byService = new Map<string, Map<string, "succeeded" | "failed">>();

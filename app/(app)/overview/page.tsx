@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePage } from "@/lib/auth/session";
-import { countByBand } from "@/lib/backups/freshness";
+import { findRpoBandCounts } from "@/lib/backups/freshness";
 import { findSystemSummaries } from "@/lib/inventory/system-summaries";
 import { lintCurrentMatrix } from "@/lib/people/lint-now";
 import { TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
@@ -12,7 +12,7 @@ const TIER_TONES = { 1: "red", 2: "amber", 3: "blue", 4: "slate" } as const;
 
 export default async function OverviewPage() {
   const { db } = await requirePage("app.read", "/overview");
-  const [systems, bands, findings] = await Promise.all([findSystemSummaries(db), countByBand(db), lintCurrentMatrix(db)]);
+  const [systems, bands, findings] = await Promise.all([findSystemSummaries(db), findRpoBandCounts(db), lintCurrentMatrix(db)]);
   const outOfRpo = bands.exceeded + bands.severe + bands.critical;
   const paging = findings.filter((f) => f.severity === "error").length;
   return (

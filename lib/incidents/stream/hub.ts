@@ -10,7 +10,7 @@
 import pg from "pg";
 import type { Reader } from "@/lib/db/client";
 import { logger } from "@/lib/log";
-import { readTimeline, TIMELINE_CHANNEL, TIMELINE_PAGE, type TimelineEntry } from "../timeline";
+import { findTimelineEvents, TIMELINE_CHANNEL, TIMELINE_PAGE, type TimelineEntry } from "../timeline";
 
 export type Subscriber = {
   incidentId?: string;
@@ -47,7 +47,7 @@ export class TimelineHub {
     const unsubscribe = () => void this.subscribers.delete(entry);
     try {
       for (;;) {
-        const page = await readTimeline(this.options.db, { incidentId: entry.incidentId, afterId: entry.cursor, limit: TIMELINE_PAGE });
+        const page = await findTimelineEvents(this.options.db, { incidentId: entry.incidentId, afterId: entry.cursor, limit: TIMELINE_PAGE });
         this.deliver(entry, page);
         if (page.length < TIMELINE_PAGE) break;
       }
@@ -136,7 +136,7 @@ export class TimelineHub {
       }
     }
     for (;;) {
-      const events = await readTimeline(this.options.db, { afterId: this.cursor, limit: TIMELINE_PAGE });
+      const events = await findTimelineEvents(this.options.db, { afterId: this.cursor, limit: TIMELINE_PAGE });
       if (events.length === 0) return;
       this.cursor = BigInt(events[events.length - 1]!.id);
       for (const entry of this.subscribers) {

@@ -12,7 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { findEscalationState } from "@/lib/incidents/escalation";
 import { PUBLISH_LABELS } from "@/lib/incidents/model";
 import { findCommanders, findIncident } from "@/lib/incidents/queries";
-import { latestTimeline } from "@/lib/incidents/timeline";
+import { findLatestTimeline } from "@/lib/incidents/timeline";
 import { env } from "@/lib/env";
 import { findIncidentRuns, findRunbookChoices } from "@/lib/recovery/queries";
 import { RunPanel } from "@/components/recovery/run-panel";
@@ -29,7 +29,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const incident = await findIncident(db, id.slice(0, 64));
   if (!incident) notFound();
   const [timeline, escalation, commanders, runs, runbooks] = await Promise.all([
-    latestTimeline(db, incident.id),
+    findLatestTimeline(db, incident.id),
     findEscalationState(db, incident.id),
     findCommanders(db),
     findIncidentRuns(db, incident.id, user.role),

@@ -4,7 +4,7 @@ import { apiError } from "@/lib/api/json";
 import { apiRoute } from "@/lib/api/route";
 import { incidentJson, timelineJson } from "@/lib/incidents/api";
 import { findIncidentByRef } from "@/lib/incidents/queries";
-import { latestTimeline } from "@/lib/incidents/timeline";
+import { findLatestTimeline } from "@/lib/incidents/timeline";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute({ route: "/api/v1/incidents/[id]", method: "GET" }, async ({ params, db }) => {
   const incident = await findIncidentByRef(db, params.id);
   if (!incident) return apiError(404, { error: "No such incident" });
-  const timeline = await latestTimeline(db, incident.id, 2000);
+  const timeline = await findLatestTimeline(db, incident.id, 2000);
   return NextResponse.json(
     {
       ...incidentJson(incident),
