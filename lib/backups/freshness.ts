@@ -60,7 +60,6 @@ export type ServiceFreshness = {
   band: RpoBand;
 };
 
-export const BAND_ORDER: Record<RpoBand, number> = { critical: 0, never: 1, severe: 2, exceeded: 3, within: 4, no_target: 5 };
 
 /** Count of services per band, for the fleet overview. */
 export async function findRpoBandCounts(db: Reader): Promise<Record<RpoBand, number>> {

@@ -69,31 +69,6 @@ export function rtoVerdict(facts: RtoFacts, now: Date): RtoVerdict {
 }
 
 /**
- * For each service, the slowest measured p90 among all services it depends on, transitively (the graph is a
- * DAG: cycles are refused when edges are added). Memoised depth-first: every edge is walked once.
- */
-export function dependencyBounds(services: ReadonlyMap<string, { name: string; p90Seconds: number | null }>, edges: readonly { serviceId: string; dependsOnId: string }[]) {
-  const needs = new Map<string, string[]>();
-  for (const e of edges) needs.set(e.serviceId, [...(needs.get(e.serviceId) ?? []), e.dependsOnId]);
-  const memo = new Map<string, { seconds: number; serviceName: string } | null>();
-  const visit = (id: string, path: Set<string>): { seconds: number; serviceName: string } | null => {
-    if (memo.has(id)) return memo.get(id)!;
-    if (path.has(id)) return null;
-    path.add(id);
-    let worst: { seconds: number; serviceName: string } | null = null;
-    for (const dep of needs.get(id) ?? []) {
-      const own = services.get(dep);
-      const candidates = [own?.p90Seconds != null ? { seconds: own.p90Seconds, serviceName: own.name } : null, visit(dep, path)];
-      for (const c of candidates) if (c && (!worst || c.seconds > worst.seconds)) worst = c;
-    }
-    path.delete(id);
-    memo.set(id, worst);
-    return worst;
-  };
-  return new Map([...services.keys()].map((id) => [id, visit(id, new Set())]));
-}
-
-/**
  * Seconds a service spent out of its RPO inside [from, to], given the finish times of its good backups (any
  * order, including the last one before `from`). Between two backups the age passes the RPO `rpo` seconds
  * after the first; before the first known backup it is out of target. The SQL in queries.ts does the same.

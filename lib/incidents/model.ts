@@ -45,7 +45,6 @@ export function transitionProblem(from: IncidentStatus, to: IncidentStatus): str
   return null;
 }
 
-export const isOpen = (status: IncidentStatus) => status !== "resolved";
 
 /** The next status in the lifecycle, for the one-key "advance" shortcut. */
 export function nextStatus(status: IncidentStatus): IncidentStatus | null {

@@ -86,19 +86,6 @@ export async function updateRunbook(db: Db, actor: AuditActor, input: RunbookFie
     .catch(duplicate);
 }
 
-export async function deleteRunbook(db: Db, actor: AuditActor, input: { id: string; version: number }) {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "Runbook" WHERE id = ${input.id} FOR UPDATE`;
-    const current = await tx.runbook.findUnique({ where: { id: input.id }, select: { id: true, name: true, version: true, systemId: true } });
-    await assertCurrentVersion(tx, current, { entityType: "Runbook", entityId: input.id, version: input.version, label: "this runbook" });
-    const active = await tx.recoveryRun.count({ where: { runbookId: input.id, state: { in: ["running", "waiting", "paused"] } } });
-    if (active) throw new AppError("CONFLICT", { userMessage: `This runbook has ${active} run(s) in progress: finish or abort them first.` });
-    await tx.runbook.delete({ where: { id: input.id } });
-    await recordAudit(tx, { actor, action: "runbook.delete", entityType: "Runbook", entityId: input.id, before: current });
-    return { id: input.id };
-  });
-}
-
 export function findRunbooks(db: Reader, systemId?: string) {
   return db.runbook.findMany({
     where: systemId ? { systemId } : {},

@@ -36,7 +36,6 @@ export const runbookFieldsSchema = z
 export type RunbookFields = z.infer<typeof runbookFieldsSchema>;
 
 export const updateRunbookSchema = z.object({ id: z.string().min(1).max(64), version: z.number().int().min(1) }).and(runbookFieldsSchema);
-export const runbookRefSchema = z.object({ id: z.string().min(1).max(64), version: z.number().int().min(1) });
 
 export const drillScheduleSchema = z.object({
   runbookId: z.string().min(1).max(64),

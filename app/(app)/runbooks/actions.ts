@@ -6,9 +6,9 @@ import { breakDemoService, restoreDemoService } from "@/lib/demo-fleet/fleet";
 import { appJobs } from "@/lib/jobs/app-jobs";
 import { demoServiceSchema } from "@/lib/demo-fleet/schemas";
 import { saveDrillSchedule } from "@/lib/recovery/drills";
-import { createRunbook, deleteRunbook, updateRunbook } from "@/lib/recovery/runbooks";
+import { createRunbook, updateRunbook } from "@/lib/recovery/runbooks";
 import { abortRun, completeStep, retryStep, skipStep, startRun } from "@/lib/recovery/runs";
-import { abortRunSchema, drillScheduleSchema, runbookFieldsSchema, runbookRefSchema, skipStepSchema, startRunSchema, stepActionSchema, updateRunbookSchema } from "@/lib/recovery/schemas";
+import { abortRunSchema, drillScheduleSchema, runbookFieldsSchema, skipStepSchema, startRunSchema, stepActionSchema, updateRunbookSchema } from "@/lib/recovery/schemas";
 
 const edit = actionClient.metadata({ permission: "runbooks.edit" });
 const command = actionClient.metadata({ permission: "recovery.command" });
@@ -32,12 +32,6 @@ export const updateRunbookAction = edit.inputSchema(updateRunbookSchema).action(
   const runbook = await updateRunbook(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(runbookFieldsSchema, e));
   refresh();
   return { id: runbook.id, version: runbook.version };
-});
-
-export const deleteRunbookAction = edit.inputSchema(runbookRefSchema).action(async ({ parsedInput, ctx }) => {
-  const result = await deleteRunbook(ctx.db, ctx.actor, parsedInput);
-  refresh();
-  return result;
 });
 
 /** Schedules (or unschedules) drills of a runbook. */

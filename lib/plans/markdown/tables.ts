@@ -53,15 +53,6 @@ export function splitRow(text: string): string[] {
   return cells;
 }
 
-/** Index of the first header cell matching one of the patterns, or -1. */
-export function findColumn(header: string[], ...patterns: RegExp[]): number {
-  for (const pattern of patterns) {
-    const i = header.findIndex((h) => pattern.test(h.replace(/[*_`]/g, "").trim()));
-    if (i >= 0) return i;
-  }
-  return -1;
-}
-
 export function cell(row: Row, column: number): string {
   return column < 0 ? "" : (row.cells[column] ?? "").trim();
 }
