@@ -1,4 +1,4 @@
-// Import rules CI holds (`npm run lint:cycles`): no file cycles, and lib/ in layers. LAYERS is the order of
+// Import rules CI holds (`npm run lint`, or alone `npm run lint:cycles`): no file cycles, and lib/ in layers. LAYERS is the order of
 // lib's folders and top-level files from the bottom up: a file may import its own entry and earlier ones, never
 // a later one, so no folder cycle can form. A new lib folder joins the list where its imports put it. Nested
 // entries (lib/api/json.ts inside lib/api) come before their folder, and win over it for the files they match.
