@@ -15,7 +15,7 @@ import {
   type Node as YamlNode,
   type YAMLMap,
 } from "yaml";
-import { PLAN_FORMAT_VERSION, planSchema, type Plan, type PlanProblem, type PlanReading } from "./format";
+import { PLAN_FORMAT_VERSION, planSchema, type Plan, type PlanProblem, type PlanReading } from "../format";
 
 const EMPTY_PLAN = (): Plan => ({ systems: [] });
 

@@ -4,8 +4,8 @@ import { CHANNEL_TYPES, INCIDENT_EVENTS, TIMINGS } from "@/lib/people/schemas";
 import { STEP_KINDS } from "@/lib/recovery/steps";
 import { MAX_OBJECTIVE_MINUTES } from "@/lib/inventory/schemas";
 import { VERIFICATIONS } from "@/lib/backups/rules";
-import { planSchema, type Plan } from "./format";
-import { dependencyProblems, duplicateNameProblems, formatPath, parsePlanYaml, planToYaml } from "./yaml";
+import { planSchema, type Plan } from "../format";
+import { dependencyProblems, duplicateNameProblems, formatPath, parsePlanYaml, planToYaml } from "./read";
 
 const lines = (...rows: string[]) => `${rows.join("\n")}\n`;
 const problemsOf = (source: string) => parsePlanYaml(source).problems;
