@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/test/database";
 import { exportPlan } from "@/lib/plans/export";
-import { planToYaml } from "@/lib/plans/yaml";
+import { planToYaml } from "@/lib/plans/yaml/write";
 
 const run = promisify(execFile);
 const plan = (args: string[], env: Record<string, string> = {}) => run("node_modules/.bin/tsx", ["scripts/plan.mts", ...args], { env: { ...process.env, ...env } });

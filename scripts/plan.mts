@@ -15,7 +15,7 @@ import { launcherEnv } from "@/lib/env";
 import { MAX_PLAN_BYTES } from "@/lib/plans/format";
 import { importDocument, readForImport, type ImportReport } from "@/lib/plans/document";
 import { exportPlan } from "@/lib/plans/export";
-import { orderedPlan, planToYaml } from "@/lib/plans/yaml";
+import { orderedPlan, planToYaml } from "@/lib/plans/yaml/write";
 import { prepareDatabase } from "./lib/database";
 import { exitWhenFlushed } from "./lib/exit";
 

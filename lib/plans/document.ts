@@ -7,7 +7,7 @@ import type { PlanReading } from "./format";
 import { importPlan, type ImportOutcome } from "./import";
 import type { ImportRequest } from "./schemas";
 import { runPlanJobOffThread } from "./parse-pool";
-import { planToYaml } from "./yaml";
+import { planToYaml } from "./yaml/write";
 
 /** "system\u0000service" keys of the services Lifeboat holds, so a plan may depend on one it does not list. */
 export async function findKnownServices(db: Reader): Promise<string[]> {

@@ -1,7 +1,7 @@
 // The exported plan as a YAML download (the page's link and the token API answer the same file).
 import type { Reader } from "@/lib/db/client";
 import { exportPlan } from "./export";
-import { planToYaml } from "./yaml";
+import { planToYaml } from "./yaml/write";
 
 const fileSafe = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase() || "system";
 

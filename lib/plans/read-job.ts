@@ -2,7 +2,8 @@
 // worker bundle stays small: read a document for import, or find the YAML lines that import problems point at.
 import type { PlanReading } from "./format";
 import { readPlanDocument } from "./read";
-import { planLineLocator, type KnownService } from "./yaml";
+import type { KnownService } from "./checks";
+import { planLineLocator } from "./yaml/lines";
 
 export type ReadRequest = { text: string; fileName?: string; systemName?: string };
 

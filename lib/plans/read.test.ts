@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_PLAN_BYTES, type PlanReading } from "./format";
 import { formatFromContent, formatFromName, readPlanDocument } from "./read";
-import { planToYaml } from "./yaml";
+import { planToYaml } from "./yaml/write";
 
 // The Markdown extractor is a spy: routing is checked whatever it does. It wraps the real one when that exists.
 // (The test reaches it only through read.ts: importing a mocked module that does not exist yet fails.)

@@ -3,7 +3,8 @@
 import { LineCounter, isMap, parseDocument } from "yaml";
 import { MAX_PLAN_BYTES, type PlanProblem, type PlanReading } from "./format";
 import { extractMarkdownPlan } from "./markdown/extract";
-import { normalizeLineBreaks, parsePlanYaml, type PlanReadOptions } from "./yaml";
+import { normalizeLineBreaks } from "./yaml/lines";
+import { parsePlanYaml, type PlanReadOptions } from "./yaml/read";
 
 export type PlanDocumentInput = { name?: string; text: string } | { name?: string; bytes: Uint8Array };
 export type PlanFormat = PlanReading["format"];

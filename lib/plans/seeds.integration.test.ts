@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { importDocument } from "./document";
 import { exportPlan } from "./export";
 import { importPlan } from "./import";
-import { planToYaml } from "./yaml";
+import { planToYaml } from "./yaml/write";
 
 const SEEDS = path.resolve(process.cwd(), "../shared/seeds");
 const present = existsSync(SEEDS);
