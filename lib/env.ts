@@ -59,7 +59,7 @@ export const appEnvSchema = z.object({
 export type AppEnv = z.infer<typeof appEnvSchema>;
 
 // Plan reading runs in the app, the CLI (offline, without DATABASE_URL) and tests, so it has its own settings.
-export const planReadEnvSchema = z.object({
+const planReadEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** How long reading one plan document (in a worker thread) may take before it is stopped and refused (422). */
   PLAN_PARSE_TIMEOUT_MS: positiveInt(5000),

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type Received = { path: string; headers: IncomingMessage["headers"]; body: string; at: number };
+type Received = { path: string; headers: IncomingMessage["headers"]; body: string; at: number };
 
 export async function startReceiver(status = 200) {
   const received: Received[] = [];

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 export type Reply = { status?: number; delayMs?: number; body?: string };
 /** A fixed reply, or one computed from the call's number on this path (1-based). */
 export type Behaviour = Reply | ((call: number) => Reply);
-export type Call = { path: string; method: string; body: string; startedAt: number; answeredAt?: number };
+type Call = { path: string; method: string; body: string; startedAt: number; answeredAt?: number };
 
 /** 500 for the first `times` calls, then `then`. */
 export const failFirst =

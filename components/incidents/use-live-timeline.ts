@@ -14,7 +14,7 @@ const RETRY_STREAM_MS = 30_000;
 /** Failed attempts without ever opening before we poll instead. */
 const STREAM_ATTEMPTS = 3;
 
-export function mergeEvents(current: TimelineEntry[], incoming: TimelineEntry[], keep: number): TimelineEntry[] {
+function mergeEvents(current: TimelineEntry[], incoming: TimelineEntry[], keep: number): TimelineEntry[] {
   const last = current.length ? BigInt(current[current.length - 1]!.id) : BigInt(0);
   const fresh = incoming.filter((e) => BigInt(e.id) > last);
   if (fresh.length === 0) return current;

@@ -12,7 +12,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { SERVICE_KINDS } from "@/lib/inventory/schemas";
 import { formatMinutes, TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
 
-export type ServiceFormValues = {
+type ServiceFormValues = {
   id?: string;
   version?: number;
   systemId: string;

@@ -12,7 +12,7 @@ import { TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
 
 type Option = { id: string; name: string };
 type ChannelOption = Option & { type: string; ready: boolean };
-export type EditableLevel = { afterMinutes: number; contactIds: string[]; roleTargets: string[]; channelIds: string[] };
+type EditableLevel = { afterMinutes: number; contactIds: string[]; roleTargets: string[]; channelIds: string[] };
 export type EditablePolicy = {
   id?: string;
   version?: number;

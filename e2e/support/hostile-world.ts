@@ -16,7 +16,7 @@ export const PAYLOADS = [
 ] as const;
 export const JS_URL = "javascript:window.__xss=1";
 
-export type Hostile = ReturnType<typeof hostileValues>;
+type Hostile = ReturnType<typeof hostileValues>;
 
 /** The values, one per field: `xss-<field>-<run> <payload>`; the run id keeps reruns on one database apart. */
 function hostileValues(run: string) {

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { randomBytes } from "node:crypto";
 
 /** Fixed by default so a failure reproduces; E2E_FC_SEED replays another run (fast-check prints the seed). */
-export const FC_SEED = Number(process.env.E2E_FC_SEED ?? 20_260_521);
+const FC_SEED = Number(process.env.E2E_FC_SEED ?? 20_260_521);
 
 /** Runs a property with the fixed seed; on failure the seed is printed so `E2E_FC_SEED=… npm run test:e2e` replays it. */
 export async function checkProperty<T>(label: string, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, numRuns: number) {
@@ -25,13 +25,13 @@ export async function checkProperty<T>(label: string, arbitrary: fc.Arbitrary<T>
 /** A lowercase ASCII tag: survives trimming and lowercasing, and is found by a plain text search. */
 export const newMarker = () => `zq${randomBytes(6).toString("hex")}`;
 
-export const SQL_INJECTION = [`'; DROP TABLE "User";--`, `' OR 1=1--`, `" OR ""="`, `1; SELECT pg_sleep(5)--`, `'||(SELECT current_user)||'`, `\\'; DELETE FROM "AuditEvent"; --`];
-export const TEMPLATE_INJECTION = ["{{7*7}}", "${7*7}", "<%= 7*7 %>", "#{7*7}", "{{constructor.constructor('return 1')()}}", "${{<%[%'\"}}%\\."];
-export const HTML_INJECTION = [`<script>alert(1)</script>`, `<img src=x onerror=alert(1)>`, `"><svg onload=alert(1)>`, `javascript:alert(1)`, `</textarea><script>alert(1)</script>`, `<a href="data:text/html,<script>alert(1)</script>">x</a>`];
+const SQL_INJECTION = [`'; DROP TABLE "User";--`, `' OR 1=1--`, `" OR ""="`, `1; SELECT pg_sleep(5)--`, `'||(SELECT current_user)||'`, `\\'; DELETE FROM "AuditEvent"; --`];
+const TEMPLATE_INJECTION = ["{{7*7}}", "${7*7}", "<%= 7*7 %>", "#{7*7}", "{{constructor.constructor('return 1')()}}", "${{<%[%'\"}}%\\."];
+const HTML_INJECTION = [`<script>alert(1)</script>`, `<img src=x onerror=alert(1)>`, `"><svg onload=alert(1)>`, `javascript:alert(1)`, `</textarea><script>alert(1)</script>`, `<a href="data:text/html,<script>alert(1)</script>">x</a>`];
 /** Timestamps JavaScript parses but Postgres cannot store, or no clock would report. */
 export const EDGE_DATES = ["-271821-04-20T00:00:00Z", "+275760-09-13T00:00:00Z", "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z", "2026-02-30T25:61:61Z", "1"];
-export const PATH_AND_FORMAT = ["../../../../etc/passwd", "%00", "%s%s%s%n", "\\", "'", '"', "`", "\r\nSet-Cookie: x=1", "INC-0", "INC-99999999999"];
-export const ATTACKS = [...SQL_INJECTION, ...TEMPLATE_INJECTION, ...HTML_INJECTION, ...PATH_AND_FORMAT, ...EDGE_DATES];
+const PATH_AND_FORMAT = ["../../../../etc/passwd", "%00", "%s%s%s%n", "\\", "'", '"', "`", "\r\nSet-Cookie: x=1", "INC-0", "INC-99999999999"];
+const ATTACKS = [...SQL_INJECTION, ...TEMPLATE_INJECTION, ...HTML_INJECTION, ...PATH_AND_FORMAT, ...EDGE_DATES];
 
 // C0/C1 controls, bidi overrides (RTL), zero-width characters, BOM, line/paragraph separators, NUL.
 const CONTROL = ["\u0000", "\u0001", "\u0007", "\b", "\t", "\n", "\v", "\f", "\r", "\u001b", "\u007f", "\u0085", "\u009f"];
@@ -60,21 +60,21 @@ export const hostileString = fc.oneof(
 );
 
 /** Builds arrays nested `depth` deep without recursion (JSON.parse of the result is the point). */
-export function nested(depth: number, leaf: unknown = 0): unknown {
+function nested(depth: number, leaf: unknown = 0): unknown {
   let value: unknown = leaf;
   for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { a: value };
   return value;
 }
 
 /** An object whose own keys are the prototype-pollution names (JSON.parse makes them own properties). */
-export const pollutionObject = fc.constantFrom(
+const pollutionObject = fc.constantFrom(
   JSON.parse('{"__proto__":{"isAdmin":true,"role":"admin"}}'),
   JSON.parse('{"constructor":{"prototype":{"polluted":"yes"}}}'),
   JSON.parse('{"__proto__":null,"toString":"x","valueOf":1,"hasOwnProperty":"y"}'),
 ) as fc.Arbitrary<Record<string, unknown>>;
 
 /** Values of the wrong type for almost any field. */
-export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
+const wrongType: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer(),
   fc.constantFrom(0, -1, 1.5, -0, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31),
   fc.boolean(),
@@ -86,10 +86,10 @@ export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** A value for a field: hostile text (a valid type for string fields), a wrong type, or absent. */
-export const fieldValue: fc.Arbitrary<unknown> = fc.oneof({ weight: 4, arbitrary: hostileString }, { weight: 4, arbitrary: wrongType }, { weight: 1, arbitrary: fc.constant(undefined) });
+const fieldValue: fc.Arbitrary<unknown> = fc.oneof({ weight: 4, arbitrary: hostileString }, { weight: 4, arbitrary: wrongType }, { weight: 1, arbitrary: fc.constant(undefined) });
 
 /** Extra keys no schema expects, prototype-pollution names among them. */
-export const extraKeys = fc.dictionary(fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "isAdmin", "role", "id", "$where", "_errors"), hostileShortString), fc.oneof(hostileShortString, wrongType), { maxKeys: 3 });
+const extraKeys = fc.dictionary(fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "isAdmin", "role", "id", "$where", "_errors"), hostileShortString), fc.oneof(hostileShortString, wrongType), { maxKeys: 3 });
 
 /** Adds the marker to every string inside a value (keys too), so a stored copy of any of it can be found. */
 export function withMarker(value: unknown, marker: string): unknown {

@@ -4,7 +4,7 @@
 // arrival order, so a spec can compare them with the rows in the database: nothing missed, nothing twice.
 import { openSse } from "../../scripts/lib/sse-client";
 
-export type Received = { id: bigint; incidentId: string; message: string; at: number };
+type Received = { id: bigint; incidentId: string; message: string; at: number };
 
 export type SseFollower = {
   events: Received[];

@@ -12,7 +12,7 @@ export type AuditFilter = {
   before?: bigint;
 };
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 export async function findAuditEvents(db: Db, filter: AuditFilter, limit = AUDIT_PAGE_SIZE) {
   const where: Prisma.AuditEventWhereInput = {

@@ -6,7 +6,7 @@ import { decoyPasswordHash, passwordStamp, verifyPassword } from "./password";
 import { countRecentFailures, judgeAttempt, normalizeEmail, recordLoginAttempt, type ThrottleLimits } from "./login-throttle";
 
 /** passwordStamp goes into the session: when the password changes, older sessions stop working. */
-export type AuthenticatedUser = { id: string; email: string; name: string; role: Role; passwordStamp: string };
+type AuthenticatedUser = { id: string; email: string; name: string; role: Role; passwordStamp: string };
 export type AuthenticateResult =
   | { ok: true; user: AuthenticatedUser }
   | { ok: false; reason: "invalid" | "delayed" | "ip_limited"; retryAfterSeconds?: number };

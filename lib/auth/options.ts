@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { authenticate } from "./authenticate";
 
-export const SIGN_IN_ERRORS = {
+const SIGN_IN_ERRORS = {
   invalid: "CredentialsSignin",
   delayed: "SignInDelayed",
   ip_limited: "TooManyAttempts",

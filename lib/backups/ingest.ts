@@ -7,7 +7,7 @@ import type { BackupRunInput } from "./schemas";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Reported times may be this far ahead of our clock (the job's clock may run a little fast). */
-export const CLOCK_SKEW_MS = 5 * 60_000;
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 const EARLIEST = Date.UTC(2000, 0, 1);
 

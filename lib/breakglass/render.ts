@@ -14,7 +14,7 @@ import type { BreakglassSource, SourceRunbook, SourceStep, SourceSystem } from "
 import { describeStep, redactUrl, type StepDetail } from "./step-detail";
 
 /** "2025-03-01 14:05 UTC": the same in every time zone and locale. */
-export const formatUtc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const formatUtc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 const systemAnchor = (index: number) => `system-${index + 1}`;
 

@@ -9,7 +9,7 @@ import type { findMatrix } from "@/lib/people/matrix";
 import type { ChannelType, PagingChannel, PagingContact, PagingPolicy } from "@/lib/people/model";
 import type { StepKindName } from "@/lib/recovery/steps";
 
-export type SourceService = ServicePlanRow;
+type SourceService = ServicePlanRow;
 
 export type SourceStep = { position: number; group: number | null; title: string; kind: StepKindName; config: unknown; timeoutSeconds: number; retries: number };
 
@@ -36,7 +36,7 @@ export type SourceSystem = SystemPlanRow & {
   matrix: SourceMatrixRule[];
 };
 
-export type SourceContact = PagingContact & {
+type SourceContact = PagingContact & {
   title: string;
   team: string;
   organization: string;

@@ -14,7 +14,7 @@ import type { BreakglassSource } from "./source";
 export const PACK_FILE = "lifeboat-breakglass.html";
 const MARKER_FILE = ".lifeboat-breakglass.json";
 const COPY = /^lifeboat-breakglass-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z\.html$/;
-export const KEEP_COPIES = 10;
+const KEEP_COPIES = 10;
 const INTERVAL_MS = 30_000;
 // Holds phone numbers and runbooks: readable by the owner and its group, not by every local user.
 const FILE_MODE = 0o640;
@@ -57,7 +57,7 @@ const exists = (file: string) => stat(file).then(() => true, () => false);
 const contentHash = (source: BreakglassSource) => createHash("sha256").update(JSON.stringify({ ...source, generatedAt: null, changeStamp: null })).digest("hex");
 
 /** Writes the pack and a timestamped copy, keeping the newest `keep` copies. */
-export async function writePack(dir: string, content: string, at: Date, keep = KEEP_COPIES) {
+async function writePack(dir: string, content: string, at: Date, keep = KEEP_COPIES) {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, PACK_FILE);
   const copy = path.join(dir, copyName(at));

@@ -7,7 +7,7 @@ import { RTO_STATUS_LABELS, RTO_STATUSES, type RtoStatus } from "./rules";
 import type { ComplianceFilter } from "./filter";
 import type { ComplianceRow } from "./rules";
 
-export const filterSchema = z.object({
+const filterSchema = z.object({
   system: z.string().trim().max(64).optional().transform((v) => v || undefined),
   tier: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
   status: z.enum(RTO_STATUSES).optional().catch(undefined),
@@ -42,7 +42,7 @@ export function readStrictFilter(params: Record<string, string>): { ok: true; fi
 }
 
 /** The filter as a query string, for links and exports that must show the same view. */
-export function toQuery(filter: ComplianceFilter) {
+function toQuery(filter: ComplianceFilter) {
   const params = new URLSearchParams();
   if (filter.systemId) params.set("system", filter.systemId);
   if (filter.tier) params.set("tier", String(filter.tier));
@@ -99,7 +99,7 @@ const csvCell = (value: unknown) => {
   return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 
-export const CSV_COLUMNS = ["service", "system", "tier", "rto_target_min", "last_measured_at", "last_measured_s", "p90_s", "measurements", "rto_status", "rto_reason", "rpo_target_min", "backup_age_min", "rpo_band", "within_rpo_30d_pct", "within_rpo_90d_pct"];
+const CSV_COLUMNS = ["service", "system", "tier", "rto_target_min", "last_measured_at", "last_measured_s", "p90_s", "measurements", "rto_status", "rto_reason", "rpo_target_min", "backup_age_min", "rpo_band", "within_rpo_30d_pct", "within_rpo_90d_pct"];
 
 export function toCsv(rows: readonly ComplianceRow[]) {
   const lines = [CSV_COLUMNS.join(",")];

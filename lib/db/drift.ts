@@ -45,7 +45,7 @@ const NATIVE_TO_PG: Record<string, (args: string[]) => string> = {
   DoublePrecision: () => "double precision",
 };
 
-export function readDataModel(schemaPath = path.join(process.cwd(), "prisma", "schema.prisma")): Dmmf["datamodel"] {
+function readDataModel(schemaPath = path.join(process.cwd(), "prisma", "schema.prisma")): Dmmf["datamodel"] {
   return (JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: readFileSync(schemaPath, "utf8") }))) as Dmmf).datamodel;
 }
 

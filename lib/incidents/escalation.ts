@@ -120,7 +120,7 @@ async function finishPage(db: Db, incidentId: string, page: ClaimedPage, deliver
 }
 
 /** Incidents with pages due and not fired (a lost job, a worker that was down): fired by the sweeper. */
-export async function findIncidentsWithDuePages(db: Db) {
+async function findIncidentsWithDuePages(db: Db) {
   const rows = await db.$queryRaw<{ incidentId: string }[]>`
     SELECT DISTINCT "incidentId" FROM "EscalationPage"
     WHERE "dueAt" <= now() AND (state = 'pending' OR (state = 'sending' AND "claimedAt" < now() - ${RECLAIM_AFTER_SECONDS} * interval '1 second'))

@@ -10,27 +10,26 @@ import type { Reader, Tx } from "@/lib/db/client";
 export const TIMELINE_LOCK = 4242003;
 export const TIMELINE_CHANNEL = "lifeboat_timeline";
 
-export const TIMELINE_KINDS = [
-  "declared",
-  "status_changed",
-  "severity_changed",
-  "commander_changed",
-  "status_page_changed",
-  "services_changed",
-  "note",
-  "postmortem",
-  "acknowledged",
-  "alert_received",
-  "alert_resolved",
-  "escalation_fired",
-  "escalation_stopped",
-  "notification_sent",
-  "notification_failed",
-  "recovery_run",
-  "recovery_step",
-  "service_verified",
-] as const;
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+/** What a timeline entry records (the UI styles and filters by it). */
+type TimelineKind =
+  | "declared"
+  | "status_changed"
+  | "severity_changed"
+  | "commander_changed"
+  | "status_page_changed"
+  | "services_changed"
+  | "note"
+  | "postmortem"
+  | "acknowledged"
+  | "alert_received"
+  | "alert_resolved"
+  | "escalation_fired"
+  | "escalation_stopped"
+  | "notification_sent"
+  | "notification_failed"
+  | "recovery_run"
+  | "recovery_step"
+  | "service_verified";
 
 export type TimelineInput = {
   incidentId: string;
@@ -59,7 +58,7 @@ const entrySelect = { id: true, incidentId: true, at: true, kind: true, actorNam
 
 type EntryRow = { id: bigint; incidentId: string; at: Date; kind: string; actorName: string; message: string; public: boolean; data: unknown };
 
-export const toEntry = (row: EntryRow): TimelineEntry => ({ ...row, id: row.id.toString(), at: row.at.toISOString() });
+const toEntry = (row: EntryRow): TimelineEntry => ({ ...row, id: row.id.toString(), at: row.at.toISOString() });
 
 /** Appends events inside the caller's transaction; they are announced when it commits. Call last in the transaction. */
 export async function appendTimeline(tx: Tx, ...events: TimelineInput[]) {

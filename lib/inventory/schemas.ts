@@ -60,7 +60,7 @@ const healthCheckUrl = z
     return z.NEVER;
   });
 
-export const tierSchema = z.coerce
+const tierSchema = z.coerce
   .number({ error: "Choose a tier from 1 (Critical) to 4 (Low)" })
   .int("Choose a tier from 1 (Critical) to 4 (Low)")
   .min(1, "Choose a tier from 1 (Critical) to 4 (Low)")
@@ -81,7 +81,6 @@ export const serviceFieldsSchema = z.object({
   notes: text("Notes", 4000).default(""),
 });
 
-export const createServiceSchema = serviceFieldsSchema;
 export const updateServiceSchema = serviceFieldsSchema.extend({ id, version: z.number().int().positive().max(2_147_483_647) });
 export const deleteServiceSchema = z.object({
   id,
@@ -97,7 +96,6 @@ export const systemFieldsSchema = z.object({
   primaryRegion: text("Primary region", 120).default(""),
   drRegion: text("DR region", 120).default(""),
 });
-export const createSystemSchema = systemFieldsSchema;
 export const updateSystemSchema = systemFieldsSchema.extend({ id, version: z.number().int().positive().max(2_147_483_647) });
 export const deleteSystemSchema = z.object({ id, version: z.number().int().positive().max(2_147_483_647) });
 

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { z } from "zod";
 
-export const SERVICE_SORTS = ["name", "tier", "rto", "rpo", "system"] as const;
+const SERVICE_SORTS = ["name", "tier", "rto", "rpo", "system"] as const;
 export type ServiceSort = (typeof SERVICE_SORTS)[number];
 
 export const serviceListQuerySchema = z.object({
@@ -45,7 +45,7 @@ const SORT_EXPRESSIONS: Record<ServiceSort, Prisma.Sql> = {
 
 type Cursor = { v: string | number; id: string };
 
-export function encodeCursor(cursor: Cursor): string {
+function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
@@ -64,7 +64,7 @@ function decodeCursor(value: string | undefined, sort: ServiceSort): Cursor | nu
   }
 }
 
-export const SERVICE_PAGE_SIZE = 50;
+const SERVICE_PAGE_SIZE = 50;
 
 export async function findServicePage(db: Db, query: ServiceListQuery, pageSize = SERVICE_PAGE_SIZE) {
   const sortExpression = SORT_EXPRESSIONS[query.sort];

@@ -63,7 +63,7 @@ export type EnqueueOptions = { startAfter?: Date };
  * queue's workers once that transaction commits when the job is due now (wake.ts); a job for later waits for
  * its poll. Refuses loudly when the queue does not exist, instead of pg-boss's silent null.
  */
-export async function enqueueInTx(tx: Tx, boss: PgBoss, name: QueueName, data: object, options: EnqueueOptions = {}) {
+async function enqueueInTx(tx: Tx, boss: PgBoss, name: QueueName, data: object, options: EnqueueOptions = {}) {
   const db = {
     executeSql: async (text: string, values: unknown[]) => ({
       rows: await tx.$queryRawUnsafe<{ id: string }[]>(text, ...values.map((v) => (v === undefined ? null : v))),

@@ -8,7 +8,7 @@ import { currentRequestId } from "./context";
 import { redactFields, serializeError } from "./redact";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
-export type LogFields = Record<string, unknown>;
+type LogFields = Record<string, unknown>;
 
 export type Logger = {
   debug(fields: LogFields, msg: string): void;

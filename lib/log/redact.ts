@@ -2,7 +2,7 @@
 // URL with credentials (postgres://user:secret@host) and the query of an http(s) URL. Pure, so the rules are unit-tested on their own.
 
 /** Keys whose values are masked wherever they appear: passwords, tokens, cookies, DATABASE_URL… */
-export const SECRET_KEY = /pass(word)?|secret|token|authorization|cookie|database_?url|api_?key|credential|private_?key/i;
+const SECRET_KEY = /pass(word)?|secret|token|authorization|cookie|database_?url|api_?key|credential|private_?key/i;
 export const REDACTED = "[redacted]";
 
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@/]+@/gi;

@@ -6,7 +6,7 @@ import os from "node:os";
 import type { Db, Reader } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 
-export const HEARTBEAT_INTERVAL_MS = 10_000;
+const HEARTBEAT_INTERVAL_MS = 10_000;
 /** Three missed beats: the worker is taken for dead. */
 export const HEARTBEAT_STALE_SECONDS = 30;
 /** Rows of workers gone this long are deleted by the next beat of any worker. */

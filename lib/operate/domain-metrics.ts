@@ -9,14 +9,14 @@ import { logger } from "@/lib/log";
 import { workerLiveness, type WorkerLiveness } from "@/lib/observability/heartbeat";
 import { metrics, type Metrics } from "@/lib/observability/metrics";
 
-export const CACHE_MS = 5_000;
+const CACHE_MS = 5_000;
 
 const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
 const CHANNEL_TYPES = ["webhook", "email", "sms", "voice"] as const;
 /** Bands that mean "the newest good backup is older than the RPO, or there is none". */
 const OUT_OF_RPO: readonly RpoBand[] = ["exceeded", "severe", "critical", "never"];
 
-export type DomainSnapshot = {
+type DomainSnapshot = {
   incidentsOpen: Record<string, number>;
   rpoBands: Record<RpoBand, number>;
   rtoUnproven: number;
@@ -57,7 +57,7 @@ async function jobCounts(db: Reader): Promise<DomainSnapshot["jobs"]> {
   return jobs;
 }
 
-export async function readDomainSnapshot(db: Reader): Promise<DomainSnapshot> {
+async function readDomainSnapshot(db: Reader): Promise<DomainSnapshot> {
   const [incidents, rpoBands, unproven, notifications, jobs, workers] = await Promise.all([
     db.$queryRaw<{ key: string; n: number }[]>`
       SELECT severity::text AS key, count(*)::int AS n FROM "Incident" WHERE status <> 'resolved' GROUP BY severity`,

@@ -10,7 +10,7 @@ import { checkDatabase } from "@/lib/db/health";
 import { logger } from "@/lib/log";
 import { HEARTBEAT_STALE_SECONDS, localWorkerRunning, workerLiveness } from "@/lib/observability/heartbeat";
 
-export type CheckResult = { status: "ok" | "warning" | "failing" | "skipped"; detail: string };
+type CheckResult = { status: "ok" | "warning" | "failing" | "skipped"; detail: string };
 export type Readiness = {
   status: "ready" | "not_ready";
   /** Names of the checks that failed (empty when ready). */

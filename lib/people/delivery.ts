@@ -42,7 +42,7 @@ async function postJson(url: string, payload: unknown, timeoutMs: number): Promi
  * where timeouts were silently ignored and a server that never answered held a notification job for minutes).
  * Timeouts the operator wrote into SMTP_URL win.
  */
-export function smtpUrlWithTimeouts(smtpUrl: string, timeoutMs: number): string {
+function smtpUrlWithTimeouts(smtpUrl: string, timeoutMs: number): string {
   const url = new URL(smtpUrl);
   for (const key of ["connectionTimeout", "greetingTimeout", "socketTimeout"]) {
     if (!url.searchParams.has(key)) url.searchParams.set(key, String(timeoutMs));

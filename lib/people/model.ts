@@ -29,7 +29,7 @@ export type PagingPolicy = {
 /** Whether a channel can deliver at all right now (email needs SMTP settings; the others a URL). */
 export type ChannelReadiness = (channel: PagingChannel) => { ready: boolean; reason?: string };
 
-export const STALE_AFTER_DAYS = 90;
+const STALE_AFTER_DAYS = 90;
 
 export function isStale(confirmedAt: Date | null, now: Date): boolean {
   return !confirmedAt || now.getTime() - confirmedAt.getTime() > STALE_AFTER_DAYS * 86_400_000;

@@ -10,7 +10,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { channelReadiness } from "./model";
 import type { PolicyFields } from "./schemas";
 
-export const policyInclude = {
+const policyInclude = {
   system: { select: { id: true, name: true } },
   levels: {
     orderBy: { position: "asc" },

@@ -16,7 +16,7 @@ export const EVENT_LABELS: Record<(typeof INCIDENT_EVENTS)[number], string> = {
 export const TIMINGS = ["immediate", "within", "every", "on_completion"] as const;
 export const STATUS_PAGE_LEVELS = ["operational", "degraded", "partial_outage", "major_outage", "maintenance"] as const;
 
-export const e164 = z.preprocess(
+const e164 = z.preprocess(
   blankToNull,
   z
     .string()
@@ -71,7 +71,6 @@ export const contactFieldsSchema = z.object({
   organization: text("Organization", 120).default(""),
   notes: text("Notes", 2000).default(""),
 });
-export const createContactSchema = contactFieldsSchema;
 export const updateContactSchema = contactFieldsSchema.extend({ id, version: z.number().int().positive().max(2_147_483_647) });
 export const contactRefSchema = z.object({ id, version: z.number().int().positive().max(2_147_483_647) });
 
@@ -82,7 +81,6 @@ export const channelFieldsSchema = z.object({
   url: httpUrl("URL").default(null),
   enabled: z.boolean().default(true),
 });
-export const createChannelSchema = channelFieldsSchema;
 export const updateChannelSchema = channelFieldsSchema.extend({ id, version: z.number().int().positive().max(2_147_483_647) });
 export const channelRefSchema = z.object({ id, version: z.number().int().positive().max(2_147_483_647) });
 export const testChannelSchema = z.object({ id, contactId: id.optional() });
@@ -94,7 +92,7 @@ const minutes = (label: string, max: number) =>
     .min(0, `${label} cannot be negative`)
     .max(max, `${label} is at most ${max} minutes`);
 
-export const levelSchema = z.object({
+const levelSchema = z.object({
   afterMinutes: minutes("After", 10_080),
   contactIds: z.array(id).max(50).default([]),
   roleTargets: stringList("Role").default([]),
@@ -130,7 +128,6 @@ export const policyFieldsSchema = z
       }
     });
   });
-export const createPolicySchema = policyFieldsSchema;
 export const updatePolicySchema = z.intersection(policyFieldsSchema, z.object({ id, version: z.number().int().positive().max(2_147_483_647) }));
 export const policyRefSchema = z.object({ id, version: z.number().int().positive().max(2_147_483_647) });
 

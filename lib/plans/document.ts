@@ -10,7 +10,7 @@ import { runPlanJobOffThread } from "./parse-pool";
 import { planToYaml } from "./yaml/write";
 
 /** "system\u0000service" keys of the services Lifeboat holds, so a plan may depend on one it does not list. */
-export async function findKnownServices(db: Reader): Promise<string[]> {
+async function findKnownServices(db: Reader): Promise<string[]> {
   const rows = await db.service.findMany({ select: { name: true, system: { select: { name: true } } } });
   return rows.map((r) => `${r.system.name}\u0000${r.name}`);
 }

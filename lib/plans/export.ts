@@ -21,7 +21,7 @@ function stated<T extends Record<string, unknown>>(value: T): { [K in keyof T]: 
 
 type StepRow = { title: string; kind: string; config: unknown; group: number | null; timeoutSeconds: number; retries: number; safeToRepeat: boolean; serviceIds: string[] };
 
-export function stepToPlan(step: StepRow, serviceName: (id: string) => string): PlanStep {
+function stepToPlan(step: StepRow, serviceName: (id: string) => string): PlanStep {
   const config = (step.config ?? {}) as Record<string, unknown>;
   const base: PlanStep = { title: step.title, kind: step.kind as PlanStep["kind"] };
   if (step.kind === "command") Object.assign(base, stated({ command: String(config.command ?? ""), cwd: typeof config.cwd === "string" ? config.cwd : undefined, enabled: config.enabled !== false }));
@@ -39,7 +39,7 @@ export function stepToPlan(step: StepRow, serviceName: (id: string) => string): 
 
 type ContactRow = { id: string; name: string; title: string; team: string; email: string | null; phone: string | null; external: boolean; organization: string; notes: string; roles: string[] };
 
-export function contactToPlan(c: ContactRow): PlanContact {
+function contactToPlan(c: ContactRow): PlanContact {
   return stated({
     name: c.name,
     role: c.title,

@@ -30,7 +30,7 @@ const objectives = {
   rpoMinMinutes: minutes.optional().meta(description("The lower end when the plan states a range.")),
 };
 
-export const planServiceSchema = z.strictObject({
+const planServiceSchema = z.strictObject({
   name: name(120),
   kind: text(40).optional(),
   tier: z.number().int().min(1, "is 1 (Critical) to 4 (Low)").max(4, "is 1 (Critical) to 4 (Low)").optional(),
@@ -52,7 +52,7 @@ export const planServiceSchema = z.strictObject({
     .meta(description("The order the plan states. Lifeboat derives the order from dependencies; a stated order that contradicts them is reported, not stored.")),
 });
 
-export const planBackupPolicySchema = z.strictObject({
+const planBackupPolicySchema = z.strictObject({
   service: name(120).optional().meta(description("The service it protects (required to apply: RPO is per service).")),
   name: name(120),
   intervalMinutes: z.number().int().min(1).max(525_600).optional(),
@@ -67,7 +67,7 @@ export const planBackupPolicySchema = z.strictObject({
   graceMinutes: z.number().int().min(0).max(10_080).optional(),
 });
 
-export const planStepSchema = z.strictObject({
+const planStepSchema = z.strictObject({
   title: name(300),
   kind: z.enum(STEP_KINDS),
   command: z.string().max(10_000).optional().meta(description("Shell command of a command step.")),
@@ -82,7 +82,7 @@ export const planStepSchema = z.strictObject({
   services: z.array(name(120)).max(100).optional().meta(description("Services a health check proves recovered (names in the system).")),
 });
 
-export const planRunbookSchema = z.strictObject({
+const planRunbookSchema = z.strictObject({
   name: name(200),
   scenario: text(2000).optional(),
   symptoms: text(5000).optional(),
@@ -93,7 +93,7 @@ export const planRunbookSchema = z.strictObject({
   steps: z.array(planStepSchema).max(200).optional(),
 });
 
-export const planContactSchema = z.strictObject({
+const planContactSchema = z.strictObject({
   name: text(120).optional().meta(description("Without a name the contact is named after its role.")),
   role: text(120).optional().meta(description("Their role or title, as the plan words it.")),
   roles: z
@@ -109,14 +109,14 @@ export const planContactSchema = z.strictObject({
   notes: text(2000).optional(),
 });
 
-export const planEscalationLevelSchema = z.strictObject({
+const planEscalationLevelSchema = z.strictObject({
   level: z.number().int().min(1).max(20),
   afterMinutes: z.number().int().min(0).max(10_080),
   targets: z.array(name(200)).max(50).meta(description("Contacts (by name or email) or on-call roles to page.")),
   channels: z.array(name(120)).max(10).optional().meta(description("Notification channels by name.")),
 });
 
-export const planNotificationSchema = z.strictObject({
+const planNotificationSchema = z.strictObject({
   event: z.enum(INCIDENT_EVENTS),
   audience: z.enum(["internal", "external"]),
   recipients: text(200).meta(description('Who, in words: "Slack #incidents", "Status Page".')),
@@ -125,7 +125,7 @@ export const planNotificationSchema = z.strictObject({
   minutes: z.number().int().min(1).max(10_080).optional().meta(description('For timing "within" and "every".')),
 });
 
-export const planSystemSchema = z.strictObject({
+const planSystemSchema = z.strictObject({
   name: name(120),
   description: text(4000).optional(),
   drStrategy: text(200).optional(),

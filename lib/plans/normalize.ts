@@ -7,7 +7,7 @@ import { PRIORITY_TIERS, type Plan } from "./format";
 
 export type Interpretation = { path: string; message: string };
 
-export function tierFromPriority(priority: string | undefined): number | undefined {
+function tierFromPriority(priority: string | undefined): number | undefined {
   if (!priority) return undefined;
   return PRIORITY_TIERS[priority.trim().toLowerCase() as keyof typeof PRIORITY_TIERS];
 }

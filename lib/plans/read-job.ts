@@ -5,7 +5,7 @@ import { readPlanDocument } from "./read";
 import type { KnownService } from "./checks";
 import { planLineLocator } from "./yaml/lines";
 
-export type ReadRequest = { text: string; fileName?: string; systemName?: string };
+type ReadRequest = { text: string; fileName?: string; systemName?: string };
 
 export type PlanJob =
   /** knownServices: "system\u0000service" keys of what Lifeboat holds (a YAML plan may depend on them). */
@@ -17,7 +17,7 @@ export type PlanJobResult<J extends PlanJob> = J extends { kind: "read" } ? Plan
 const NO_NAME = "No system name found: give one";
 
 /** Reads the document; a name given by the person replaces (or supplies) a Markdown plan's system name. */
-export function readForImport(request: ReadRequest, known?: KnownService): PlanReading {
+function readForImport(request: ReadRequest, known?: KnownService): PlanReading {
   const reading = readPlanDocument({ name: request.fileName, text: request.text }, { known });
   const name = request.systemName?.trim();
   if (!name || reading.format !== "markdown" || reading.plan.systems.length !== 1) return reading;

@@ -1,16 +1,16 @@
 // Hostile plan text for the backtracking tests: plan-shaped lines (Markdown and YAML) with slots, and the
 // characters to fill a slot with (every whitespace and ASCII punctuation character). Test support only.
 /** Every whitespace JavaScript's \s knows, plus the zero-width and other spaces a pasted document carries. */
-export const WHITESPACE = [
+const WHITESPACE = [
   " ", "\t", "\u000b", "\u000c", "\u0085", "\u00a0", "\u1680", "\u180e",
   ..."\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b",
   "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff",
 ];
-export const PUNCTUATION = [..."!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", "–", "—", "•", "…"];
+const PUNCTUATION = [..."!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", "–", "—", "•", "…"];
 export const CHARS = [...WHITESPACE, ...PUNCTUATION];
 
 const X = "\u0001"; // a slot; the others in the same template get one space
-export const MARKDOWN = [
+const MARKDOWN = [
   `# Shop DR Plan\n\n## Escalation\n\n- Level 1${X}\n- Level 2${X}: On-call${X}`,
   `# Shop DR Plan\n\n## Escalation Path\n\n1. **Level 1**${X}(${X}0-15 min${X})${X}:${X}On-call engineer${X}`,
   `# Shop DR Plan\n\n## Escalation\n\n| Level | Time | Contact |\n|---|---|---|\n| 1${X} | ${X}15${X}min | On-call${X} |`,
@@ -28,7 +28,7 @@ export const MARKDOWN = [
   `# Shop DR Plan\n\n## DR Testing\n\n- **DR Drill**${X}:${X}every${X}90${X}days${X}\n- Restore test: quarterly${X}at${X}3${X}am${X}`,
   `# Shop DR Plan\n\n## Checklist\n\n- [${X}] verify${X}\n1.${X}step one${X}\n    - nested${X}\n${X}---${X}\n|${X}a${X}|${X}b${X}|\n|${X}:--${X}|${X}--:${X}|`,
 ];
-export const YAML = [
+const YAML = [
   `systems:\n  - name: Shop${X}\n    rtoMinutes: ${X}30${X}\n    services:\n      - name: api${X}\n        dependsOn: [${X}db${X}]`,
   `version: 1\nsystems:\n  - name: "Shop${X}"\n    contacts:\n      - name: Jane${X}\n        email: "a${X}@b.io"\n    runbooks:\n      - name: r${X}\n        steps:\n          - kind: command\n            command: |\n              echo${X}`,
 ];

@@ -22,7 +22,7 @@ export function planJsonSchemaText(): string {
   return `${JSON.stringify(planJsonSchema(), null, 2)}\n`;
 }
 
-export function writePlanJsonSchema(): string {
+function writePlanJsonSchema(): string {
   const file = fileURLToPath(new URL(`../../${PLAN_SCHEMA_FILE}`, import.meta.url));
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, planJsonSchemaText());

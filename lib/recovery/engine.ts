@@ -16,7 +16,7 @@ import { recordVerifiedServices } from "./measure";
 import { firstLine, lockRun, tellRun, type RunRef } from "./record";
 import { isPersonStep, STEP_KIND_LABELS, type StepKindName } from "./steps";
 
-export type EngineOptions = { commandsEnabled: boolean; leaseSeconds: number; baseUrl?: string };
+type EngineOptions = { commandsEnabled: boolean; leaseSeconds: number; baseUrl?: string };
 export type Engine = { db: Db; jobs: JobSink; options: EngineOptions };
 
 type StepRow = { id: string; position: number; group: number | null; title: string; kind: StepKindName; config: unknown; timeoutSeconds: number; retries: number; safeToRepeat: boolean; serviceIds: string[]; state: StepState; attempts: number };

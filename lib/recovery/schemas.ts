@@ -5,7 +5,7 @@ import { parseStepConfig, STEP_KINDS } from "./steps";
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
 
-export const stepInputSchema = z.object({
+const stepInputSchema = z.object({
   title: text(300).min(1, "Give the step a title"),
   kind: z.enum(STEP_KINDS, { error: "Choose a step kind" }),
   group: z.number().int().min(1).max(1000).nullable().default(null),

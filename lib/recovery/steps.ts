@@ -20,7 +20,7 @@ export function resolveStepUrl(value: string, baseUrl: string | undefined): stri
 }
 const expectStatus = z.array(z.number().int().min(100).max(599)).max(20).optional();
 
-export const STEP_CONFIG = {
+const STEP_CONFIG = {
   manual: z.object({ instructions: z.string().max(5000).default("") }),
   approval: z.object({ instructions: z.string().max(5000).default("") }),
   http: z.object({
@@ -40,7 +40,7 @@ export const STEP_CONFIG = {
 export type StepConfig<K extends StepKindName> = z.infer<(typeof STEP_CONFIG)[K]>;
 
 /** Kinds a person always completes; the worker only waits for them. */
-export const PERSON_KINDS: readonly StepKindName[] = ["manual", "approval"];
+const PERSON_KINDS: readonly StepKindName[] = ["manual", "approval"];
 
 /**
  * May Lifeboat run this command step's command (when RECOVERY_COMMANDS=on)? Read from the raw config so it

@@ -1,6 +1,6 @@
 // Systems and services from the DR plans in shared/seeds, figures carried over as the plans state them.
 // rtoMinutes/rpoMinutes null = the plan does not state one (the tier default applies).
-export type DemoService = {
+type DemoService = {
   name: string;
   kind: string;
   tier: 1 | 2 | 3 | 4;

@@ -9,7 +9,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { generateTemporaryPassword, hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { CreateUserInput, UpdateUserInput } from "./schemas";
 
-export const userSelect = {
+const userSelect = {
   id: true,
   email: true,
   name: true,

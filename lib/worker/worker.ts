@@ -22,7 +22,7 @@ const RECOVERY_SWEEP_MS = 5_000;
 /** Recovery runs a worker advances at once (each may wait on slow steps). */
 const RECOVERY_CONCURRENCY = 8;
 
-export function recoveryEngine(db: Db, boss: PgBoss): Engine {
+function recoveryEngine(db: Db, boss: PgBoss): Engine {
   const e = env();
   return { db, jobs: bossSink(boss), options: { commandsEnabled: e.RECOVERY_COMMANDS === "on", leaseSeconds: e.RECOVERY_LEASE_SECONDS, baseUrl: e.NEXTAUTH_URL } };
 }

@@ -27,7 +27,7 @@ export type BenchOptions = {
 
 export type Bench = (options: BenchOptions) => Promise<BenchResult>;
 
-export const consoleOptions: BenchOptions = { log: (line) => console.log(line), report: (line) => console.log(line) };
+const consoleOptions: BenchOptions = { log: (line) => console.log(line), report: (line) => console.log(line) };
 
 /** "1.09×": how many times the baseline's cost Lifeboat's is (for times: lifeboat ÷ raw). */
 export const timeRatio = (lifeboat: number, raw: number) => (raw > 0 && Number.isFinite(lifeboat / raw) ? `${(lifeboat / raw).toFixed(2)}×` : "");

@@ -18,7 +18,7 @@ function collect(entry: string, files: string[]) {
   }
 }
 
-export function sourceHash(): string {
+function sourceHash(): string {
   const files: string[] = [];
   for (const input of INPUTS) collect(input, files);
   const hash = createHash("sha256");

@@ -7,14 +7,14 @@
 // Ids are prefixed "b" so they never collide with the demo data.
 import type pg from "pg";
 
-export const SYSTEMS = 40;
-export const PER_SYSTEM = 50;
+const SYSTEMS = 40;
+const PER_SYSTEM = 50;
 export const SERVICES = SYSTEMS * PER_SYSTEM;
-export const RUNS_PER_SERVICE = 250;
+const RUNS_PER_SERVICE = 250;
 /** 250 runs over 120 days: one every 691 minutes. */
-export const BACKUP_EVERY_MINUTES = Math.floor((120 * 24 * 60) / RUNS_PER_SERVICE);
-export const DRILL_RUNS = 500;
-export const INCIDENTS = 300;
+const BACKUP_EVERY_MINUTES = Math.floor((120 * 24 * 60) / RUNS_PER_SERVICE);
+const DRILL_RUNS = 500;
+const INCIDENTS = 300;
 
 export type Seeded = { services: number; edges: number; backupRuns: number; drillRuns: number; measurements: number; incidents: number; seconds: number };
 

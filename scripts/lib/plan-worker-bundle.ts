@@ -4,7 +4,7 @@
 import path from "node:path";
 import { build } from "esbuild";
 
-export const PLAN_WORKER_DIR = path.join(".next", "plan-worker");
+const PLAN_WORKER_DIR = path.join(".next", "plan-worker");
 
 export async function bundlePlanWorker(root = process.cwd()): Promise<void> {
   await build({

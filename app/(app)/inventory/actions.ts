@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { actionClient, rethrowOnField } from "@/lib/actions/safe-action";
 import { addDependency, removeDependency } from "@/lib/inventory/dependencies";
 import {
-  createServiceSchema,
-  createSystemSchema,
+  serviceFieldsSchema,
+  systemFieldsSchema,
   deleteServiceSchema,
   deleteSystemSchema,
   dependencySchema,
@@ -22,9 +22,9 @@ const refresh = () => revalidatePath("/inventory", "layout");
 /** Creates a service in a system. */
 export const createServiceAction = actionClient
   .metadata({ permission: "inventory.edit" })
-  .inputSchema(createServiceSchema)
+  .inputSchema(serviceFieldsSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const service = await createService(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(createServiceSchema, e));
+    const service = await createService(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(serviceFieldsSchema, e));
     refresh();
     return { id: service.id };
   });
@@ -72,9 +72,9 @@ export const removeDependencyAction = actionClient
 /** Creates a system. */
 export const createSystemAction = actionClient
   .metadata({ permission: "inventory.edit" })
-  .inputSchema(createSystemSchema)
+  .inputSchema(systemFieldsSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const system = await createSystem(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(createSystemSchema, e));
+    const system = await createSystem(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(systemFieldsSchema, e));
     refresh();
     return { id: system.id };
   });

@@ -9,9 +9,9 @@ import { createPolicy, deletePolicy, updatePolicy } from "@/lib/people/policies"
 import {
   channelRefSchema,
   contactRefSchema,
-  createChannelSchema,
-  createContactSchema,
-  createPolicySchema,
+  channelFieldsSchema,
+  contactFieldsSchema,
+  policyFieldsSchema,
   policyRefSchema,
   saveMatrixSchema,
   testChannelSchema,
@@ -25,8 +25,8 @@ const refresh = () => revalidatePath("/people", "layout");
 const edit = actionClient.metadata({ permission: "people.edit" });
 
 /** Adds a contact (counts as confirming their details). */
-export const createContactAction = edit.inputSchema(createContactSchema).action(async ({ parsedInput, ctx }) => {
-  const contact = await createContact(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(createContactSchema, e));
+export const createContactAction = edit.inputSchema(contactFieldsSchema).action(async ({ parsedInput, ctx }) => {
+  const contact = await createContact(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(contactFieldsSchema, e));
   refresh();
   return { id: contact.id };
 });
@@ -53,8 +53,8 @@ export const deleteContactAction = edit.inputSchema(contactRefSchema).action(asy
 });
 
 /** Adds a notification channel. */
-export const createChannelAction = edit.inputSchema(createChannelSchema).action(async ({ parsedInput, ctx }) => {
-  const channel = await createChannel(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(createChannelSchema, e));
+export const createChannelAction = edit.inputSchema(channelFieldsSchema).action(async ({ parsedInput, ctx }) => {
+  const channel = await createChannel(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(channelFieldsSchema, e));
   refresh();
   return channel;
 });
@@ -81,8 +81,8 @@ export const testChannelAction = edit.inputSchema(testChannelSchema).action(asyn
 });
 
 /** Creates an escalation policy with its levels. */
-export const createPolicyAction = edit.inputSchema(createPolicySchema).action(async ({ parsedInput, ctx }) => {
-  const policy = await createPolicy(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(createPolicySchema, e));
+export const createPolicyAction = edit.inputSchema(policyFieldsSchema).action(async ({ parsedInput, ctx }) => {
+  const policy = await createPolicy(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(policyFieldsSchema, e));
   refresh();
   return policy;
 });

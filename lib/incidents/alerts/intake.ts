@@ -35,7 +35,7 @@ const SOURCE_NAMES: Record<AlertGroup["source"], string> = { alertmanager: "aler
 /** Above this many alerts in one delivery, the timeline gets one summary line instead of one per alert. */
 const DETAIL_LIMIT = 20;
 
-export const labelConfig = (): LabelConfig => ({ serviceLabels: env().ALERT_SERVICE_LABELS, systemLabel: env().ALERT_SYSTEM_LABEL });
+const labelConfig = (): LabelConfig => ({ serviceLabels: env().ALERT_SERVICE_LABELS, systemLabel: env().ALERT_SYSTEM_LABEL });
 
 async function lockKeys(tx: Tx, keys: string[]) {
   // One statement, sorted, so two deliveries that share keys always lock them in the same order (no deadlock).

@@ -9,7 +9,7 @@ export type ChangeAction = "create" | "update" | "unchanged" | "skip";
 export type PlanChange = { action: ChangeAction; entity: string; name: string; details: string[] };
 
 /** Past this many, one more line says how many were left out: a report of 80,000 problems helps no one. */
-export const MAX_PROBLEMS = 200;
+const MAX_PROBLEMS = 200;
 
 export class ImportContext {
   readonly changes: PlanChange[] = [];

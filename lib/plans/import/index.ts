@@ -41,7 +41,7 @@ class RollBack extends Error {
 const fingerprintOf = (changes: PlanChange[]) => createHash("sha256").update(JSON.stringify(changes)).digest("hex").slice(0, 32);
 
 /** Items one import may hold: more would keep the dependency graph locked for editors too long. */
-export const MAX_PLAN_ITEMS = 10_000;
+const MAX_PLAN_ITEMS = 10_000;
 
 const itemCount = (plan: Plan) =>
   plan.systems.reduce((n, s) => n + 1 + (s.services?.length ?? 0) + (s.backupPolicies?.length ?? 0) + (s.runbooks?.length ?? 0) + (s.contacts?.length ?? 0), 0) + (plan.contacts?.length ?? 0);

@@ -12,7 +12,7 @@ const LEVEL_LINE =
   /^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\*\*|__)?(?:level|tier|l)\s*(\d+)(?:\*\*|__)?\s*(?:\(([^)]*)\))?\s*(?:\*\*|__)?\s*[:\-–—]\s*(.+)$/i;
 
 /** When a level starts: "0-15 min" → 0, "30+ min" → 30, "< 15 min" → 0, "Immediate" → 0. */
-export function levelStart(text: string): number | undefined {
+function levelStart(text: string): number | undefined {
   if (/^(?:immediate(?:ly)?|at once)$/i.test(text.trim())) return 0;
   const d = parseDuration(text.replace(/^after\s+/i, ""));
   if (!d) return undefined;

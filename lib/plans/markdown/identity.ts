@@ -10,7 +10,7 @@ const DOCUMENT_WORDS =
   /\b(?:(?:disaster[\s-]+recovery|business[\s-]+continuity(?:\s+(?:and|&)\s+disaster[\s-]+recovery)?|BC\/?DR|DR)(?:\s+(?:plan|overview|runbook|playbook|procedures?|strategy|guide|documentation|policy))?|recovery\s+(?:plan|overview|runbook|playbook|procedures?|guide))\b/gi;
 const EDGES = /^[\s\-–—:|,/(]+|[\s\-–—:|,/(]+$/g;
 
-export function nameFromTitle(title: string): string {
+function nameFromTitle(title: string): string {
   let name = plain(title).replace(DOCUMENT_WORDS, " ").replace(/\(\s*\)/g, " ");
   for (let before = ""; before !== name; ) {
     before = name;

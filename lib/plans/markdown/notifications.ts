@@ -21,12 +21,12 @@ const EVENTS: [RegExp, PlanNotification["event"]][] = [
   [/start|begin|began|initiat|underway/i, "recovery_started"],
 ];
 
-export function eventOf(text: string): PlanNotification["event"] | undefined {
+function eventOf(text: string): PlanNotification["event"] | undefined {
   return EVENTS.find(([pattern]) => pattern.test(text))?.[1];
 }
 
 /** "Immediate", "< 5 min", "Every 30 min", "Upon completion". */
-export function timingOf(text: string): Pick<PlanNotification, "timing" | "minutes"> | undefined {
+function timingOf(text: string): Pick<PlanNotification, "timing" | "minutes"> | undefined {
   const t = text.trim();
   if (/^(?:immediate(?:ly)?|instant(?:ly)?|real[\s-]?time|asap|at once)$/i.test(t)) return { timing: "immediate" };
   if (/\b(?:upon|on|at|after)\s+(?:completion|resolution|recovery|close)\b|^(?:when|once)\s+(?:complete|resolved|done)/i.test(t)) return { timing: "on_completion" };

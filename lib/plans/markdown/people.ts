@@ -13,7 +13,7 @@ const PERSON = /^[\p{Lu}][\p{L}'.-]+(?:\s+[\p{Lu}][\p{L}'.-]+){0,3}$/u;
 type Parts = { name?: string; email?: string; phone?: string; other?: string; placeholders: string[] };
 
 /** "Jane Doe - +1 415 555 0100 - jane@example.com" → name, phone, email; other words are kept apart. */
-export function readContactText(text: string): Parts {
+function readContactText(text: string): Parts {
   const slots = placeholders(text);
   let rest = withoutPlaceholders(plain(text));
   const email = emails(rest)[0];

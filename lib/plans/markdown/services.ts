@@ -52,7 +52,7 @@ function headingDefaults(doc: Doc, table: Table): HeadingDefaults | null {
   return out;
 }
 
-export function tierOfPriority(word: string): number | undefined {
+function tierOfPriority(word: string): number | undefined {
   const w = word.trim().toLowerCase();
   if (w in PRIORITY_TIERS) return PRIORITY_TIERS[w as keyof typeof PRIORITY_TIERS];
   const m = /^(?:p|tier\s*)([1-4])$/.exec(w);

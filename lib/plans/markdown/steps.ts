@@ -83,7 +83,7 @@ export function stepsFromList(doc: Doc, items: ListItem[]): PlanStep[] {
 }
 
 /** The item's words without emphasis, without the trailing colon, and without its inline code when that is the command. */
-export function itemTitle(item: ListItem, dropCode = true): string {
+function itemTitle(item: ListItem, dropCode = true): string {
   const text = dropCode ? item.text.replace(/`[^`]*`/g, " ") : item.text;
   return plain(text).replace(/\s*[:\-–—]\s*$/, "").trim();
 }

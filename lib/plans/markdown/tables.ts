@@ -29,7 +29,7 @@ export function readTables(lines: string[], inFence: (line: number) => boolean):
 }
 
 /** Cells of a row; a pipe inside inline code or escaped as \| does not split. */
-export function splitRow(text: string): string[] {
+function splitRow(text: string): string[] {
   let t = text.trim();
   if (t.startsWith("|")) t = t.slice(1);
   if (t.endsWith("|") && !t.endsWith("\\|")) t = t.slice(0, -1);

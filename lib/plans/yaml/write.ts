@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Document, Scalar, visit } from "yaml";
 import { PLAN_FORMAT_VERSION, planSchema, type Plan } from "../format";
 
-export const PLAN_YAML_HEADER = ` Lifeboat DR plan (format version ${PLAN_FORMAT_VERSION}). Schema: docs/plan.schema.json`;
+const PLAN_YAML_HEADER = ` Lifeboat DR plan (format version ${PLAN_FORMAT_VERSION}). Schema: docs/plan.schema.json`;
 
 /** Strings a YAML 1.1 reader (PyYAML, older tools) would take for a boolean, a number or a date: quoted. */
 const YAML_11_AMBIGUOUS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[-+]?[0-9][0-9_]*|[-+]?0b[01_]+|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?|\.(?:inf|Inf|INF|nan|NaN|NAN)|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?)$/;
