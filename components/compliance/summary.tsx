@@ -69,3 +69,15 @@ export function GroupTable({ title, groups }: { title: string; groups: ({ label:
     </Card>
   );
 }
+
+type Groups = ({ label: string } & Tally)[];
+
+/** The figures grouped by system and by tier, side by side: the page and the printable report show the same two. */
+export function ComplianceGroups({ bySystem, byTier, className }: { bySystem: Groups; byTier: Groups; className: string }) {
+  return (
+    <div className={className}>
+      <GroupTable title="By system" groups={bySystem} />
+      <GroupTable title="By tier" groups={byTier} />
+    </div>
+  );
+}
