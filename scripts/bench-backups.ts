@@ -27,14 +27,10 @@ export async function runBackupsBench(options: BenchOptions): Promise<BenchResul
   let raw: pg.Client | undefined;
   let db: ReturnType<typeof createPrismaClient> | undefined;
   const cleanUp = cleanUpOnce(async () => {
-    try {
-      await server?.stop();
-      await db?.$disconnect().catch(() => {});
-      await raw?.end().catch(() => {});
-    } finally {
-      await database?.stop();
-    }
-  });
+    await server?.stop();
+    await db?.$disconnect().catch(() => {});
+    await raw?.end().catch(() => {});
+  }, () => database);
   try {
     database = await startThrowawayDatabase("lifeboat_bench");
     const url = database.url;

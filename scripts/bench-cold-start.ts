@@ -86,13 +86,9 @@ export async function runColdStartBench(options: BenchOptions): Promise<BenchRes
   let db: Db | undefined;
   const launched = new Set<Launched>();
   const cleanUp = cleanUpOnce(async () => {
-    try {
-      await Promise.all([...launched].map(stop));
-      await db?.$disconnect().catch(() => {});
-    } finally {
-      await database?.stop();
-    }
-  });
+    await Promise.all([...launched].map(stop));
+    await db?.$disconnect().catch(() => {});
+  }, () => database);
   const problems: string[] = [];
   try {
     database = await startThrowawayDatabase("lifeboat_bench_cold_start");

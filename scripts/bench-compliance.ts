@@ -19,7 +19,7 @@ import { findComplianceRows, findComplianceView } from "@/lib/compliance/queries
 import { findComplianceTrends, findServiceMeasurements } from "@/lib/compliance/trends";
 import { createPrismaClient, UTC_SESSION, type Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { benchCli, cleanUpOnce, invokedAs, timeRatio, type BenchOptions, type BenchResult, type SummaryRow } from "./lib/bench-run";
+import { benchCli, cleanUpOnce, phaseClock, invokedAs, timeRatio, type BenchOptions, type BenchResult, type SummaryRow } from "./lib/bench-run";
 import { captureStatements } from "./lib/capture-sql";
 import { SERVICES, seedComplianceBench } from "./lib/compliance-seed";
 import { ensureBuild } from "./lib/ensure-build";
@@ -104,16 +104,9 @@ async function timePage(agent: http.Agent, baseUrl: string, path: string, cookie
 type Row = { label: string; app: string; raw: string; ratio: string; goal: string; met: string };
 
 export async function runComplianceBench(options: BenchOptions): Promise<BenchResult> {
-  const began = performance.now();
+  const { phase, total } = phaseClock();
   const loadBefore = load();
   const pageExists = existsSync(PAGE);
-  const phases: string[] = [];
-  let mark = began;
-  const phase = (name: string) => {
-    const now = performance.now();
-    phases.push(`${name} ${((now - mark) / 1000).toFixed(0)} s`);
-    mark = now;
-  };
   if (pageExists && !options.built) await ensureBuild(options.log);
   phase("build check");
   let database: ThrowawayDatabase | undefined;
@@ -122,15 +115,11 @@ export async function runComplianceBench(options: BenchOptions): Promise<BenchRe
   let server: AppServer | undefined;
   let agent: http.Agent | undefined;
   const cleanUp = cleanUpOnce(async () => {
-    try {
-      agent?.destroy();
-      await Promise.race([server?.stop(), sleep(10_000)]);
-      await pool?.end().catch(() => {});
-      await db?.$disconnect().catch(() => {});
-    } finally {
-      await database?.stop();
-    }
-  });
+    agent?.destroy();
+    await Promise.race([server?.stop(), sleep(10_000)]);
+    await pool?.end().catch(() => {});
+    await db?.$disconnect().catch(() => {});
+  }, () => database);
   try {
     database = await startThrowawayDatabase("lifeboat_bench_compliance");
     const seedClient = new pg.Client({ connectionString: database.url, options: UTC_SESSION });
@@ -227,7 +216,7 @@ export async function runComplianceBench(options: BenchOptions): Promise<BenchRe
     report(`\nGoals: ${slow.length ? `NOT met for ${slow.join("; ")}.` : "met."} The whole-fleet statement alone takes ${ms(fleetRaw!)} ms through bare pg: where the time goes is below.`);
     report(`\nWhole-fleet statement, EXPLAIN ANALYZE: ${hot.total.toFixed(0)} ms; slowest plan nodes (exclusive time):`);
     for (const h of hot.hotspots) report(`  ${h.ms.toFixed(0).padStart(6)} ms  ${h.rows.toString().padStart(8)} rows  ${h.label}`);
-    report(`\nWhole bench: ${((performance.now() - began) / 1000).toFixed(0)} s (${phases.join(", ")}).`);
+    report(`\n${total()}`);
 
     const summary: SummaryRow[] = [
       {

@@ -234,14 +234,10 @@ export async function runIncidentsBench(options: BenchOptions): Promise<BenchRes
   let server: AppServer | undefined;
   let db: Db | undefined;
   const cleanUp = cleanUpOnce(async () => {
-    try {
-      // The server first, so it does not log the database going away under it.
-      await Promise.race([server?.stop(), sleep(10_000)]);
-      await db?.$disconnect().catch(() => {});
-    } finally {
-      await database?.stop();
-    }
-  });
+    // The server first, so it does not log the database going away under it.
+    await Promise.race([server?.stop(), sleep(10_000)]);
+    await db?.$disconnect().catch(() => {});
+  }, () => database);
   try {
     database = await startThrowawayDatabase("lifeboat_bench");
     const url = database.url;

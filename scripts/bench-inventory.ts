@@ -79,14 +79,10 @@ export async function runInventoryBench(options: BenchOptions): Promise<BenchRes
   let db: ReturnType<typeof createPrismaClient> | undefined;
   let raw: pg.Pool | undefined;
   const cleanUp = cleanUpOnce(async () => {
-    try {
-      await server?.stop();
-      await raw?.end().catch(() => {});
-      await db?.$disconnect().catch(() => {});
-    } finally {
-      await database?.stop();
-    }
-  });
+    await server?.stop();
+    await raw?.end().catch(() => {});
+    await db?.$disconnect().catch(() => {});
+  }, () => database);
   try {
     database = await startThrowawayDatabase("lifeboat_bench");
     const url = database.url;

@@ -18,7 +18,7 @@ import { DEMO_SYSTEM } from "@/lib/demo-fleet/fleet";
 import { bossSink, createBoss, QUEUES, startBoss, type JobSink } from "@/lib/jobs/boss";
 import { startRun } from "@/lib/recovery/runs";
 import { seedDemo } from "@/lib/seed/seed-demo";
-import { benchCli, cleanUpOnce, invokedAs, rateRatio, timeRatio, type BenchOptions, type BenchResult } from "./lib/bench-run";
+import { benchCli, cleanUpOnce, phaseClock, invokedAs, rateRatio, timeRatio, type BenchOptions, type BenchResult } from "./lib/bench-run";
 import { stopChild } from "./lib/run";
 import { ensureBuild } from "./lib/ensure-build";
 import { paced, sleep } from "./lib/fan-out";
@@ -156,14 +156,7 @@ const msFine = (p: Percentiles) => `${p.p50.toFixed(1)} / ${p.p95.toFixed(1)} / 
 
 export async function runRecoveryBench(options: BenchOptions): Promise<BenchResult> {
   if (!options.built) await ensureBuild(options.log);
-  const began = performance.now();
-  const phases: string[] = [];
-  let mark = began;
-  const phase = (name: string) => {
-    const now = performance.now();
-    phases.push(`${name} ${((now - mark) / 1000).toFixed(0)} s`);
-    mark = now;
-  };
+  const { phase, total } = phaseClock();
   const target = await startStepTarget();
   const database = await startThrowawayDatabase("lifeboat_bench_recovery");
   let db: Db | undefined;
@@ -172,18 +165,14 @@ export async function runRecoveryBench(options: BenchOptions): Promise<BenchResu
   let worker: { stop: () => Promise<void> } | undefined;
   let http: ReturnType<typeof keepAliveClient> | undefined;
   const cleanUp = cleanUpOnce(async () => {
-    try {
-      // The server first, so it does not log the database going away under it.
-      await Promise.race([server?.stop(), sleep(10_000)]);
-      await worker?.stop();
-      http?.close();
-      await boss?.stop({ graceful: false }).catch(() => {});
-      await db?.$disconnect();
-      await target.close();
-    } finally {
-      await database.stop();
-    }
-  });
+    // The server first, so it does not log the database going away under it.
+    await Promise.race([server?.stop(), sleep(10_000)]);
+    await worker?.stop();
+    http?.close();
+    await boss?.stop({ graceful: false }).catch(() => {});
+    await db?.$disconnect();
+    await target.close();
+  }, () => database);
   try {
     const loadBefore = load();
     db = createPrismaClient(database.url);
@@ -341,7 +330,7 @@ export async function runRecoveryBench(options: BenchOptions): Promise<BenchResu
     row("  timeline \"started\" events / http step calls", `${started[0]!.events} for ${started[0]!.steps} steps / ${target.hits()} for ${httpSteps} runs`, `incidents with 2+ runs: ${perIncident[0]!.twice} of ${perIncident[0]!.incidents}`);
     row(`  ${DOUBLE_STARTS} concurrent starts for one incident`, `${doubleRuns} run; answers: ${doubleIds.size} distinct run id, ${doubleCreated} "created"`, "");
     row("  failed or retried advance jobs", String(checked.reduce((n, r) => n + r.failedJobs, 0)), `notify jobs: ${notifyJobs.map((j) => `${j.n} ${j.state}`).join(", ")}`);
-    report(`\nWhole bench: ${((performance.now() - began) / 1000).toFixed(0)} s (${phases.join(", ")}).`);
+    report(`\n${total()}`);
 
     const problems = [
       checked.some((r) => r.succeeded !== r.runs) ? `runs not succeeded: ${checked.map((r) => `${r.runs - r.succeeded}`).join(", ")}` : "",

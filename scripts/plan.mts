@@ -9,14 +9,11 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createPrismaClient } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
-import { launcherEnv } from "@/lib/env";
 import { MAX_PLAN_BYTES } from "@/lib/plans/format";
 import { importDocument, readForImport, type ImportReport } from "@/lib/plans/document";
 import { exportPlan } from "@/lib/plans/export";
 import { orderedPlan, planToYaml } from "@/lib/plans/yaml/write";
-import { prepareDatabase } from "./lib/database";
+import { withAppDatabase } from "./lib/database";
 import { exitWhenFlushed } from "./lib/exit";
 
 const USAGE = "usage: npm run plan -- import <file.md|file.yaml> [--dry-run] [--json] [--system NAME]\n       npm run plan -- export [--system NAME]";
@@ -38,20 +35,6 @@ if (process.env.LIFEBOAT_URL?.startsWith("http://") && !/^http:\/\/(localhost|12
   console.error("warning: LIFEBOAT_URL is plain http://: the token crosses the network unencrypted. Use https://.");
 }
 const remote = process.env.LIFEBOAT_URL ? { url: process.env.LIFEBOAT_URL.replace(/\/+$/, ""), token: process.env.LIFEBOAT_TOKEN ?? fail("LIFEBOAT_URL is set: set LIFEBOAT_TOKEN too (npm run token -- create …)") } : null;
-
-/** Runs `work` against the local database (the app's), migrated, and closes it afterwards. */
-async function withDatabase<T>(work: (db: ReturnType<typeof createPrismaClient>) => Promise<T>): Promise<T> {
-  const config = launcherEnv();
-  const database = await prepareDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.LIFEBOAT_DATA_DIR, port: config.EMBEDDED_PG_PORT, log: console.error });
-  const db = createPrismaClient(database.url);
-  try {
-    await migrate(database.url);
-    return await work(db);
-  } finally {
-    await db.$disconnect();
-    await database.stop();
-  }
-}
 
 async function callLifeboat(pathAndQuery: string, init: RequestInit = {}): Promise<Response> {
   const response = await fetch(`${remote!.url}${pathAndQuery}`, { ...init, headers: { ...init.headers, Authorization: `Bearer ${remote!.token}` } });
@@ -103,7 +86,7 @@ async function importCommand() {
 
   const run = async (apply: boolean, fingerprint?: string): Promise<{ report: ImportReport; status: number }> => {
     if (!remote) {
-      const report = await withDatabase((db) => importDocument(db, { system: "cli" }, request, { apply, canEditTiers: true, expectedFingerprint: fingerprint }));
+      const report = await withAppDatabase((db) => importDocument(db, { system: "cli" }, request, { apply, canEditTiers: true, expectedFingerprint: fingerprint }));
       return { report, status: 200 };
     }
     const query = new URLSearchParams({ name: request.fileName, ...(values.system && { system: values.system }), ...(apply ? { fingerprint: fingerprint! } : { dryRun: "true" }) });
@@ -134,7 +117,7 @@ async function exportCommand() {
     process.stdout.write(await response.text());
     return;
   }
-  const plan = await withDatabase((db) => exportPlan(db, values.system ? { system: values.system } : {}));
+  const plan = await withAppDatabase((db) => exportPlan(db, values.system ? { system: values.system } : {}));
   if (values.system && plan.systems.length === 0) fail(`No system named "${values.system}"`, 1);
   process.stdout.write(planToYaml(plan));
 }

@@ -3,12 +3,9 @@
 // Works against the database the app uses (DATABASE_URL, or the embedded one, shared if it is running).
 // `create` prints the new secret alone on its last line, for scripts: TOKEN=$(npm run -s token -- create … | tail -1)
 import { parseArgs } from "node:util";
-import { createPrismaClient } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
-import { launcherEnv } from "@/lib/env";
 import { createTokenSchema, revokeTokenSchema } from "@/lib/tokens/schemas";
 import { createApiToken, findApiTokens, revokeApiToken } from "@/lib/tokens/tokens";
-import { prepareDatabase } from "./lib/database";
+import { reportFailure, withAppDatabase } from "./lib/database";
 import { exitWhenFlushed } from "./lib/exit";
 
 const [command, ...rest] = process.argv.slice(2);
@@ -26,11 +23,7 @@ if (createInput && !createInput.success) fail(createInput.error.issues.map((i) =
 const revokeInput = command === "revoke" ? revokeTokenSchema.safeParse({ id: values.id }) : null;
 if (revokeInput && !revokeInput.success) fail("--id: the token id is required (see: npm run token -- list)");
 
-const config = launcherEnv();
-const database = await prepareDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.LIFEBOAT_DATA_DIR, port: config.EMBEDDED_PG_PORT, log: console.error });
-const db = createPrismaClient(database.url);
-try {
-  await migrate(database.url);
+await withAppDatabase(async (db) => {
   if (createInput?.success) {
     const created = await createApiToken(db, actor, createInput.data);
     console.error(`Created token "${created.name}" (${created.scopes.join(", ")}), id ${created.id}. The secret is on the next line; it is not stored.`);
@@ -43,11 +36,5 @@ try {
       console.log([t.id, t.name, `lb_${t.prefix}_…`, t.scopes.join(","), t.revokedAt ? "revoked" : "active", `last used ${t.lastUsedAt?.toISOString() ?? "never"}`].join("\t"));
     }
   }
-} catch (error) {
-  console.error((error as Error).message);
-  process.exitCode = 1;
-} finally {
-  await db.$disconnect();
-  await database.stop();
-}
+}).catch(reportFailure);
 exitWhenFlushed();

@@ -2,12 +2,9 @@
 // has forgotten their password. Forgets the user's failed sign-ins (audited as system:cli); with
 // --reset-password also sets a one-time password, printed alone on the last line.
 import { parseArgs } from "node:util";
-import { createPrismaClient } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
-import { launcherEnv } from "@/lib/env";
 import { emailSchema } from "@/lib/users/schemas";
 import { resetUserPassword, unlockUser } from "@/lib/users/users";
-import { prepareDatabase } from "./lib/database";
+import { reportFailure, withAppDatabase } from "./lib/database";
 import { exitWhenFlushed } from "./lib/exit";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, "reset-password": { type: "boolean", default: false } } });
@@ -16,11 +13,7 @@ if (!email.success) {
   console.error(`--email: ${email.error.issues[0]?.message ?? "required"}`);
   process.exit(2);
 }
-const config = launcherEnv();
-const database = await prepareDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.LIFEBOAT_DATA_DIR, port: config.EMBEDDED_PG_PORT, log: console.error });
-try {
-  await migrate(database.url);
-  const db = createPrismaClient(database.url);
+await withAppDatabase(async (db) => {
   const user = await db.user.findUnique({ where: { email: email.data }, select: { id: true, version: true, active: true } });
   if (!user) throw new Error(`No user ${email.data}.`);
   const { cleared } = await unlockUser(db, { system: "cli" }, { id: user.id });
@@ -30,11 +23,5 @@ try {
     console.error(`One-time password for ${email.data}:`);
     console.log(temporaryPassword);
   }
-  await db.$disconnect();
-} catch (error) {
-  console.error((error as Error).message);
-  process.exitCode = 1;
-} finally {
-  await database.stop();
-}
+}).catch(reportFailure);
 exitWhenFlushed();

@@ -38,7 +38,7 @@ export function ComplianceSummary({ total, coverage }: { total: Tally; coverage:
   );
 }
 
-export function GroupTable({ title, groups }: { title: string; groups: ({ label: string } & Tally)[] }) {
+function GroupTable({ title, groups }: { title: string; groups: ({ label: string } & Tally)[] }) {
   return (
     <Card className="p-4">
       <h2 className="mb-2 font-semibold">{title}</h2>
@@ -67,5 +67,17 @@ export function GroupTable({ title, groups }: { title: string; groups: ({ label:
         </tbody>
       </table>
     </Card>
+  );
+}
+
+type Groups = ({ label: string } & Tally)[];
+
+/** The figures grouped by system and by tier, side by side: the page and the printable report show the same two. */
+export function ComplianceGroups({ bySystem, byTier, className }: { bySystem: Groups; byTier: Groups; className: string }) {
+  return (
+    <div className={className}>
+      <GroupTable title="By system" groups={bySystem} />
+      <GroupTable title="By tier" groups={byTier} />
+    </div>
   );
 }

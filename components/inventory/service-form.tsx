@@ -3,11 +3,11 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { createServiceAction, updateServiceAction } from "@/app/(app)/inventory/actions";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { SystemSelect } from "@/components/inventory/system-select";
-import { fieldError, FormErrors } from "@/components/ui/form-errors";
+import { fieldError } from "@/components/ui/form-errors";
+import { FormFooter } from "@/components/ui/form-footer";
 import { Textarea } from "@/components/ui/textarea";
 import { SERVICE_KINDS } from "@/lib/inventory/schemas";
 import { formatMinutes, TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
@@ -105,12 +105,7 @@ export function ServiceForm({ initial, systems, tierDefaults }: Props) {
             <Textarea id="notes" name="notes" rows={3} defaultValue={initial.notes} aria-invalid={Boolean(error("notes"))} />
           </Field>
         </div>
-        <div className="space-y-3 sm:col-span-2">
-          <FormErrors result={result} />
-          <Button type="submit" disabled={isExecuting}>
-            {isExecuting ? "Saving…" : editing ? "Save service" : "Create service"}
-          </Button>
-        </div>
+        <FormFooter result={result} pending={isExecuting} label={editing ? "Save service" : "Create service"} />
       </form>
     </Card>
   );

@@ -3,10 +3,10 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { createSystemAction, updateSystemAction } from "@/app/(app)/inventory/actions";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { fieldError, FormErrors } from "@/components/ui/form-errors";
+import { fieldError } from "@/components/ui/form-errors";
+import { FormFooter } from "@/components/ui/form-footer";
 import { Textarea } from "@/components/ui/textarea";
 
 export type SystemFormValues = {
@@ -62,12 +62,7 @@ export function SystemForm({ initial }: { initial: SystemFormValues }) {
             <Textarea id="description" name="description" rows={3} defaultValue={initial.description} />
           </Field>
         </div>
-        <div className="space-y-3 sm:col-span-2">
-          <FormErrors result={result} />
-          <Button type="submit" disabled={isExecuting}>
-            {isExecuting ? "Saving…" : editing ? "Save system" : "Create system"}
-          </Button>
-        </div>
+        <FormFooter result={result} pending={isExecuting} label={editing ? "Save system" : "Create system"} />
       </form>
     </Card>
   );

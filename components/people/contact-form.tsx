@@ -3,10 +3,10 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { createContactAction, updateContactAction } from "@/app/(app)/people/actions";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { fieldError, FormErrors } from "@/components/ui/form-errors";
+import { fieldError } from "@/components/ui/form-errors";
+import { FormFooter } from "@/components/ui/form-footer";
 import { Textarea } from "@/components/ui/textarea";
 import { CHANNEL_TYPES } from "@/lib/people/schemas";
 
@@ -92,12 +92,7 @@ export function ContactForm({ initial }: { initial: ContactFormValues }) {
             <Textarea id="notes" name="notes" rows={2} defaultValue={initial.notes} />
           </Field>
         </div>
-        <div className="space-y-3 sm:col-span-2">
-          <FormErrors result={result} />
-          <Button type="submit" disabled={isExecuting}>
-            {isExecuting ? "Saving…" : editing ? "Save and confirm details" : "Add contact"}
-          </Button>
-        </div>
+        <FormFooter result={result} pending={isExecuting} label={editing ? "Save and confirm details" : "Add contact"} />
       </form>
     </Card>
   );

@@ -2,7 +2,7 @@
 // `_errors` arrays at every level).
 type Formatted = { _errors?: string[] } & { [key: string]: Formatted | string[] | undefined };
 
-type ActionResult = { serverError?: string; validationErrors?: unknown };
+export type ActionResult = { serverError?: string; validationErrors?: unknown };
 
 function node(result: ActionResult, field: string): Formatted | undefined {
   const errors = result.validationErrors as Formatted | undefined;

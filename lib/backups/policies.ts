@@ -1,56 +1,55 @@
 // Backup policies: created, edited and deleted with their audit events, and each one's status (due, missed).
 import type { Db, Reader } from "@/lib/db/client";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { onUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { deleteVersioned, updateVersioned } from "@/lib/audit/versioned";
 import { missedSchedule } from "./rules";
 import type { BackupPolicyFields } from "./schemas";
 
 const duplicate = (name: string) => new AppError("CONFLICT", { userMessage: `This service already has a backup policy named "${name}".`, field: "name" });
 
 export async function createBackupPolicy(db: Db, actor: AuditActor, fields: BackupPolicyFields) {
-  try {
-    return await db.$transaction(async (tx) => {
-      if (!(await tx.service.findUnique({ where: { id: fields.serviceId }, select: { id: true } }))) {
-        throw new AppError("VALIDATION", { userMessage: "That service does not exist (any more).", field: "serviceId" });
-      }
-      const policy = await tx.backupPolicy.create({ data: fields });
-      await recordAudit(tx, { actor, action: "backup_policy.create", entityType: "BackupPolicy", entityId: policy.id, after: policy });
-      return { id: policy.id };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicate(fields.name);
-    throw error;
-  }
+  return onUniqueViolation(
+    () =>
+      db.$transaction(async (tx) => {
+        if (!(await tx.service.findUnique({ where: { id: fields.serviceId }, select: { id: true } }))) {
+          throw new AppError("VALIDATION", { userMessage: "That service does not exist (any more).", field: "serviceId" });
+        }
+        const policy = await tx.backupPolicy.create({ data: fields });
+        await recordAudit(tx, { actor, action: "backup_policy.create", entityType: "BackupPolicy", entityId: policy.id, after: policy });
+        return { id: policy.id };
+      }),
+    () => duplicate(fields.name),
+  );
 }
 
 export async function updateBackupPolicy(db: Db, actor: AuditActor, input: BackupPolicyFields & { id: string; version: number }) {
   const { id, version, ...fields } = input;
-  try {
-    return await db.$transaction(async (tx) => {
-      const before = await assertCurrentVersion(tx, await tx.backupPolicy.findUnique({ where: { id } }), { entityType: "BackupPolicy", entityId: id, version, label: "this backup policy" });
-      if (fields.serviceId !== before.serviceId) throw new AppError("VALIDATION", { userMessage: "A backup policy stays with its service.", field: "serviceId" });
-      const { count } = await tx.backupPolicy.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
-      if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else saved this backup policy at the same moment. Reload and try again." });
-      const after = await tx.backupPolicy.findUniqueOrThrow({ where: { id } });
-      await recordAudit(tx, { actor, action: "backup_policy.update", entityType: "BackupPolicy", entityId: id, before, after });
-      return { id, version: after.version };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicate(fields.name);
-    throw error;
-  }
+  return onUniqueViolation(
+    () =>
+      db.$transaction(async (tx) => {
+        const after = await updateVersioned(tx, actor, { action: "backup_policy.update", entityType: "BackupPolicy", entityId: id, version, label: "this backup policy" }, {
+          read: () => tx.backupPolicy.findUnique({ where: { id } }),
+          write: (before) => {
+            if (fields.serviceId !== before.serviceId) throw new AppError("VALIDATION", { userMessage: "A backup policy stays with its service.", field: "serviceId" });
+            return tx.backupPolicy.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+          },
+        });
+        return { id, version: after.version };
+      }),
+    () => duplicate(fields.name),
+  );
 }
 
 export async function deleteBackupPolicy(db: Db, actor: AuditActor, input: { id: string; version: number }) {
   return db.$transaction(async (tx) => {
-    const before = await assertCurrentVersion(tx, await tx.backupPolicy.findUnique({ where: { id: input.id } }), { entityType: "BackupPolicy", entityId: input.id, version: input.version, label: "this backup policy" });
-    const runs = await tx.backupRun.count({ where: { policyId: input.id } });
-    const { count } = await tx.backupPolicy.deleteMany({ where: { id: input.id, version: input.version } });
-    if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this backup policy at the same moment. Reload and try again." });
-    await recordAudit(tx, { actor, action: "backup_policy.delete", entityType: "BackupPolicy", entityId: input.id, before: { ...before, runsDeleted: runs } });
-    return { id: input.id, serviceId: before.serviceId };
+    const deleted = await deleteVersioned(tx, actor, { action: "backup_policy.delete", entityType: "BackupPolicy", entityId: input.id, version: input.version, label: "this backup policy" }, {
+      read: () => tx.backupPolicy.findUnique({ where: { id: input.id } }),
+      prepare: async () => ({ runsDeleted: await tx.backupRun.count({ where: { policyId: input.id } }) }),
+      remove: () => tx.backupPolicy.deleteMany({ where: { id: input.id, version: input.version } }),
+    });
+    return { id: input.id, serviceId: deleted.serviceId };
   });
 }
 

@@ -8,6 +8,7 @@ import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import { QUEUES, type JobSink } from "@/lib/jobs/boss";
 import { timelineActor, type Actor } from "./actor";
 import { planEscalation } from "./escalation";
+import { incidentHeadSelect } from "./queries";
 import { incidentRef, SEVERITY_LABELS, STATUS_LABELS, PUBLISH_LABELS, transitionProblem } from "./model";
 import type { DeclareIncidentInput, UpdateIncidentInput } from "./schemas";
 import { appendTimeline, type TimelineInput } from "./timeline";
@@ -15,12 +16,7 @@ import { appendTimeline, type TimelineInput } from "./timeline";
 const INVESTIGATING = "We are investigating a problem and will post updates here.";
 
 const auditSelect = {
-  id: true,
-  number: true,
-  title: true,
-  severity: true,
-  status: true,
-  statusPageLevel: true,
+  ...incidentHeadSelect,
   systemId: true,
   commanderId: true,
   acknowledgedAt: true,

@@ -3,13 +3,18 @@ import type { Reader } from "@/lib/db/client";
 import type { IncidentStatus, Prisma } from "@/lib/generated/prisma/client";
 import { effectiveObjectives, findTierDefaults } from "@/lib/inventory/tier-defaults";
 
-export const incidentSummarySelect = {
+/** What names an incident and says where it stands: the start of every incident read and of its audit snapshot. */
+export const incidentHeadSelect = {
   id: true,
   number: true,
   title: true,
   severity: true,
   status: true,
   statusPageLevel: true,
+} as const;
+
+export const incidentSummarySelect = {
+  ...incidentHeadSelect,
   source: true,
   dedupKey: true,
   declaredAt: true,

@@ -1,10 +1,10 @@
 // Writes to services: validated input in, one transaction with its audit event, version-checked.
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { onUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { deleteVersioned, updateVersioned } from "@/lib/audit/versioned";
 import { GRAPH_LOCK } from "./dependencies";
 import type { ServiceFields } from "./schemas";
 
@@ -41,40 +41,33 @@ async function assertSystemExists(tx: Tx, systemId: string) {
 }
 
 export async function createService(db: Db, actor: AuditActor, fields: ServiceFields) {
-  try {
-    return await db.$transaction(async (tx) => {
-      await assertSystemExists(tx, fields.systemId);
-      const service = await tx.service.create({ data: fields, select: serviceSelect });
-      await recordAudit(tx, { actor, action: "service.create", entityType: "Service", entityId: service.id, after: service });
-      return service;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateName(fields.name);
-    throw error;
-  }
+  return onUniqueViolation(
+    () =>
+      db.$transaction(async (tx) => {
+        await assertSystemExists(tx, fields.systemId);
+        const service = await tx.service.create({ data: fields, select: serviceSelect });
+        await recordAudit(tx, { actor, action: "service.create", entityType: "Service", entityId: service.id, after: service });
+        return service;
+      }),
+    () => duplicateName(fields.name),
+  );
 }
 
 export async function updateService(db: Db, actor: AuditActor, input: ServiceFields & { id: string; version: number }) {
   const { id, version, ...fields } = input;
-  try {
-    return await db.$transaction(async (tx) => {
-      const before = await assertCurrentVersion(tx, await tx.service.findUnique({ where: { id }, select: serviceSelect }), {
-        entityType: "Service",
-        entityId: id,
-        version,
-        label: "this service",
-      });
-      if (fields.systemId !== before.systemId) await assertSystemExists(tx, fields.systemId);
-      const { count } = await tx.service.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
-      if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else saved this service at the same moment. Reload and try again." });
-      const after = await tx.service.findUniqueOrThrow({ where: { id }, select: serviceSelect });
-      await recordAudit(tx, { actor, action: "service.update", entityType: "Service", entityId: id, before, after });
-      return after;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateName(fields.name);
-    throw error;
-  }
+  return onUniqueViolation(
+    () =>
+      db.$transaction((tx) =>
+        updateVersioned(tx, actor, { action: "service.update", entityType: "Service", entityId: id, version, label: "this service" }, {
+          read: () => tx.service.findUnique({ where: { id }, select: serviceSelect }),
+          write: async (before) => {
+            if (fields.systemId !== before.systemId) await assertSystemExists(tx, fields.systemId);
+            return tx.service.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+          },
+        }),
+      ),
+    () => duplicateName(fields.name),
+  );
 }
 
 /**
@@ -85,46 +78,46 @@ export async function deleteService(db: Db, actor: AuditActor, input: { id: stri
   return db.$transaction(async (tx) => {
     // Same lock as edge writes: no edge to this service can appear between the check below and the delete.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${GRAPH_LOCK})`;
-    const before = await assertCurrentVersion(tx, await tx.service.findUnique({ where: { id: input.id }, select: serviceSelect }), {
-      entityType: "Service",
-      entityId: input.id,
-      version: input.version,
-      label: "this service",
+    let detached = 0;
+    const deleted = await deleteVersioned(tx, actor, { action: "service.delete", entityType: "Service", entityId: input.id, version: input.version, label: "this service" }, {
+      read: () => tx.service.findUnique({ where: { id: input.id }, select: serviceSelect }),
+      prepare: async (before) => {
+        const dependents = await tx.serviceDependency.findMany({
+          where: { dependsOnId: input.id },
+          select: { serviceId: true, service: { select: { name: true } } },
+        });
+        const confirmed = new Set(input.confirmDependents);
+        const unconfirmed = dependents.filter((d) => !confirmed.has(d.serviceId));
+        if (unconfirmed.length > 0) {
+          throw new AppError("CONFLICT", {
+            userMessage: `${dependents.length} service(s) depend on ${before.name}: ${dependents.map((d) => d.service.name).join(", ")}. Confirm to remove those dependencies with it.`,
+          });
+        }
+        detached = dependents.length;
+        const ownEdges = await tx.serviceDependency.findMany({ where: { serviceId: input.id }, select: { dependsOnId: true } });
+        const removedEdges = [
+          ...dependents.map((d) => ({ serviceId: d.serviceId, dependsOnId: input.id })),
+          ...ownEdges.map((e) => ({ serviceId: input.id, dependsOnId: e.dependsOnId })),
+        ];
+        for (const edge of removedEdges) {
+          await recordAudit(tx, {
+            actor,
+            action: "dependency.delete",
+            entityType: "ServiceDependency",
+            entityId: `${edge.serviceId}->${edge.dependsOnId}`,
+            before: { ...edge, reason: `service ${before.name} deleted` },
+          });
+        }
+        // Backup policies and their run history go with the service (foreign keys cascade): keep the count in the audit.
+        const [backupPolicies, backupRuns] = await Promise.all([
+          tx.backupPolicy.count({ where: { serviceId: input.id } }),
+          tx.backupRun.count({ where: { serviceId: input.id } }),
+        ]);
+        await tx.serviceDependency.deleteMany({ where: { OR: [{ dependsOnId: input.id }, { serviceId: input.id }] } });
+        return { backupPoliciesDeleted: backupPolicies, backupRunsDeleted: backupRuns };
+      },
+      remove: () => tx.service.deleteMany({ where: { id: input.id, version: input.version } }),
     });
-    const dependents = await tx.serviceDependency.findMany({
-      where: { dependsOnId: input.id },
-      select: { serviceId: true, service: { select: { name: true } } },
-    });
-    const confirmed = new Set(input.confirmDependents);
-    const unconfirmed = dependents.filter((d) => !confirmed.has(d.serviceId));
-    if (unconfirmed.length > 0) {
-      throw new AppError("CONFLICT", {
-        userMessage: `${dependents.length} service(s) depend on ${before.name}: ${dependents.map((d) => d.service.name).join(", ")}. Confirm to remove those dependencies with it.`,
-      });
-    }
-    const ownEdges = await tx.serviceDependency.findMany({ where: { serviceId: input.id }, select: { dependsOnId: true } });
-    const removedEdges = [
-      ...dependents.map((d) => ({ serviceId: d.serviceId, dependsOnId: input.id })),
-      ...ownEdges.map((e) => ({ serviceId: input.id, dependsOnId: e.dependsOnId })),
-    ];
-    for (const edge of removedEdges) {
-      await recordAudit(tx, {
-        actor,
-        action: "dependency.delete",
-        entityType: "ServiceDependency",
-        entityId: `${edge.serviceId}->${edge.dependsOnId}`,
-        before: { ...edge, reason: `service ${before.name} deleted` },
-      });
-    }
-    // Backup policies and their run history go with the service (foreign keys cascade): keep the count in the audit.
-    const [backupPolicies, backupRuns] = await Promise.all([
-      tx.backupPolicy.count({ where: { serviceId: input.id } }),
-      tx.backupRun.count({ where: { serviceId: input.id } }),
-    ]);
-    await tx.serviceDependency.deleteMany({ where: { OR: [{ dependsOnId: input.id }, { serviceId: input.id }] } });
-    const { count } = await tx.service.deleteMany({ where: { id: input.id, version: input.version } });
-    if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this service at the same moment. Reload and try again." });
-    await recordAudit(tx, { actor, action: "service.delete", entityType: "Service", entityId: input.id, before: { ...before, backupPoliciesDeleted: backupPolicies, backupRunsDeleted: backupRuns } });
-    return { id: input.id, systemId: before.systemId, detached: dependents.length };
+    return { id: input.id, systemId: deleted.systemId, detached };
   });
 }

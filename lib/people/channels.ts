@@ -1,8 +1,8 @@
 import type { Db, Reader } from "@/lib/db/client";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { onUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { deleteVersioned, updateVersioned } from "@/lib/audit/versioned";
 import { maskUrl } from "./model";
 import type { ChannelFields } from "./schemas";
 
@@ -31,61 +31,54 @@ function duplicate(name: string) {
 
 export async function createChannel(db: Db, actor: AuditActor, fields: ChannelFields) {
   needsUrl(fields, null);
-  try {
-    return await db.$transaction(async (tx) => {
-      const channel = await tx.notificationChannel.create({ data: { ...fields, url: fields.type === "email" ? null : fields.url }, select: channelSelect });
-      await recordAudit(tx, { actor, action: "channel.create", entityType: "NotificationChannel", entityId: channel.id, after: forAudit(channel) });
-      return { id: channel.id };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicate(fields.name);
-    throw error;
-  }
+  return onUniqueViolation(
+    () =>
+      db.$transaction(async (tx) => {
+        const channel = await tx.notificationChannel.create({ data: { ...fields, url: fields.type === "email" ? null : fields.url }, select: channelSelect });
+        await recordAudit(tx, { actor, action: "channel.create", entityType: "NotificationChannel", entityId: channel.id, after: forAudit(channel) });
+        return { id: channel.id };
+      }),
+    () => duplicate(fields.name),
+  );
 }
 
 export async function updateChannel(db: Db, actor: AuditActor, input: ChannelFields & { id: string; version: number }) {
   const { id, version, ...fields } = input;
-  try {
-    return await db.$transaction(async (tx) => {
-      const before = await assertCurrentVersion(tx, await tx.notificationChannel.findUnique({ where: { id }, select: channelSelect }), {
-        entityType: "NotificationChannel",
-        entityId: id,
-        version,
-        label: "this channel",
-      });
-      needsUrl(fields, fields.type === before.type ? before.url : null);
-      const url = fields.type === "email" ? null : (fields.url ?? before.url);
-      const { count } = await tx.notificationChannel.updateMany({ where: { id, version }, data: { ...fields, url, version: { increment: 1 } } });
-      if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else saved this channel at the same moment. Reload and try again." });
-      const after = await tx.notificationChannel.findUniqueOrThrow({ where: { id }, select: channelSelect });
-      await recordAudit(tx, { actor, action: "channel.update", entityType: "NotificationChannel", entityId: id, before: forAudit(before), after: forAudit(after) });
-      return { id, version: after.version };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicate(fields.name);
-    throw error;
-  }
+  return onUniqueViolation(
+    () =>
+      db.$transaction(async (tx) => {
+        const after = await updateVersioned(tx, actor, { action: "channel.update", entityType: "NotificationChannel", entityId: id, version, label: "this channel" }, {
+          read: () => tx.notificationChannel.findUnique({ where: { id }, select: channelSelect }),
+          write: (before) => {
+            needsUrl(fields, fields.type === before.type ? before.url : null);
+            const url = fields.type === "email" ? null : (fields.url ?? before.url);
+            return tx.notificationChannel.updateMany({ where: { id, version }, data: { ...fields, url, version: { increment: 1 } } });
+          },
+          audit: forAudit,
+        });
+        return { id, version: after.version };
+      }),
+    () => duplicate(fields.name),
+  );
 }
 
 export async function deleteChannel(db: Db, actor: AuditActor, input: { id: string; version: number }) {
   return db.$transaction(async (tx) => {
-    const before = await assertCurrentVersion(tx, await tx.notificationChannel.findUnique({ where: { id: input.id }, select: channelSelect }), {
-      entityType: "NotificationChannel",
-      entityId: input.id,
-      version: input.version,
-      label: "this channel",
+    await deleteVersioned(tx, actor, { action: "channel.delete", entityType: "NotificationChannel", entityId: input.id, version: input.version, label: "this channel" }, {
+      read: () => tx.notificationChannel.findUnique({ where: { id: input.id }, select: channelSelect }),
+      prepare: async (before) => {
+        const [levels, rules] = await Promise.all([
+          tx.escalationLevelChannel.findMany({ where: { channelId: input.id }, select: { level: { select: { position: true, policy: { select: { name: true } } } } } }),
+          tx.notificationRule.count({ where: { channelId: input.id } }),
+        ]);
+        if (levels.length + rules > 0) {
+          const where = [...levels.map((l) => `${l.level.policy.name} (level ${l.level.position})`), ...(rules ? [`${rules} notification rule(s)`] : [])];
+          throw new AppError("CONFLICT", { userMessage: `${before.name} is still used by ${where.join(", ")}. Remove it there first.` });
+        }
+      },
+      remove: () => tx.notificationChannel.deleteMany({ where: { id: input.id, version: input.version } }),
+      audit: forAudit,
     });
-    const [levels, rules] = await Promise.all([
-      tx.escalationLevelChannel.findMany({ where: { channelId: input.id }, select: { level: { select: { position: true, policy: { select: { name: true } } } } } }),
-      tx.notificationRule.count({ where: { channelId: input.id } }),
-    ]);
-    if (levels.length + rules > 0) {
-      const where = [...levels.map((l) => `${l.level.policy.name} (level ${l.level.position})`), ...(rules ? [`${rules} notification rule(s)`] : [])];
-      throw new AppError("CONFLICT", { userMessage: `${before.name} is still used by ${where.join(", ")}. Remove it there first.` });
-    }
-    const { count } = await tx.notificationChannel.deleteMany({ where: { id: input.id, version: input.version } });
-    if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this channel at the same moment. Reload and try again." });
-    await recordAudit(tx, { actor, action: "channel.delete", entityType: "NotificationChannel", entityId: input.id, before: forAudit(before) });
     return { id: input.id };
   });
 }

@@ -34,6 +34,21 @@ export const timeRatio = (lifeboat: number, raw: number) => (raw > 0 && Number.i
 /** The same for rates (more is better): raw ÷ lifeboat. */
 export const rateRatio = (lifeboat: number, raw: number) => (lifeboat > 0 && Number.isFinite(raw / lifeboat) ? `${(raw / lifeboat).toFixed(2)}×` : "");
 
+/** A bench's phase clock: `phase(name)` closes the phase that ran since the last call; `total()` is the report's last line. */
+export function phaseClock() {
+  const began = performance.now();
+  const phases: string[] = [];
+  let mark = began;
+  return {
+    phase(name: string) {
+      const now = performance.now();
+      phases.push(`${name} ${((now - mark) / 1000).toFixed(0)} s`);
+      mark = now;
+    },
+    total: () => `Whole bench: ${((performance.now() - began) / 1000).toFixed(0)} s (${phases.join(", ")}).`,
+  };
+}
+
 // --- Clean-up on Ctrl-C: whatever the running bench started (app servers, workers, throwaway databases).
 
 const active = new Set<() => Promise<void>>();
@@ -60,12 +75,20 @@ function installSignalHandlers() {
 
 /**
  * Registers the clean-up of what a bench starts (`steps` reads the bench's variables when it runs, so it
- * stops whatever exists by then). Returns the function the bench calls at its end: the steps run once,
+ * stops whatever exists by then), then its throwaway database. Returns the function the bench calls at its end: the steps run once,
  * at the end or on Ctrl-C, whichever comes first.
  */
-export function cleanUpOnce(steps: () => Promise<void>): () => Promise<void> {
+export function cleanUpOnce(steps: () => Promise<void>, database: () => { stop: () => Promise<void> } | undefined): () => Promise<void> {
   let running: Promise<void> | undefined;
-  const cleanUp = () => (running ??= steps());
+  // The throwaway database goes last, and whatever failed before it: its folder must not stay behind.
+  const all = async () => {
+    try {
+      await steps();
+    } finally {
+      await database()?.stop();
+    }
+  };
+  const cleanUp = () => (running ??= all());
   active.add(cleanUp);
   installSignalHandlers();
   return async () => {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ComplianceTable } from "@/components/compliance/compliance-table";
 import { FilterBar } from "@/components/compliance/filter-bar";
-import { ComplianceSummary, GroupTable } from "@/components/compliance/summary";
+import { ComplianceGroups, ComplianceSummary } from "@/components/compliance/summary";
 import { MonthlyCharts, ServiceRtoChart, WeeklyViolations } from "@/components/compliance/trend-charts";
 import { requirePage } from "@/lib/auth/session";
 import { findComplianceView } from "@/lib/compliance/queries";
@@ -40,10 +40,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
       />
       <FilterBar filter={filter} systems={view.systems} />
       <ComplianceSummary total={view.total} coverage={view.coverage} />
-      <div className="my-6 grid gap-4 lg:grid-cols-2">
-        <GroupTable title="By system" groups={view.bySystem} />
-        <GroupTable title="By tier" groups={view.byTier} />
-      </div>
+      <ComplianceGroups bySystem={view.bySystem} byTier={view.byTier} className="my-6 grid gap-4 lg:grid-cols-2" />
       <Card className="mb-6 space-y-4 p-4">
         <h2 className="font-semibold">Twelve months</h2>
         <MonthlyCharts months={view.trends.months} />

@@ -1,17 +1,5 @@
-import { SectionNav } from "@/components/app-shell/section-nav";
+import { SectionLayout } from "@/components/app-shell/section-nav";
 
 export default function RunbooksLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <>
-      <SectionNav
-        label="Recovery"
-        links={[
-          { href: "/runbooks", label: "Runbooks", also: ["/runbooks/new", "/runbooks/runs"] },
-          { href: "/runbooks/drills", label: "Drills", activePrefix: "/runbooks/drills" },
-          { href: "/runbooks/demo", label: "Demo fleet", activePrefix: "/runbooks/demo" },
-        ]}
-      />
-      {children}
-    </>
-  );
+  return <SectionLayout section="runbooks">{children}</SectionLayout>;
 }

@@ -2,7 +2,7 @@
 // for the filters in the URL. Print it or "Save as PDF" from the browser.
 import type { Metadata } from "next";
 import { ComplianceTable } from "@/components/compliance/compliance-table";
-import { ComplianceSummary, GroupTable } from "@/components/compliance/summary";
+import { ComplianceGroups, ComplianceSummary } from "@/components/compliance/summary";
 import { MonthlyCharts, WeeklyViolations } from "@/components/compliance/trend-charts";
 import { PrintButton } from "@/components/compliance/print-button";
 import { requirePage } from "@/lib/auth/session";
@@ -34,10 +34,7 @@ export default async function ComplianceReport({ searchParams }: { searchParams:
         <PrintButton />
       </header>
       <ComplianceSummary total={view.total} coverage={view.coverage} />
-      <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">
-        <GroupTable title="By system" groups={view.bySystem} />
-        <GroupTable title="By tier" groups={view.byTier} />
-      </div>
+      <ComplianceGroups bySystem={view.bySystem} byTier={view.byTier} className="grid gap-4 md:grid-cols-2 print:grid-cols-2" />
       <section className="break-inside-avoid space-y-4">
         <MonthlyCharts months={view.trends.months} />
         <WeeklyViolations weeks={view.trends.weeks} />
