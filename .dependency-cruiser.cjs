@@ -78,7 +78,8 @@ module.exports = {
     },
     {
       name: "lib-in-layers",
-      comment: "Every lib file belongs to an entry of LAYERS (.dependency-cruiser.cjs): add a new folder where its imports put it.",
+      comment:
+        "Every lib file belongs to an entry of LAYERS (.dependency-cruiser.cjs): add a new folder where its imports put it.",
       severity: "error",
       from: { path: "^lib/", pathNot: [TESTS, any(LAYERS)] },
       to: {},

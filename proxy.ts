@@ -57,7 +57,10 @@ function apiPathProblem(request: NextRequest) {
     for (const segment of request.nextUrl.pathname.split("/")) decodeURIComponent(segment);
     return null;
   } catch {
-    return NextResponse.json({ error: "(path): is not valid percent-encoded UTF-8", field: "(path)" }, { status: 400, headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json(
+      { error: "(path): is not valid percent-encoded UTF-8", field: "(path)" },
+      { status: 400, headers: { "Cache-Control": "no-store" } },
+    );
   }
 }
 

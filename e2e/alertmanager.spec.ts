@@ -32,7 +32,13 @@ async function startAlertmanager(token: string): Promise<string> {
   // JSON is YAML, so the config needs no YAML library. The intervals are seconds instead of minutes so a
   // repeat notification arrives within the test; the shape is what an operator would deploy.
   const config = {
-    route: { receiver: "lifeboat", group_by: ["alertname", "system"], group_wait: "1s", group_interval: "2s", repeat_interval: "4s" },
+    route: {
+      receiver: "lifeboat",
+      group_by: ["alertname", "system"],
+      group_wait: "1s",
+      group_interval: "2s",
+      repeat_interval: "4s",
+    },
     receivers: [
       {
         name: "lifeboat",
@@ -62,7 +68,10 @@ async function startAlertmanager(token: string): Promise<string> {
   );
   alertmanager = child;
   const address = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Alertmanager did not start listening within 15 s:\n${log}`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Alertmanager did not start listening within 15 s:\n${log}`)),
+      15_000,
+    );
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       const match = /msg="Listening on" address=(\S+)/.exec(log);
@@ -79,7 +88,9 @@ async function startAlertmanager(token: string): Promise<string> {
     });
   });
   const url = `http://${address}`;
-  await expect.poll(async () => (await fetch(`${url}/-/ready`).catch(() => null))?.status, { timeout: 15_000 }).toBe(200);
+  await expect
+    .poll(async () => (await fetch(`${url}/-/ready`).catch(() => null))?.status, { timeout: 15_000 })
+    .toBe(200);
   return url;
 }
 
@@ -97,7 +108,11 @@ async function sendAlerts(state: "firing" | "resolved") {
     endsAt,
     generatorURL: `http://prometheus.e2e.test/graph?g0.expr=up%7Bjob%3D%22redis%22%7D`,
   }));
-  const response = await fetch(`${alertmanagerUrl}/api/v2/alerts`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(alerts) });
+  const response = await fetch(`${alertmanagerUrl}/api/v2/alerts`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(alerts),
+  });
   expect(response.status, await response.text()).toBe(200);
 }
 
@@ -117,7 +132,10 @@ async function webhookMetrics() {
       .split("\n")
       .filter((line) => line.startsWith(`${name}{`) && line.includes('integration="webhook"'))
       .reduce((total, line) => total + Number(line.slice(line.lastIndexOf(" ") + 1)), 0);
-  return { notifications: sum("alertmanager_notifications_total"), failed: sum("alertmanager_notifications_failed_total") };
+  return {
+    notifications: sum("alertmanager_notifications_total"),
+    failed: sum("alertmanager_notifications_failed_total"),
+  };
 }
 
 type StoredAlert = { dedupKey: string; status: string; receivedCount: number; incidentId: string };
@@ -142,7 +160,13 @@ async function incidentIds(): Promise<string[]> {
 }
 
 async function incident(id: string) {
-  const { rows } = await db().query<{ status: string; severity: string; dedupKey: string; system: string | null; services: string[] }>(
+  const { rows } = await db().query<{
+    status: string;
+    severity: string;
+    dedupKey: string;
+    system: string | null;
+    services: string[];
+  }>(
     `SELECT i.status::text, i.severity::text, i."dedupKey", y.name AS system,
             ARRAY(SELECT s.name FROM "IncidentService" x JOIN "Service" s ON s.id = x."serviceId" WHERE x."incidentId" = i.id ORDER BY s.name) AS services
      FROM "Incident" i LEFT JOIN "System" y ON y.id = i."systemId" WHERE i.id = $1`,
@@ -166,7 +190,8 @@ test.beforeAll(async () => {
 });
 
 test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("alertmanager.log", { body: log, contentType: "text/plain" });
+  if (testInfo.status !== testInfo.expectedStatus)
+    await testInfo.attach("alertmanager.log", { body: log, contentType: "text/plain" });
 });
 
 test.afterAll(async () => {
@@ -205,21 +230,48 @@ test("firing, repeated, then resolved alerts from a real Alertmanager make one i
 
   // Resolved at the source: Alertmanager sends one resolved notification (send_resolved) on the next flush.
   await sendAlerts("resolved");
-  await expect.poll(async () => (await storedAlerts()).map((a) => a.status), { timeout: 20_000 }).toEqual(["resolved", "resolved"]);
-  await expect.poll(async () => (await alertTimeline(incidentId!)).at(-1)?.message ?? "", { timeout: 10_000 }).toContain("stays open until the commander");
+  await expect
+    .poll(async () => (await storedAlerts()).map((a) => a.status), { timeout: 20_000 })
+    .toEqual(["resolved", "resolved"]);
+  await expect
+    .poll(async () => (await alertTimeline(incidentId!)).at(-1)?.message ?? "", { timeout: 10_000 })
+    .toContain("stays open until the commander");
   const resolvedAfter = Date.now() - started;
 
   // Both alerts resolve in one API call, so they normally share one notification. Should a flush fall
   // between Alertmanager storing the two, the first delivery adds a "1 alert(s) still firing" note —
   // correct, so allowed; everything else is exact.
-  const timeline = (await alertTimeline(incidentId!)).filter((e) => !(e.kind === "note" && e.message === "1 alert(s) still firing."));
-  expect(timeline.map((e) => e.kind)).toEqual(["declared", "status_page_changed", "alert_received", "alert_received", "alert_resolved", "alert_resolved", "note"]);
-  expect(timeline.filter((e) => e.kind === "alert_received").map((e) => e.dedupKey).sort()).toEqual(keys);
-  expect(timeline.filter((e) => e.kind === "alert_resolved").map((e) => e.dedupKey).sort()).toEqual(keys);
-  for (const event of timeline.filter((e) => e.kind.startsWith("alert_"))) expect(event.message).toMatch(/Redis down on redis-[12]:6379/);
+  const timeline = (await alertTimeline(incidentId!)).filter(
+    (e) => !(e.kind === "note" && e.message === "1 alert(s) still firing."),
+  );
+  expect(timeline.map((e) => e.kind)).toEqual([
+    "declared",
+    "status_page_changed",
+    "alert_received",
+    "alert_received",
+    "alert_resolved",
+    "alert_resolved",
+    "note",
+  ]);
+  expect(
+    timeline
+      .filter((e) => e.kind === "alert_received")
+      .map((e) => e.dedupKey)
+      .sort(),
+  ).toEqual(keys);
+  expect(
+    timeline
+      .filter((e) => e.kind === "alert_resolved")
+      .map((e) => e.dedupKey)
+      .sort(),
+  ).toEqual(keys);
+  for (const event of timeline.filter((e) => e.kind.startsWith("alert_")))
+    expect(event.message).toMatch(/Redis down on redis-[12]:6379/);
   // Opened by a machine: kept off the public status page (no public line) until a commander publishes it.
   expect(timeline[1]!.message).toMatch(/^Not on the public status page/);
-  expect(timeline.filter((e) => e.kind === "note").map((e) => e.message)).toEqual([expect.stringContaining("stays open until the commander")]);
+  expect(timeline.filter((e) => e.kind === "note").map((e) => e.message)).toEqual([
+    expect.stringContaining("stays open until the commander"),
+  ]);
 
   // Resolving at the source is not recovery: the commander verifies and resolves.
   expect((await incident(incidentId!)).status).toBe("detected");

@@ -6,14 +6,17 @@ const ROLE_LABELS = { admin: "Admin", commander: "Incident commander", responder
 
 test.describe("signing in", () => {
   for (const [role, label] of Object.entries(ROLE_LABELS)) {
-    test(`the demo ${role} signs in, lands on their home page and sees the systems of the seeded plans`, async ({ page }) => {
+    test(`the demo ${role} signs in, lands on their home page and sees the systems of the seeded plans`, async ({
+      page,
+    }) => {
       await page.goto("/login");
       await signInViaForm(page, demoEmail(role), DEMO_PASSWORD);
       // People who run incidents land on the command dashboard; everyone else on the overview.
       const home = role === "commander" || role === "responder" ? "/command" : "/overview";
       await expect(page).toHaveURL(new RegExp(`${home}$`));
       await expect(page.getByTestId("current-role")).toHaveText(label);
-      if (home === "/command") await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
+      if (home === "/command")
+        await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
       // The three systems of the seed plans and the simulated Demo Shop.
       await expect(page.getByTestId("system-card")).toHaveCount(4);
       await expect(page.getByTestId("fleet-summary")).toContainText("out of RPO");
@@ -40,11 +43,16 @@ test.describe("signing in", () => {
     // scripts/e2e.ts sets LOGIN_FIRST_DELAY_SECONDS=60 so the wait outlasts a slow machine.
     await expect(page.getByTestId("login-error")).toContainText(/from this address\. Wait \d+ seconds/);
     await expect(page).toHaveURL(/\/login/);
-    const { rows } = await db().query(`SELECT count(*)::int AS n FROM "LoginAttempt" WHERE email = $1 AND NOT succeeded`, [user.email]);
+    const { rows } = await db().query(
+      `SELECT count(*)::int AS n FROM "LoginAttempt" WHERE email = $1 AND NOT succeeded`,
+      [user.email],
+    );
     expect(rows[0].n).toBe(5);
   });
 
-  test("failures from one address do not lock the account out elsewhere; an admin unlock lifts the wait", async ({ browser }) => {
+  test("failures from one address do not lock the account out elsewhere; an admin unlock lifts the wait", async ({
+    browser,
+  }) => {
     const user = await createTestUser("commander", "targeted");
     const attacker = (await browser.newContext()).request;
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -70,7 +78,9 @@ test.describe("signing in", () => {
       `SELECT a."actorEmail", a.before FROM "AuditEvent" a JOIN "User" u ON u.id = a."entityId" WHERE u.email = $1 AND a.action = 'user.sign_in_unlock'`,
       [user.email],
     );
-    expect(rows).toEqual([{ actorEmail: demoEmail("admin"), before: { failedSignIns: 5, addresses: ["203.0.113.66"] } }]);
+    expect(rows).toEqual([
+      { actorEmail: demoEmail("admin"), before: { failedSignIns: 5, addresses: ["203.0.113.66"] } },
+    ]);
   });
 
   test("a deep link survives sign-in, and sign-out ends the session", async ({ page }) => {
@@ -101,7 +111,10 @@ test.describe("signing in", () => {
     await signInViaApi(page, user.email, user.password);
     await page.goto("/");
     await expect(page.getByTestId("current-user")).toHaveText(user.name);
-    await db().query(`UPDATE "User" SET "passwordHash" = $2, version = version + 1 WHERE email = $1`, [user.email, "$2a$04$invalidatedinvalidatedinvalidatedinvalidatedinvalidated12"]);
+    await db().query(`UPDATE "User" SET "passwordHash" = $2, version = version + 1 WHERE email = $1`, [
+      user.email,
+      "$2a$04$invalidatedinvalidatedinvalidatedinvalidatedinvalidated12",
+    ]);
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);
   });

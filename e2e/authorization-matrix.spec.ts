@@ -14,7 +14,9 @@ import { callServerAction, serverActions } from "./support/server-action";
 
 // Admins come from the demo seed: a spec that adds admins would break the "last active admin" spec.
 async function userFor(role: (typeof ROLES)[number], label: string) {
-  return role === "admin" ? { email: demoEmail("admin"), password: DEMO_PASSWORD } : createTestUser(role, `${label}-${role}`);
+  return role === "admin"
+    ? { email: demoEmail("admin"), password: DEMO_PASSWORD }
+    : createTestUser(role, `${label}-${role}`);
 }
 
 const declared = new Map<string, Map<string, string>>();
@@ -25,9 +27,12 @@ function declaredPermissions(file: string): Map<string, string> {
   if (cached) return cached;
   const source = readFileSync(file, "utf8");
   const clients = new Map<string, string>();
-  for (const m of source.matchAll(/const (\w+) = actionClient\s*\.metadata\(\{ permission: "([^"]+)" \}\)/g)) clients.set(m[1]!, m[2]!);
+  for (const m of source.matchAll(/const (\w+) = actionClient\s*\.metadata\(\{ permission: "([^"]+)" \}\)/g))
+    clients.set(m[1]!, m[2]!);
   const actions = new Map<string, string>();
-  for (const m of source.matchAll(/export const (\w+) = (?:actionClient\s*\.metadata\(\{ permission: "([^"]+)" \}\)|(\w+)\.inputSchema)/g)) {
+  for (const m of source.matchAll(
+    /export const (\w+) = (?:actionClient\s*\.metadata\(\{ permission: "([^"]+)" \}\)|(\w+)\.inputSchema)/g,
+  )) {
     const permission = m[2] ?? clients.get(m[3] ?? "");
     if (permission) actions.set(m[1]!, permission);
   }
@@ -48,7 +53,10 @@ test("every server action declares a permission that exists", () => {
   }
 });
 
-test("server actions × roles: only the roles in the permission table get past the check", async ({ browser, baseURL }) => {
+test("server actions × roles: only the roles in the permission table get past the check", async ({
+  browser,
+  baseURL,
+}) => {
   // Every action × every role, one request each: the budget grows with the number of actions.
   test.setTimeout(180_000);
   const outcomes: string[] = [];
@@ -73,11 +81,15 @@ test("server actions × roles: only the roles in the permission table get past t
   console.log(`authorization matrix: ${actions.length} actions × ${ROLES.length} roles = ${outcomes.length} checks`);
 });
 
-test("server actions signed out, or with an API token of any scope: every one is refused", async ({ playwright, baseURL }) => {
+test("server actions signed out, or with an API token of any scope: every one is refused", async ({
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   // Tokens are for the machine API alone: a bearer token must never stand in for a session.
   const callers: [string, Record<string, string>][] = [["signed out", {}]];
-  for (const scope of TOKEN_SCOPES) callers.push([`token:${scope}`, { Authorization: `Bearer ${await createTestToken([scope])}` }]);
+  for (const scope of TOKEN_SCOPES)
+    callers.push([`token:${scope}`, { Authorization: `Bearer ${await createTestToken([scope])}` }]);
   let checks = 0;
   for (const [caller, extraHTTPHeaders] of callers) {
     const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders });
@@ -88,23 +100,42 @@ test("server actions signed out, or with an API token of any scope: every one is
     }
     await request.dispose();
   }
-  console.log(`server actions refused without a session: ${actions.length} actions × ${callers.length} callers = ${checks} checks`);
+  console.log(
+    `server actions refused without a session: ${actions.length} actions × ${callers.length} callers = ${checks} checks`,
+  );
 });
 
 test("every API route is in the matrix, with a declared access", () => {
   expect(routeFiles().sort()).toEqual(Object.keys(ROUTES).sort());
-  for (const [file, route] of Object.entries(ROUTES)) expect(declaredAccess(file, route.method), `${route.method} ${file} declares no access in lib/api/routes.ts`).toBeDefined();
+  for (const [file, route] of Object.entries(ROUTES))
+    expect(
+      declaredAccess(file, route.method),
+      `${route.method} ${file} declares no access in lib/api/routes.ts`,
+    ).toBeDefined();
 });
 
-test("API routes × callers: allowed callers get through, the rest get 401/403", async ({ browser, playwright, baseURL }) => {
+test("API routes × callers: allowed callers get through, the rest get 401/403", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const tokens: Record<string, string> = {};
   for (const scope of TOKEN_SCOPES) tokens[scope] = await createTestToken([scope]);
 
   const callers: [Caller, APIRequestContext][] = [["anonymous", await playwright.request.newContext({ baseURL })]];
-  callers.push(["token:none", await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: "Bearer lb_000000000000_" + "x".repeat(43) } })]);
+  callers.push([
+    "token:none",
+    await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { Authorization: "Bearer lb_000000000000_" + "x".repeat(43) },
+    }),
+  ]);
   for (const scope of TOKEN_SCOPES) {
-    callers.push([`token:${scope}`, await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${tokens[scope]}` } })]);
+    callers.push([
+      `token:${scope}`,
+      await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${tokens[scope]}` } }),
+    ]);
   }
   for (const role of ROLES) {
     const user = await userFor(role, "api");
@@ -119,7 +150,10 @@ test("API routes × callers: allowed callers get through, the rest get 401/403",
     expect(access, `${route.method} ${file} declares no access in lib/api/routes.ts`).toBeDefined();
     const allowedFor = allowedCallers(access!);
     for (const [caller, request] of callers) {
-      const response = route.method === "GET" ? await request.get(route.path, { maxRedirects: 0 }) : await request.post(route.path, { data: {}, maxRedirects: 0 });
+      const response =
+        route.method === "GET"
+          ? await request.get(route.path, { maxRedirects: 0 })
+          : await request.post(route.path, { data: {}, maxRedirects: 0 });
       const status = response.status();
       const allowed = allowedFor.includes(caller);
       if (allowed) expect([200, 400, 422, ...(route.okStatuses ?? [])], `${caller} → ${file}`).toContain(status);

@@ -6,13 +6,22 @@ import { createTestUser, db } from "./support/db";
 async function createService(name: string) {
   const systemId = randomUUID();
   const serviceId = randomUUID();
-  await db().query(`INSERT INTO "System" (id, name, "updatedAt") VALUES ($1, $2, now())`, [systemId, `Backups ${name}`]);
-  await db().query(`INSERT INTO "Service" (id, "systemId", name, tier, "rpoMinutes", "updatedAt") VALUES ($1, $2, $3, 1, 60, now())`, [serviceId, systemId, name]);
+  await db().query(`INSERT INTO "System" (id, name, "updatedAt") VALUES ($1, $2, now())`, [
+    systemId,
+    `Backups ${name}`,
+  ]);
+  await db().query(
+    `INSERT INTO "Service" (id, "systemId", name, tier, "rpoMinutes", "updatedAt") VALUES ($1, $2, $3, 1, 60, now())`,
+    [serviceId, systemId, name],
+  );
   return serviceId;
 }
 
 test.describe("backups", () => {
-  test("a job reports runs with a token the admin created; the page shows live RPO; revoking stops the job", async ({ page, browser }) => {
+  test("a job reports runs with a token the admin created; the page shows live RPO; revoking stops the job", async ({
+    page,
+    browser,
+  }) => {
     const name = `db-${randomBytes(3).toString("hex")}`;
     const serviceId = await createService(name);
 
@@ -38,16 +47,31 @@ test.describe("backups", () => {
     // The job, over real HTTP: start, then finish with the same externalId.
     const headers = { Authorization: `Bearer ${token}` };
     const started = new Date(Date.now() - 10 * 60_000).toISOString();
-    const body = { system: `Backups ${name}`, service: name, policy: "hourly dump", externalId: "run-1", status: "running", startedAt: started };
+    const body = {
+      system: `Backups ${name}`,
+      service: name,
+      policy: "hourly dump",
+      externalId: "run-1",
+      status: "running",
+      startedAt: started,
+    };
     const first = await page.request.post("/api/v1/backup-runs", { headers, data: body });
     expect(first.status()).toBe(201);
     const done = await page.request.post("/api/v1/backup-runs", {
       headers,
-      data: { ...body, status: "succeeded", finishedAt: new Date(Date.now() - 5 * 60_000).toISOString(), sizeBytes: 52_428_800, verified: true },
+      data: {
+        ...body,
+        status: "succeeded",
+        finishedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+        sizeBytes: 52_428_800,
+        verified: true,
+      },
     });
     expect(done.status()).toBe(200);
     expect((await done.json()).id).toBe((await first.json()).id);
-    expect((await db().query(`SELECT count(*)::int AS n FROM "BackupRun" WHERE "serviceId" = $1`, [serviceId])).rows[0].n).toBe(1);
+    expect(
+      (await db().query(`SELECT count(*)::int AS n FROM "BackupRun" WHERE "serviceId" = $1`, [serviceId])).rows[0].n,
+    ).toBe(1);
 
     await commanderPage.reload();
     await expect(commanderPage.getByTestId("service-freshness")).toContainText("Within target");
@@ -62,7 +86,9 @@ test.describe("backups", () => {
     expect(refused.status()).toBe(401);
   });
 
-  test("the fleet page shows bands, the drifting demo service, failures first and a 30-day heatmap", async ({ page }) => {
+  test("the fleet page shows bands, the drifting demo service, failures first and a 30-day heatmap", async ({
+    page,
+  }) => {
     const viewer = await createTestUser("viewer");
     await signInViaApi(page, viewer.email, viewer.password);
     await page.goto("/backups");
@@ -91,6 +117,8 @@ test.describe("backups", () => {
     await page.getByLabel("Cron expression").fill("every night");
     await page.getByRole("button", { name: "Add backup policy" }).click();
     await expect(page.getByText("Cron needs five fields")).toBeVisible();
-    expect((await db().query(`SELECT count(*)::int AS n FROM "BackupPolicy" WHERE "serviceId" = $1`, [serviceId])).rows[0].n).toBe(0);
+    expect(
+      (await db().query(`SELECT count(*)::int AS n FROM "BackupPolicy" WHERE "serviceId" = $1`, [serviceId])).rows[0].n,
+    ).toBe(0);
   });
 });

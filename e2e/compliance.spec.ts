@@ -7,7 +7,9 @@ import { signInViaApi } from "./support/auth";
 import { createTestUser } from "./support/db";
 import { canonicalJson } from "../lib/compliance/evidence";
 
-test("a manager filters to Tier 1, sees a failing service, exports the CSV and a verifiable evidence pack", async ({ page }) => {
+test("a manager filters to Tier 1, sees a failing service, exports the CSV and a verifiable evidence pack", async ({
+  page,
+}) => {
   const manager = await createTestUser("viewer", "manager");
   await signInViaApi(page, manager.email, manager.password);
   await page.goto("/compliance");
@@ -24,7 +26,10 @@ test("a manager filters to Tier 1, sees a failing service, exports the CSV and a
   // Tier 2 services are filtered out.
   await expect(table.locator('tr[data-service="Search"]')).toHaveCount(0);
   // Never measured is unproven, not passing.
-  await expect(table.locator('tr[data-service="LiveKit Server"] [data-testid="rto-status"]')).toHaveAttribute("data-status", "unproven");
+  await expect(table.locator('tr[data-service="LiveKit Server"] [data-testid="rto-status"]')).toHaveAttribute(
+    "data-status",
+    "unproven",
+  );
 
   const csvDownload = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();

@@ -7,7 +7,37 @@ import { db } from "./support/db";
 import { JS_URL, PAYLOADS, seedHostileWorld, type HostileWorld } from "./support/hostile-world";
 
 // The APP_ROUTES of access.spec.ts: every page of the app.
-const APP_ROUTES = ["/", "/overview", "/command", "/incidents", "/incidents/new", "/runbooks", "/runbooks/new", "/runbooks/drills", "/runbooks/demo", "/compliance", "/report/compliance", "/account", "/admin", "/admin/users", "/admin/audit", "/inventory", "/inventory/systems", "/inventory/tiers", "/inventory/services/new", "/inventory/systems/new", "/people", "/people/policies", "/people/matrix", "/people/channels", "/people/paging", "/people/contacts/new", "/backups", "/plans", "/admin/tokens"];
+const APP_ROUTES = [
+  "/",
+  "/overview",
+  "/command",
+  "/incidents",
+  "/incidents/new",
+  "/runbooks",
+  "/runbooks/new",
+  "/runbooks/drills",
+  "/runbooks/demo",
+  "/compliance",
+  "/report/compliance",
+  "/account",
+  "/admin",
+  "/admin/users",
+  "/admin/audit",
+  "/inventory",
+  "/inventory/systems",
+  "/inventory/tiers",
+  "/inventory/services/new",
+  "/inventory/systems/new",
+  "/people",
+  "/people/policies",
+  "/people/matrix",
+  "/people/channels",
+  "/people/paging",
+  "/people/contacts/new",
+  "/backups",
+  "/plans",
+  "/admin/tokens",
+];
 
 // Spreadsheet formulas in a name: the CSV export must neutralise each (OWASP: a leading single quote). Names are
 // trimmed when saved, so a leading tab or CR cannot start one: lib/compliance/rules.test.ts covers those leads.
@@ -20,7 +50,10 @@ let world: HostileWorld;
 test.beforeAll(async ({ request }) => {
   world = await seedHostileWorld(request);
   for (const [i, name] of FORMULA_NAMES.entries()) {
-    await db().query(`INSERT INTO "Service" (id, "systemId", name, tier, "updatedAt") VALUES (gen_random_uuid()::text, $1, $2, 3, now())`, [world.ids.systemId, `${name} xss-formula-${i}`]);
+    await db().query(
+      `INSERT INTO "Service" (id, "systemId", name, tier, "updatedAt") VALUES (gen_random_uuid()::text, $1, $2, 3, now())`,
+      [world.ids.systemId, `${name} xss-formula-${i}`],
+    );
   }
 });
 
@@ -40,9 +73,13 @@ async function assertInert(page: Page, where: string, dialogs: string[]) {
     xss: (window as unknown as { __xss?: unknown }).__xss,
     // Elements only an injected payload would create (Lifeboat renders none of these).
     injected: document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload], iframe[srcdoc]').length,
-    jsLinks: [...document.querySelectorAll("a[href], iframe[src], form[action]")].filter((el) => /^\s*javascript:/i.test(el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("action") ?? "")).length,
+    jsLinks: [...document.querySelectorAll("a[href], iframe[src], form[action]")].filter((el) =>
+      /^\s*javascript:/i.test(el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("action") ?? ""),
+    ).length,
     // Next's flight data (self.__next_f) carries the text as JSON strings: only a script of the payload's own counts.
-    scripts: [...document.scripts].filter((s) => (s.textContent ?? "").includes("__xss=1") && !(s.textContent ?? "").includes("self.__next_f")).length,
+    scripts: [...document.scripts].filter(
+      (s) => (s.textContent ?? "").includes("__xss=1") && !(s.textContent ?? "").includes("self.__next_f"),
+    ).length,
   }));
   expect(found, where).toEqual({ xss: undefined, injected: 0, jsLinks: 0, scripts: 0 });
   expect(dialogs, where).toEqual([]);
@@ -51,7 +88,10 @@ async function assertInert(page: Page, where: string, dialogs: string[]) {
 /** Each value is on the page as rendered text (innerText: laid out, not hidden) or as a form field's value. */
 async function assertShown(page: Page, where: string, values: string[]) {
   if (values.length === 0) return;
-  const shown = await page.evaluate(() => [document.body.innerText.replace(/\s+/g, " "), ...[...document.querySelectorAll("input, textarea")].map((el) => (el as HTMLInputElement).value)]);
+  const shown = await page.evaluate(() => [
+    document.body.innerText.replace(/\s+/g, " "),
+    ...[...document.querySelectorAll("input, textarea")].map((el) => (el as HTMLInputElement).value),
+  ]);
   const missing = values.filter((value) => !shown.some((text) => text.includes(value.replace(/\s+/g, " "))));
   expect.soft(missing, `${where}: not shown as text`).toEqual([]);
 }
@@ -74,21 +114,45 @@ test("every page renders every hostile field as text", async ({ page }) => {
     "/admin/audit": [h.auditAction],
     "/inventory/systems": [h.systemName],
     [`/inventory?q=xss-service-`]: [h.serviceName, h.owner],
-    [`/inventory/systems/${ids.systemId}`]: [h.systemName, h.systemDescription, h.drStrategy, h.serviceName, h.jsServiceName],
+    [`/inventory/systems/${ids.systemId}`]: [
+      h.systemName,
+      h.systemDescription,
+      h.drStrategy,
+      h.serviceName,
+      h.jsServiceName,
+    ],
     [`/inventory/services/${ids.serviceId}`]: [h.serviceName, h.owner, h.serviceNotes, h.healthUrl, h.jsServiceName],
     [`/inventory/services/${ids.jsServiceId}`]: [h.jsServiceName, JS_URL],
     [`/inventory/systems/${ids.systemId}/edit`]: [h.systemName, h.systemDescription],
     [`/inventory/services/${ids.serviceId}/edit`]: [h.serviceName, h.owner, h.serviceNotes],
     [`/backups/services/${ids.serviceId}`]: [h.policyNameBackup, h.backupMessage],
     "/people": [h.contactName, h.contactTeam],
-    [`/people/contacts/${ids.contactId}`]: [h.contactName, h.contactTitle, h.contactTeam, h.contactOrg, h.contactNotes, h.contactRole, h.contactEmail, h.contactPhone, h.policyName],
+    [`/people/contacts/${ids.contactId}`]: [
+      h.contactName,
+      h.contactTitle,
+      h.contactTeam,
+      h.contactOrg,
+      h.contactNotes,
+      h.contactRole,
+      h.contactEmail,
+      h.contactPhone,
+      h.policyName,
+    ],
     "/people/policies": [h.policyName],
     [`/people/policies/${ids.policyId}`]: [],
     "/people/channels": [h.channelName],
     "/people/matrix": [],
     "/people/paging": [],
     [`/incidents/${ids.incidentId}`]: [h.incidentTitle, h.alertSummary, h.publicNote, h.internalNote, h.runbookName],
-    [`/runbooks/${ids.runbookId}`]: [h.runbookName, h.scenario, h.symptoms, h.detection, h.stepTitle, h.instructions, h.command],
+    [`/runbooks/${ids.runbookId}`]: [
+      h.runbookName,
+      h.scenario,
+      h.symptoms,
+      h.detection,
+      h.stepTitle,
+      h.instructions,
+      h.command,
+    ],
     [`/runbooks/${ids.runbookId}/edit`]: [h.runbookName, h.scenario, h.stepTitle, h.instructions],
     [`/runbooks/runs/${ids.runId}`]: [h.runbookName, h.stepTitle, h.stepOutput, h.stepError, h.skipReason],
     [`/compliance?system=${ids.systemId}`]: [h.serviceName],
@@ -140,7 +204,18 @@ test("the break-glass pack opened in a browser prints the fields as text and run
   const dialogs = guard(page);
   await page.setContent(html, { waitUntil: "load" });
   await assertInert(page, "break-glass pack", dialogs);
-  await assertShown(page, "break-glass pack", [h.systemName, h.serviceName, h.owner, h.runbookName, h.stepTitle, h.instructions, h.command, h.contactName, h.contactPhone, h.policyName]);
+  await assertShown(page, "break-glass pack", [
+    h.systemName,
+    h.serviceName,
+    h.owner,
+    h.runbookName,
+    h.stepTitle,
+    h.instructions,
+    h.command,
+    h.contactName,
+    h.contactPhone,
+    h.policyName,
+  ]);
 });
 
 test("exports keep hostile text exact (YAML, evidence JSON) and defuse formulas (CSV)", async ({ page }) => {
@@ -150,11 +225,21 @@ test("exports keep hostile text exact (YAML, evidence JSON) and defuse formulas 
   // Plan-as-code YAML: the strings come back exactly as stored.
   const yamlResponse = await page.request.get(`/api/plans/export?system=${encodeURIComponent(h.systemName)}`);
   expect(yamlResponse.status()).toBe(200);
-  const plan = parseYaml(await yamlResponse.text()) as { systems: { name: string; description?: string; services: { name: string; owner?: string; notes?: string }[]; runbooks?: { name: string; steps: { title: string; instructions?: string }[] }[] }[] };
+  const plan = parseYaml(await yamlResponse.text()) as {
+    systems: {
+      name: string;
+      description?: string;
+      services: { name: string; owner?: string; notes?: string }[];
+      runbooks?: { name: string; steps: { title: string; instructions?: string }[] }[];
+    }[];
+  };
   const system = plan.systems[0]!;
   expect(system.name).toBe(h.systemName);
   expect(system.description).toBe(h.systemDescription);
-  expect(system.services.find((s) => s.name === h.serviceName)).toMatchObject({ owner: h.owner, notes: h.serviceNotes });
+  expect(system.services.find((s) => s.name === h.serviceName)).toMatchObject({
+    owner: h.owner,
+    notes: h.serviceNotes,
+  });
   expect(JSON.stringify(plan)).toContain(JSON.stringify(h.instructions));
 
   // Evidence pack: JSON keeps the strings exactly.

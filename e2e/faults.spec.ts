@@ -39,7 +39,9 @@ test.afterAll(async () => {
 const seconds = (ms: number) => Number((ms / 1000).toFixed(1));
 const health = async (baseUrl: string) => {
   const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(10_000) }).catch(() => null);
-  return response ? { status: response.status, body: (await response.json()) as { database?: { reason?: string } } } : { status: 0, body: {} };
+  return response
+    ? { status: response.status, body: (await response.json()) as { database?: { reason?: string } } }
+    : { status: 0, body: {} };
 };
 
 async function signedInPage(page: Page, baseUrl: string, cookie: string) {
@@ -47,22 +49,37 @@ async function signedInPage(page: Page, baseUrl: string, cookie: string) {
   await page.context().addCookies(cookies.map(([name, ...value]) => ({ name, value: value.join("="), url: baseUrl })));
 }
 
-test("Postgres stopped and started under a live stream and a running recovery: the app recovers by itself, nothing missed", async ({ browser }) => {
+test("Postgres stopped and started under a live stream and a running recovery: the app recovers by itself, nothing missed", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const began = Date.now();
   database = await startFaultDatabase(`lifeboat_faults_${randomBytes(4).toString("hex")}`);
   const db = database;
-  service = await startTestService({ "/page-team": { status: 200 }, "/promote": { status: 200, body: "promoted" }, "/reopen": { status: 200 } });
+  service = await startTestService({
+    "/page-team": { status: 200 },
+    "/promote": { status: 200, body: "promoted" },
+    "/reopen": { status: 200 },
+  });
   app = await startAppServer(db.url, { env: { LOG_LEVEL: "warn" }, logs: Boolean(process.env.E2E_SERVER_LOG) });
   const { baseUrl } = app;
   const cookie = await signIn(baseUrl, "admin@lifeboat.local", "lifeboat-demo");
   const http = keepAliveClient(baseUrl, 2);
   const action = (file: string, exportedName: string, page: string, input: object) =>
-    serverActionCaller(http, { baseUrl, cookie, file, exportedName })(page, [input]).then((r) => actionData<{ id: string }>(r.status, r.body));
+    serverActionCaller(http, { baseUrl, cookie, file, exportedName })(page, [input]).then((r) =>
+      actionData<{ id: string }>(r.status, r.body),
+    );
 
   // Through the real paths: the runbook and the incident by their server actions, the run by "Start recovery".
   const [system] = await db.query<{ id: string }>(`SELECT id FROM "System" ORDER BY name LIMIT 1`);
-  const step = (title: string, kind: "http" | "wait", config: object) => ({ title, kind, config, timeoutSeconds: 60, retries: 0, safeToRepeat: false });
+  const step = (title: string, kind: "http" | "wait", config: object) => ({
+    title,
+    kind,
+    config,
+    timeoutSeconds: 60,
+    retries: 0,
+    safeToRepeat: false,
+  });
   const runbook = await action(RUNBOOKS, "createRunbookAction", "/runbooks", {
     systemId: system!.id,
     name: "Fail over through a database restart",
@@ -74,7 +91,11 @@ test("Postgres stopped and started under a live stream and a running recovery: t
       step("Reopen traffic", "http", { url: `${service.url}/reopen` }),
     ],
   });
-  const incident = await action(INCIDENTS, "declareIncidentAction", "/incidents", { title: "Primary database lost", severity: "SEV1", systemId: system!.id });
+  const incident = await action(INCIDENTS, "declareIncidentAction", "/incidents", {
+    title: "Primary database lost",
+    severity: "SEV1",
+    systemId: system!.id,
+  });
 
   // Everything on this incident from its first event, resumed by Last-Event-ID after every drop.
   stream = followStream(`${baseUrl}/api/incidents/stream?incident=${incident.id}&after=0`, cookie);
@@ -84,14 +105,26 @@ test("Postgres stopped and started under a live stream and a running recovery: t
   await live.goto(`${baseUrl}/incidents/${incident.id}`);
   await expect(live.getByTestId("timeline")).toBeVisible();
 
-  const run = await action(RUNBOOKS, "startRecoveryAction", `/incidents/${incident.id}`, { runbookId: runbook.id, incidentId: incident.id });
+  const run = await action(RUNBOOKS, "startRecoveryAction", `/incidents/${incident.id}`, {
+    runbookId: runbook.id,
+    incidentId: incident.id,
+  });
   const stepsOf = () =>
-    db.query<{ position: number; state: string; attempts: number; output: string | null; started: number | null; finished: number | null }>(
+    db.query<{
+      position: number;
+      state: string;
+      attempts: number;
+      output: string | null;
+      started: number | null;
+      finished: number | null;
+    }>(
       `SELECT position, state::text, attempts, output, EXTRACT(EPOCH FROM "startedAt") * 1000 AS started, EXTRACT(EPOCH FROM "finishedAt") * 1000 AS finished
        FROM "StepRun" WHERE "runId" = $1 ORDER BY position`,
       [run.id],
     );
-  await expect.poll(async () => (await stepsOf())[1]?.state, { timeout: 30_000, message: "the wait step to start" }).toBe("running");
+  await expect
+    .poll(async () => (await stepsOf())[1]?.state, { timeout: 30_000, message: "the wait step to start" })
+    .toBe("running");
   const waitStarted = Number((await stepsOf())[1]!.started);
   const eventsBefore = stream.events.length;
 
@@ -100,7 +133,12 @@ test("Postgres stopped and started under a live stream and a running recovery: t
   await db.stop();
   const stopped = Date.now();
   let outage = { status: 0, body: {} as { database?: { reason?: string } } };
-  await expect.poll(async () => (outage = await health(baseUrl)).status, { timeout: 15_000, message: "/api/health to report the outage" }).toBe(503);
+  await expect
+    .poll(async () => (outage = await health(baseUrl)).status, {
+      timeout: 15_000,
+      message: "/api/health to report the outage",
+    })
+    .toBe(503);
   const unhealthyAfter = Date.now() - stopped;
   expect(outage.body.database?.reason).toMatch(/^database unreachable/);
   const probe = await browser.newPage();
@@ -116,38 +154,76 @@ test("Postgres stopped and started under a live stream and a running recovery: t
   const eventsDuring = stream.events.length - eventsBefore;
   await db.start();
   const restarted = Date.now();
-  await expect.poll(async () => (await health(baseUrl)).status, { timeout: 60_000, message: "/api/health to recover by itself" }).toBe(200);
+  await expect
+    .poll(async () => (await health(baseUrl)).status, { timeout: 60_000, message: "/api/health to recover by itself" })
+    .toBe(200);
   const healthyAfter = Date.now() - restarted;
 
   await expect
-    .poll(async () => (await db.query<{ state: string }>(`SELECT state::text FROM "RecoveryRun" WHERE id = $1`, [run.id]))[0]?.state, { timeout: 60_000, message: "the run to finish" })
+    .poll(
+      async () =>
+        (await db.query<{ state: string }>(`SELECT state::text FROM "RecoveryRun" WHERE id = $1`, [run.id]))[0]?.state,
+      { timeout: 60_000, message: "the run to finish" },
+    )
     .toMatch(/^(succeeded|paused|failed|cancelled)$/);
-  const [finished] = await db.query<{ state: string; finished: number }>(`SELECT state::text, EXTRACT(EPOCH FROM "finishedAt") * 1000 AS finished FROM "RecoveryRun" WHERE id = $1`, [run.id]);
+  const [finished] = await db.query<{ state: string; finished: number }>(
+    `SELECT state::text, EXTRACT(EPOCH FROM "finishedAt") * 1000 AS finished FROM "RecoveryRun" WHERE id = $1`,
+    [run.id],
+  );
   const steps = await stepsOf();
-  const story = async () => (await db.query<{ message: string }>(`SELECT message FROM "TimelineEvent" WHERE "incidentId" = $1 ORDER BY id`, [incident.id])).map((e) => e.message).join("\n");
+  const story = async () =>
+    (
+      await db.query<{ message: string }>(`SELECT message FROM "TimelineEvent" WHERE "incidentId" = $1 ORDER BY id`, [
+        incident.id,
+      ])
+    )
+      .map((e) => e.message)
+      .join("\n");
   expect(finished!.state, await story()).toBe("succeeded");
   // Every step once, each with its own outcome: none failed or was taken for interrupted over the outage.
   expect(steps.map((s) => [s.position, s.state, s.attempts])).toEqual([1, 2, 3, 4, 5].map((p) => [p, "succeeded", 1]));
   expect(steps[1]!.output).toBe(`Waited ${WAIT_SECONDS} s`);
-  expect(Number(steps[1]!.finished), "the wait's outcome was recorded after the restart").toBeGreaterThanOrEqual(restarted - 1000);
+  expect(Number(steps[1]!.finished), "the wait's outcome was recorded after the restart").toBeGreaterThanOrEqual(
+    restarted - 1000,
+  );
   expect(["/page-team", "/promote", "/reopen"].map((p) => service!.count(p))).toEqual([1, 1, 1]);
   const promoted = service.calls.find((c) => c.path === "/promote")!;
   expect(promoted.startedAt, "the step due during the outage ran after it").toBeGreaterThanOrEqual(restarted);
   // The run's own story: started, each step started and succeeded once, finished; no interruption, failure or retry.
-  const runStory = (await db.query<{ message: string }>(`SELECT message FROM "TimelineEvent" WHERE data->>'runId' = $1 ORDER BY id`, [run.id])).map((e) => e.message);
+  const runStory = (
+    await db.query<{ message: string }>(`SELECT message FROM "TimelineEvent" WHERE data->>'runId' = $1 ORDER BY id`, [
+      run.id,
+    ])
+  ).map((e) => e.message);
   expect(runStory, runStory.join("\n")).toHaveLength(1 + 2 * 5 + 1);
   expect(runStory.join("\n")).not.toMatch(/interrupted|failed|attempt/i);
 
   // The stream: every event of the incident, in id order, none twice — exactly the rows in the database.
-  const dbIds = async () => (await db.query<{ id: string }>(`SELECT id::text FROM "TimelineEvent" WHERE "incidentId" = $1 ORDER BY id`, [incident.id])).map((r) => r.id);
-  await expect.poll(async () => JSON.stringify(stream!.events.map((e) => String(e.id))) === JSON.stringify(await dbIds()), { timeout: 20_000, message: "the stream to hold every event" }).toBe(true);
+  const dbIds = async () =>
+    (
+      await db.query<{ id: string }>(`SELECT id::text FROM "TimelineEvent" WHERE "incidentId" = $1 ORDER BY id`, [
+        incident.id,
+      ])
+    ).map((r) => r.id);
+  await expect
+    .poll(async () => JSON.stringify(stream!.events.map((e) => String(e.id))) === JSON.stringify(await dbIds()), {
+      timeout: 20_000,
+      message: "the stream to hold every event",
+    })
+    .toBe(true);
   const ids = stream.events.map((e) => e.id);
   expect(new Set(ids).size).toBe(ids.length);
   expect(stream.events.every((e) => e.incidentId === incident.id)).toBe(true);
   // The browser that stayed on the incident caught up by itself (stream or its polling fallback), no reload.
   // (Its outage notice re-renders the page once /api/health answers; the list shows the newest first.)
-  const shown = () => live.locator("[data-event-id]").evaluateAll((items) => items.map((li) => li.getAttribute("data-event-id")!));
-  await expect.poll(async () => JSON.stringify((await shown()).toReversed()) === JSON.stringify(await dbIds()), { timeout: 30_000, message: "the open page to show every event once" }).toBe(true);
+  const shown = () =>
+    live.locator("[data-event-id]").evaluateAll((items) => items.map((li) => li.getAttribute("data-event-id")!));
+  await expect
+    .poll(async () => JSON.stringify((await shown()).toReversed()) === JSON.stringify(await dbIds()), {
+      timeout: 30_000,
+      message: "the open page to show every event once",
+    })
+    .toBe(true);
   const ready = await fetch(`${baseUrl}/api/ready`);
   expect(ready.status, await ready.text()).toBe(200);
   expect(app.alive()).toBe(true);

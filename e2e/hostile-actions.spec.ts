@@ -8,7 +8,15 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { DATABASE_DOWN_ACTION_ERROR, UNEXPECTED_ACTION_ERROR } from "../lib/actions/messages";
 import { DEMO_PASSWORD, demoEmail, signInViaApi } from "./support/auth";
-import { checkProperty, hostileObject, malformedBody, newMarker, nonObject, storableHostileString, withMarker } from "./support/hostile";
+import {
+  checkProperty,
+  hostileObject,
+  malformedBody,
+  newMarker,
+  nonObject,
+  storableHostileString,
+  withMarker,
+} from "./support/hostile";
 import { actionResult, callServerAction, postRawToAction, serverActions } from "./support/server-action";
 import { rowsWithMarker, storedExactly } from "./support/stored";
 
@@ -35,7 +43,12 @@ type Action = (typeof actions)[number];
 type Outcome = "accepted" | "rejected";
 
 /** One call: never a 5xx nor an unexpected error; a rejection leaves nothing holding the marker. */
-async function call(action: Action, args: unknown[] | Buffer, marker: string, contentType?: string): Promise<{ outcome: Outcome; data?: unknown }> {
+async function call(
+  action: Action,
+  args: unknown[] | Buffer,
+  marker: string,
+  contentType?: string,
+): Promise<{ outcome: Outcome; data?: unknown }> {
   const { status, text } = Buffer.isBuffer(args)
     ? await postRawToAction(request, action.filename, action.exportedName, args, baseURL, contentType)
     : await callServerAction(request, action.filename, action.exportedName, args, baseURL);
@@ -45,7 +58,8 @@ async function call(action: Action, args: unknown[] | Buffer, marker: string, co
   const result = actionResult(text);
   expect([UNEXPECTED_ACTION_ERROR, DATABASE_DOWN_ACTION_ERROR], label).not.toContain(result?.serverError);
   expect(result?.unhandledDigest, `${label}: an error escaped the action`).toBeUndefined();
-  const accepted = status < 300 && result !== undefined && "data" in result && !result.validationErrors && !result.serverError;
+  const accepted =
+    status < 300 && result !== undefined && "data" in result && !result.validationErrors && !result.serverError;
   if (!accepted) {
     // Refused (validation, a user error, or a 4xx from the framework for a malformed request): nothing stored.
     expect(await rowsWithMarker(marker), `${label}: rejected input was stored`).toEqual({});
@@ -76,8 +90,13 @@ async function callWithObject(action: Action, fields: string[], value: Record<st
     if (typeof sent !== "string" || !fields.includes(key)) continue;
     const tables = Object.keys(await rowsWithMarker(fieldMarker(key)));
     // Schemas trim text; anything else (a changed character, a lost one) is a corruption.
-    const exact = await Promise.all(tables.map((t) => storedExactly(t as Parameters<typeof storedExactly>[0], sent.trim())));
-    expect(tables.length === 0 || exact.some(Boolean), `${action.exportedName}.${key} stored other than sent: ${JSON.stringify(sent.slice(0, 120))}`).toBe(true);
+    const exact = await Promise.all(
+      tables.map((t) => storedExactly(t as Parameters<typeof storedExactly>[0], sent.trim())),
+    );
+    expect(
+      tables.length === 0 || exact.some(Boolean),
+      `${action.exportedName}.${key} stored other than sent: ${JSON.stringify(sent.slice(0, 120))}`,
+    ).toBe(true);
   }
 }
 
@@ -85,28 +104,50 @@ for (const action of actions) {
   test(`${action.exportedName}: hostile input is refused or stored verbatim`, async () => {
     const fields = await fieldsOf(action);
 
-    await checkProperty(`${action.exportedName} non-object`, nonObject, async (value) => {
-      const marker = newMarker();
-      const { outcome } = await call(action, [withMarker(value, marker)], marker);
-      expect(outcome, `${action.exportedName} accepted a non-object`).toBe("rejected");
-    }, RUNS.nonObject);
+    await checkProperty(
+      `${action.exportedName} non-object`,
+      nonObject,
+      async (value) => {
+        const marker = newMarker();
+        const { outcome } = await call(action, [withMarker(value, marker)], marker);
+        expect(outcome, `${action.exportedName} accepted a non-object`).toBe("rejected");
+      },
+      RUNS.nonObject,
+    );
 
-    await checkProperty(`${action.exportedName} object`, hostileObject(fields), (value) => callWithObject(action, fields, value), RUNS.object);
+    await checkProperty(
+      `${action.exportedName} object`,
+      hostileObject(fields),
+      (value) => callWithObject(action, fields, value),
+      RUNS.object,
+    );
 
     // Every field a storable hostile string: where strings are the right type, this is what gets accepted.
     const text = fc.record(Object.fromEntries(fields.map((f) => [f, storableHostileString])));
-    await checkProperty(`${action.exportedName} text`, text, (value) => callWithObject(action, fields, value), RUNS.text);
+    await checkProperty(
+      `${action.exportedName} text`,
+      text,
+      (value) => callWithObject(action, fields, value),
+      RUNS.text,
+    );
   });
 }
 
 test("malformed request bodies to any action get a 4xx, never a 500", async () => {
   const valid = [{ id: "x", version: 1 }];
-  await checkProperty("malformed action bodies", fc.tuple(fc.constantFrom(...actions), malformedBody(valid)), async ([action, raw]) => {
-    const marker = newMarker();
-    await call(action, Buffer.concat([raw.body, Buffer.from(marker)]), marker, raw.contentType);
-  }, RUNS.malformed);
+  await checkProperty(
+    "malformed action bodies",
+    fc.tuple(fc.constantFrom(...actions), malformedBody(valid)),
+    async ([action, raw]) => {
+      const marker = newMarker();
+      await call(action, Buffer.concat([raw.body, Buffer.from(marker)]), marker, raw.contentType);
+    },
+    RUNS.malformed,
+  );
 });
 
 test.afterAll(() => {
-  console.log(`hostile actions: ${actions.length} actions, ${tally.inputs} inputs, ${tally.accepted} accepted (by ${[...accepted].join(", ") || "none"}), ${tally.rejected} rejected (seed ${process.env.E2E_FC_SEED ?? "default"})`);
+  console.log(
+    `hostile actions: ${actions.length} actions, ${tally.inputs} inputs, ${tally.accepted} accepted (by ${[...accepted].join(", ") || "none"}), ${tally.rejected} rejected (seed ${process.env.E2E_FC_SEED ?? "default"})`,
+  );
 });

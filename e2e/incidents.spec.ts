@@ -26,7 +26,10 @@ async function declare(page: Page, title: string, serviceSearch: string, service
   await page.getByLabel("Severity").selectOption("SEV1");
   if (statusPage) await page.getByLabel("Public status page").selectOption({ label: statusPage });
   await page.getByLabel("Affected services").fill(serviceSearch);
-  await page.getByRole("button", { name: new RegExp(`^${serviceName}`) }).first().click();
+  await page
+    .getByRole("button", { name: new RegExp(`^${serviceName}`) })
+    .first()
+    .click();
   await page.getByRole("button", { name: "Declare incident" }).click();
   await expect(page).toHaveURL(/\/incidents\/[a-z0-9]+$/);
   await expect(page.getByTestId("incident-title")).toHaveText(title);
@@ -46,7 +49,9 @@ test.describe("incidents", () => {
     await expect(page.getByTestId("live-state")).toHaveAttribute("data-state", "live");
   });
 
-  test("two people on one incident, on two app processes, see each other's notes without reloading", async ({ browser }) => {
+  test("two people on one incident, on two app processes, see each other's notes without reloading", async ({
+    browser,
+  }) => {
     const a = await signedIn(browser, "commander");
     const path = await declare(a.page, `Two viewers ${randomBytes(3).toString("hex")}`, "LiveKit", "LiveKit Server");
     const b = await signedIn(browser, "responder", second());
@@ -90,7 +95,9 @@ test.describe("incidents", () => {
     await declare(page, `Keyboard ${randomBytes(3).toString("hex")}`, "Configuration", "Configuration Data");
     await page.locator("body").click({ position: { x: 5, y: 5 } });
     await page.keyboard.press("a");
-    await expect(page.getByTestId("timeline").locator('[data-kind="acknowledged"]')).toContainText("Escalation stopped");
+    await expect(page.getByTestId("timeline").locator('[data-kind="acknowledged"]')).toContainText(
+      "Escalation stopped",
+    );
     await expect(page.getByTestId("escalation")).toContainText("Acknowledged");
     await page.keyboard.press("s");
     await expect(page.getByTestId("incident-status")).toHaveText("Assessing");
@@ -100,7 +107,12 @@ test.describe("incidents", () => {
 
   test("a responder declares and writes notes but cannot move the status; a viewer only reads", async ({ browser }) => {
     const responder = await signedIn(browser, "responder");
-    const path = await declare(responder.page, `Responder ${randomBytes(3).toString("hex")}`, "Historical", "Historical Logs");
+    const path = await declare(
+      responder.page,
+      `Responder ${randomBytes(3).toString("hex")}`,
+      "Historical",
+      "Historical Logs",
+    );
     await expect(responder.page.getByRole("button", { name: /Move to/ })).toHaveCount(0);
     await expect(responder.page.getByRole("button", { name: /Acknowledge/ })).toBeVisible();
     const viewer = await signedIn(browser, "viewer");
@@ -120,7 +132,12 @@ test.describe("incidents", () => {
     const token = await createTestToken(["alerts:write"]);
     const summary = `Redis memory full ${randomBytes(3).toString("hex")}`;
     const response = await request.post("/api/v1/alerts/events", {
-      data: { routing_key: token, event_action: "trigger", dedup_key: summary, payload: { summary, source: "redis-1:6379", severity: "critical", component: "Redis" } },
+      data: {
+        routing_key: token,
+        event_action: "trigger",
+        dedup_key: summary,
+        payload: { summary, source: "redis-1:6379", severity: "critical", component: "Redis" },
+      },
     });
     expect(response.status()).toBe(202);
     const card = page.getByTestId("board-incident").filter({ hasText: summary });
@@ -129,9 +146,18 @@ test.describe("incidents", () => {
     await expect(card.getByTestId("rto-clock")).toBeVisible();
   });
 
-  test("the public status page shows the outage and public notes, escaped, without signing in", async ({ browser, page }) => {
+  test("the public status page shows the outage and public notes, escaped, without signing in", async ({
+    browser,
+    page,
+  }) => {
     const commander = await signedIn(browser, "commander");
-    await declare(commander.page, `Public ${randomBytes(3).toString("hex")}`, "API Gate", "API Gateway", "Major outage");
+    await declare(
+      commander.page,
+      `Public ${randomBytes(3).toString("hex")}`,
+      "API Gate",
+      "API Gateway",
+      "Major outage",
+    );
     const note = `<img src=x onerror="window.pwned=1"> We are restoring the gateway ${randomBytes(3).toString("hex")}`;
     await commander.page.getByLabel("Add to the timeline").fill(note);
     await commander.page.getByLabel("Public (status page)").check();
@@ -148,16 +174,27 @@ test.describe("incidents", () => {
       await expect(page.getByText(note)).toBeVisible({ timeout: 1000 });
     }).toPass({ timeout: 30_000 });
     await expect(page).toHaveURL(/\/status$/);
-    await expect(page.getByTestId("system-status").getByText("NEURECTOMY Platform").locator("..")).toContainText("Major outage");
+    await expect(page.getByTestId("system-status").getByText("NEURECTOMY Platform").locator("..")).toContainText(
+      "Major outage",
+    );
     await expect(page.getByText(secret)).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   });
 
-  test("an incident opened by an alert stays off the public status page until a commander publishes it", async ({ browser, page, request }) => {
+  test("an incident opened by an alert stays off the public status page until a commander publishes it", async ({
+    browser,
+    page,
+    request,
+  }) => {
     const token = await createTestToken(["alerts:write"]);
     const secret = `Replication broken on db-primary 10.0.3.14, password auth failed for user replicator ${randomBytes(3).toString("hex")}`;
     const response = await request.post("/api/v1/alerts/events", {
-      data: { routing_key: token, event_action: "trigger", dedup_key: secret, payload: { summary: secret, source: "db-primary", severity: "critical", component: "API Gateway" } },
+      data: {
+        routing_key: token,
+        event_action: "trigger",
+        dedup_key: secret,
+        payload: { summary: secret, source: "db-primary", severity: "critical", component: "API Gateway" },
+      },
     });
     expect(response.status()).toBe(202);
     // The public page is served from a copy at most 10 s old: read it past that, signed out.
@@ -180,6 +217,8 @@ test.describe("incidents", () => {
       await page.goto("/status");
       await expect(page.getByText(secret)).toBeVisible({ timeout: 1000 });
     }).toPass({ timeout: 30_000 });
-    await expect(page.getByTestId("public-incident").filter({ hasText: secret })).toContainText("We are investigating a problem");
+    await expect(page.getByTestId("public-incident").filter({ hasText: secret })).toContainText(
+      "We are investigating a problem",
+    );
   });
 });

@@ -25,9 +25,10 @@ async function addServiceViaUi(page: Page, name: string, fields: { tier?: string
 }
 
 async function waves(page: Page) {
-  return page.getByTestId("recovery-waves").locator("li[data-testid^=wave-]").evaluateAll((items) =>
-    items.map((li) => Array.from(li.querySelectorAll("a")).map((a) => a.textContent?.trim())),
-  );
+  return page
+    .getByTestId("recovery-waves")
+    .locator("li[data-testid^=wave-]")
+    .evaluateAll((items) => items.map((li) => Array.from(li.querySelectorAll("a")).map((a) => a.textContent?.trim())));
 }
 
 test.describe("inventory", () => {
@@ -57,7 +58,9 @@ test.describe("inventory", () => {
     await page.getByTestId("wave-1").getByRole("link", { name: "Orders DB" }).click();
     await page.getByLabel("Add a dependency").fill("Orders A");
     await page.getByRole("button", { name: "Depend on Orders API" }).click();
-    await expect(page.getByTestId("dependency-error")).toHaveText("That would create a dependency cycle: Orders DB → Orders API → Orders DB.");
+    await expect(page.getByTestId("dependency-error")).toHaveText(
+      "That would create a dependency cycle: Orders DB → Orders API → Orders DB.",
+    );
     await expect(page.getByTestId("blast-summary")).toContainText("1 service(s) depend on it");
 
     const { rows } = await db().query(
@@ -72,7 +75,10 @@ test.describe("inventory", () => {
     await expect(page.getByTestId("delete-backups")).toHaveCount(0);
     await page.getByRole("button", { name: "Delete service" }).click();
     await expect(page).toHaveURL(/\/inventory$/);
-    const left = await db().query(`SELECT s.name FROM "Service" s JOIN "System" y ON y.id = s."systemId" WHERE y.name = $1`, [system]);
+    const left = await db().query(
+      `SELECT s.name FROM "Service" s JOIN "System" y ON y.id = s."systemId" WHERE y.name = $1`,
+      [system],
+    );
     expect(left.rows.map((r) => r.name)).toEqual(["Orders API"]);
   });
 
@@ -100,7 +106,10 @@ test.describe("inventory", () => {
     await page.getByRole("button", { name: "Create service" }).click();
     await expect(page.getByText(`This system already has a service named "Cache".`)).toBeVisible();
 
-    const { rows } = await db().query(`SELECT count(*)::int AS n FROM "Service" s JOIN "System" y ON y.id = s."systemId" WHERE y.name = $1`, [system]);
+    const { rows } = await db().query(
+      `SELECT count(*)::int AS n FROM "Service" s JOIN "System" y ON y.id = s."systemId" WHERE y.name = $1`,
+      [system],
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -123,7 +132,13 @@ test.describe("inventory", () => {
 
     const { rows } = await db().query(`SELECT id, version, "systemId" FROM "Service" WHERE name = 'PostgreSQL'`);
     const target = rows[0];
-    const forged = await callServerAction(page.request, ACTIONS, "deleteServiceAction", [{ id: target.id, version: target.version, confirmDependents: [] }], baseURL!);
+    const forged = await callServerAction(
+      page.request,
+      ACTIONS,
+      "deleteServiceAction",
+      [{ id: target.id, version: target.version, confirmDependents: [] }],
+      baseURL!,
+    );
     expect(forged.text).toContain("Your role does not allow this.");
     const created = await callServerAction(
       page.request,
@@ -133,10 +148,17 @@ test.describe("inventory", () => {
       baseURL!,
     );
     expect(created.text).toContain("Your role does not allow this.");
-    expect((await db().query(`SELECT count(*)::int AS n FROM "Service" WHERE name = 'Forged' OR (id = $1)`, [target.id])).rows[0].n).toBe(1);
+    expect(
+      (await db().query(`SELECT count(*)::int AS n FROM "Service" WHERE name = 'Forged' OR (id = $1)`, [target.id]))
+        .rows[0].n,
+    ).toBe(1);
   });
 
-  test("signed out, or with the session of a deactivated user, a server action is refused", async ({ page, request, baseURL }) => {
+  test("signed out, or with the session of a deactivated user, a server action is refused", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const signedOut = await callServerAction(request, ACTIONS, "createSystemAction", [{ name: "Anonymous" }], baseURL!);
     expect(signedOut.status).toBe(307);
 
@@ -145,7 +167,13 @@ test.describe("inventory", () => {
     const commander = await createTestUser("commander", "gone");
     await signInViaApi(page, commander.email, commander.password);
     await db().query(`UPDATE "User" SET active = false WHERE email = $1`, [commander.email]);
-    const stale = await callServerAction(page.request, ACTIONS, "createSystemAction", [{ name: "Anonymous" }], baseURL!);
+    const stale = await callServerAction(
+      page.request,
+      ACTIONS,
+      "createSystemAction",
+      [{ name: "Anonymous" }],
+      baseURL!,
+    );
     expect(stale.text).toContain("Sign in to continue.");
     expect((await db().query(`SELECT count(*)::int AS n FROM "System" WHERE name = 'Anonymous'`)).rows[0].n).toBe(0);
   });
@@ -172,5 +200,7 @@ test("an admin changes a tier default; services without their own RTO follow it"
   await page.getByLabel("Tier 4 RTO").fill("-5");
   await page.getByRole("button", { name: "Save tier defaults" }).click();
   await expect(page.getByText("Tier 4: RTO cannot be negative")).toBeVisible();
-  expect((await db().query(`SELECT "rtoMinutes" FROM "TierDefault" WHERE tier = 4`)).rows[0].rtoMinutes).toBe(before.rtoMinutes + 60);
+  expect((await db().query(`SELECT "rtoMinutes" FROM "TierDefault" WHERE tier = 4`)).rows[0].rtoMinutes).toBe(
+    before.rtoMinutes + 60,
+  );
 });

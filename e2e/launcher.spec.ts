@@ -32,13 +32,24 @@ test("the Next server killed with -9: the launcher stops Postgres and exits non-
   chmodSync(dataDir, 0o755); // Postgres runs as its own user when the suite runs as root.
   const [port, pgPort] = [await findFreePort(), await findFreePort()];
   const launcher = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", EMBEDDED_PG_PORT: String(pgPort), LIFEBOAT_DATA_DIR: dataDir, SEED_DEMO: "never", DATABASE_URL: "", NEXTAUTH_URL: "" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      EMBEDDED_PG_PORT: String(pgPort),
+      LIFEBOAT_DATA_DIR: dataDir,
+      SEED_DEMO: "never",
+      DATABASE_URL: "",
+      NEXTAUTH_URL: "",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   launcher.stdout.on("data", (chunk) => (output += chunk));
   launcher.stderr.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => launcher.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    launcher.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   try {
     await waitForHttp(`http://127.0.0.1:${port}/api/health`, 90_000, () => launcher.exitCode === null);
     expect(await accepts(pgPort)).toBe(true);
@@ -50,9 +61,14 @@ test("the Next server killed with -9: the launcher stops Postgres and exits non-
     expect(server).not.toBe(launcher.pid);
     process.kill(server, "SIGKILL");
     const killedAt = Date.now();
-    const result = await Promise.race([exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 30_000))]);
+    const result = await Promise.race([
+      exited,
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 30_000)),
+    ]);
     expect(result, `the launcher is still running 30 s after its server died:\n${output}`).not.toBeNull();
-    console.log(`[launcher] exited ${((Date.now() - killedAt) / 1000).toFixed(1)} s after its server was killed, code ${result!.code}`);
+    console.log(
+      `[launcher] exited ${((Date.now() - killedAt) / 1000).toFixed(1)} s after its server was killed, code ${result!.code}`,
+    );
     expect(result!.code).not.toBe(0);
     expect(result!.code).not.toBeNull();
     expect(output).toContain("Embedded Postgres stopped.");

@@ -26,9 +26,16 @@ test.beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${appPort}`;
   server = spawn("node_modules/.bin/next", ["start", "-p", String(appPort), "-H", "127.0.0.1"], {
     stdio: "ignore",
-    env: { ...process.env, DATABASE_URL: `postgresql://nobody:none@127.0.0.1:${deadPort}/gone`, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: baseUrl },
+    env: {
+      ...process.env,
+      DATABASE_URL: `postgresql://nobody:none@127.0.0.1:${deadPort}/gone`,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: baseUrl,
+    },
   });
-  await expect.poll(async () => (await fetch(`${baseUrl}/login`).catch(() => null))?.status, { timeout: 30_000 }).toBe(200);
+  await expect
+    .poll(async () => (await fetch(`${baseUrl}/login`).catch(() => null))?.status, { timeout: 30_000 })
+    .toBe(200);
 });
 
 test.afterAll(() => {
@@ -53,9 +60,14 @@ test("a signed-in page shows the outage plainly, not an error dump", async ({ pa
 
 test("alert intake answers 503 so Alertmanager and Events API senders retry later", async ({ request }) => {
   const headers = { Authorization: `Bearer lb_000000000000_${"x".repeat(43)}` };
-  const alertmanager = await request.post(`${baseUrl}/api/v1/alerts/alertmanager`, { headers, data: { version: "4", alerts: [] } });
+  const alertmanager = await request.post(`${baseUrl}/api/v1/alerts/alertmanager`, {
+    headers,
+    data: { version: "4", alerts: [] },
+  });
   expect(alertmanager.status()).toBe(503);
   expect(await alertmanager.json()).toMatchObject({ error: expect.stringMatching(/retry later/) });
-  const events = await request.post(`${baseUrl}/api/v1/alerts/events`, { data: { routing_key: `lb_000000000000_${"x".repeat(43)}`, event_action: "trigger" } });
+  const events = await request.post(`${baseUrl}/api/v1/alerts/events`, {
+    data: { routing_key: `lb_000000000000_${"x".repeat(43)}`, event_action: "trigger" },
+  });
   expect(events.status()).toBe(503);
 });

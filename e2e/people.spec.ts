@@ -55,7 +55,9 @@ test.describe("people", () => {
 
     await page.getByRole("button", { name: `Send test through ${channel}` }).click();
     await expect(page.getByTestId(`test-result-${channel}`)).toContainText("Sent to");
-    await expect.poll(() => received.some((r) => r.path.includes(suffix) && r.body.text?.includes("Lifeboat test notification"))).toBe(true);
+    await expect
+      .poll(() => received.some((r) => r.path.includes(suffix) && r.body.text?.includes("Lifeboat test notification")))
+      .toBe(true);
 
     const policyId = await createPolicy(page, `Policy ${suffix}`, channel);
     await page.getByRole("button", { name: "+ Add level" }).click();
@@ -81,10 +83,14 @@ test.describe("people", () => {
     await page.getByLabel("Level 2 after minutes").fill("5");
     await page.getByRole("button", { name: "Save policy" }).click();
     await expect(page.getByTestId("level-errors")).toContainText("Level 2 fires at 5 min, like level 1");
-    expect((await db().query(`SELECT version FROM "EscalationPolicy" WHERE id = $1`, [policyId])).rows[0].version).toBe(2);
+    expect((await db().query(`SELECT version FROM "EscalationPolicy" WHERE id = $1`, [policyId])).rows[0].version).toBe(
+      2,
+    );
   });
 
-  test("two editors on the same policy: the second sees the conflict and what changed, nothing is lost", async ({ browser }) => {
+  test("two editors on the same policy: the second sees the conflict and what changed, nothing is lost", async ({
+    browser,
+  }) => {
     const [alice, bob] = [await createTestUser("commander", "alice"), await createTestUser("commander", "bob")];
     const pageA = await (await browser.newContext()).newPage();
     const pageB = await (await browser.newContext()).newPage();
@@ -104,7 +110,10 @@ test.describe("people", () => {
     await expect(pageB.getByTestId("form-error")).toContainText("Someone else changed this policy");
     await expect(pageB.getByTestId("form-error")).toContainText(`${alice.email} changed repeatTimes 1 → 4`);
 
-    const { rows } = await db().query(`SELECT p."repeatTimes", l."roleTargets" FROM "EscalationPolicy" p JOIN "EscalationLevel" l ON l."policyId" = p.id WHERE p.id = $1`, [policyId]);
+    const { rows } = await db().query(
+      `SELECT p."repeatTimes", l."roleTargets" FROM "EscalationPolicy" p JOIN "EscalationLevel" l ON l."policyId" = p.id WHERE p.id = $1`,
+      [policyId],
+    );
     expect(rows).toEqual([{ repeatTimes: 4, roleTargets: ["on-call engineer"] }]);
   });
 
@@ -117,19 +126,34 @@ test.describe("people", () => {
     await expect(page.getByRole("button", { name: "Save policy" })).toHaveCount(0);
     await expect(page.getByLabel("Level 1 after minutes")).toBeDisabled();
 
-    const { rows } = await db().query(`SELECT id, version, name FROM "EscalationPolicy" WHERE name = 'Tier 1 standard escalation'`);
+    const { rows } = await db().query(
+      `SELECT id, version, name FROM "EscalationPolicy" WHERE name = 'Tier 1 standard escalation'`,
+    );
     const forged = await callServerAction(
       page.request,
       "app/(app)/people/actions.ts",
       "updatePolicyAction",
-      [{ id: rows[0].id, version: rows[0].version, name: "Hijacked", repeatTimes: 0, repeatAfterMinutes: 5, levels: [{ afterMinutes: 0, roleTargets: ["x"], channelIds: ["x"] }] }],
+      [
+        {
+          id: rows[0].id,
+          version: rows[0].version,
+          name: "Hijacked",
+          repeatTimes: 0,
+          repeatAfterMinutes: 5,
+          levels: [{ afterMinutes: 0, roleTargets: ["x"], channelIds: ["x"] }],
+        },
+      ],
       baseURL!,
     );
     expect(forged.text).toContain("Your role does not allow this.");
-    expect((await db().query(`SELECT name, version FROM "EscalationPolicy" WHERE id = $1`, [rows[0].id])).rows[0]).toEqual({ name: rows[0].name, version: rows[0].version });
+    expect(
+      (await db().query(`SELECT name, version FROM "EscalationPolicy" WHERE id = $1`, [rows[0].id])).rows[0],
+    ).toEqual({ name: rows[0].name, version: rows[0].version });
   });
 
-  test("contacts: bad phone refused on the field; a contact still paged cannot be deleted, and says where", async ({ page }) => {
+  test("contacts: bad phone refused on the field; a contact still paged cannot be deleted, and says where", async ({
+    page,
+  }) => {
     const commander = await createTestUser("commander");
     await signInViaApi(page, commander.email, commander.password);
     await page.goto("/people/contacts/new");
@@ -146,8 +170,12 @@ test.describe("people", () => {
     await expect(page.getByTestId("contact-usage")).toContainText("Tier 1 standard escalation (level 2)");
     page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "Delete contact" }).click();
-    await expect(page.getByTestId("form-error")).toContainText("is still paged by Tier 1 standard escalation (level 2)");
-    expect((await db().query(`SELECT count(*)::int AS n FROM "Contact" WHERE name = 'AWS Enterprise Support'`)).rows[0].n).toBe(1);
+    await expect(page.getByTestId("form-error")).toContainText(
+      "is still paged by Tier 1 standard escalation (level 2)",
+    );
+    expect(
+      (await db().query(`SELECT count(*)::int AS n FROM "Contact" WHERE name = 'AWS Enterprise Support'`)).rows[0].n,
+    ).toBe(1);
   });
 
   test("who is paged at T+20 for a Tier 1 system follows the Tier 1 policy", async ({ page }) => {
@@ -164,11 +192,17 @@ test.describe("people", () => {
   });
 });
 
-test("the notification matrix is edited as a table: a rule without its minutes is refused, then saved", async ({ page }) => {
+test("the notification matrix is edited as a table: a rule without its minutes is refused, then saved", async ({
+  page,
+}) => {
   const commander = await createTestUser("commander");
   await signInViaApi(page, commander.email, commander.password);
   await page.goto("/people/matrix");
-  const before = (await db().query(`SELECT count(*)::int AS n, max(m.version) AS v FROM "NotificationRule" r JOIN "NotificationMatrix" m ON m.id = r."matrixId" WHERE m.id = 'default'`)).rows[0];
+  const before = (
+    await db().query(
+      `SELECT count(*)::int AS n, max(m.version) AS v FROM "NotificationRule" r JOIN "NotificationMatrix" m ON m.id = r."matrixId" WHERE m.id = 'default'`,
+    )
+  ).rows[0];
   const rows = page.getByTestId("matrix-table").locator("tbody tr");
   await expect(rows).toHaveCount(before.n);
   await page.getByRole("button", { name: "+ Add rule" }).click();
@@ -178,10 +212,20 @@ test("the notification matrix is edited as a table: a rule without its minutes i
   await page.getByLabel(`Rule ${n} recipients`).fill("Key accounts");
   await page.getByLabel(`Rule ${n} timing`).selectOption("every");
   await page.getByRole("button", { name: "Save matrix" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: `Rule ${n}: "Every" needs a number of minutes` })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: `Rule ${n}: "Every" needs a number of minutes` }),
+  ).toBeVisible();
   await page.getByLabel(`Rule ${n} minutes`).fill("60");
   await page.getByRole("button", { name: "Save matrix" }).click();
-  await expect.poll(async () => (await db().query(`SELECT count(*)::int AS n FROM "NotificationRule" WHERE "matrixId" = 'default'`)).rows[0].n).toBe(n);
-  const saved = await db().query(`SELECT recipients, timing, minutes FROM "NotificationRule" WHERE "matrixId" = 'default' AND position = $1`, [n]);
+  await expect
+    .poll(
+      async () =>
+        (await db().query(`SELECT count(*)::int AS n FROM "NotificationRule" WHERE "matrixId" = 'default'`)).rows[0].n,
+    )
+    .toBe(n);
+  const saved = await db().query(
+    `SELECT recipients, timing, minutes FROM "NotificationRule" WHERE "matrixId" = 'default' AND position = $1`,
+    [n],
+  );
   expect(saved.rows[0]).toEqual({ recipients: "Key accounts", timing: "every", minutes: 60 });
 });

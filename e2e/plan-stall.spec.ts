@@ -19,7 +19,11 @@ const levels = (count: number, spaces: number) =>
 const PLANS: [string, string, string][] = [
   ["the reported 12 KB escalation plan", "plan.md", levels(4, 3000)],
   ["2 MB of escalation lines with long runs of spaces", "plan.md", levels(Math.floor(MB2 / 3012), 3000)],
-  ["2 MB of stray commas in a YAML flow list", "plan.yaml", `systems:\n  - name: Shop\n    services:\n      - name: api\n        dependsOn: [${",".repeat(MB2 - 100)} db]\n`],
+  [
+    "2 MB of stray commas in a YAML flow list",
+    "plan.yaml",
+    `systems:\n  - name: Shop\n    services:\n      - name: api\n        dependsOn: [${",".repeat(MB2 - 100)} db]\n`,
+  ],
 ];
 
 let app: AppServer | undefined;
@@ -37,11 +41,18 @@ async function eventLoopMaxMs(baseUrl: string): Promise<number> {
 for (const [what, name, text] of PLANS) {
   test(`${what}: the event loop is never held over ${MAX_EVENT_LOOP_HOLD_MS} ms`, async () => {
     test.setTimeout(120_000);
-    app ??= await startAppServer(process.env.E2E_DATABASE_URL!, { env: { WORKER: "off", LOG_LEVEL: "warn" }, logs: Boolean(process.env.E2E_SERVER_LOG) });
+    app ??= await startAppServer(process.env.E2E_DATABASE_URL!, {
+      env: { WORKER: "off", LOG_LEVEL: "warn" },
+      logs: Boolean(process.env.E2E_SERVER_LOG),
+    });
     const baseUrl = app.baseUrl;
     const token = await createTestToken(["plans:write"]);
     const post = (body: string, file: string) =>
-      fetch(`${baseUrl}/api/v1/plans/import?dryRun=true&name=${file}`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "text/plain; charset=utf-8" }, body });
+      fetch(`${baseUrl}/api/v1/plans/import?dryRun=true&name=${file}`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "text/plain; charset=utf-8" },
+        body,
+      });
     // Warm up: loading a route's code and starting the parse workers the first time is the server's own one-off work.
     await fetch(`${baseUrl}/api/health`);
     await post("# Warm\n\n## Up\n", "plan.md");
@@ -76,7 +87,9 @@ for (const [what, name, text] of PLANS) {
       expect(response.status).toBe(200);
       expect(body.reading).toBeDefined();
     }
-    expect(held, "the longest the server's event loop was held while reading").toBeLessThanOrEqual(MAX_EVENT_LOOP_HOLD_MS);
+    expect(held, "the longest the server's event loop was held while reading").toBeLessThanOrEqual(
+      MAX_EVENT_LOOP_HOLD_MS,
+    );
     expect(latencies.length).toBeGreaterThan(0);
     expect(slowest, "slowest /api/health while reading").toBeLessThanOrEqual(MAX_HEALTH_MS);
   });

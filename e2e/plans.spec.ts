@@ -56,7 +56,9 @@ The coffee machine is on the second floor.
 `;
 
 test.describe("plans", () => {
-  test("a commander pastes a Markdown plan, reviews the preview, applies it and finds the services in the inventory", async ({ page }) => {
+  test("a commander pastes a Markdown plan, reviews the preview, applies it and finds the services in the inventory", async ({
+    page,
+  }) => {
     const system = `Radio ${randomBytes(3).toString("hex")}`;
     const commander = await createTestUser("commander");
     await signInViaApi(page, commander.email, commander.password);
@@ -66,10 +68,18 @@ test.describe("plans", () => {
 
     const report = page.getByTestId("plan-report");
     await expect(report).toContainText("Markdown plan");
-    await expect(report.locator('[data-testid="plan-change"][data-action="create"]').filter({ hasText: `${system} / Playout Engine` })).toContainText("rtoMinutes: 10");
-    await expect(report.locator('[data-testid="plan-change"][data-action="create"]').filter({ hasText: "Playout Crash" })).toContainText("[command, disabled] Restart the playout service");
+    await expect(
+      report
+        .locator('[data-testid="plan-change"][data-action="create"]')
+        .filter({ hasText: `${system} / Playout Engine` }),
+    ).toContainText("rtoMinutes: 10");
+    await expect(
+      report.locator('[data-testid="plan-change"][data-action="create"]').filter({ hasText: "Playout Crash" }),
+    ).toContainText("[command, disabled] Restart the playout service");
     // A policy that names no service is listed as skipped, with the reason.
-    await expect(report.locator('[data-testid="plan-change"][data-action="skip"]').first()).toContainText("names no service");
+    await expect(report.locator('[data-testid="plan-change"][data-action="skip"]').first()).toContainText(
+      "names no service",
+    );
     await expect(page.getByTestId("plan-not-found")).toContainText("No DR test schedule");
     await report.getByText(/lines not understood/).click();
     await expect(page.getByTestId("plan-unparsed")).toContainText("The coffee machine is on the second floor.");
@@ -82,18 +92,37 @@ test.describe("plans", () => {
     await page.getByRole("link", { name: system }).first().click();
     await expect(page.getByRole("link", { name: "Playout Engine" }).first()).toBeVisible();
     await expect(page.getByRole("link", { name: "Music Library" }).first()).toBeVisible();
-    const { rows } = await db().query(`SELECT s.name, s.tier, s."rtoMinutes", s."rpoMinutes" FROM "Service" s JOIN "System" y ON y.id = s."systemId" WHERE y.name = $1 ORDER BY s.name`, [system]);
+    const { rows } = await db().query(
+      `SELECT s.name, s.tier, s."rtoMinutes", s."rpoMinutes" FROM "Service" s JOIN "System" y ON y.id = s."systemId" WHERE y.name = $1 ORDER BY s.name`,
+      [system],
+    );
     expect(rows).toEqual([
       { name: "Music Library", tier: 4, rtoMinutes: 240, rpoMinutes: 1440 },
       { name: "Playout Engine", tier: 1, rtoMinutes: 10, rpoMinutes: 1 },
     ]);
   });
 
-  test("an uploaded YAML plan with mistakes shows each problem with its line, and applies nothing", async ({ page }) => {
+  test("an uploaded YAML plan with mistakes shows each problem with its line, and applies nothing", async ({
+    page,
+  }) => {
     const system = `Tide ${randomBytes(3).toString("hex")}`;
-    const plan = (rtoKey: string) => ["systems:", `  - name: ${system}`, "    services:", "      - name: api", "        tier: 1", `        ${rtoKey}: 15`, "      - name: db", "        tier: 1", "        dependsOn: [cache]", ""].join("\n");
+    const plan = (rtoKey: string) =>
+      [
+        "systems:",
+        `  - name: ${system}`,
+        "    services:",
+        "      - name: api",
+        "        tier: 1",
+        `        ${rtoKey}: 15`,
+        "      - name: db",
+        "        tier: 1",
+        "        dependsOn: [cache]",
+        "",
+      ].join("\n");
     const upload = async (yaml: string) => {
-      await page.getByLabel("…or upload a file").setInputFiles({ name: "plan.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml) });
+      await page
+        .getByLabel("…or upload a file")
+        .setInputFiles({ name: "plan.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml) });
       await page.getByRole("button", { name: "Preview import" }).click();
     };
     const commander = await createTestUser("commander");
@@ -128,7 +157,9 @@ test.describe("plans", () => {
     const commander = await createTestUser("commander");
     await signInViaApi(page, commander.email, commander.password);
     await page.goto("/plans");
-    await page.getByLabel("…or upload a file").setInputFiles({ name: "lifeboat-plan.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml) });
+    await page
+      .getByLabel("…or upload a file")
+      .setInputFiles({ name: "lifeboat-plan.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml) });
     await page.getByRole("button", { name: "Preview import" }).click();
     await expect(page.getByTestId("plan-report")).toContainText("0 to create · 0 to change");
   });
@@ -136,9 +167,28 @@ test.describe("plans", () => {
   test("a team's CI imports and exports over HTTP with npm run plan and an API token", async ({ baseURL }) => {
     const system = `Ferry ${randomBytes(3).toString("hex")}`;
     const file = path.join(tmpdir(), `plan-${randomBytes(4).toString("hex")}.yaml`);
-    writeFileSync(file, ["systems:", `  - name: ${system}`, "    services:", "      - name: ticketing", "        tier: 2", "        rtoMinutes: 60", "        dependsOn: []", ""].join("\n"));
+    writeFileSync(
+      file,
+      [
+        "systems:",
+        `  - name: ${system}`,
+        "    services:",
+        "      - name: ticketing",
+        "        tier: 2",
+        "        rtoMinutes: 60",
+        "        dependsOn: []",
+        "",
+      ].join("\n"),
+    );
     const cli = (args: string[], token: string) =>
-      promisify(execFile)("node_modules/.bin/tsx", ["scripts/plan.mts", ...args], { env: { ...process.env, LIFEBOAT_URL: baseURL!, LIFEBOAT_TOKEN: token, DATABASE_URL: "postgresql://unused@127.0.0.1:1/none" } });
+      promisify(execFile)("node_modules/.bin/tsx", ["scripts/plan.mts", ...args], {
+        env: {
+          ...process.env,
+          LIFEBOAT_URL: baseURL!,
+          LIFEBOAT_TOKEN: token,
+          DATABASE_URL: "postgresql://unused@127.0.0.1:1/none",
+        },
+      });
     const writer = await createTestToken(["plans:write"]);
     const applied = await cli(["import", file], writer);
     expect(applied.stdout).toContain(`create  service: ${system} / ticketing`);

@@ -48,17 +48,27 @@ test("the commander recovers a broken demo service with its runbook; the measure
   await expect(steps.nth(3)).toHaveAttribute("data-step-state", "succeeded", { timeout: 20_000 });
   await expect(run).toHaveAttribute("data-run-state", "succeeded", { timeout: 10_000 });
   await expect(run.getByTestId("measured-rto")).toContainText(/Checkout API recovered: measured RTO/);
-  await expect(page.getByTestId("affected-services").getByTestId("rto-clock")).toHaveAttribute("data-state", "recovered");
-  await expect(page.getByTestId("timeline").locator('[data-kind="service_verified"]')).toContainText("Checkout API is healthy again");
+  await expect(page.getByTestId("affected-services").getByTestId("rto-clock")).toHaveAttribute(
+    "data-state",
+    "recovered",
+  );
+  await expect(page.getByTestId("timeline").locator('[data-kind="service_verified"]')).toContainText(
+    "Checkout API is healthy again",
+  );
 
   // Starting it again gives the same run, never a second one.
   await page.reload();
   await expect(recovery.getByTestId("recovery-run")).toHaveCount(1);
   await page.goto("/runbooks/demo");
-  await expect(page.getByTestId("demo-service").filter({ hasText: "Checkout API" })).toHaveAttribute("data-healthy", "true");
+  await expect(page.getByTestId("demo-service").filter({ hasText: "Checkout API" })).toHaveAttribute(
+    "data-healthy",
+    "true",
+  );
 });
 
-test("a drill runs without an incident; a disabled command step is skipped with a reason; the result is a drill result", async ({ browser }) => {
+test("a drill runs without an incident; a disabled command step is skipped with a reason; the result is a drill result", async ({
+  browser,
+}) => {
   test.setTimeout(60_000);
   const page = await signedIn(browser, "commander");
   await page.goto("/runbooks");
@@ -90,9 +100,14 @@ test("the runbook editor names the step that is wrong, then saves", async ({ bro
   await page.getByLabel("Kind").nth(1).selectOption("healthcheck");
   await page.getByLabel("Health URL (or /path on this Lifeboat)").fill("/api/demo-fleet/search/health");
   await page.getByRole("button", { name: "Save runbook" }).click();
-  await expect(page.getByTestId("step-errors")).toContainText("Step 2: name the services this health check proves recovered");
+  await expect(page.getByTestId("step-errors")).toContainText(
+    "Step 2: name the services this health check proves recovered",
+  );
   await page.getByLabel("Services it proves recovered (their measured RTO is recorded)").fill("Search");
-  await page.getByRole("button", { name: /^Search/ }).first().click();
+  await page
+    .getByRole("button", { name: /^Search/ })
+    .first()
+    .click();
   await page.getByRole("button", { name: "Save runbook" }).click();
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await expect(page.getByTestId("runbook-steps")).toContainText("poll /api/demo-fleet/search/health every 2 s");

@@ -9,7 +9,37 @@ import { DEMO_PASSWORD, demoEmail, signInViaApi } from "./support/auth";
 import { createTestToken, createTestUser, db } from "./support/db";
 import { callServerAction } from "./support/server-action";
 
-const APP_ROUTES = ["/", "/overview", "/command", "/incidents", "/incidents/new", "/runbooks", "/runbooks/new", "/runbooks/drills", "/runbooks/demo", "/compliance", "/report/compliance", "/account", "/admin", "/admin/users", "/admin/audit", "/inventory", "/inventory/systems", "/inventory/tiers", "/inventory/services/new", "/inventory/systems/new", "/people", "/people/policies", "/people/matrix", "/people/channels", "/people/paging", "/people/contacts/new", "/backups", "/plans", "/admin/tokens"];
+const APP_ROUTES = [
+  "/",
+  "/overview",
+  "/command",
+  "/incidents",
+  "/incidents/new",
+  "/runbooks",
+  "/runbooks/new",
+  "/runbooks/drills",
+  "/runbooks/demo",
+  "/compliance",
+  "/report/compliance",
+  "/account",
+  "/admin",
+  "/admin/users",
+  "/admin/audit",
+  "/inventory",
+  "/inventory/systems",
+  "/inventory/tiers",
+  "/inventory/services/new",
+  "/inventory/systems/new",
+  "/people",
+  "/people/policies",
+  "/people/matrix",
+  "/people/channels",
+  "/people/paging",
+  "/people/contacts/new",
+  "/backups",
+  "/plans",
+  "/admin/tokens",
+];
 const PEOPLE = "app/(app)/people/actions.ts";
 const RUNBOOKS = "app/(app)/runbooks/actions.ts";
 
@@ -59,39 +89,93 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const request = page.request;
   const base = baseURL!;
 
-  await act(request, base, PEOPLE, "createChannelAction", { name: `canary webhook ${r}`, type: "webhook", url: `https://hooks.example.test/services/T0/B0/${canaries.webhookPath}`, enabled: true });
-  await act(request, base, PEOPLE, "createChannelAction", { name: `canary sms ${r}`, type: "sms", url: `https://sms.example.test/send?api_key=${canaries.smsKey}`, enabled: true });
-  await act(request, base, PEOPLE, "createChannelAction", { name: `canary voice ${r}`, type: "voice", url: `https://voice.example.test/${canaries.voicePath}/call`, enabled: true });
+  await act(request, base, PEOPLE, "createChannelAction", {
+    name: `canary webhook ${r}`,
+    type: "webhook",
+    url: `https://hooks.example.test/services/T0/B0/${canaries.webhookPath}`,
+    enabled: true,
+  });
+  await act(request, base, PEOPLE, "createChannelAction", {
+    name: `canary sms ${r}`,
+    type: "sms",
+    url: `https://sms.example.test/send?api_key=${canaries.smsKey}`,
+    enabled: true,
+  });
+  await act(request, base, PEOPLE, "createChannelAction", {
+    name: `canary voice ${r}`,
+    type: "voice",
+    url: `https://voice.example.test/${canaries.voicePath}/call`,
+    enabled: true,
+  });
   // A real test send that fails (the host does not resolve): the delivery record and its error are shown.
-  const webhook = (await db().query(`SELECT id FROM "NotificationChannel" WHERE name = $1`, [`canary webhook ${r}`])).rows[0] as { id: string };
+  const webhook = (await db().query(`SELECT id FROM "NotificationChannel" WHERE name = $1`, [`canary webhook ${r}`]))
+    .rows[0] as { id: string };
   await act(request, base, PEOPLE, "testChannelAction", { id: webhook.id });
 
   const system = (await db().query(`SELECT id FROM "System" ORDER BY name LIMIT 1`)).rows[0] as { id: string };
   const step = {
-    title: `canary http ${r}`, kind: "http", timeoutSeconds: 5, retries: 0,
-    config: { url: `https://api.example.test/hooks/${canaries.stepPath}/restart?token=${canaries.queryToken}`, method: "POST", headers: { Authorization: `Bearer ${canaries.authHeader}`, "X-Api-Key": canaries.apiKeyHeader, Accept: "application/json" }, body: JSON.stringify({ password: canaries.bodyPassword }) },
+    title: `canary http ${r}`,
+    kind: "http",
+    timeoutSeconds: 5,
+    retries: 0,
+    config: {
+      url: `https://api.example.test/hooks/${canaries.stepPath}/restart?token=${canaries.queryToken}`,
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${canaries.authHeader}`,
+        "X-Api-Key": canaries.apiKeyHeader,
+        Accept: "application/json",
+      },
+      body: JSON.stringify({ password: canaries.bodyPassword }),
+    },
   };
-  await act(request, base, RUNBOOKS, "createRunbookAction", { systemId: system.id, name: `canary runbook ${r}`, steps: [step] });
-  const runbook = (await db().query(`SELECT id FROM "Runbook" WHERE name = $1`, [`canary runbook ${r}`])).rows[0] as { id: string };
+  await act(request, base, RUNBOOKS, "createRunbookAction", {
+    systemId: system.id,
+    name: `canary runbook ${r}`,
+    steps: [step],
+  });
+  const runbook = (await db().query(`SELECT id FROM "Runbook" WHERE name = $1`, [`canary runbook ${r}`])).rows[0] as {
+    id: string;
+  };
 
   // An incident through the real Events API, then the runbook started on it: the failing step's outcome goes
   // to the run page and the incident's timeline.
   const alerts = await createTestToken(["alerts:write"]);
-  const trigger = await request.post("/api/v1/alerts/events", { data: { routing_key: alerts, event_action: "trigger", dedup_key: `canary-${r}`, payload: { summary: `canary incident ${r}`, source: "e2e", severity: "critical" } } });
+  const trigger = await request.post("/api/v1/alerts/events", {
+    data: {
+      routing_key: alerts,
+      event_action: "trigger",
+      dedup_key: `canary-${r}`,
+      payload: { summary: `canary incident ${r}`, source: "e2e", severity: "critical" },
+    },
+  });
   expect(trigger.status()).toBe(202);
-  const incident = (await db().query(`SELECT id FROM "Incident" WHERE title = $1`, [`canary incident ${r}`])).rows[0] as { id: string };
+  const incident = (await db().query(`SELECT id FROM "Incident" WHERE title = $1`, [`canary incident ${r}`]))
+    .rows[0] as { id: string };
   await act(request, base, RUNBOOKS, "startRecoveryAction", { runbookId: runbook.id, incidentId: incident.id });
   const run = await waitFor("the HTTP step to fail", async () => {
-    const row = (await db().query(`SELECT r.id FROM "RecoveryRun" r JOIN "StepRun" s ON s."runId" = r.id WHERE r."runbookId" = $1 AND s.state = 'failed'`, [runbook.id])).rows[0] as { id: string } | undefined;
+    const row = (
+      await db().query(
+        `SELECT r.id FROM "RecoveryRun" r JOIN "StepRun" s ON s."runId" = r.id WHERE r."runbookId" = $1 AND s.state = 'failed'`,
+        [runbook.id],
+      )
+    ).rows[0] as { id: string } | undefined;
     return row;
   });
   ids = { incidentId: incident.id, runId: run.id, runbookId: runbook.id };
 
   // Shown once on creation (the action's answer), and never again.
-  const tokenAnswer = await act(request, base, "app/(app)/admin/tokens/actions.ts", "createTokenAction", { name: `canary token ${r}`, scopes: ["read"] });
+  const tokenAnswer = await act(request, base, "app/(app)/admin/tokens/actions.ts", "createTokenAction", {
+    name: `canary token ${r}`,
+    scopes: ["read"],
+  });
   canaries.apiToken = extract(tokenAnswer, /"(lb_[a-z0-9]{12}_[A-Za-z0-9_-]{43})"/, "token");
   canaries.apiTokenSecret = canaries.apiToken.slice(16);
-  const userAnswer = await act(request, base, "app/(app)/admin/users/actions.ts", "createUserAction", { email: `canary-${r}@e2e.test`, name: `canary user ${r}`, role: "viewer" });
+  const userAnswer = await act(request, base, "app/(app)/admin/users/actions.ts", "createUserAction", {
+    email: `canary-${r}@e2e.test`,
+    name: `canary user ${r}`,
+    role: "viewer",
+  });
   canaries.oneTimePassword = extract(userAnswer, /"temporaryPassword":"([^"]+)"/, "one-time password");
   // The session secret the app servers were started with (scripts/e2e.ts hands it to the specs).
   if (process.env.E2E_NEXTAUTH_SECRET) canaries.nextauthSecret = process.env.E2E_NEXTAUTH_SECRET;
@@ -108,13 +192,26 @@ function assertNoCanary(where: string, body: string) {
 }
 
 const entityPages = () => [
-  `/runbooks/${ids.runbookId}`, `/runbooks/${ids.runbookId}/edit`, `/runbooks/runs/${ids.runId}`, `/incidents/${ids.incidentId}`,
-  `/report/compliance`, "/status",
+  `/runbooks/${ids.runbookId}`,
+  `/runbooks/${ids.runbookId}/edit`,
+  `/runbooks/runs/${ids.runId}`,
+  `/incidents/${ids.incidentId}`,
+  `/report/compliance`,
+  "/status",
 ];
 
 const apiRoutes = () => [
-  "/api/breakglass", "/api/compliance/export", "/api/compliance/evidence", "/api/plans/export", "/api/plans/schema", "/api/metrics",
-  "/api/health", "/api/ready", "/api/auth/session", "/api/inventory/services/search?q=a", `/api/incidents/events?incident=${ids.incidentId}`,
+  "/api/breakglass",
+  "/api/compliance/export",
+  "/api/compliance/evidence",
+  "/api/plans/export",
+  "/api/plans/schema",
+  "/api/metrics",
+  "/api/health",
+  "/api/ready",
+  "/api/auth/session",
+  "/api/inventory/services/search?q=a",
+  `/api/incidents/events?incident=${ids.incidentId}`,
 ];
 
 for (const role of ["admin", "viewer"] as const) {
@@ -147,11 +244,19 @@ test("machine API answers (token read scope, plans:read) hold no canary", async 
 });
 
 test("the stored audit trail, delivery records and timeline hold no canary", async () => {
-  const audit = await db().query(`SELECT action, coalesce(before::text, '') || coalesce(after::text, '') AS body FROM "AuditEvent"`);
-  for (const row of audit.rows as { action: string; body: string }[]) assertNoCanary(`audit event ${row.action}`, row.body);
-  const deliveries = await db().query(`SELECT target || coalesce("lastError", '') || coalesce("responseBody", '') AS body FROM "NotificationDelivery"`);
+  const audit = await db().query(
+    `SELECT action, coalesce(before::text, '') || coalesce(after::text, '') AS body FROM "AuditEvent"`,
+  );
+  for (const row of audit.rows as { action: string; body: string }[])
+    assertNoCanary(`audit event ${row.action}`, row.body);
+  const deliveries = await db().query(
+    `SELECT target || coalesce("lastError", '') || coalesce("responseBody", '') AS body FROM "NotificationDelivery"`,
+  );
   expect(deliveries.rowCount).toBeGreaterThan(0);
   for (const row of deliveries.rows as { body: string }[]) assertNoCanary("a notification delivery", row.body);
-  const timeline = await db().query(`SELECT message || coalesce(data::text, '') AS body FROM "TimelineEvent" WHERE "incidentId" = $1`, [ids.incidentId]);
+  const timeline = await db().query(
+    `SELECT message || coalesce(data::text, '') AS body FROM "TimelineEvent" WHERE "incidentId" = $1`,
+    [ids.incidentId],
+  );
   for (const row of timeline.rows as { body: string }[]) assertNoCanary("the incident timeline", row.body);
 });

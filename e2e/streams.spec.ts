@@ -20,24 +20,33 @@ type Stream = { status: number; retryAfter: string | undefined; body: string; cl
 /** Opens /api/incidents/stream; a 200 resolves once its first bytes arrive (the stream holds its slot then). */
 function openStream(baseUrl: string, cookie: string): Promise<Stream> {
   return new Promise((resolve, reject) => {
-    const req = http.get(`${baseUrl}/api/incidents/stream`, { agent: false, headers: { Accept: "text/event-stream", Cookie: cookie } }, (res) => {
-      const close = () => req.destroy();
-      res.on("error", () => {});
-      res.setEncoding("utf8");
-      let body = "";
-      const answer = () => ({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] as string | undefined, body, close });
-      if (res.statusCode === 200) {
-        res.once("data", (chunk: string) => {
-          body = chunk;
-          const stream = answer();
-          open.push(stream);
-          resolve(stream);
+    const req = http.get(
+      `${baseUrl}/api/incidents/stream`,
+      { agent: false, headers: { Accept: "text/event-stream", Cookie: cookie } },
+      (res) => {
+        const close = () => req.destroy();
+        res.on("error", () => {});
+        res.setEncoding("utf8");
+        let body = "";
+        const answer = () => ({
+          status: res.statusCode ?? 0,
+          retryAfter: res.headers["retry-after"] as string | undefined,
+          body,
+          close,
         });
-      } else {
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve(answer()));
-      }
-    });
+        if (res.statusCode === 200) {
+          res.once("data", (chunk: string) => {
+            body = chunk;
+            const stream = answer();
+            open.push(stream);
+            resolve(stream);
+          });
+        } else {
+          res.on("data", (chunk: string) => (body += chunk));
+          res.on("end", () => resolve(answer()));
+        }
+      },
+    );
     req.on("error", reject);
   });
 }
@@ -56,7 +65,10 @@ test("streams are capped per user and per process, answered 429 with Retry-After
   });
   const { baseUrl } = app;
   const [viewer, other] = [await createTestUser("viewer", "streams-a"), await createTestUser("viewer", "streams-b")];
-  const [a, b] = [await signIn(baseUrl, viewer.email, viewer.password), await signIn(baseUrl, other.email, other.password)];
+  const [a, b] = [
+    await signIn(baseUrl, viewer.email, viewer.password),
+    await signIn(baseUrl, other.email, other.password),
+  ];
 
   // One user: three streams, the fourth refused with the user cap named.
   const mine = [await openStream(baseUrl, a), await openStream(baseUrl, a), await openStream(baseUrl, a)];
@@ -90,6 +102,11 @@ test("streams are capped per user and per process, answered 429 with Retry-After
   // Every stream closed: every slot free, user caps included.
   open.forEach((s) => s.close());
   await expect.poll(() => metric(baseUrl, "lifeboat_sse_open_streams"), { timeout: 10_000 }).toBe(0);
-  const after = [await openStream(baseUrl, a), await openStream(baseUrl, a), await openStream(baseUrl, a), await openStream(baseUrl, b)];
+  const after = [
+    await openStream(baseUrl, a),
+    await openStream(baseUrl, a),
+    await openStream(baseUrl, a),
+    await openStream(baseUrl, b),
+  ];
   expect(after.map((s) => s.status)).toEqual([200, 200, 200, 200]);
 });

@@ -6,12 +6,21 @@ const valid = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", NEXTAUTH_SEC
 describe("env", () => {
   it("parses a valid environment with defaults", () => {
     const env = parseEnvWith(appEnvSchema, valid);
-    expect(env).toMatchObject({ LOGIN_FAILURES_BEFORE_DELAY: 5, STREAMS_PER_USER: 10, LOGIN_WINDOW_MINUTES: 15, LOG_LEVEL: "info" });
+    expect(env).toMatchObject({
+      LOGIN_FAILURES_BEFORE_DELAY: 5,
+      STREAMS_PER_USER: 10,
+      LOGIN_WINDOW_MINUTES: 15,
+      LOG_LEVEL: "info",
+    });
   });
 
   it("names every bad or missing variable", () => {
     try {
-      parseEnvWith(appEnvSchema, { DATABASE_URL: "mysql://nope", NEXTAUTH_SECRET: "short", LOGIN_WINDOW_MINUTES: "-3" });
+      parseEnvWith(appEnvSchema, {
+        DATABASE_URL: "mysql://nope",
+        NEXTAUTH_SECRET: "short",
+        LOGIN_WINDOW_MINUTES: "-3",
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(EnvError);
@@ -23,7 +32,9 @@ describe("env", () => {
   });
 
   it("refuses the renamed per-account lock setting instead of ignoring it", () => {
-    expect(() => parseEnvWith(appEnvSchema, { ...valid, LOGIN_MAX_FAILURES_PER_ACCOUNT: "5" })).toThrow(/LOGIN_MAX_FAILURES_PER_ACCOUNT: renamed to LOGIN_FAILURES_BEFORE_DELAY/);
+    expect(() => parseEnvWith(appEnvSchema, { ...valid, LOGIN_MAX_FAILURES_PER_ACCOUNT: "5" })).toThrow(
+      /LOGIN_MAX_FAILURES_PER_ACCOUNT: renamed to LOGIN_FAILURES_BEFORE_DELAY/,
+    );
   });
 
   it("treats empty strings as unset for the launcher", () => {

@@ -19,7 +19,9 @@ export const appEnvSchema = z.object({
   /** The first wait after those failures; it doubles with every further failure, up to the window. */
   LOGIN_FIRST_DELAY_SECONDS: positiveInt(5),
   /** Renamed: an account is no longer locked for everyone. Refused so an old setting is not silently ignored. */
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.undefined({ error: "renamed to LOGIN_FAILURES_BEFORE_DELAY (failures now count per account and address)" }).optional(),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z
+    .undefined({ error: "renamed to LOGIN_FAILURES_BEFORE_DELAY (failures now count per account and address)" })
+    .optional(),
   /** Failed sign-ins per client address inside the window before that address is refused. */
   LOGIN_MAX_FAILURES_PER_IP: positiveInt(30),
   /** Failures older than this are forgotten; no wait is longer. */
@@ -41,7 +43,12 @@ export const appEnvSchema = z.object({
   ALERT_SERVICE_LABELS: z
     .string()
     .default("service,job,app,instance")
-    .transform((v) => v.split(",").map((l) => l.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(",")
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
   /** The alert label that names a Lifeboat system (narrows the service match). */
   ALERT_SYSTEM_LABEL: z.string().default("system"),
   /** Run the job worker (escalations, notifications) inside the app process; "off" when `npm run worker` runs apart. */

@@ -3,10 +3,15 @@ import { findUnstorableText } from "./storable-text";
 
 describe("findUnstorableText", () => {
   it("accepts any well-formed text, astral characters and controls other than NUL included", () => {
-    expect(findUnstorableText({ a: "😀 \u202e\u200b\u0001 <script>", b: ["𝕏", 1, null], c: { d: "'; DROP TABLE x;--" } })).toBeNull();
+    expect(
+      findUnstorableText({ a: "😀 \u202e\u200b\u0001 <script>", b: ["𝕏", 1, null], c: { d: "'; DROP TABLE x;--" } }),
+    ).toBeNull();
   });
   it("names the field holding a NUL", () => {
-    expect(findUnstorableText({ a: { b: ["ok", "x\u0000y"] } })).toEqual({ field: "a.b.1", message: expect.stringContaining("NUL") });
+    expect(findUnstorableText({ a: { b: ["ok", "x\u0000y"] } })).toEqual({
+      field: "a.b.1",
+      message: expect.stringContaining("NUL"),
+    });
   });
   it("names the field holding a lone surrogate, high or low, and refuses one in a key", () => {
     expect(findUnstorableText({ name: "a\ud800" })?.field).toBe("name");

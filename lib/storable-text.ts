@@ -26,7 +26,8 @@ export function findUnstorableText(value: unknown): UnstorableText | null {
 
 function pathOf(entry: { key?: string; parent?: { key?: string; parent?: unknown } }): string {
   const keys: string[] = [];
-  for (let e: typeof entry | undefined = entry; e?.key !== undefined; e = e.parent as typeof entry | undefined) keys.unshift(e.key);
+  for (let e: typeof entry | undefined = entry; e?.key !== undefined; e = e.parent as typeof entry | undefined)
+    keys.unshift(e.key);
   return keys.join(".") || "(body)";
 }
 

@@ -5,7 +5,15 @@ import pg from "pg";
 import { findRpoBandCounts, FRESHNESS_CTE, findServiceFreshness } from "@/lib/backups/freshness";
 import { createPrismaClient } from "@/lib/db/client";
 import { createApiToken } from "@/lib/tokens/tokens";
-import { benchCli, cleanUpOnce, invokedAs, rateRatio, timeRatio, type BenchOptions, type BenchResult } from "./lib/bench-run";
+import {
+  benchCli,
+  cleanUpOnce,
+  invokedAs,
+  rateRatio,
+  timeRatio,
+  type BenchOptions,
+  type BenchResult,
+} from "./lib/bench-run";
 import { ensureBuild } from "./lib/ensure-build";
 import { keepAliveClient } from "./lib/http-client";
 import { inPool, sample } from "./lib/measure";
@@ -26,11 +34,14 @@ export async function runBackupsBench(options: BenchOptions): Promise<BenchResul
   let server: AppServer | undefined;
   let raw: pg.Client | undefined;
   let db: ReturnType<typeof createPrismaClient> | undefined;
-  const cleanUp = cleanUpOnce(async () => {
-    await server?.stop();
-    await db?.$disconnect().catch(() => {});
-    await raw?.end().catch(() => {});
-  }, () => database);
+  const cleanUp = cleanUpOnce(
+    async () => {
+      await server?.stop();
+      await db?.$disconnect().catch(() => {});
+      await raw?.end().catch(() => {});
+    },
+    () => database,
+  );
   try {
     database = await startThrowawayDatabase("lifeboat_bench");
     const url = database.url;
@@ -39,8 +50,12 @@ export async function runBackupsBench(options: BenchOptions): Promise<BenchResul
     await raw.connect();
     options.log(`Seeding ${SERVICES} services and ${SERVICES * RUNS_PER_SERVICE} backup runs…`);
     const seedStarted = performance.now();
-    await raw.query(`INSERT INTO "TierDefault" (tier, "rtoMinutes", "rpoMinutes", "updatedAt") VALUES (1,15,60,now()),(2,60,240,now()),(3,240,1440,now()),(4,1440,2880,now())`);
-    await raw.query(`INSERT INTO "System" (id, name, "updatedAt") SELECT 'sys' || g, 'System ' || g, now() FROM generate_series(1, 20) g`);
+    await raw.query(
+      `INSERT INTO "TierDefault" (tier, "rtoMinutes", "rpoMinutes", "updatedAt") VALUES (1,15,60,now()),(2,60,240,now()),(3,240,1440,now()),(4,1440,2880,now())`,
+    );
+    await raw.query(
+      `INSERT INTO "System" (id, name, "updatedAt") SELECT 'sys' || g, 'System ' || g, now() FROM generate_series(1, 20) g`,
+    );
     await raw.query(`INSERT INTO "Service" (id, "systemId", name, tier, "rpoMinutes", "updatedAt")
       SELECT 'svc' || i, 'sys' || (1 + i % 20), 'service ' || i, 1 + i % 4, CASE WHEN i % 3 = 0 THEN NULL ELSE 60 * (1 + i % 24) END, now() FROM generate_series(1, ${SERVICES}) i`);
     await raw.query(`INSERT INTO "BackupPolicy" (id, "serviceId", name, "intervalMinutes", "requireVerified", "updatedAt")
@@ -58,9 +73,12 @@ export async function runBackupsBench(options: BenchOptions): Promise<BenchResul
     const app = await timeIt(() => findRpoBandCounts(db!));
     const appList = await timeIt(() => findServiceFreshness(db!, { limit: 100 }));
     // The exact SQL the app sends, through a bare pg client: the app's overhead is the difference.
-    const same = await timeIt(() => raw!.query(`${FRESHNESS_CTE.sql} SELECT band, count(*)::int AS n FROM banded GROUP BY band`));
+    const same = await timeIt(() =>
+      raw!.query(`${FRESHNESS_CTE.sql} SELECT band, count(*)::int AS n FROM banded GROUP BY band`),
+    );
     const naive = await timeIt(() =>
-      raw!.query(`SELECT p."serviceId", max(r."finishedAt") FROM "BackupRun" r JOIN "BackupPolicy" p ON p.id = r."policyId"
+      raw!
+        .query(`SELECT p."serviceId", max(r."finishedAt") FROM "BackupRun" r JOIN "BackupPolicy" p ON p.id = r."policyId"
                  WHERE r.status = 'succeeded' AND (r.verified OR NOT p."requireVerified") GROUP BY p."serviceId"`),
     );
 
@@ -91,30 +109,69 @@ export async function runBackupsBench(options: BenchOptions): Promise<BenchResul
     } else {
       const client = keepAliveClient(baseUrl, CONCURRENCY);
       const post = async (i: number) => {
-        const body = JSON.stringify({ policyId: `pol${1 + (i % SERVICES)}`, externalId: `bench-${i}`, status: "succeeded", startedAt: new Date(Date.now() - 60_000).toISOString(), finishedAt: new Date().toISOString(), sizeBytes: 1024, verified: true });
-        const response = await client.request("POST", "/api/v1/backup-runs", { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body);
+        const body = JSON.stringify({
+          policyId: `pol${1 + (i % SERVICES)}`,
+          externalId: `bench-${i}`,
+          status: "succeeded",
+          startedAt: new Date(Date.now() - 60_000).toISOString(),
+          finishedAt: new Date().toISOString(),
+          sizeBytes: 1024,
+          verified: true,
+        });
+        const response = await client.request(
+          "POST",
+          "/api/v1/backup-runs",
+          { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+          body,
+        );
         if (response.status !== 201) throw new Error(`HTTP ${response.status}: ${response.body}`);
       };
       const ingestStarted = performance.now();
-      await inPool(Array.from({ length: INGEST }, (_, i) => i), CONCURRENCY, post);
+      await inPool(
+        Array.from({ length: INGEST }, (_, i) => i),
+        CONCURRENCY,
+        post,
+      );
       ingestionRate = INGEST / ((performance.now() - ingestStarted) / 1000);
       ingestion = `${ingestionRate.toFixed(0)} runs/s (node client)`;
       client.close();
     }
     const rawStarted = performance.now();
     const rawPool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
-    await inPool(Array.from({ length: INGEST }, (_, i) => i), CONCURRENCY, async (i) => {
-      await rawPool.query(`INSERT INTO "BackupRun" ("policyId", "serviceId", "externalId", status, "startedAt", "finishedAt", "updatedAt") VALUES ($1, $2, $3, 'succeeded', now(), now(), now())`, [`pol${1 + (i % SERVICES)}`, `svc${1 + (i % SERVICES)}`, `raw-${i}`]);
-    });
+    await inPool(
+      Array.from({ length: INGEST }, (_, i) => i),
+      CONCURRENCY,
+      async (i) => {
+        await rawPool.query(
+          `INSERT INTO "BackupRun" ("policyId", "serviceId", "externalId", status, "startedAt", "finishedAt", "updatedAt") VALUES ($1, $2, $3, 'succeeded', now(), now(), now())`,
+          [`pol${1 + (i % SERVICES)}`, `svc${1 + (i % SERVICES)}`, `raw-${i}`],
+        );
+      },
+    );
     const rawRate = INGEST / ((performance.now() - rawStarted) / 1000);
     await rawPool.end();
 
-    options.report(`\nSeeded ${SERVICES} services and ${runCount} runs in ${seedSeconds.toFixed(1)} s. Times in ms (p50 / p95 of ${RUNS}).\n`);
-    const row = (label: string, value: string, baseline: string) => options.report(`${label.padEnd(58)} ${value.padStart(16)}   ${baseline}`);
+    options.report(
+      `\nSeeded ${SERVICES} services and ${runCount} runs in ${seedSeconds.toFixed(1)} s. Times in ms (p50 / p95 of ${RUNS}).\n`,
+    );
+    const row = (label: string, value: string, baseline: string) =>
+      options.report(`${label.padEnd(58)} ${value.padStart(16)}   ${baseline}`);
     row("measurement", "lifeboat", "raw baseline");
-    row("fleet freshness: count by band", `${app.p50.toFixed(1)} / ${app.p95.toFixed(1)}`, `${same.p50.toFixed(1)} / ${same.p95.toFixed(1)} same SQL via pg (${(app.p50 / same.p50).toFixed(2)}×)`);
-    row("fleet freshness: worst 100 services", `${appList.p50.toFixed(1)} / ${appList.p95.toFixed(1)}`, `naive GROUP BY max(): ${naive.p50.toFixed(1)} / ${naive.p95.toFixed(1)}`);
-    row(`backup-run ingestion over HTTP (${CONCURRENCY} connections)`, ingestion, `raw pg INSERT: ${rawRate.toFixed(0)} rows/s`);
+    row(
+      "fleet freshness: count by band",
+      `${app.p50.toFixed(1)} / ${app.p95.toFixed(1)}`,
+      `${same.p50.toFixed(1)} / ${same.p95.toFixed(1)} same SQL via pg (${(app.p50 / same.p50).toFixed(2)}×)`,
+    );
+    row(
+      "fleet freshness: worst 100 services",
+      `${appList.p50.toFixed(1)} / ${appList.p95.toFixed(1)}`,
+      `naive GROUP BY max(): ${naive.p50.toFixed(1)} / ${naive.p95.toFixed(1)}`,
+    );
+    row(
+      `backup-run ingestion over HTTP (${CONCURRENCY} connections)`,
+      ingestion,
+      `raw pg INSERT: ${rawRate.toFixed(0)} rows/s`,
+    );
     return {
       rows: [
         {
@@ -123,7 +180,12 @@ export async function runBackupsBench(options: BenchOptions): Promise<BenchResul
           baseline: `same SQL via pg ${same.p50.toFixed(1)} / ${same.p95.toFixed(1)}`,
           ratio: timeRatio(app.p50, same.p50),
         },
-        { measurement: `backup-run ingestion over HTTP, ${CONCURRENCY} connections`, lifeboat: ingestion, baseline: `bare pg INSERT ${rawRate.toFixed(0)} rows/s`, ratio: rateRatio(ingestionRate, rawRate) },
+        {
+          measurement: `backup-run ingestion over HTTP, ${CONCURRENCY} connections`,
+          lifeboat: ingestion,
+          baseline: `bare pg INSERT ${rawRate.toFixed(0)} rows/s`,
+          ratio: rateRatio(ingestionRate, rawRate),
+        },
       ],
       problems: [],
     };

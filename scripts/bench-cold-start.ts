@@ -29,7 +29,11 @@ type Launched = { child: ChildProcess; output: () => string; exited: Promise<voi
 
 /** A process in its own group (tsx and `next start` spawn children: stopping the group stops them all). */
 function launch(command: string, args: string[], env: Record<string, string>): Launched {
-  const child = spawn(command, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+  const child = spawn(command, args, {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
+  });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
@@ -85,10 +89,13 @@ export async function runColdStartBench(options: BenchOptions): Promise<BenchRes
   let database: ThrowawayDatabase | undefined;
   let db: Db | undefined;
   const launched = new Set<Launched>();
-  const cleanUp = cleanUpOnce(async () => {
-    await Promise.all([...launched].map(stop));
-    await db?.$disconnect().catch(() => {});
-  }, () => database);
+  const cleanUp = cleanUpOnce(
+    async () => {
+      await Promise.all([...launched].map(stop));
+      await db?.$disconnect().catch(() => {});
+    },
+    () => database,
+  );
   const problems: string[] = [];
   try {
     database = await startThrowawayDatabase("lifeboat_bench_cold_start");
@@ -103,18 +110,36 @@ export async function runColdStartBench(options: BenchOptions): Promise<BenchRes
     const appLaunch = async (kind: "launcher" | "next") => {
       const port = await findFreePort();
       const baseUrl = `http://127.0.0.1:${port}`;
-      const env = { DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", PORT: String(port), HOSTNAME: "127.0.0.1", SEED_DEMO: "never" };
+      const env = {
+        DATABASE_URL: url,
+        NEXTAUTH_SECRET: secret,
+        NEXTAUTH_URL: baseUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "warn",
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        SEED_DEMO: "never",
+      };
       const started = performance.now();
-      const p = kind === "launcher" ? launch(bin("tsx"), ["scripts/start.ts"], env) : launch(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], env);
+      const p =
+        kind === "launcher"
+          ? launch(bin("tsx"), ["scripts/start.ts"], env)
+          : launch(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], env);
       launched.add(p);
       try {
-        const health = await firstOk(`${baseUrl}/api/health`, started, () => running(p), kind === "launcher" ? "npm start" : "next start");
+        const health = await firstOk(
+          `${baseUrl}/api/health`,
+          started,
+          () => running(p),
+          kind === "launcher" ? "npm start" : "next start",
+        );
         const cookie = await signIn(baseUrl, COMMANDER, DEMO_PASSWORD);
         const response = await fetch(`${baseUrl}${FIRST_PAGE}`, { headers: { Cookie: cookie }, redirect: "manual" });
         await response.arrayBuffer();
         if (response.status !== 200) throw new Error(`${FIRST_PAGE}: HTTP ${response.status}`);
         const page = performance.now() - started;
-        if (/Building Lifeboat/.test(p.output())) problems.push("the sources changed during the bench: a launch rebuilt the app (its cold start is not one)");
+        if (/Building Lifeboat/.test(p.output()))
+          problems.push("the sources changed during the bench: a launch rebuilt the app (its cold start is not one)");
         return { health, page };
       } catch (error) {
         throw new Error(`${(error as Error).message}\n${p.output()}`);
@@ -128,7 +153,11 @@ export async function runColdStartBench(options: BenchOptions): Promise<BenchRes
     const nodeHttp = async () => {
       const port = await findFreePort();
       const started = performance.now();
-      const p = launch(process.execPath, ["-e", `require("node:http").createServer((q, s) => s.end("ok")).listen(${port}, "127.0.0.1")`], {});
+      const p = launch(
+        process.execPath,
+        ["-e", `require("node:http").createServer((q, s) => s.end("ok")).listen(${port}, "127.0.0.1")`],
+        {},
+      );
       launched.add(p);
       try {
         return await firstOk(`http://127.0.0.1:${port}/`, started, () => running(p), "the bare node server");
@@ -153,7 +182,9 @@ export async function runColdStartBench(options: BenchOptions): Promise<BenchRes
     const pgAnswer: number[] = [];
     // Interleaved, launch after launch, so a busy neighbour slows all alike; one untimed launch of each first
     // (the OS file cache warm, as on a machine that has run Lifeboat before).
-    options.log(`Cold starts: ${LAUNCHES} launches each of npm start's launcher and of next start alone, with raw baselines…`);
+    options.log(
+      `Cold starts: ${LAUNCHES} launches each of npm start's launcher and of next start alone, with raw baselines…`,
+    );
     await appLaunch("launcher");
     await nodeHttp();
     for (let i = 0; i < LAUNCHES; i++) {
@@ -175,14 +206,27 @@ export async function runColdStartBench(options: BenchOptions): Promise<BenchRes
       http: figures(http),
       pg: figures(pgAnswer),
     };
-    options.report(`\nCold start on an already-migrated database with the demo data; ms from the spawn, median (min–max) of ${LAUNCHES}.\n`);
-    const row = (label: string, value: string, baseline: string) => options.report(`${label.padEnd(58)} ${value.padEnd(24)} ${baseline}`);
+    options.report(
+      `\nCold start on an already-migrated database with the demo data; ms from the spawn, median (min–max) of ${LAUNCHES}.\n`,
+    );
+    const row = (label: string, value: string, baseline: string) =>
+      options.report(`${label.padEnd(58)} ${value.padEnd(24)} ${baseline}`);
     row("measurement", "lifeboat", "raw baseline");
-    row("npm start (launcher) → first 200 of /api/health", show(rows.launcherHealth), `bare node -e HTTP server → first response: ${show(rows.http)}`);
-    row(`npm start (launcher) → first signed-in page (${FIRST_PAGE})`, show(rows.launcherPage), `node -e → pg connect + SELECT 1 answered: ${show(rows.pg)}`);
+    row(
+      "npm start (launcher) → first 200 of /api/health",
+      show(rows.launcherHealth),
+      `bare node -e HTTP server → first response: ${show(rows.http)}`,
+    );
+    row(
+      `npm start (launcher) → first signed-in page (${FIRST_PAGE})`,
+      show(rows.launcherPage),
+      `node -e → pg connect + SELECT 1 answered: ${show(rows.pg)}`,
+    );
     row("next start alone → first 200 of /api/health", show(rows.nextHealth), "");
     row(`next start alone → first signed-in page (${FIRST_PAGE})`, show(rows.nextPage), "");
-    options.report(`\nThe launcher's own share (tsx, build check, migrations check): ${(rows.launcherHealth.median - rows.nextHealth.median).toFixed(0)} ms at the median.`);
+    options.report(
+      `\nThe launcher's own share (tsx, build check, migrations check): ${(rows.launcherHealth.median - rows.nextHealth.median).toFixed(0)} ms at the median.`,
+    );
 
     return {
       rows: [

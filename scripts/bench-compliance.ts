@@ -19,7 +19,16 @@ import { findComplianceRows, findComplianceView } from "@/lib/compliance/queries
 import { findComplianceTrends, findServiceMeasurements } from "@/lib/compliance/trends";
 import { createPrismaClient, UTC_SESSION, type Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { benchCli, cleanUpOnce, phaseClock, invokedAs, timeRatio, type BenchOptions, type BenchResult, type SummaryRow } from "./lib/bench-run";
+import {
+  benchCli,
+  cleanUpOnce,
+  phaseClock,
+  invokedAs,
+  timeRatio,
+  type BenchOptions,
+  type BenchResult,
+  type SummaryRow,
+} from "./lib/bench-run";
 import { captureStatements } from "./lib/capture-sql";
 import { SERVICES, seedComplianceBench } from "./lib/compliance-seed";
 import { ensureBuild } from "./lib/ensure-build";
@@ -37,7 +46,11 @@ const PASSWORD = "bench-viewer-password";
 const SYSTEM = "bsys7";
 const SERVICE = "bsvc321";
 
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 const ms = (t: Timing) => `${t.p50.toFixed(1)} / ${t.p95.toFixed(1)}`;
 
 /** Times the functions in turn, round after round (one warm-up each), so a busy neighbour slows all alike. */
@@ -56,16 +69,46 @@ async function interleaved(fns: (() => Promise<unknown>)[], runs = RUNS): Promis
 
 /** Exclusive time per plan node of one EXPLAIN ANALYZE run, slowest first (CTE work counts where it is pulled). */
 async function explainHotspots(pool: pg.Pool, statement: Prisma.Sql, top = 6) {
-  type PlanNode = { "Node Type": string; Strategy?: string; "Relation Name"?: string; "Index Name"?: string; "CTE Name"?: string; "Sort Method"?: string; "Actual Total Time": number; "Actual Rows": number; "Actual Loops": number; Plans?: PlanNode[] };
-  const result = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`, statement.values as unknown[]);
-  const [{ Plan: root, "Execution Time": total }] = result.rows[0]["QUERY PLAN"] as [{ Plan: PlanNode; "Execution Time": number }];
+  type PlanNode = {
+    "Node Type": string;
+    Strategy?: string;
+    "Relation Name"?: string;
+    "Index Name"?: string;
+    "CTE Name"?: string;
+    "Sort Method"?: string;
+    "Actual Total Time": number;
+    "Actual Rows": number;
+    "Actual Loops": number;
+    Plans?: PlanNode[];
+  };
+  const result = await pool.query(
+    `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`,
+    statement.values as unknown[],
+  );
+  const [{ Plan: root, "Execution Time": total }] = result.rows[0]["QUERY PLAN"] as [
+    { Plan: PlanNode; "Execution Time": number },
+  ];
   const nodes: { label: string; ms: number; rows: number }[] = [];
   const walk = (node: PlanNode) => {
     const inclusive = node["Actual Total Time"] * node["Actual Loops"];
-    const children = (node.Plans ?? []).reduce((sum, child) => sum + child["Actual Total Time"] * child["Actual Loops"], 0);
+    const children = (node.Plans ?? []).reduce(
+      (sum, child) => sum + child["Actual Total Time"] * child["Actual Loops"],
+      0,
+    );
     const on = node["Relation Name"] ?? node["CTE Name"] ?? "";
-    const detail = [node.Strategy && node.Strategy !== "Plain" && `(${node.Strategy})`, on && `on ${on}`, node["Index Name"] && `using ${node["Index Name"]}`, node["Sort Method"]].filter(Boolean).join(" ");
-    nodes.push({ label: `${node["Node Type"]} ${detail}`.trim(), ms: Math.max(0, inclusive - children), rows: Math.round(node["Actual Rows"] * node["Actual Loops"]) });
+    const detail = [
+      node.Strategy && node.Strategy !== "Plain" && `(${node.Strategy})`,
+      on && `on ${on}`,
+      node["Index Name"] && `using ${node["Index Name"]}`,
+      node["Sort Method"],
+    ]
+      .filter(Boolean)
+      .join(" ");
+    nodes.push({
+      label: `${node["Node Type"]} ${detail}`.trim(),
+      ms: Math.max(0, inclusive - children),
+      rows: Math.round(node["Actual Rows"] * node["Actual Loops"]),
+    });
     node.Plans?.forEach(walk);
   };
   walk(root);
@@ -77,12 +120,19 @@ function timedGet(agent: http.Agent, baseUrl: string, path: string, cookie: stri
   const url = new URL(path, baseUrl);
   return new Promise<{ ttfb: number; total: number; bytes: number }>((resolve, reject) => {
     const started = performance.now();
-    const req = http.get({ host: url.hostname, port: url.port, path: url.pathname + url.search, agent, headers: { Cookie: cookie } }, (res) => {
-      const ttfb = performance.now() - started;
-      let bytes = 0;
-      res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      res.on("end", () => (res.statusCode === 200 ? resolve({ ttfb, total: performance.now() - started, bytes }) : reject(new Error(`${path}: HTTP ${res.statusCode}`))));
-    });
+    const req = http.get(
+      { host: url.hostname, port: url.port, path: url.pathname + url.search, agent, headers: { Cookie: cookie } },
+      (res) => {
+        const ttfb = performance.now() - started;
+        let bytes = 0;
+        res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        res.on("end", () =>
+          res.statusCode === 200
+            ? resolve({ ttfb, total: performance.now() - started, bytes })
+            : reject(new Error(`${path}: HTTP ${res.statusCode}`)),
+        );
+      },
+    );
     req.on("error", reject);
   });
 }
@@ -114,12 +164,15 @@ export async function runComplianceBench(options: BenchOptions): Promise<BenchRe
   let pool: pg.Pool | undefined;
   let server: AppServer | undefined;
   let agent: http.Agent | undefined;
-  const cleanUp = cleanUpOnce(async () => {
-    agent?.destroy();
-    await Promise.race([server?.stop(), sleep(10_000)]);
-    await pool?.end().catch(() => {});
-    await db?.$disconnect().catch(() => {});
-  }, () => database);
+  const cleanUp = cleanUpOnce(
+    async () => {
+      agent?.destroy();
+      await Promise.race([server?.stop(), sleep(10_000)]);
+      await pool?.end().catch(() => {});
+      await db?.$disconnect().catch(() => {});
+    },
+    () => database,
+  );
   try {
     database = await startThrowawayDatabase("lifeboat_bench_compliance");
     const seedClient = new pg.Client({ connectionString: database.url, options: UTC_SESSION });
@@ -127,7 +180,9 @@ export async function runComplianceBench(options: BenchOptions): Promise<BenchRe
     const seeded = await seedComplianceBench(seedClient);
     await seedClient.end();
     db = createPrismaClient(database.url);
-    await db.user.create({ data: { email: EMAIL, name: "Bench viewer", role: "viewer", passwordHash: await hashPassword(PASSWORD) } });
+    await db.user.create({
+      data: { email: EMAIL, name: "Bench viewer", role: "viewer", passwordHash: await hashPassword(PASSWORD) },
+    });
     // The baseline: a bare pg pool in the app's session settings (UTC, as lib/db/client.ts).
     pool = new pg.Pool({ connectionString: database.url, max: 4, options: UTC_SESSION });
     pool.on("error", (error) => console.error(`idle pg connection: ${error.message}`));
@@ -141,19 +196,30 @@ export async function runComplianceBench(options: BenchOptions): Promise<BenchRe
     const rows: Row[] = [];
     const dataRow = (label: string, app: Timing, base: Timing, baseNote = "") => {
       const ratio = app.p50 / base.p50;
-      rows.push({ label, app: ms(app), raw: `${ms(base)}${baseNote}`, ratio: `${ratio.toFixed(2)}×`, goal: `≤ ${RATIO_GOAL}× raw`, met: ratio <= RATIO_GOAL ? "yes" : "NO" });
+      rows.push({
+        label,
+        app: ms(app),
+        raw: `${ms(base)}${baseNote}`,
+        ratio: `${ratio.toFixed(2)}×`,
+        goal: `≤ ${RATIO_GOAL}× raw`,
+        met: ratio <= RATIO_GOAL ? "yes" : "NO",
+      });
     };
     const filters: [string, ComplianceFilter][] = [
       [`rows: whole fleet (${SERVICES} services)`, {}],
       ["rows: tier 1 (500 services)", { tier: 1 }],
       [`rows: one system (${SYSTEM}, 50 services)`, { systemId: SYSTEM }],
     ];
-    const statements = await Promise.all(filters.map(([, filter]) => captureStatements((r) => findComplianceRows(r, filter))));
-    if (statements.some((s) => s.length !== 1)) throw new Error("findComplianceRows no longer sends exactly one statement");
+    const statements = await Promise.all(
+      filters.map(([, filter]) => captureStatements((r) => findComplianceRows(r, filter))),
+    );
+    if (statements.some((s) => s.length !== 1))
+      throw new Error("findComplianceRows no longer sends exactly one statement");
     const [fleetStatement] = statements[0]!;
     // status=fail filters the verdicts in JS: its SQL is the whole-fleet statement, so is its baseline.
     const [failStatement] = await captureStatements((r) => findComplianceRows(r, { status: "fail" }));
-    if (failStatement?.text !== fleetStatement!.text) throw new Error("status=fail no longer sends the whole-fleet statement: give it its own baseline");
+    if (failStatement?.text !== fleetStatement!.text)
+      throw new Error("status=fail no longer sends the whole-fleet statement: give it its own baseline");
     options.log(`Timing the data functions against the same SQL via pg (${RUNS} runs each)…`);
     let fleetRaw: Timing | undefined;
     let fleetApp: Timing | undefined;
@@ -164,7 +230,11 @@ export async function runComplianceBench(options: BenchOptions): Promise<BenchRe
         dataRow(label, app!, base!);
         continue;
       }
-      const [app, base, fail] = await interleaved([() => findComplianceRows(db!, filter), () => raw(statement), () => findComplianceRows(db!, { status: "fail" })]);
+      const [app, base, fail] = await interleaved([
+        () => findComplianceRows(db!, filter),
+        () => raw(statement),
+        () => findComplianceRows(db!, { status: "fail" }),
+      ]);
       dataRow(label, app!, base!);
       fleetRaw = base;
       fleetApp = app;
@@ -173,15 +243,28 @@ export async function runComplianceBench(options: BenchOptions): Promise<BenchRe
     phase("rows");
 
     const trendStatements = await captureStatements((r) => findComplianceTrends(r, {}));
-    const [trends, trendsRaw] = await interleaved([() => findComplianceTrends(db!, {}), () => Promise.all(trendStatements.map(raw))]);
+    const [trends, trendsRaw] = await interleaved([
+      () => findComplianceTrends(db!, {}),
+      () => Promise.all(trendStatements.map(raw)),
+    ]);
     dataRow(`trends: whole fleet (${trendStatements.length} statements at once)`, trends!, trendsRaw!);
     const chartStatements = await captureStatements((r) => findServiceMeasurements(r, SERVICE));
-    const [one, oneRaw] = await interleaved([() => findServiceMeasurements(db!, SERVICE), () => Promise.all(chartStatements.map(raw))]);
+    const [one, oneRaw] = await interleaved([
+      () => findServiceMeasurements(db!, SERVICE),
+      () => Promise.all(chartStatements.map(raw)),
+    ]);
     dataRow("one service's measurements (chart)", one!, oneRaw!, " (same 2 statements at once)");
     const views = await interleaved([() => findComplianceView(db!, {}), () => findComplianceView(db!, { tier: 1 })]);
     phase("trends, chart, page data");
     for (const [i, label] of ["whole fleet", "tier 1"].entries()) {
-      rows.push({ label: `page data: findComplianceView, ${label}`, app: ms(views[i]!), raw: "(rows + trends + coverage at once)", ratio: "", goal: "", met: "" });
+      rows.push({
+        label: `page data: findComplianceView, ${label}`,
+        app: ms(views[i]!),
+        raw: "(rows + trends + coverage at once)",
+        ratio: "",
+        goal: "",
+        met: "",
+      });
     }
 
     const hot = await explainHotspots(pool, fleetStatement!);
@@ -197,8 +280,20 @@ export async function runComplianceBench(options: BenchOptions): Promise<BenchRe
       for (const path of ["/compliance", "/compliance?tier=1"]) {
         const page = await timePage(agent, server.baseUrl, path, cookie);
         fleetPage ??= page;
-        const met = page.total.p50 < PAGE_GOAL_MS && page.total.p95 < PAGE_GOAL_MS ? "yes" : page.total.p50 < PAGE_GOAL_MS ? "p50 only" : "NO";
-        rows.push({ label: `HTTP GET ${path} (${(page.bytes / 1024).toFixed(0)} KiB)`, app: ms(page.total), raw: `first byte ${ms(page.ttfb)}`, ratio: "", goal: `< ${PAGE_GOAL_MS} ms`, met });
+        const met =
+          page.total.p50 < PAGE_GOAL_MS && page.total.p95 < PAGE_GOAL_MS
+            ? "yes"
+            : page.total.p50 < PAGE_GOAL_MS
+              ? "p50 only"
+              : "NO";
+        rows.push({
+          label: `HTTP GET ${path} (${(page.bytes / 1024).toFixed(0)} KiB)`,
+          app: ms(page.total),
+          raw: `first byte ${ms(page.ttfb)}`,
+          ratio: "",
+          goal: `< ${PAGE_GOAL_MS} ms`,
+          met,
+        });
       }
       phase("app start + pages");
     } else {
@@ -206,16 +301,24 @@ export async function runComplianceBench(options: BenchOptions): Promise<BenchRe
     }
 
     const report = options.report;
-    report(`\nTimes in ms, p50 / p95 of ${RUNS} runs after a warm-up; app and baseline alternate. Load average before: ${loadBefore}, now: ${load()} (2 cores: a busy neighbour shows).\n`);
+    report(
+      `\nTimes in ms, p50 / p95 of ${RUNS} runs after a warm-up; app and baseline alternate. Load average before: ${loadBefore}, now: ${load()} (2 cores: a busy neighbour shows).\n`,
+    );
     const widths = [52, 17, 36, 7, 12, 8];
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+    const line = (cells: string[]) =>
+      cells.map((c, i) => (i === 0 || i === 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
     report(line(["measurement", "lifeboat", "raw baseline (same SQL via pg)", "ratio", "goal", "met"]));
     for (const r of rows) report(line([r.label, r.app, r.raw, r.ratio, r.goal, r.met]));
     const slow = rows.filter((r) => r.met === "NO").map((r) => r.label.replace(/ \(.*/, ""));
     if (pageNote) report(pageNote);
-    report(`\nGoals: ${slow.length ? `NOT met for ${slow.join("; ")}.` : "met."} The whole-fleet statement alone takes ${ms(fleetRaw!)} ms through bare pg: where the time goes is below.`);
-    report(`\nWhole-fleet statement, EXPLAIN ANALYZE: ${hot.total.toFixed(0)} ms; slowest plan nodes (exclusive time):`);
-    for (const h of hot.hotspots) report(`  ${h.ms.toFixed(0).padStart(6)} ms  ${h.rows.toString().padStart(8)} rows  ${h.label}`);
+    report(
+      `\nGoals: ${slow.length ? `NOT met for ${slow.join("; ")}.` : "met."} The whole-fleet statement alone takes ${ms(fleetRaw!)} ms through bare pg: where the time goes is below.`,
+    );
+    report(
+      `\nWhole-fleet statement, EXPLAIN ANALYZE: ${hot.total.toFixed(0)} ms; slowest plan nodes (exclusive time):`,
+    );
+    for (const h of hot.hotspots)
+      report(`  ${h.ms.toFixed(0).padStart(6)} ms  ${h.rows.toString().padStart(8)} rows  ${h.label}`);
     report(`\n${total()}`);
 
     const summary: SummaryRow[] = [

@@ -31,7 +31,11 @@ const RAW_TRANSACTIONS = 2000;
 const GOAL_P99_MS = 200;
 const GOAL_ALERTS_PER_S = 1500;
 
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 
 // Raw floor: N LISTEN connections and one NOTIFY sender, no app in between. The embedded cluster allows
 // 200 connections, so this runs before anything else connects and takes every slot but the sender's.
@@ -71,7 +75,9 @@ async function streamFanOut(db: Db, baseUrl: string) {
   let parseErrors = 0;
   const url = `${baseUrl}/api/incidents/stream?incident=${incident.id}&after=${after}`;
   const write = async (message: string) => {
-    const [entry] = await db.$transaction((tx) => appendTimeline(tx, { incidentId: incident.id, kind: "note", actor: { name: "bench" }, message }));
+    const [entry] = await db.$transaction((tx) =>
+      appendTimeline(tx, { incidentId: incident.id, kind: "note", actor: { name: "bench" }, message }),
+    );
     return entry!;
   };
   const opening = performance.now();
@@ -108,7 +114,13 @@ async function streamFanOut(db: Db, baseUrl: string) {
     await deliveries.settle(10_000);
     const summary = deliveries.summary();
     // The warm-up event is not a measured one, but it was received once per client.
-    return { ...summary, unexpected: summary.unexpected - CLIENTS, parseErrors, commit: percentiles(commits), readyMs: ready };
+    return {
+      ...summary,
+      unexpected: summary.unexpected - CLIENTS,
+      parseErrors,
+      commit: percentiles(commits),
+      readyMs: ready,
+    };
   } finally {
     streams.forEach((s) => s.close());
   }
@@ -123,7 +135,15 @@ async function alertIntake(db: Db, baseUrl: string, url: string) {
   const storm = luaString(JSON.stringify(alertmanagerBody(stormKey, stormFingerprints)));
   const coldPrefix = `{}:{alertname="BenchCold-${run}"}-`;
   const cold = luaBody(JSON.stringify(alertmanagerBody(`${coldPrefix}${UNIQUE}`, [`cold-${run}-${UNIQUE}`])));
-  const post = (body: string, seconds: number) => wrkPost({ url: baseUrl, path: "/api/v1/alerts/alertmanager", headers, luaBody: body, connections: CONNECTIONS, seconds });
+  const post = (body: string, seconds: number) =>
+    wrkPost({
+      url: baseUrl,
+      path: "/api/v1/alerts/alertmanager",
+      headers,
+      luaBody: body,
+      connections: CONNECTIONS,
+      seconds,
+    });
 
   const warmup = post(storm, 3); // JIT, pools and the storm's incident, as in a long-running server
   const health = wrkGet({ url: baseUrl, path: "/api/health", connections: CONNECTIONS, seconds: WRK_SECONDS });
@@ -131,8 +151,14 @@ async function alertIntake(db: Db, baseUrl: string, url: string) {
   const distinct = post(cold, WRK_SECONDS);
 
   const stormIncidents = await db.incident.count({ where: { source: "alertmanager", dedupKey: stormKey } });
-  const stormAlerts = await db.alert.aggregate({ where: { dedupKey: { in: stormFingerprints } }, _count: true, _sum: { receivedCount: true } });
-  const coldIncidents = await db.incident.count({ where: { source: "alertmanager", dedupKey: { startsWith: coldPrefix } } });
+  const stormAlerts = await db.alert.aggregate({
+    where: { dedupKey: { in: stormFingerprints } },
+    _count: true,
+    _sum: { receivedCount: true },
+  });
+  const coldIncidents = await db.incident.count({
+    where: { source: "alertmanager", dedupKey: { startsWith: coldPrefix } },
+  });
   const stormAnswered = warmup.total - warmup.failed + dedup.total - dedup.failed;
 
   const raw = await rawIntakeBaseline(url, token, stormFingerprints);
@@ -176,7 +202,8 @@ async function rawIntakeBaseline(url: string, token: string, stormFingerprints: 
       client.release();
     }
   };
-  const lock = (client: pg.PoolClient, key: string) => client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [key]);
+  const lock = (client: pg.PoolClient, key: string) =>
+    client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [key]);
   const rate = async (fn: (i: number) => Promise<void>) => {
     const started = performance.now();
     await inPool([...Array(RAW_TRANSACTIONS).keys()], CONNECTIONS, fn);
@@ -196,23 +223,45 @@ async function rawIntakeBaseline(url: string, token: string, stormFingerprints: 
       );
     });
     const run = Date.now().toString(36);
-    const service = await pool.query<{ id: string; systemId: string }>(`SELECT id, "systemId" FROM "Service" WHERE name = 'Redis' LIMIT 1`);
+    const service = await pool.query<{ id: string; systemId: string }>(
+      `SELECT id, "systemId" FROM "Service" WHERE name = 'Redis' LIMIT 1`,
+    );
     const { id: serviceId, systemId } = service.rows[0]!;
     const cold = await rate((i) =>
       transaction(async (c) => {
         const id = `raw-${run}-${i}`;
         await lock(c, `alerts:alertmanager:group:${id}`);
         await lock(c, `alerts:alertmanager:${id}`);
-        await c.query(`SELECT a.id FROM "Alert" a JOIN "Incident" i ON i.id = a."incidentId" WHERE a.source = 'alertmanager' AND a."dedupKey" = ANY($1) AND i.status <> 'resolved'`, [[id]]);
-        await c.query(`SELECT id FROM "Incident" WHERE source = 'alertmanager' AND "dedupKey" = $1 AND status <> 'resolved' LIMIT 1`, [id]);
-        await c.query(`SELECT s.id FROM "Service" s JOIN "System" y ON y.id = s."systemId" WHERE lower(s.name) = ANY($1)`, [["redis"]]);
-        await c.query(`INSERT INTO "Incident" (id, title, "systemId", severity, source, "dedupKey", "updatedAt") VALUES ($1, 'raw', $2, 'SEV3', 'alertmanager', $1, now())`, [id, systemId]);
+        await c.query(
+          `SELECT a.id FROM "Alert" a JOIN "Incident" i ON i.id = a."incidentId" WHERE a.source = 'alertmanager' AND a."dedupKey" = ANY($1) AND i.status <> 'resolved'`,
+          [[id]],
+        );
+        await c.query(
+          `SELECT id FROM "Incident" WHERE source = 'alertmanager' AND "dedupKey" = $1 AND status <> 'resolved' LIMIT 1`,
+          [id],
+        );
+        await c.query(
+          `SELECT s.id FROM "Service" s JOIN "System" y ON y.id = s."systemId" WHERE lower(s.name) = ANY($1)`,
+          [["redis"]],
+        );
+        await c.query(
+          `INSERT INTO "Incident" (id, title, "systemId", severity, source, "dedupKey", "updatedAt") VALUES ($1, 'raw', $2, 'SEV3', 'alertmanager', $1, now())`,
+          [id, systemId],
+        );
         await c.query(`INSERT INTO "IncidentService" ("incidentId", "serviceId") VALUES ($1, $2)`, [id, serviceId]);
-        await c.query(`INSERT INTO "Alert" (id, source, "dedupKey", "incidentId", summary) VALUES ($1, 'alertmanager', $1, $1, 'raw')`, [id]);
+        await c.query(
+          `INSERT INTO "Alert" (id, source, "dedupKey", "incidentId", summary) VALUES ($1, 'alertmanager', $1, $1, 'raw')`,
+          [id],
+        );
         await c.query("SELECT pg_advisory_xact_lock(4242003)"); // the timeline's commit-order lock
         let last = "";
         for (const kind of ["declared", "escalation_fired", "alert_received"]) {
-          last = (await c.query<{ id: string }>(`INSERT INTO "TimelineEvent" ("incidentId", kind, "actorName", message) VALUES ($1, $2, 'raw', 'raw') RETURNING id::text`, [id, kind])).rows[0]!.id;
+          last = (
+            await c.query<{ id: string }>(
+              `INSERT INTO "TimelineEvent" ("incidentId", kind, "actorName", message) VALUES ($1, $2, 'raw', 'raw') RETURNING id::text`,
+              [id, kind],
+            )
+          ).rows[0]!.id;
         }
         await c.query("SELECT pg_notify('lifeboat_timeline', $1)", [last]);
       }),
@@ -233,11 +282,14 @@ export async function runIncidentsBench(options: BenchOptions): Promise<BenchRes
   let database: ThrowawayDatabase | undefined;
   let server: AppServer | undefined;
   let db: Db | undefined;
-  const cleanUp = cleanUpOnce(async () => {
-    // The server first, so it does not log the database going away under it.
-    await Promise.race([server?.stop(), sleep(10_000)]);
-    await db?.$disconnect().catch(() => {});
-  }, () => database);
+  const cleanUp = cleanUpOnce(
+    async () => {
+      // The server first, so it does not log the database going away under it.
+      await Promise.race([server?.stop(), sleep(10_000)]);
+      await db?.$disconnect().catch(() => {});
+    },
+    () => database,
+  );
   try {
     database = await startThrowawayDatabase("lifeboat_bench");
     const url = database.url;
@@ -255,13 +307,22 @@ export async function runIncidentsBench(options: BenchOptions): Promise<BenchRes
     const intake = await alertIntake(db, server.baseUrl, url);
 
     const report = options.report;
-    const row = (label: string, value: string, baseline: string) => report(`${label.padEnd(46)} ${value.padEnd(64)} ${baseline}`);
-    report(`\nLatencies in ms: p50 / p95 / p99 / max. ${CLIENTS} streams became live in ${stream.readyMs.toFixed(0)} ms.`);
+    const row = (label: string, value: string, baseline: string) =>
+      report(`${label.padEnd(46)} ${value.padEnd(64)} ${baseline}`);
+    report(
+      `\nLatencies in ms: p50 / p95 / p99 / max. ${CLIENTS} streams became live in ${stream.readyMs.toFixed(0)} ms.`,
+    );
     // A NOTIFY reaches a listener at commit, which can be before the sender has parsed its own reply.
     report("Raw NOTIFY latencies below 0: delivered before the sender's own query returned.");
-    report(`Load average before / after: ${loadBefore} / ${load()} (other processes on this machine skew every figure).\n`);
+    report(
+      `Load average before / after: ${loadBefore} / ${load()} (other processes on this machine skew every figure).\n`,
+    );
     row("measurement", "lifeboat", "raw baseline");
-    row(`timeline fan-out: ${CLIENTS} SSE × ${EVENTS} events`, ms(stream.latency), `pg NOTIFY → ${raw.clients} LISTEN clients: ${ms(raw.latency)}`);
+    row(
+      `timeline fan-out: ${CLIENTS} SSE × ${EVENTS} events`,
+      ms(stream.latency),
+      `pg NOTIFY → ${raw.clients} LISTEN clients: ${ms(raw.latency)}`,
+    );
     row(
       "  deliveries",
       `${stream.delivered}/${stream.expected}, missing ${stream.missing}, dup ${stream.duplicates}, bad ${stream.parseErrors + stream.unexpected}`,
@@ -269,8 +330,16 @@ export async function runIncidentsBench(options: BenchOptions): Promise<BenchRes
     );
     row("  appendTimeline transaction (write side)", ms(stream.commit), "");
     row("HTTP ceiling: GET /api/health", rates(intake.health), "");
-    row(`alert intake: retry storm (${STORM_ALERTS} alerts/delivery)`, rates(intake.dedup, STORM_ALERTS), `same SQL via pg: ${intake.raw.dedup.toFixed(0)} deliveries/s`);
-    row("alert intake: distinct alerts (new incident)", rates(intake.distinct), `core rows via pg: ${intake.raw.cold.toFixed(0)} incidents/s`);
+    row(
+      `alert intake: retry storm (${STORM_ALERTS} alerts/delivery)`,
+      rates(intake.dedup, STORM_ALERTS),
+      `same SQL via pg: ${intake.raw.dedup.toFixed(0)} deliveries/s`,
+    );
+    row(
+      "alert intake: distinct alerts (new incident)",
+      rates(intake.distinct),
+      `core rows via pg: ${intake.raw.cold.toFixed(0)} incidents/s`,
+    );
     const c = intake.checks;
     row(
       "  database check",
@@ -281,15 +350,25 @@ export async function runIncidentsBench(options: BenchOptions): Promise<BenchRes
     const verdict = (ok: boolean) => (ok ? "MET" : "NOT MET");
     const stormAlerts = intake.dedup.rate * STORM_ALERTS;
     report(`\nGoals on this machine (${os.cpus().length} cores, app + Postgres + load generator together):`);
-    report(`  stream p99 < ${GOAL_P99_MS} ms: ${verdict(stream.latency.p99 < GOAL_P99_MS && stream.missing === 0)} (p99 ${stream.latency.p99.toFixed(1)} ms, ${stream.missing} missing)`);
-    report(`  intake ≥ ${GOAL_ALERTS_PER_S} alerts/s, retry storm: ${verdict(stormAlerts >= GOAL_ALERTS_PER_S)} (${stormAlerts.toFixed(0)} alerts/s = ${intake.dedup.rate.toFixed(0)} deliveries/s × ${STORM_ALERTS})`);
-    report(`  intake ≥ ${GOAL_ALERTS_PER_S} alerts/s, distinct alerts: ${verdict(intake.distinct.rate >= GOAL_ALERTS_PER_S)} (${intake.distinct.rate.toFixed(0)} alerts/s, each a new incident)`);
+    report(
+      `  stream p99 < ${GOAL_P99_MS} ms: ${verdict(stream.latency.p99 < GOAL_P99_MS && stream.missing === 0)} (p99 ${stream.latency.p99.toFixed(1)} ms, ${stream.missing} missing)`,
+    );
+    report(
+      `  intake ≥ ${GOAL_ALERTS_PER_S} alerts/s, retry storm: ${verdict(stormAlerts >= GOAL_ALERTS_PER_S)} (${stormAlerts.toFixed(0)} alerts/s = ${intake.dedup.rate.toFixed(0)} deliveries/s × ${STORM_ALERTS})`,
+    );
+    report(
+      `  intake ≥ ${GOAL_ALERTS_PER_S} alerts/s, distinct alerts: ${verdict(intake.distinct.rate >= GOAL_ALERTS_PER_S)} (${intake.distinct.rate.toFixed(0)} alerts/s, each a new incident)`,
+    );
 
     const problems = [
-      stream.missing || stream.duplicates || stream.parseErrors || stream.unexpected ? "stream deliveries were missing, doubled or malformed" : "",
+      stream.missing || stream.duplicates || stream.parseErrors || stream.unexpected
+        ? "stream deliveries were missing, doubled or malformed"
+        : "",
       c.stormIncidents !== 1 ? `the retry storm opened ${c.stormIncidents} incidents instead of 1` : "",
       intake.dedup.failed || intake.distinct.failed ? "some intake requests were not 2xx" : "",
-      c.stormReceived < c.stormExpected || c.stormAlertRows !== STORM_ALERTS ? "the storm's alert rows do not account for every delivery" : "",
+      c.stormReceived < c.stormExpected || c.stormAlertRows !== STORM_ALERTS
+        ? "the storm's alert rows do not account for every delivery"
+        : "",
       c.coldIncidents < c.coldAnswered ? "distinct alerts answered 2xx without an incident" : "",
     ].filter(Boolean);
     const p = (x: Percentiles) => `${x.p50.toFixed(1)} / ${x.p99.toFixed(1)}`;

@@ -8,7 +8,15 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 import { findServiceDetail } from "@/lib/inventory/service-detail";
 import { findServiceCount, findServicePage, serviceListQuerySchema } from "@/lib/inventory/service-list";
 import { findSystemRecoveryOrder } from "@/lib/inventory/system-order";
-import { benchCli, cleanUpOnce, invokedAs, timeRatio, type BenchOptions, type BenchResult, type SummaryRow } from "./lib/bench-run";
+import {
+  benchCli,
+  cleanUpOnce,
+  invokedAs,
+  timeRatio,
+  type BenchOptions,
+  type BenchResult,
+  type SummaryRow,
+} from "./lib/bench-run";
 import { captureStatements } from "./lib/capture-sql";
 import { ensureBuild } from "./lib/ensure-build";
 import { sample, type Timing } from "./lib/measure";
@@ -33,8 +41,12 @@ async function seed(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const started = performance.now();
-  await client.query(`INSERT INTO "TierDefault" (tier, "rtoMinutes", "rpoMinutes", "updatedAt") VALUES (1,15,5,now()),(2,60,60,now()),(3,240,240,now()),(4,1440,1440,now())`);
-  await client.query(`INSERT INTO "System" (id, name, "updatedAt") SELECT 'sys' || g, 'System ' || g, now() FROM generate_series(1, ${SYSTEMS}) g`);
+  await client.query(
+    `INSERT INTO "TierDefault" (tier, "rtoMinutes", "rpoMinutes", "updatedAt") VALUES (1,15,5,now()),(2,60,60,now()),(3,240,240,now()),(4,1440,1440,now())`,
+  );
+  await client.query(
+    `INSERT INTO "System" (id, name, "updatedAt") SELECT 'sys' || g, 'System ' || g, now() FROM generate_series(1, ${SYSTEMS}) g`,
+  );
   await client.query(`
     INSERT INTO "Service" (id, "systemId", name, kind, tier, "rtoMinutes", "rpoMinutes", owner, "updatedAt")
     SELECT 'svc' || s || '-' || i, 'sys' || s, 'service ' || lpad(i::text, 4, '0'),
@@ -54,9 +66,15 @@ async function seed(url: string) {
     SELECT 'svc' || s || '-' || i, 'svc' || (s + 1) || '-1' FROM generate_series(1, ${SYSTEMS - 1}) s, generate_series(50, ${PER_SYSTEM}, 50) i
     ON CONFLICT DO NOTHING`);
   await client.query("ANALYZE");
-  const counts = await client.query(`SELECT (SELECT count(*) FROM "Service")::int AS services, (SELECT count(*) FROM "ServiceDependency")::int AS edges`);
+  const counts = await client.query(
+    `SELECT (SELECT count(*) FROM "Service")::int AS services, (SELECT count(*) FROM "ServiceDependency")::int AS edges`,
+  );
   await client.end();
-  return { ...counts.rows[0], seconds: ((performance.now() - started) / 1000).toFixed(1) } as { services: number; edges: number; seconds: string };
+  return { ...counts.rows[0], seconds: ((performance.now() - started) / 1000).toFixed(1) } as {
+    services: number;
+    edges: number;
+    seconds: string;
+  };
 }
 
 async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
@@ -78,24 +96,35 @@ export async function runInventoryBench(options: BenchOptions): Promise<BenchRes
   let server: AppServer | undefined;
   let db: ReturnType<typeof createPrismaClient> | undefined;
   let raw: pg.Pool | undefined;
-  const cleanUp = cleanUpOnce(async () => {
-    await server?.stop();
-    await raw?.end().catch(() => {});
-    await db?.$disconnect().catch(() => {});
-  }, () => database);
+  const cleanUp = cleanUpOnce(
+    async () => {
+      await server?.stop();
+      await raw?.end().catch(() => {});
+      await db?.$disconnect().catch(() => {});
+    },
+    () => database,
+  );
   try {
     database = await startThrowawayDatabase("lifeboat_bench");
     const url = database.url;
     options.log(`Seeding ${SYSTEMS * PER_SYSTEM} services…`);
     const seeded = await seed(url);
     db = createPrismaClient(url);
-    await db.user.create({ data: { email: "bench@lifeboat.local", name: "Bench", role: "viewer", passwordHash: await hashPassword("bench-password") } });
+    await db.user.create({
+      data: {
+        email: "bench@lifeboat.local",
+        name: "Bench",
+        role: "viewer",
+        passwordHash: await hashPassword("bench-password"),
+      },
+    });
     // The raw baseline: a bare pg pool, the data functions' own statements.
     raw = new pg.Pool({ connectionString: url, max: 4 });
     raw.on("error", () => {});
     const rawSql = async (fn: (db: Db) => Promise<unknown>) => {
       const statements = await captureStatements((r) => fn(r as Db));
-      return () => Promise.all(statements.map((statement) => raw!.query(statement.text, statement.values as unknown[])));
+      return () =>
+        Promise.all(statements.map((statement) => raw!.query(statement.text, statement.values as unknown[])));
     };
 
     options.log(`Timing the data functions (${RUNS} runs each)…`);
@@ -104,15 +133,30 @@ export async function runInventoryBench(options: BenchOptions): Promise<BenchRes
     const firstPageSql = await rawSql((r) => findServicePage(r, q({})));
     // findServiceCount goes through Prisma's model API (not capturable): its plain SQL is a count(*).
     const firstPageRaw = () => Promise.all([firstPageSql(), raw!.query(`SELECT count(*)::int AS n FROM "Service"`)]);
-    const firstPage = await time("service list: first page (data)", () => Promise.all([findServicePage(db!, q({})), findServiceCount(db!, {})]), rows, firstPageRaw);
+    const firstPage = await time(
+      "service list: first page (data)",
+      () => Promise.all([findServicePage(db!, q({})), findServiceCount(db!, {})]),
+      rows,
+      firstPageRaw,
+    );
     const deep = await (async () => {
       let after: string | null = null;
       for (let i = 0; i < 60; i++) after = (await findServicePage(db!, q(after ? { after } : {}))).nextCursor;
       return after!;
     })();
-    await time("service list: page 61, cursor (data)", () => findServicePage(db!, q({ after: deep })), rows, await rawSql((r) => findServicePage(r, q({ after: deep }))));
+    await time(
+      "service list: page 61, cursor (data)",
+      () => findServicePage(db!, q({ after: deep })),
+      rows,
+      await rawSql((r) => findServicePage(r, q({ after: deep }))),
+    );
     const searchQuery = q({ q: "service 04", sort: "rto" });
-    await time("service list: text search + sort by RTO", () => findServicePage(db!, searchQuery), rows, await rawSql((r) => findServicePage(r, searchQuery)));
+    await time(
+      "service list: text search + sort by RTO",
+      () => findServicePage(db!, searchQuery),
+      rows,
+      await rawSql((r) => findServicePage(r, searchQuery)),
+    );
     await time("recovery order: system of 500 (SQL + waves)", () => findSystemRecoveryOrder(db!, "sys5"), rows);
     await time("service page: hub with its blast radius", () => findServiceDetail(db!, "svc5-1"), rows);
 
@@ -128,11 +172,23 @@ export async function runInventoryBench(options: BenchOptions): Promise<BenchRes
     const page = await time("HTTP GET /inventory (whole page, server)", get("/inventory"), rows);
     await time("HTTP GET /inventory/systems/sys5 (500 services)", get("/inventory/systems/sys5"), rows);
 
-    options.report(`\nSeeded ${seeded.services} services and ${seeded.edges} dependencies in ${seeded.seconds} s (${RUNS} runs each, ms; raw: the same SQL via bare pg)\n`);
+    options.report(
+      `\nSeeded ${seeded.services} services and ${seeded.edges} dependencies in ${seeded.seconds} s (${RUNS} runs each, ms; raw: the same SQL via bare pg)\n`,
+    );
     const widths = [50, 8, 8, 8, 10];
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" ");
+    const line = (cells: string[]) =>
+      cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" ");
     options.report(line(["measurement", "p50", "p95", "max", "raw p50"]));
-    for (const row of rows) options.report(line([row.label, row.app.p50.toFixed(1), row.app.p95.toFixed(1), row.app.max.toFixed(1), row.raw ? row.raw.p50.toFixed(1) : ""]));
+    for (const row of rows)
+      options.report(
+        line([
+          row.label,
+          row.app.p50.toFixed(1),
+          row.app.p95.toFixed(1),
+          row.app.max.toFixed(1),
+          row.raw ? row.raw.p50.toFixed(1) : "",
+        ]),
+      );
 
     const summary: SummaryRow[] = [
       {
@@ -141,7 +197,12 @@ export async function runInventoryBench(options: BenchOptions): Promise<BenchRes
         baseline: `same SQL via pg ${pair(firstPage.raw!)}`,
         ratio: timeRatio(firstPage.app.p50, firstPage.raw!.p50),
       },
-      { measurement: "HTTP GET /inventory, signed in (p50 / p95 ms)", lifeboat: pair(page.app), baseline: `its list SQL via pg ${pair(firstPage.raw!)}`, ratio: timeRatio(page.app.p50, firstPage.raw!.p50) },
+      {
+        measurement: "HTTP GET /inventory, signed in (p50 / p95 ms)",
+        lifeboat: pair(page.app),
+        baseline: `its list SQL via pg ${pair(firstPage.raw!)}`,
+        ratio: timeRatio(page.app.p50, firstPage.raw!.p50),
+      },
     ];
     return { rows: summary, problems: [] };
   } finally {

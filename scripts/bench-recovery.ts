@@ -18,7 +18,16 @@ import { DEMO_SYSTEM } from "@/lib/demo-fleet/fleet";
 import { bossSink, createBoss, QUEUES, startBoss, type JobSink } from "@/lib/jobs/boss";
 import { startRun } from "@/lib/recovery/runs";
 import { seedDemo } from "@/lib/seed/seed-demo";
-import { benchCli, cleanUpOnce, phaseClock, invokedAs, rateRatio, timeRatio, type BenchOptions, type BenchResult } from "./lib/bench-run";
+import {
+  benchCli,
+  cleanUpOnce,
+  phaseClock,
+  invokedAs,
+  rateRatio,
+  timeRatio,
+  type BenchOptions,
+  type BenchResult,
+} from "./lib/bench-run";
 import { stopChild } from "./lib/run";
 import { ensureBuild } from "./lib/ensure-build";
 import { paced, sleep } from "./lib/fan-out";
@@ -49,7 +58,11 @@ const COMMANDER = "commander@lifeboat.local";
 const PASSWORD = "lifeboat-demo";
 const ACTIONS_FILE = "app/(app)/runbooks/actions.ts";
 
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 
 type Bench = { systemId: string; quickRunbookId: string; noopRunbookId: string; user: { id: string; email: string } };
 type Started = { incidentId: string; runId: string; created: boolean; answeredAt: number };
@@ -63,13 +76,25 @@ async function startStepTarget() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/restart`, hits: () => hits, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/restart`,
+    hits: () => hits,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 async function createBenchData(db: Db, targetUrl: string): Promise<Bench> {
   const system = await db.system.findUniqueOrThrow({ where: { name: DEMO_SYSTEM }, select: { id: true } });
   const user = await db.user.findUniqueOrThrow({ where: { email: COMMANDER }, select: { id: true, email: true } });
-  const step = (position: number, kind: "wait" | "http", title: string, config: object) => ({ position, kind, title, config, timeoutSeconds: 30, retries: 0, safeToRepeat: false });
+  const step = (position: number, kind: "wait" | "http", title: string, config: object) => ({
+    position,
+    kind,
+    title,
+    config,
+    timeoutSeconds: 30,
+    retries: 0,
+    safeToRepeat: false,
+  });
   // Like the demo's "Checkout API down", with its person steps left out: everything here is automatic.
   const quick = await db.runbook.create({
     data: {
@@ -79,21 +104,38 @@ async function createBenchData(db: Db, targetUrl: string): Promise<Bench> {
       steps: {
         create: [
           step(1, "wait", "Let the load balancer drain", { seconds: 0 }),
-          step(2, "http", "Restart the Checkout API", { url: targetUrl, method: "POST", headers: {}, expectStatus: [200] }),
+          step(2, "http", "Restart the Checkout API", {
+            url: targetUrl,
+            method: "POST",
+            headers: {},
+            expectStatus: [200],
+          }),
           step(3, "wait", "Let it warm up", { seconds: 0 }),
         ],
       },
     },
   });
   const noop = await db.runbook.create({
-    data: { systemId: system.id, name: "Bench: no-op steps", steps: { create: Array.from({ length: THROUGHPUT_STEPS }, (_, i) => step(i + 1, "wait", `No-op ${i + 1}`, { seconds: 0 })) } },
+    data: {
+      systemId: system.id,
+      name: "Bench: no-op steps",
+      steps: {
+        create: Array.from({ length: THROUGHPUT_STEPS }, (_, i) =>
+          step(i + 1, "wait", `No-op ${i + 1}`, { seconds: 0 }),
+        ),
+      },
+    },
   });
   return { systemId: system.id, quickRunbookId: quick.id, noopRunbookId: noop.id, user };
 }
 
 async function createIncidents(db: Db, systemId: string, label: string, count: number): Promise<string[]> {
   const rows = await db.incident.createManyAndReturn({
-    data: Array.from({ length: count }, (_, i) => ({ title: `Bench ${label} ${i + 1}: checkout is down`, severity: "SEV2" as const, systemId })),
+    data: Array.from({ length: count }, (_, i) => ({
+      title: `Bench ${label} ${i + 1}: checkout is down`,
+      severity: "SEV2" as const,
+      systemId,
+    })),
     select: { id: true },
   });
   return rows.map((r) => r.id);
@@ -104,7 +146,11 @@ async function createIncidents(db: Db, systemId: string, label: string, count: n
 type StartCaller = ReturnType<typeof serverActionCaller>;
 
 /** One click on "Start recovery" on the incident's page: the action's HTTP round trip. */
-async function startViaAction(call: StartCaller, runbookId: string, incidentId: string): Promise<Started & { ms: number; bytes: number }> {
+async function startViaAction(
+  call: StartCaller,
+  runbookId: string,
+  incidentId: string,
+): Promise<Started & { ms: number; bytes: number }> {
   const started = performance.now();
   const response = await call(`/incidents/${incidentId}`, [{ runbookId, incidentId }]);
   const ms = performance.now() - started;
@@ -114,13 +160,19 @@ async function startViaAction(call: StartCaller, runbookId: string, incidentId: 
 }
 
 /** Each action answer → that run's step 1 claimed (negative: claimed before the answer arrived). */
-const pickups = (started: Started[], firstStep: Map<string, number>) => percentiles(started.map((s) => (firstStep.get(s.runId) ?? Number.NaN) - s.answeredAt));
+const pickups = (started: Started[], firstStep: Map<string, number>) =>
+  percentiles(started.map((s) => (firstStep.get(s.runId) ?? Number.NaN) - s.answeredAt));
 
 /** Starts runs from this process through lib (startRun, as the action does), CONCURRENCY at a time. */
 async function startDirect(db: Db, jobs: JobSink, bench: Bench, incidentIds: string[]): Promise<Outcome> {
   const startedAt = Date.now();
   const runIds: string[] = [];
-  await inPool(incidentIds, CONCURRENCY, async (incidentId) => void runIds.push((await startRun(db, jobs, bench.user, { runbookId: bench.noopRunbookId, incidentId })).id));
+  await inPool(
+    incidentIds,
+    CONCURRENCY,
+    async (incidentId) =>
+      void runIds.push((await startRun(db, jobs, bench.user, { runbookId: bench.noopRunbookId, incidentId })).id),
+  );
   return { runIds, startedAt };
 }
 
@@ -128,7 +180,12 @@ async function startDirect(db: Db, jobs: JobSink, bench: Bench, incidentIds: str
 async function startStandaloneWorker(url: string): Promise<{ stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/worker.mts"], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      LOG_LEVEL: "warn",
+    },
   });
   const stop = () => Promise.race([stopChild(child), sleep(15_000)]).then(() => stopChild(child, "SIGKILL"));
   try {
@@ -152,7 +209,8 @@ async function startStandaloneWorker(url: string): Promise<{ stop: () => Promise
 }
 
 const ms = (p: Percentiles) => `${p.p50.toFixed(0)} / ${p.p95.toFixed(0)} / ${p.p99.toFixed(0)} / ${p.max.toFixed(0)}`;
-const msFine = (p: Percentiles) => `${p.p50.toFixed(1)} / ${p.p95.toFixed(1)} / ${p.p99.toFixed(1)} / ${p.max.toFixed(1)}`;
+const msFine = (p: Percentiles) =>
+  `${p.p50.toFixed(1)} / ${p.p95.toFixed(1)} / ${p.p99.toFixed(1)} / ${p.max.toFixed(1)}`;
 
 export async function runRecoveryBench(options: BenchOptions): Promise<BenchResult> {
   if (!options.built) await ensureBuild(options.log);
@@ -164,15 +222,18 @@ export async function runRecoveryBench(options: BenchOptions): Promise<BenchResu
   let server: AppServer | undefined;
   let worker: { stop: () => Promise<void> } | undefined;
   let http: ReturnType<typeof keepAliveClient> | undefined;
-  const cleanUp = cleanUpOnce(async () => {
-    // The server first, so it does not log the database going away under it.
-    await Promise.race([server?.stop(), sleep(10_000)]);
-    await worker?.stop();
-    http?.close();
-    await boss?.stop({ graceful: false }).catch(() => {});
-    await db?.$disconnect();
-    await target.close();
-  }, () => database);
+  const cleanUp = cleanUpOnce(
+    async () => {
+      // The server first, so it does not log the database going away under it.
+      await Promise.race([server?.stop(), sleep(10_000)]);
+      await worker?.stop();
+      http?.close();
+      await boss?.stop({ graceful: false }).catch(() => {});
+      await db?.$disconnect();
+      await target.close();
+    },
+    () => database,
+  );
   try {
     const loadBefore = load();
     db = createPrismaClient(database.url);
@@ -183,7 +244,9 @@ export async function runRecoveryBench(options: BenchOptions): Promise<BenchResu
     const bench = await createBenchData(db, target.url);
     phase("setup");
 
-    options.log(`Raw baselines through plain pg: ${START_RUNS} starts (${CONCURRENCY} at once), ${THROUGHPUT_RUNS} runs × ${THROUGHPUT_STEPS} steps on ${WORKER_SLOTS} connections…`);
+    options.log(
+      `Raw baselines through plain pg: ${START_RUNS} starts (${CONCURRENCY} at once), ${THROUGHPUT_RUNS} runs × ${THROUGHPUT_STEPS} steps on ${WORKER_SLOTS} connections…`,
+    );
     const raw = await rawRecoveryBaselines(database.url, db, {
       user: bench.user,
       quickRunbookId: bench.quickRunbookId,
@@ -201,7 +264,12 @@ export async function runRecoveryBench(options: BenchOptions): Promise<BenchResu
     server = await startAppServer(database.url, { env: { LOG_LEVEL: "warn" } });
     http = keepAliveClient(server.baseUrl, DOUBLE_STARTS);
     const cookie = await signIn(server.baseUrl, COMMANDER, PASSWORD);
-    const call = serverActionCaller(http, { baseUrl: server.baseUrl, cookie, file: ACTIONS_FILE, exportedName: "startRecoveryAction" });
+    const call = serverActionCaller(http, {
+      baseUrl: server.baseUrl,
+      cookie,
+      file: ACTIONS_FILE,
+      exportedName: "startRecoveryAction",
+    });
     const start = (incidentId: string) => startViaAction(call, bench.quickRunbookId, incidentId);
 
     // Warm-up: the page and action compiled and JIT-ed, pools connected, the inline worker polling.
@@ -225,7 +293,9 @@ export async function runRecoveryBench(options: BenchOptions): Promise<BenchResu
     const singleRows = await inspect(db, singleOutcome);
     await dropStaleJobs(db);
 
-    options.log(`Start recovery: ${START_RUNS} runs of a ${3}-step runbook through startRecoveryAction, ${CONCURRENCY} at once…`);
+    options.log(
+      `Start recovery: ${START_RUNS} runs of a ${3}-step runbook through startRecoveryAction, ${CONCURRENCY} at once…`,
+    );
     const burstIncidents = await createIncidents(db, bench.systemId, "burst", START_RUNS);
     const burst: Awaited<ReturnType<typeof start>>[] = [];
     const burstStartedAt = Date.now();
@@ -237,7 +307,9 @@ export async function runRecoveryBench(options: BenchOptions): Promise<BenchResu
     phase("burst");
 
     const burstStale = await countStaleJobs(db);
-    options.log(`After the burst: ${PROBES} starts while ${burstStale} advance jobs of finished runs are still queued…`);
+    options.log(
+      `After the burst: ${PROBES} starts while ${burstStale} advance jobs of finished runs are still queued…`,
+    );
     const probes = await Promise.all((await createIncidents(db, bench.systemId, "after the burst", PROBES)).map(start));
     const probeOutcome = { runIds: probes.map((p) => p.runId), startedAt: Date.now() };
     await settle(db, probeOutcome.runIds);
@@ -265,7 +337,12 @@ export async function runRecoveryBench(options: BenchOptions): Promise<BenchResu
     await dropStaleJobs(db);
 
     options.log(`Steps per second, worker inside the app: ${THROUGHPUT_RUNS} runs × ${THROUGHPUT_STEPS} no-op steps…`);
-    const inlineOutcome = await startDirect(db, jobs, bench, await createIncidents(db, bench.systemId, "inline worker", THROUGHPUT_RUNS));
+    const inlineOutcome = await startDirect(
+      db,
+      jobs,
+      bench,
+      await createIncidents(db, bench.systemId, "inline worker", THROUGHPUT_RUNS),
+    );
     await settle(db, inlineOutcome.runIds);
     const inline = await inspect(db, inlineOutcome);
     const inlineStale = await dropStaleJobs(db);
@@ -275,9 +352,16 @@ export async function runRecoveryBench(options: BenchOptions): Promise<BenchResu
     await Promise.race([server.stop(), sleep(10_000)]);
     server = undefined;
 
-    options.log(`Steps per second, standalone worker (npm run worker, app stopped): ${THROUGHPUT_RUNS} runs × ${THROUGHPUT_STEPS} no-op steps…`);
+    options.log(
+      `Steps per second, standalone worker (npm run worker, app stopped): ${THROUGHPUT_RUNS} runs × ${THROUGHPUT_STEPS} no-op steps…`,
+    );
     worker = await startStandaloneWorker(database.url);
-    const aloneOutcome = await startDirect(db, jobs, bench, await createIncidents(db, bench.systemId, "standalone worker", THROUGHPUT_RUNS));
+    const aloneOutcome = await startDirect(
+      db,
+      jobs,
+      bench,
+      await createIncidents(db, bench.systemId, "standalone worker", THROUGHPUT_RUNS),
+    );
     await settle(db, aloneOutcome.runIds);
     const alone = await inspect(db, aloneOutcome);
     const aloneStale = await dropStaleJobs(db);
@@ -299,46 +383,124 @@ export async function runRecoveryBench(options: BenchOptions): Promise<BenchResu
       WHERE kind = 'recovery_step' AND data->>'state' = 'running' AND data->>'runId' = ANY(${benchRuns})`;
     // One http step per run of the quick runbook (every run but the no-op throughput ones).
     const httpSteps = benchRuns.length - inline.runs - alone.runs;
-    const notifyJobs = await db.$queryRaw<{ state: string; n: number }[]>`SELECT state::text, count(*)::int AS n FROM pgboss.job WHERE name = ${QUEUES.notify} GROUP BY state ORDER BY state`;
+    const notifyJobs = await db.$queryRaw<
+      { state: string; n: number }[]
+    >`SELECT state::text, count(*)::int AS n FROM pgboss.job WHERE name = ${QUEUES.notify} GROUP BY state ORDER BY state`;
 
     const report = options.report;
-    const row = (label: string, value: string, baseline: string) => report(`${label.padEnd(50)} ${value.padEnd(58)} ${baseline}`);
+    const row = (label: string, value: string, baseline: string) =>
+      report(`${label.padEnd(50)} ${value.padEnd(58)} ${baseline}`);
     const doubleIds = new Set(doubles.map((d) => d.runId));
     const doubleCreated = doubles.filter((d) => d.created).length;
     const ceiling = WORKER_SLOTS / POLL_SECONDS;
-    const throughput = (r: Inspected) => `${r.stepsPerSecond.toFixed(0)} steps/s (${r.runsPerSecond.toFixed(1)} runs/s, all done in ${r.wallSeconds.toFixed(1)} s)`;
+    const throughput = (r: Inspected) =>
+      `${r.stepsPerSecond.toFixed(0)} steps/s (${r.runsPerSecond.toFixed(1)} runs/s, all done in ${r.wallSeconds.toFixed(1)} s)`;
 
-    report(`\nLatencies in ms: p50 / p95 / p99 / max. Machine: ${os.cpus().length} cores; app, worker, Postgres and this script share them.`);
-    report(`Load average before / after: ${loadBefore} / ${load()} (other processes on this machine skew every figure).`);
-    report(`Worker: ${WORKER_SLOTS} pg-boss workers on ${QUEUES.recovery}; idle ones poll every ${POLL_SECONDS} s, busy ones fetch again at once; a committed job wakes them at once.`);
-    report("First step picked up is measured from the action's answer: below 0, the worker had started the step before the answer arrived.\n");
+    report(
+      `\nLatencies in ms: p50 / p95 / p99 / max. Machine: ${os.cpus().length} cores; app, worker, Postgres and this script share them.`,
+    );
+    report(
+      `Load average before / after: ${loadBefore} / ${load()} (other processes on this machine skew every figure).`,
+    );
+    report(
+      `Worker: ${WORKER_SLOTS} pg-boss workers on ${QUEUES.recovery}; idle ones poll every ${POLL_SECONDS} s, busy ones fetch again at once; a committed job wakes them at once.`,
+    );
+    report(
+      "First step picked up is measured from the action's answer: below 0, the worker had started the step before the answer arrived.\n",
+    );
     row("measurement", "lifeboat", "raw baseline");
-    row("start recovery accepted, one at a time", ms(percentiles(single)), `same SQL via pg: ${msFine(raw.ordered.single)}`);
-    row(`start recovery accepted, ${CONCURRENCY} at once`, `${ms(percentiles(burst.map((b) => b.ms)))} (${(START_RUNS / burstAccepted).toFixed(0)} starts/s)`, `same SQL via pg: ${msFine(raw.ordered.start)}`);
-    row(`  (answer ${(burst[0]!.bytes / 1024).toFixed(0)} kB: the incident page re-rendered)`, "", `… minus the timeline lock: ${msFine(raw.unordered.start)}`);
-    row(`first step picked up, paced (1 start per ${PACE_MS} ms)`, ms(pickups(pacedStarts, pacedRows.firstStep)), `idle poll interval ${POLL_SECONDS * 1000} ms`);
-    row(`first step picked up, burst of ${START_RUNS}`, ms(pickups(burst, burstRows.firstStep)), `without self-waking: ${START_RUNS} runs / ${ceiling} runs/s = ${(START_RUNS / ceiling).toFixed(1)} s backlog`);
+    row(
+      "start recovery accepted, one at a time",
+      ms(percentiles(single)),
+      `same SQL via pg: ${msFine(raw.ordered.single)}`,
+    );
+    row(
+      `start recovery accepted, ${CONCURRENCY} at once`,
+      `${ms(percentiles(burst.map((b) => b.ms)))} (${(START_RUNS / burstAccepted).toFixed(0)} starts/s)`,
+      `same SQL via pg: ${msFine(raw.ordered.start)}`,
+    );
+    row(
+      `  (answer ${(burst[0]!.bytes / 1024).toFixed(0)} kB: the incident page re-rendered)`,
+      "",
+      `… minus the timeline lock: ${msFine(raw.unordered.start)}`,
+    );
+    row(
+      `first step picked up, paced (1 start per ${PACE_MS} ms)`,
+      ms(pickups(pacedStarts, pacedRows.firstStep)),
+      `idle poll interval ${POLL_SECONDS * 1000} ms`,
+    );
+    row(
+      `first step picked up, burst of ${START_RUNS}`,
+      ms(pickups(burst, burstRows.firstStep)),
+      `without self-waking: ${START_RUNS} runs / ${ceiling} runs/s = ${(START_RUNS / ceiling).toFixed(1)} s backlog`,
+    );
     row(`  burst: ${START_RUNS} runs × 3 steps (wait, http, wait)`, throughput(burstRows), "");
-    row(`first step picked up, ${PROBES} starts right after it`, ms(pickups(probes, probeRows.firstStep)), `${burstStale} jobs of finished runs queued ahead`);
-    row(`steps/s, ${THROUGHPUT_RUNS} runs × ${THROUGHPUT_STEPS} no-ops, worker in the app`, throughput(inline), `claim+record SQL via pg, ${WORKER_SLOTS} conns: ${raw.ordered.stepsPerSecond.toFixed(0)} steps/s`);
-    row(`steps/s, same, standalone worker (app stopped)`, throughput(alone), `… minus the timeline lock: ${raw.unordered.stepsPerSecond.toFixed(0)} steps/s`);
-    row("  queued, run started → step 1 (in app / alone)", `${ms(inline.queued)}  |  ${ms(alone.queued)}`, `without self-waking the poll capped it at ${ceiling * THROUGHPUT_STEPS} steps/s`);
+    row(
+      `first step picked up, ${PROBES} starts right after it`,
+      ms(pickups(probes, probeRows.firstStep)),
+      `${burstStale} jobs of finished runs queued ahead`,
+    );
+    row(
+      `steps/s, ${THROUGHPUT_RUNS} runs × ${THROUGHPUT_STEPS} no-ops, worker in the app`,
+      throughput(inline),
+      `claim+record SQL via pg, ${WORKER_SLOTS} conns: ${raw.ordered.stepsPerSecond.toFixed(0)} steps/s`,
+    );
+    row(
+      `steps/s, same, standalone worker (app stopped)`,
+      throughput(alone),
+      `… minus the timeline lock: ${raw.unordered.stepsPerSecond.toFixed(0)} steps/s`,
+    );
+    row(
+      "  queued, run started → step 1 (in app / alone)",
+      `${ms(inline.queued)}  |  ${ms(alone.queued)}`,
+      `without self-waking the poll capped it at ${ceiling * THROUGHPUT_STEPS} steps/s`,
+    );
     row("  engine gap between steps (in app / alone)", `${msFine(inline.gap)}  |  ${msFine(alone.gap)}`, "");
-    row("advance jobs per run (burst / in app / alone)", [burstRows, inline, alone].map((r) => (r.jobs / r.runs).toFixed(2)).join(" / "), "1.00 = no run queued twice");
-    row("  still queued after every run was over", `${[burstStale, inlineStale, aloneStale].join(" / ")} jobs`, "dropped between phases (not after the burst)");
-    row("correctness: runs succeeded", `${checked.reduce((n, r) => n + r.succeeded, 0)} of ${benchRuns.length}`, `steps not run exactly once: ${notOnce} of ${totalSteps}`);
-    row("  timeline \"started\" events / http step calls", `${started[0]!.events} for ${started[0]!.steps} steps / ${target.hits()} for ${httpSteps} runs`, `incidents with 2+ runs: ${perIncident[0]!.twice} of ${perIncident[0]!.incidents}`);
-    row(`  ${DOUBLE_STARTS} concurrent starts for one incident`, `${doubleRuns} run; answers: ${doubleIds.size} distinct run id, ${doubleCreated} "created"`, "");
-    row("  failed or retried advance jobs", String(checked.reduce((n, r) => n + r.failedJobs, 0)), `notify jobs: ${notifyJobs.map((j) => `${j.n} ${j.state}`).join(", ")}`);
+    row(
+      "advance jobs per run (burst / in app / alone)",
+      [burstRows, inline, alone].map((r) => (r.jobs / r.runs).toFixed(2)).join(" / "),
+      "1.00 = no run queued twice",
+    );
+    row(
+      "  still queued after every run was over",
+      `${[burstStale, inlineStale, aloneStale].join(" / ")} jobs`,
+      "dropped between phases (not after the burst)",
+    );
+    row(
+      "correctness: runs succeeded",
+      `${checked.reduce((n, r) => n + r.succeeded, 0)} of ${benchRuns.length}`,
+      `steps not run exactly once: ${notOnce} of ${totalSteps}`,
+    );
+    row(
+      '  timeline "started" events / http step calls',
+      `${started[0]!.events} for ${started[0]!.steps} steps / ${target.hits()} for ${httpSteps} runs`,
+      `incidents with 2+ runs: ${perIncident[0]!.twice} of ${perIncident[0]!.incidents}`,
+    );
+    row(
+      `  ${DOUBLE_STARTS} concurrent starts for one incident`,
+      `${doubleRuns} run; answers: ${doubleIds.size} distinct run id, ${doubleCreated} "created"`,
+      "",
+    );
+    row(
+      "  failed or retried advance jobs",
+      String(checked.reduce((n, r) => n + r.failedJobs, 0)),
+      `notify jobs: ${notifyJobs.map((j) => `${j.n} ${j.state}`).join(", ")}`,
+    );
     report(`\n${total()}`);
 
     const problems = [
-      checked.some((r) => r.succeeded !== r.runs) ? `runs not succeeded: ${checked.map((r) => `${r.runs - r.succeeded}`).join(", ")}` : "",
+      checked.some((r) => r.succeeded !== r.runs)
+        ? `runs not succeeded: ${checked.map((r) => `${r.runs - r.succeeded}`).join(", ")}`
+        : "",
       notOnce ? `${notOnce} steps did not succeed in exactly one attempt` : "",
-      started[0]!.events !== totalSteps || started[0]!.steps !== totalSteps ? "the timeline's 'started' events are not one per step" : "",
+      started[0]!.events !== totalSteps || started[0]!.steps !== totalSteps
+        ? "the timeline's 'started' events are not one per step"
+        : "",
       target.hits() !== httpSteps ? `the http step was called ${target.hits()} times for ${httpSteps} runs` : "",
       perIncident[0]!.twice ? "an incident got two runs" : "",
-      doubleRuns !== 1 || doubleIds.size !== 1 || doubleCreated !== 1 ? "concurrent starts for one incident did not give exactly one run" : "",
+      doubleRuns !== 1 || doubleIds.size !== 1 || doubleCreated !== 1
+        ? "concurrent starts for one incident did not give exactly one run"
+        : "",
     ].filter(Boolean);
     const singleTimes = percentiles(single);
     const pacedPickup = pickups(pacedStarts, pacedRows.firstStep);

@@ -27,13 +27,24 @@ const BENCHES: { name: string; script: string; run: Bench }[] = [
   { name: "cold-start", script: "bench:cold-start", run: runColdStartBench },
 ];
 
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
 
 type Line = SummaryRow & { bench: string };
 
 function table(lines: Line[]): string[] {
-  const header: Line = { bench: "bench", measurement: "measurement", lifeboat: "Lifeboat", baseline: "raw baseline (same run)", ratio: "ratio", note: "note" };
+  const header: Line = {
+    bench: "bench",
+    measurement: "measurement",
+    lifeboat: "Lifeboat",
+    baseline: "raw baseline (same run)",
+    ratio: "ratio",
+    note: "note",
+  };
   const cells = (l: Line) => [l.bench, l.measurement, l.lifeboat, l.baseline, l.ratio ?? "", l.note ?? ""];
   const widths = cells(header).map((_, i) => Math.max(...[header, ...lines].map((l) => cells(l)[i]!.length)));
   const format = (l: Line) =>
@@ -49,7 +60,10 @@ function markdown(lines: Line[]): string[] {
   return [
     "| bench | measurement | Lifeboat | raw baseline (same run) | ratio | note |",
     "|---|---|---|---|---|---|",
-    ...lines.map((l) => `| ${[l.bench, l.measurement, l.lifeboat, l.baseline, l.ratio ?? "", l.note ?? ""].map(escape).join(" | ")} |`),
+    ...lines.map(
+      (l) =>
+        `| ${[l.bench, l.measurement, l.lifeboat, l.baseline, l.ratio ?? "", l.note ?? ""].map(escape).join(" | ")} |`,
+    ),
   ];
 }
 
@@ -57,7 +71,8 @@ async function main() {
   const args = process.argv.slice(2);
   const wanted = args.filter((a) => !a.startsWith("--"));
   const unknown = wanted.filter((name) => !BENCHES.some((b) => b.name === name));
-  if (unknown.length) throw new Error(`Unknown bench: ${unknown.join(", ")} (known: ${BENCHES.map((b) => b.name).join(", ")})`);
+  if (unknown.length)
+    throw new Error(`Unknown bench: ${unknown.join(", ")} (known: ${BENCHES.map((b) => b.name).join(", ")})`);
   const selected = wanted.length ? BENCHES.filter((b) => wanted.includes(b.name)) : BENCHES;
 
   const began = performance.now();

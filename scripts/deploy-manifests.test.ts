@@ -20,8 +20,16 @@ const k8sDir = path.join(root, "deploy/k8s");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
 
 type Json = Record<string, unknown>;
-type K8sObject = Json & { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> } };
-type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean }; configMapKeyRef?: unknown } };
+type K8sObject = Json & {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+};
+type EnvVar = {
+  name: string;
+  value?: string;
+  valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean }; configMapKeyRef?: unknown };
+};
 type Container = {
   name: string;
   image: string;
@@ -31,7 +39,13 @@ type Container = {
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
   ports?: { name?: string; containerPort: number }[];
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
-  securityContext?: Json & { runAsNonRoot?: boolean; runAsUser?: number; readOnlyRootFilesystem?: boolean; allowPrivilegeEscalation?: boolean; capabilities?: { drop?: string[] } };
+  securityContext?: Json & {
+    runAsNonRoot?: boolean;
+    runAsUser?: number;
+    readOnlyRootFilesystem?: boolean;
+    allowPrivilegeEscalation?: boolean;
+    capabilities?: { drop?: string[] };
+  };
   readinessProbe?: { httpGet?: { path: string; port: string | number } };
   livenessProbe?: { httpGet?: { path: string; port: string | number } };
   volumeMounts?: { name: string; mountPath: string }[];
@@ -42,18 +56,27 @@ type PodSpec = {
   initContainers?: Container[];
   volumes?: (Json & { name: string; emptyDir?: Json })[];
 };
-type Workload = K8sObject & { spec: { replicas?: number; selector: { matchLabels: Record<string, string> }; template: { metadata: { labels: Record<string, string> }; spec: PodSpec } } };
+type Workload = K8sObject & {
+  spec: {
+    replicas?: number;
+    selector: { matchLabels: Record<string, string> };
+    template: { metadata: { labels: Record<string, string> }; spec: PodSpec };
+  };
+};
 
 // ---- loading ---------------------------------------------------------------------------------------------
 
-const k8sFiles = readdirSync(k8sDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const k8sFiles = readdirSync(k8sDir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 const manifestFiles = k8sFiles.filter((f) => f !== "kustomization.yaml");
 
 function parseYamlFile(file: string): unknown[] {
   const docs = parseAllDocuments(readFileSync(file, "utf8"), { merge: true });
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
-    if (doc.errors.length > 0) throw new Error(`${path.relative(root, file)}: ${doc.errors.map((e) => e.message).join("; ")}`);
+    if (doc.errors.length > 0)
+      throw new Error(`${path.relative(root, file)}: ${doc.errors.map((e) => e.message).join("; ")}`);
   }
   return list.map((doc) => doc.toJS()).filter((value) => value !== null && value !== undefined);
 }
@@ -61,19 +84,43 @@ function parseYamlFile(file: string): unknown[] {
 const objects: { file: string; object: K8sObject }[] = manifestFiles.flatMap((file) =>
   parseYamlFile(path.join(k8sDir, file)).map((object) => ({ file, object: object as K8sObject })),
 );
-const kustomization = parseYamlFile(path.join(k8sDir, "kustomization.yaml"))[0] as { apiVersion: string; kind: string; resources: string[]; images?: { name: string; newName?: string; newTag?: string }[] };
+const kustomization = parseYamlFile(path.join(k8sDir, "kustomization.yaml"))[0] as {
+  apiVersion: string;
+  kind: string;
+  resources: string[];
+  images?: { name: string; newName?: string; newTag?: string }[];
+};
 const compose = parseDocument(read("docker-compose.yml"), { merge: true }).toJS() as {
-  services: Record<string, { image?: string; build?: unknown; command?: string[]; environment?: Record<string, string>; healthcheck?: { test: string[] }; depends_on?: Record<string, { condition: string }>; ports?: string[]; restart?: string; tmpfs?: string[]; read_only?: boolean }>;
+  services: Record<
+    string,
+    {
+      image?: string;
+      build?: unknown;
+      command?: string[];
+      environment?: Record<string, string>;
+      healthcheck?: { test: string[] };
+      depends_on?: Record<string, { condition: string }>;
+      ports?: string[];
+      restart?: string;
+      tmpfs?: string[];
+      read_only?: boolean;
+    }
+  >;
 };
 
 const byKind = (kind: string) => objects.filter((o) => o.object.kind === kind).map((o) => o.object);
 const workloads = () => [...byKind("Deployment"), ...byKind("Job")] as Workload[];
 const deployment = (component: string) => {
-  const found = (byKind("Deployment") as Workload[]).find((d) => d.spec.template.metadata.labels["app.kubernetes.io/component"] === component);
+  const found = (byKind("Deployment") as Workload[]).find(
+    (d) => d.spec.template.metadata.labels["app.kubernetes.io/component"] === component,
+  );
   if (!found) throw new Error(`no Deployment with component=${component} in deploy/k8s`);
   return found;
 };
-const allContainers = (w: Workload) => [...(w.spec.template.spec.initContainers ?? []), ...w.spec.template.spec.containers];
+const allContainers = (w: Workload) => [
+  ...(w.spec.template.spec.initContainers ?? []),
+  ...w.spec.template.spec.containers,
+];
 const appContainer = () => deployment("app").spec.template.spec.containers.find((c) => c.name === "app")!;
 
 // ---- what the code defines -------------------------------------------------------------------------------
@@ -132,7 +179,10 @@ const MODELS: Record<string, { module: string; name: string }> = {
   "v1/Service": { module: "kubernetes-models/v1/Service", name: "Service" },
   "apps/v1/Deployment": { module: "kubernetes-models/apps/v1/Deployment", name: "Deployment" },
   "batch/v1/Job": { module: "kubernetes-models/batch/v1/Job", name: "Job" },
-  "policy/v1/PodDisruptionBudget": { module: "kubernetes-models/policy/v1/PodDisruptionBudget", name: "PodDisruptionBudget" },
+  "policy/v1/PodDisruptionBudget": {
+    module: "kubernetes-models/policy/v1/PodDisruptionBudget",
+    name: "PodDisruptionBudget",
+  },
 };
 const modelKey = (o: K8sObject) => `${o.apiVersion}/${o.kind}`;
 
@@ -155,14 +205,18 @@ function excessPropertyErrors(list: K8sObject[]): string[][] {
   };
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, language, ...rest) => (path.resolve(name) === file ? ts.createSourceFile(name, source, language) : getSourceFile(name, language, ...rest));
+  host.getSourceFile = (name, language, ...rest) =>
+    path.resolve(name) === file ? ts.createSourceFile(name, source, language) : getSourceFile(name, language, ...rest);
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (name) => path.resolve(name) === file || fileExists(name);
   const program = ts.createProgram([file], options, host);
   const errors: string[][] = list.map(() => []);
   const sourceFile = program.getSourceFile(file)!;
   for (const diagnostic of ts.getPreEmitDiagnostics(program, sourceFile)) {
-    const line = diagnostic.start === undefined ? -1 : sourceFile.getLineAndCharacterOfPosition(diagnostic.start).line - imports.length;
+    const line =
+      diagnostic.start === undefined
+        ? -1
+        : sourceFile.getLineAndCharacterOfPosition(diagnostic.start).line - imports.length;
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, " ");
     (errors[line] ?? (errors[0] ??= [])).push(message);
   }
@@ -207,7 +261,8 @@ describe("deploy/k8s: Kubernetes schemas", () => {
     expect(jobFiles).toEqual(["migrate-job.yaml"]);
     expect([...kustomization.resources].sort()).toEqual(manifestFiles.filter((f) => !jobFiles.includes(f)).sort());
     const images = new Set(workloads().flatMap((w) => allContainers(w).map((c) => c.image.split(":")[0])));
-    for (const image of kustomization.images ?? []) expect(images, `kustomization images: ${image.name}`).toContain(image.name);
+    for (const image of kustomization.images ?? [])
+      expect(images, `kustomization images: ${image.name}`).toContain(image.name);
   });
 });
 
@@ -227,11 +282,15 @@ describe("deploy/k8s: consistency with the code and with each other", () => {
   it("migrates before the app and the worker start (initContainers), and the Job runs the same command", () => {
     for (const component of ["app", "worker"]) {
       const init = deployment(component).spec.template.spec.initContainers ?? [];
-      expect(init.map((c) => c.command), component).toEqual([["node", "cli/migrate.mjs"]]);
+      expect(
+        init.map((c) => c.command),
+        component,
+      ).toEqual([["node", "cli/migrate.mjs"]]);
     }
     const job = byKind("Job")[0] as Workload;
     expect(job.spec.template.spec.containers.map((c) => c.command)).toEqual([["node", "cli/migrate.mjs"]]);
-    for (const w of workloads()) for (const c of allContainers(w)) expectImageCommand(c.command, `${w.metadata.name}/${c.name}`);
+    for (const w of workloads())
+      for (const c of allContainers(w)) expectImageCommand(c.command, `${w.metadata.name}/${c.name}`);
   });
 
   it("probes the app: liveness on /api/health, readiness on /api/ready, on a declared port", ({ skip }) => {
@@ -241,23 +300,32 @@ describe("deploy/k8s: consistency with the code and with each other", () => {
     expect(app.readinessProbe?.httpGet?.path).toBe("/api/ready");
     for (const probe of [app.livenessProbe, app.readinessProbe]) expect(portNames).toContain(probe?.httpGet?.port);
     expect(apiRoutes()).toContain("/api/health");
-    if (!apiRoutes().includes("/api/ready")) skip("app/api/ready/route.ts does not exist yet: the readiness path is not checked against a route");
+    if (!apiRoutes().includes("/api/ready"))
+      skip("app/api/ready/route.ts does not exist yet: the readiness path is not checked against a route");
     expect(apiRoutes()).toContain("/api/ready");
   });
 
   it("selects the app pods, and only them, from the Service and the PodDisruptionBudget", () => {
     const appLabels = deployment("app").spec.template.metadata.labels;
     const workerLabels = deployment("worker").spec.template.metadata.labels;
-    const matches = (selector: Record<string, string>, labels: Record<string, string>) => Object.entries(selector).every(([k, v]) => labels[k] === v);
-    for (const w of byKind("Deployment") as Workload[]) expect(matches(w.spec.selector.matchLabels, w.spec.template.metadata.labels), `${w.metadata.name} selector`).toBe(true);
+    const matches = (selector: Record<string, string>, labels: Record<string, string>) =>
+      Object.entries(selector).every(([k, v]) => labels[k] === v);
+    for (const w of byKind("Deployment") as Workload[])
+      expect(matches(w.spec.selector.matchLabels, w.spec.template.metadata.labels), `${w.metadata.name} selector`).toBe(
+        true,
+      );
 
-    const service = byKind("Service")[0] as K8sObject & { spec: { selector: Record<string, string>; ports: { targetPort: string | number }[] } };
+    const service = byKind("Service")[0] as K8sObject & {
+      spec: { selector: Record<string, string>; ports: { targetPort: string | number }[] };
+    };
     expect(matches(service.spec.selector, appLabels)).toBe(true);
     expect(matches(service.spec.selector, workerLabels)).toBe(false);
     const portNames = (appContainer().ports ?? []).flatMap((p) => [p.name, p.containerPort]);
     for (const port of service.spec.ports) expect(portNames).toContain(port.targetPort);
 
-    const pdb = byKind("PodDisruptionBudget")[0] as K8sObject & { spec: { minAvailable: number; selector: { matchLabels: Record<string, string> } } };
+    const pdb = byKind("PodDisruptionBudget")[0] as K8sObject & {
+      spec: { minAvailable: number; selector: { matchLabels: Record<string, string> } };
+    };
     expect(pdb.spec.minAvailable).toBe(1);
     expect(matches(pdb.spec.selector.matchLabels, appLabels)).toBe(true);
     expect(matches(pdb.spec.selector.matchLabels, workerLabels)).toBe(false);
@@ -275,7 +343,8 @@ describe("deploy/k8s: consistency with the code and with each other", () => {
     for (const w of workloads()) {
       for (const c of allContainers(w)) {
         const where = `${w.metadata.name}/${c.name}`;
-        for (const ref of c.envFrom ?? []) expect(ref.configMapRef?.name, `${where} envFrom`).toBe(configMap.metadata.name);
+        for (const ref of c.envFrom ?? [])
+          expect(ref.configMapRef?.name, `${where} envFrom`).toBe(configMap.metadata.name);
         for (const variable of c.env ?? []) {
           expect(knownEnv, `${where}: ${variable.name}`).toContain(variable.name);
           const secretRef = variable.valueFrom?.secretKeyRef;
@@ -286,15 +355,24 @@ describe("deploy/k8s: consistency with the code and with each other", () => {
           if (secretRef) {
             expect(secretRef.name, where).toBe(SECRET_NAME);
             expect(secretRef.key, where).toBe(variable.name);
-            expect(readme, `deploy/k8s/README.md documents Secret key ${secretRef.key}`).toContain(`| \`${secretRef.key}\` |`);
+            // A table row naming the key (the formatter pads cells).
+            expect(readme, `deploy/k8s/README.md documents Secret key ${secretRef.key}`).toMatch(
+              new RegExp(`^\\| \`${secretRef.key}\` +\\|`, "m"),
+            );
             referenced.add(secretRef.key);
           }
         }
       }
-      expect(allContainers(w).every((c) => c.env?.some((e) => e.name === "DATABASE_URL")), `${w.metadata.name}: every container gets DATABASE_URL`).toBe(true);
+      expect(
+        allContainers(w).every((c) => c.env?.some((e) => e.name === "DATABASE_URL")),
+        `${w.metadata.name}: every container gets DATABASE_URL`,
+      ).toBe(true);
     }
     for (const key of REQUIRED_SECRET_KEYS) expect(referenced, `Secret key ${key} is used`).toContain(key);
-    expect(objects.some((o) => o.object.kind === "Secret"), "no Secret object in the repository").toBe(false);
+    expect(
+      objects.some((o) => o.object.kind === "Secret"),
+      "no Secret object in the repository",
+    ).toBe(false);
   });
 
   it("runs every container as non-root, read-only, without privilege escalation or capabilities", () => {
@@ -311,7 +389,11 @@ describe("deploy/k8s: consistency with the code and with each other", () => {
         expect(c.securityContext?.readOnlyRootFilesystem, where).toBe(true);
         expect(c.securityContext?.capabilities?.drop, where).toContain("ALL");
         // Mounted volumes must be declared in the pod.
-        for (const mount of c.volumeMounts ?? []) expect(pod.volumes?.map((v) => v.name), where).toContain(mount.name);
+        for (const mount of c.volumeMounts ?? [])
+          expect(
+            pod.volumes?.map((v) => v.name),
+            where,
+          ).toContain(mount.name);
       }
     }
     // Next writes its cache under .next/cache (the image's WORKDIR is /app): writable through an emptyDir.
@@ -327,7 +409,8 @@ describe("deploy/k8s: consistency with the code and with each other", () => {
         const where = `${w.metadata.name}/${c.name}`;
         expectPinnedImage(c.image, where);
         for (const kind of ["requests", "limits"] as const) {
-          for (const resource of ["cpu", "memory"]) expect(c.resources?.[kind]?.[resource], `${where}: resources.${kind}.${resource}`).toBeDefined();
+          for (const resource of ["cpu", "memory"])
+            expect(c.resources?.[kind]?.[resource], `${where}: resources.${kind}.${resource}`).toBeDefined();
         }
       }
     }
@@ -339,7 +422,8 @@ describe("deploy/k8s: consistency with the code and with each other", () => {
 // ---- docker-compose.yml ------------------------------------------------------------------------------------
 
 describe("docker-compose.yml", () => {
-  const lifeboatServices = () => Object.entries(compose.services).filter(([, s]) => s.build !== undefined || s.image?.startsWith("lifeboat:"));
+  const lifeboatServices = () =>
+    Object.entries(compose.services).filter(([, s]) => s.build !== undefined || s.image?.startsWith("lifeboat:"));
 
   it("validates against the Compose Specification JSON schema", () => {
     // dclint ships the compose-spec schema (draft-07); it is not in the package's exports, so read the file.
@@ -361,7 +445,10 @@ describe("docker-compose.yml", () => {
     expect(postgres?.image).toMatch(/^postgres:/);
     expect(migrate?.command).toEqual(["node", "cli/migrate.mjs"]);
     expect(migrate?.restart).toBe("no");
-    for (const [name, service] of [["app", app], ["worker", worker]] as const) {
+    for (const [name, service] of [
+      ["app", app],
+      ["worker", worker],
+    ] as const) {
       expect(service?.depends_on?.migrate?.condition, name).toBe("service_completed_successfully");
       expect(service?.depends_on?.postgres?.condition, name).toBe("service_healthy");
     }
@@ -384,11 +471,15 @@ describe("docker-compose.yml", () => {
   });
 
   it("sets only variables lib/env.ts knows, secrets only from the environment, and pins images", () => {
-    for (const [name, service] of Object.entries(compose.services)) expectPinnedImage(service.image ?? "", `compose ${name}`);
+    for (const [name, service] of Object.entries(compose.services))
+      expectPinnedImage(service.image ?? "", `compose ${name}`);
     for (const [name, service] of lifeboatServices()) {
       for (const [key, value] of Object.entries(service.environment ?? {})) {
         expect(knownEnv, `compose ${name}: ${key}`).toContain(key);
-        if (SECRET_ENV.has(key)) expect(String(value), `compose ${name}: ${key} comes from the environment`).toMatch(/\$\{[A-Z_]+(:[-?][^}]*)?\}/);
+        if (SECRET_ENV.has(key))
+          expect(String(value), `compose ${name}: ${key} comes from the environment`).toMatch(
+            /\$\{[A-Z_]+(:[-?][^}]*)?\}/,
+          );
       }
       expect(service.environment?.DATABASE_URL, `compose ${name}: DATABASE_URL`).toBeDefined();
       // Read-only like on Kubernetes, with the same writable places.
@@ -448,7 +539,10 @@ function dockerfileStages() {
 
 /** The numeric uid the final stage runs as. */
 function dockerfileUser(): number {
-  const user = dockerfileStages().at(-1)!.body.filter((i) => i.keyword === "USER").at(-1)?.args;
+  const user = dockerfileStages()
+    .at(-1)!
+    .body.filter((i) => i.keyword === "USER")
+    .at(-1)?.args;
   expect(user, "the final stage sets USER").toBeDefined();
   const uid = Number(user!.split(":")[0]);
   expect(Number.isInteger(uid), `USER ${user} is numeric (so runAsNonRoot can check it)`).toBe(true);
@@ -464,8 +558,14 @@ describe("Dockerfile", () => {
       if (!stages.some((s) => s.name === stage.image)) expectPinnedImage(stage.image, `FROM ${stage.image}`);
     }
     const final = stages.at(-1)!;
-    expect(stages.some((s) => s.name === final.image), "the runtime stage starts from a base image, not from the build").toBe(false);
-    expect(final.body.some((i) => i.keyword === "RUN" && /npm (install|ci)|npm run build/.test(i.args)), "no install or build in the runtime stage").toBe(false);
+    expect(
+      stages.some((s) => s.name === final.image),
+      "the runtime stage starts from a base image, not from the build",
+    ).toBe(false);
+    expect(
+      final.body.some((i) => i.keyword === "RUN" && /npm (install|ci)|npm run build/.test(i.args)),
+      "no install or build in the runtime stage",
+    ).toBe(false);
   });
 
   it("runs as a non-root user, set before CMD, and starts the standalone server by default", () => {
@@ -480,11 +580,19 @@ describe("Dockerfile", () => {
   });
 
   it("puts into the runtime stage what the three roles need", () => {
-    const build = dockerfileStages().find((s) => s.body.some((i) => i.keyword === "RUN" && i.args.includes("npm run build")))!;
-    const buildRun = build.body.filter((i) => i.keyword === "RUN").map((i) => i.args).join(" ");
+    const build = dockerfileStages().find((s) =>
+      s.body.some((i) => i.keyword === "RUN" && i.args.includes("npm run build")),
+    )!;
+    const buildRun = build.body
+      .filter((i) => i.keyword === "RUN")
+      .map((i) => i.args)
+      .join(" ");
     expect(buildRun).toMatch(/LIFEBOAT_BUILD_STANDALONE=1 npm run build/);
     expect(buildRun).toMatch(/node deploy\/bundle-scripts\.mjs \.next\/cli/);
-    const copies = dockerfileStages().at(-1)!.body.filter((i) => i.keyword === "COPY").map((i) => i.args.replace(/--\S+\s+/g, ""));
+    const copies = dockerfileStages()
+      .at(-1)!
+      .body.filter((i) => i.keyword === "COPY")
+      .map((i) => i.args.replace(/--\S+\s+/g, ""));
     for (const [from, to] of [
       ["/app/.next/standalone", "./"],
       ["/app/.next/static", "./.next/static"],
@@ -499,16 +607,24 @@ describe("Dockerfile", () => {
   it("bakes no secret into the image, and keeps .env and local state out of the build context", () => {
     for (const instruction of dockerfileInstructions()) {
       if (instruction.keyword === "ENV" || instruction.keyword === "ARG") {
-        const names = instruction.args.includes("=") ? [...instruction.args.matchAll(/([A-Za-z_][\w]*)=/g)].map((m) => m[1]!) : [instruction.args.split(/\s+/)[0]!];
+        const names = instruction.args.includes("=")
+          ? [...instruction.args.matchAll(/([A-Za-z_][\w]*)=/g)].map((m) => m[1]!)
+          : [instruction.args.split(/\s+/)[0]!];
         for (const name of names) {
-          expect(name, `line ${instruction.line}: ${instruction.keyword} ${name}`).not.toMatch(/SECRET|PASSWORD|TOKEN|PRIVATE|CREDENTIAL|API_KEY|DATABASE_URL|SMTP_URL/i);
-          if (instruction.keyword === "ENV") expect(knownEnv.has(name) || platformEnv.has(name), `ENV ${name} is a known variable`).toBe(true);
+          expect(name, `line ${instruction.line}: ${instruction.keyword} ${name}`).not.toMatch(
+            /SECRET|PASSWORD|TOKEN|PRIVATE|CREDENTIAL|API_KEY|DATABASE_URL|SMTP_URL/i,
+          );
+          if (instruction.keyword === "ENV")
+            expect(knownEnv.has(name) || platformEnv.has(name), `ENV ${name} is a known variable`).toBe(true);
         }
       }
     }
     expect(read("Dockerfile")).not.toMatch(/postgres(ql)?:\/\/[^\s:]+:[^\s@]+@/);
-    const ignored = read(".dockerignore").split("\n").map((l) => l.trim());
-    for (const entry of [".env", ".env.*", "node_modules", ".next", ".data", ".git", "lib/generated"]) expect(ignored, `.dockerignore: ${entry}`).toContain(entry);
+    const ignored = read(".dockerignore")
+      .split("\n")
+      .map((l) => l.trim());
+    for (const entry of [".env", ".env.*", "node_modules", ".next", ".data", ".git", "lib/generated"])
+      expect(ignored, `.dockerignore: ${entry}`).toContain(entry);
   });
 });
 

@@ -42,12 +42,25 @@ async function main(): Promise<number> {
     // Specs sign in many times from one address; the per-account-and-address wait is what they exercise, long
     // enough (60 s) to outlast a slow machine between a spec's failures and its next attempt. The secret is
     // handed to the specs too, so secrets.spec can prove it never appears in an answer.
-    const env = { LOGIN_MAX_FAILURES_PER_IP: "1000", LOGIN_FIRST_DELAY_SECONDS: "60", NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
-    for (let i = 0; i < 2; i++) servers.push(await startAppServer(url, { env, logs: Boolean(process.env.E2E_SERVER_LOG) }));
+    const env = {
+      LOGIN_MAX_FAILURES_PER_IP: "1000",
+      LOGIN_FIRST_DELAY_SECONDS: "60",
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    };
+    for (let i = 0; i < 2; i++)
+      servers.push(await startAppServer(url, { env, logs: Boolean(process.env.E2E_SERVER_LOG) }));
     const [first, second] = servers.map((s) => s.baseUrl);
     log(`app on ${first} and ${second}, database ${name}`);
     return await run(bin("playwright"), ["test", ...process.argv.slice(2)], {
-      env: { ...process.env, E2E_BASE_URL: first, E2E_SECOND_BASE_URL: second, E2E_DATABASE_URL: url, E2E_NEXTAUTH_SECRET: env.NEXTAUTH_SECRET, CHROMIUM_PATH: chromium, ALERTMANAGER_PATH: alertmanager },
+      env: {
+        ...process.env,
+        E2E_BASE_URL: first,
+        E2E_SECOND_BASE_URL: second,
+        E2E_DATABASE_URL: url,
+        E2E_NEXTAUTH_SECRET: env.NEXTAUTH_SECRET,
+        CHROMIUM_PATH: chromium,
+        ALERTMANAGER_PATH: alertmanager,
+      },
     });
   } finally {
     servers.forEach((s) => s.stop());

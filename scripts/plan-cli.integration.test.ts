@@ -11,12 +11,15 @@ import { exportPlan } from "@/lib/plans/export";
 import { planToYaml } from "@/lib/plans/yaml/write";
 
 const run = promisify(execFile);
-const plan = (args: string[], env: Record<string, string> = {}) => run("node_modules/.bin/tsx", ["scripts/plan.mts", ...args], { env: { ...process.env, ...env } });
+const plan = (args: string[], env: Record<string, string> = {}) =>
+  run("node_modules/.bin/tsx", ["scripts/plan.mts", ...args], { env: { ...process.env, ...env } });
 const FIXTURE = "lib/plans/markdown/fixtures/harbor-payments.md";
 
 describe("npm run plan", () => {
   it("import --dry-run --json prints the extracted plan in the export's shape, without any database", async () => {
-    const { stdout, stderr } = await plan(["import", FIXTURE, "--dry-run", "--json"], { DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" });
+    const { stdout, stderr } = await plan(["import", FIXTURE, "--dry-run", "--json"], {
+      DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none",
+    });
     const extracted = JSON.parse(stdout);
     expect(extracted.systems).toHaveLength(1);
     expect(Object.keys(extracted.systems[0])[0]).toBe("name");
@@ -40,7 +43,10 @@ describe("npm run plan", () => {
     const { db, url } = await createTestDatabase();
     const junk = path.join(tmpdir(), `junk-${process.pid}.yaml`);
     writeFileSync(junk, "systems:\n  - name: X\n    services:\n      - name: a\n        tier: 9\n");
-    await expect(plan(["import", junk], { DATABASE_URL: url })).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("problem (line 5)") });
+    await expect(plan(["import", junk], { DATABASE_URL: url })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("problem (line 5)"),
+    });
     expect(await db.system.count()).toBe(0);
   });
 });

@@ -16,7 +16,8 @@ import { orderedPlan, planToYaml } from "@/lib/plans/yaml/write";
 import { withAppDatabase } from "./lib/database";
 import { exitWhenFlushed } from "./lib/exit";
 
-const USAGE = "usage: npm run plan -- import <file.md|file.yaml> [--dry-run] [--json] [--system NAME]\n       npm run plan -- export [--system NAME]";
+const USAGE =
+  "usage: npm run plan -- import <file.md|file.yaml> [--dry-run] [--json] [--system NAME]\n       npm run plan -- export [--system NAME]";
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -31,14 +32,27 @@ const { values, positionals } = parseArgs({
 });
 if (command !== "import" && command !== "export") fail(USAGE);
 
-if (process.env.LIFEBOAT_URL?.startsWith("http://") && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(process.env.LIFEBOAT_URL)) {
+if (
+  process.env.LIFEBOAT_URL?.startsWith("http://") &&
+  !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(process.env.LIFEBOAT_URL)
+) {
   console.error("warning: LIFEBOAT_URL is plain http://: the token crosses the network unencrypted. Use https://.");
 }
-const remote = process.env.LIFEBOAT_URL ? { url: process.env.LIFEBOAT_URL.replace(/\/+$/, ""), token: process.env.LIFEBOAT_TOKEN ?? fail("LIFEBOAT_URL is set: set LIFEBOAT_TOKEN too (npm run token -- create …)") } : null;
+const remote = process.env.LIFEBOAT_URL
+  ? {
+      url: process.env.LIFEBOAT_URL.replace(/\/+$/, ""),
+      token:
+        process.env.LIFEBOAT_TOKEN ?? fail("LIFEBOAT_URL is set: set LIFEBOAT_TOKEN too (npm run token -- create …)"),
+    }
+  : null;
 
 async function callLifeboat(pathAndQuery: string, init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(`${remote!.url}${pathAndQuery}`, { ...init, headers: { ...init.headers, Authorization: `Bearer ${remote!.token}` } });
-  if (response.status === 401 || response.status === 403) fail(`Lifeboat refused the token (${response.status}): ${(await response.text()).slice(0, 300)}`, 1);
+  const response = await fetch(`${remote!.url}${pathAndQuery}`, {
+    ...init,
+    headers: { ...init.headers, Authorization: `Bearer ${remote!.token}` },
+  });
+  if (response.status === 401 || response.status === 403)
+    fail(`Lifeboat refused the token (${response.status}): ${(await response.text()).slice(0, 300)}`, 1);
   return response;
 }
 
@@ -53,10 +67,15 @@ function printReport(report: ImportReport, applied: boolean) {
   }
   for (const note of outcome?.interpretations ?? []) console.log(`read as: ${note.message}`);
   for (const missing of reading.notFound) console.log(`not found: ${missing}`);
-  if (reading.unparsed.length) console.log(`${reading.unparsed.length} lines not understood (not imported): ${reading.unparsed.map((l) => l.line).join(", ")}`);
+  if (reading.unparsed.length)
+    console.log(
+      `${reading.unparsed.length} lines not understood (not imported): ${reading.unparsed.map((l) => l.line).join(", ")}`,
+    );
   if (outcome) {
     const c = outcome.counts;
-    console.log(`${applied ? "Applied" : problems.length ? "Nothing applied" : "Preview (nothing applied)"}: ${c.create} to create, ${c.update} to change, ${c.skip} skipped, ${c.unchanged} unchanged.`);
+    console.log(
+      `${applied ? "Applied" : problems.length ? "Nothing applied" : "Preview (nothing applied)"}: ${c.create} to create, ${c.update} to change, ${c.skip} skipped, ${c.unchanged} unchanged.`,
+    );
   }
 }
 
@@ -86,13 +105,24 @@ async function importCommand() {
 
   const run = async (apply: boolean, fingerprint?: string): Promise<{ report: ImportReport; status: number }> => {
     if (!remote) {
-      const report = await withAppDatabase((db) => importDocument(db, { system: "cli" }, request, { apply, canEditTiers: true, expectedFingerprint: fingerprint }));
+      const report = await withAppDatabase((db) =>
+        importDocument(db, { system: "cli" }, request, { apply, canEditTiers: true, expectedFingerprint: fingerprint }),
+      );
       return { report, status: 200 };
     }
-    const query = new URLSearchParams({ name: request.fileName, ...(values.system && { system: values.system }), ...(apply ? { fingerprint: fingerprint! } : { dryRun: "true" }) });
-    const response = await callLifeboat(`/api/v1/plans/import?${query}`, { method: "POST", body: request.text, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    const query = new URLSearchParams({
+      name: request.fileName,
+      ...(values.system && { system: values.system }),
+      ...(apply ? { fingerprint: fingerprint! } : { dryRun: "true" }),
+    });
+    const response = await callLifeboat(`/api/v1/plans/import?${query}`, {
+      method: "POST",
+      body: request.text,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
     const body = await response.json();
-    if (response.status === 409 || response.status >= 500 || response.status === 413) fail(`Lifeboat answered ${response.status}: ${body.error ?? JSON.stringify(body)}`, 1);
+    if (response.status === 409 || response.status >= 500 || response.status === 413)
+      fail(`Lifeboat answered ${response.status}: ${body.error ?? JSON.stringify(body)}`, 1);
     return { report: body as ImportReport, status: response.status };
   };
 
@@ -112,7 +142,9 @@ async function importCommand() {
 
 async function exportCommand() {
   if (remote) {
-    const response = await callLifeboat(`/api/v1/plans${values.system ? `?system=${encodeURIComponent(values.system)}` : ""}`);
+    const response = await callLifeboat(
+      `/api/v1/plans${values.system ? `?system=${encodeURIComponent(values.system)}` : ""}`,
+    );
     if (!response.ok) fail(`Lifeboat answered ${response.status}: ${(await response.text()).slice(0, 300)}`, 1);
     process.stdout.write(await response.text());
     return;

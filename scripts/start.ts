@@ -52,7 +52,9 @@ async function main() {
     }
     hasDemoUsers = (await db.user.count({ where: { email: DEMO_USERS[0].email } })) > 0;
     if ((await db.user.count()) === 0) {
-      log("No users yet. Create the first admin with: npm run user:create -- --email you@example.com --name 'Your Name' --role admin");
+      log(
+        "No users yet. Create the first admin with: npm run user:create -- --email you@example.com --name 'Your Name' --role admin",
+      );
     }
     await db.$disconnect();
 

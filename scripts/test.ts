@@ -15,15 +15,29 @@ import { LINT_STEPS, runSteps, summarize, type Step } from "./lib/steps";
 const reports = mkdtempSync(path.join(os.tmpdir(), "lifeboat-test-"));
 const vitest = (project: string): Step => {
   const report = path.join(reports, `${project}.json`);
-  return { name: project, command: bin("vitest"), args: ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], passed: () => reportPassed(report) };
+  return {
+    name: project,
+    command: bin("vitest"),
+    args: ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    passed: () => reportPassed(report),
+  };
 };
 
-const STEPS: Step[] = [...LINT_STEPS, vitest("unit"), vitest("integration"), { name: "e2e", command: bin("tsx"), args: ["scripts/e2e.ts"] }];
+const STEPS: Step[] = [
+  ...LINT_STEPS,
+  vitest("unit"),
+  vitest("integration"),
+  { name: "e2e", command: bin("tsx"), args: ["scripts/e2e.ts"] },
+];
 
 /** True only when the step's JSON report exists and says every test passed. */
 function reportPassed(file: string): boolean {
   if (!existsSync(file)) return false;
-  const report = JSON.parse(readFileSync(file, "utf8")) as { success?: boolean; numFailedTests?: number; numTotalTests?: number };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    success?: boolean;
+    numFailedTests?: number;
+    numTotalTests?: number;
+  };
   return report.success === true && report.numFailedTests === 0 && (report.numTotalTests ?? 0) > 0;
 }
 

@@ -10,9 +10,13 @@ const run = promisify(execFile);
 describe("npm run token -- create", () => {
   it("creates a working token in the database it is pointed at and prints the secret alone on the last line", async () => {
     const { db, url } = await createTestDatabase();
-    const { stdout, stderr } = await run("node_modules/.bin/tsx", ["scripts/token.mts", "create", "--name", "alertmanager", "--scopes", "alerts:write,read"], {
-      env: { ...process.env, DATABASE_URL: url },
-    });
+    const { stdout, stderr } = await run(
+      "node_modules/.bin/tsx",
+      ["scripts/token.mts", "create", "--name", "alertmanager", "--scopes", "alerts:write,read"],
+      {
+        env: { ...process.env, DATABASE_URL: url },
+      },
+    );
     const lines = stdout.trim().split("\n");
     const secret = lines.at(-1)!;
     expect(secret).toMatch(/^lb_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
@@ -26,9 +30,15 @@ describe("npm run token -- create", () => {
 
   it("refuses an unknown scope with a message and a non-zero exit", async () => {
     const { url } = await createTestDatabase();
-    await expect(run("node_modules/.bin/tsx", ["scripts/token.mts", "create", "--name", "x", "--scopes", "everything"], { env: { ...process.env, DATABASE_URL: url } })).rejects.toMatchObject({
+    await expect(
+      run("node_modules/.bin/tsx", ["scripts/token.mts", "create", "--name", "x", "--scopes", "everything"], {
+        env: { ...process.env, DATABASE_URL: url },
+      }),
+    ).rejects.toMatchObject({
       code: 2,
-      stderr: expect.stringContaining("--scopes: Scopes are backups:write, alerts:write, plans:write, plans:read, read"),
+      stderr: expect.stringContaining(
+        "--scopes: Scopes are backups:write, alerts:write, plans:write, plans:read, read",
+      ),
     });
   });
 });

@@ -6,7 +6,9 @@ import { createUser } from "@/lib/users/users";
 import { reportFailure, withAppDatabase } from "./lib/database";
 import { exitWhenFlushed } from "./lib/exit";
 
-const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "admin" } } });
+const { values } = parseArgs({
+  options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "admin" } },
+});
 const input = createUserSchema.safeParse(values);
 if (!input.success) {
   for (const issue of input.error.issues) console.error(`--${issue.path.join(".")}: ${issue.message}`);

@@ -8,7 +8,12 @@ import { prepareDatabase } from "./lib/database";
 import { persistentSecret } from "./lib/secret";
 
 const config = launcherEnv();
-const database = await prepareDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.LIFEBOAT_DATA_DIR, port: config.EMBEDDED_PG_PORT, log: console.error });
+const database = await prepareDatabase({
+  databaseUrl: config.DATABASE_URL,
+  dataDir: config.LIFEBOAT_DATA_DIR,
+  port: config.EMBEDDED_PG_PORT,
+  log: console.error,
+});
 process.env.DATABASE_URL = database.url;
 process.env.NEXTAUTH_SECRET ??= config.NEXTAUTH_SECRET ?? persistentSecret(config.LIFEBOAT_DATA_DIR);
 const db = createPrismaClient(database.url);

@@ -34,10 +34,12 @@ export async function startTestService(routes: Record<string, Behaviour> = {}) {
       const call: Call = { path, method: req.method ?? "GET", body, startedAt: Date.now() };
       calls.push(call);
       const behaviour = behaviours.get(path) ?? { status: 200 };
-      const reply = typeof behaviour === "function" ? behaviour(calls.filter((c) => c.path === path).length) : behaviour;
+      const reply =
+        typeof behaviour === "function" ? behaviour(calls.filter((c) => c.path === path).length) : behaviour;
       const answer = () => {
         call.answeredAt = Date.now();
-        if (!res.destroyed) res.writeHead(reply.status ?? 200, { "Content-Type": "text/plain" }).end(reply.body ?? "ok");
+        if (!res.destroyed)
+          res.writeHead(reply.status ?? 200, { "Content-Type": "text/plain" }).end(reply.body ?? "ok");
       };
       if (reply.delayMs) setTimeout(answer, reply.delayMs).unref();
       else answer();

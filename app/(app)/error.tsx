@@ -15,7 +15,9 @@ export default function AppError({ error, reset }: { error: Error & { digest?: s
 
   return (
     <div role="alert" className="mx-auto max-w-lg rounded-lg border border-red-200 bg-white p-6 shadow-sm">
-      <p className="text-lg font-semibold text-red-700">{databaseDown ? "Database unreachable" : "This page failed to load"}</p>
+      <p className="text-lg font-semibold text-red-700">
+        {databaseDown ? "Database unreachable" : "This page failed to load"}
+      </p>
       <p className="mt-2 text-sm text-slate-600">
         {databaseDown
           ? "Lifeboat cannot reach its database right now. Nothing saved is lost; try again once it is back."

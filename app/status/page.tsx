@@ -34,7 +34,9 @@ export default async function StatusPage() {
         {systems.map((system) => (
           <li key={system.id} className="flex items-center justify-between px-4 py-2">
             <span>{system.name}</span>
-            <span className={`rounded px-2 py-0.5 text-xs font-medium ${TONES[system.level]}`}>{STATUS_PAGE_LABELS[system.level]}</span>
+            <span className={`rounded px-2 py-0.5 text-xs font-medium ${TONES[system.level]}`}>
+              {STATUS_PAGE_LABELS[system.level]}
+            </span>
           </li>
         ))}
       </ul>
@@ -42,7 +44,11 @@ export default async function StatusPage() {
         <section className="space-y-4">
           <h2 className="text-lg font-semibold">Current incidents</h2>
           {incidents.map((incident) => (
-            <article key={incident.id} className="rounded-md border border-slate-200 bg-white p-4" data-testid="public-incident">
+            <article
+              key={incident.id}
+              className="rounded-md border border-slate-200 bg-white p-4"
+              data-testid="public-incident"
+            >
               <h3 className="font-medium">{incident.title}</h3>
               <p className="text-xs text-slate-500">
                 {STATUS_LABELS[incident.status]} · since {utc(incident.declaredAt)}
@@ -50,7 +56,8 @@ export default async function StatusPage() {
               <ol className="mt-2 space-y-1 text-sm">
                 {incident.timeline.map((update) => (
                   <li key={update.id.toString()}>
-                    <span className="text-xs text-slate-500">{utc(update.at)}</span> — <span className="whitespace-pre-wrap">{update.message}</span>
+                    <span className="text-xs text-slate-500">{utc(update.at)}</span> —{" "}
+                    <span className="whitespace-pre-wrap">{update.message}</span>
                   </li>
                 ))}
               </ol>

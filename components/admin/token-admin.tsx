@@ -19,10 +19,18 @@ export function CreateTokenForm() {
         onSubmit={(event) => {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
-          create.execute({ name: String(form.get("name") ?? ""), scopes: form.getAll("scopes").map(String) as TokenScope[] });
+          create.execute({
+            name: String(form.get("name") ?? ""),
+            scopes: form.getAll("scopes").map(String) as TokenScope[],
+          });
         }}
       >
-        <Field label="Name" htmlFor="token-name" error={fieldError(create.result, "name")} hint="Who uses it, e.g. “nightly pg_dump on db-1”">
+        <Field
+          label="Name"
+          htmlFor="token-name"
+          error={fieldError(create.result, "name")}
+          hint="Who uses it, e.g. “nightly pg_dump on db-1”"
+        >
           <Input id="token-name" name="name" />
         </Field>
         <fieldset>
@@ -32,7 +40,9 @@ export function CreateTokenForm() {
               <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === "backups:write"} /> {scope}
             </label>
           ))}
-          {fieldError(create.result, "scopes") && <p className="text-xs text-red-600">{fieldError(create.result, "scopes")}</p>}
+          {fieldError(create.result, "scopes") && (
+            <p className="text-xs text-red-600">{fieldError(create.result, "scopes")}</p>
+          )}
         </fieldset>
         <FormErrors result={create.result} />
         <Button type="submit" disabled={create.isExecuting}>
@@ -54,7 +64,12 @@ export function CreateTokenForm() {
 export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
   const revoke = useAction(revokeTokenAction);
   return (
-    <Button variant="secondary" disabled={revoke.isExecuting} onClick={() => window.confirm(`Revoke ${name}? Jobs using it will get 401.`) && revoke.execute({ id })} aria-label={`Revoke ${name}`}>
+    <Button
+      variant="secondary"
+      disabled={revoke.isExecuting}
+      onClick={() => window.confirm(`Revoke ${name}? Jobs using it will get 401.`) && revoke.execute({ id })}
+      aria-label={`Revoke ${name}`}
+    >
       Revoke
     </Button>
   );

@@ -21,12 +21,20 @@ export type UserRow = {
   recentFailures: number;
 };
 
-export function UsersTable({ users, currentUserId, windowMinutes }: { users: UserRow[]; currentUserId: string; windowMinutes: number }) {
+export function UsersTable({
+  users,
+  currentUserId,
+  windowMinutes,
+}: {
+  users: UserRow[];
+  currentUserId: string;
+  windowMinutes: number;
+}) {
   return (
     <DataTable columns={["User", "Role", "Status", "Last sign-in", "Actions"]}>
-          {users.map((user) => (
-            <UserRowView key={user.id} user={user} isSelf={user.id === currentUserId} windowMinutes={windowMinutes} />
-          ))}
+      {users.map((user) => (
+        <UserRowView key={user.id} user={user} isSelf={user.id === currentUserId} windowMinutes={windowMinutes} />
+      ))}
     </DataTable>
   );
 }
@@ -81,7 +89,11 @@ function UserRowView({ user, isSelf, windowMinutes }: { user: UserRow; isSelf: b
             Unlock sign-in
           </Button>
         )}
-        <Button variant="secondary" disabled={busy} onClick={() => reset.execute({ id: user.id, version: user.version })}>
+        <Button
+          variant="secondary"
+          disabled={busy}
+          onClick={() => reset.execute({ id: user.id, version: user.version })}
+        >
           Reset password
         </Button>
         <Button

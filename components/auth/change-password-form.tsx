@@ -35,7 +35,13 @@ export function ChangePasswordForm() {
       >
         {fields.map((f) => (
           <Field key={f.name} label={f.label} htmlFor={f.name} error={fieldError(change.result, f.name)}>
-            <Input id={f.name} name={f.name} type="password" autoComplete={f.autoComplete} aria-invalid={Boolean(fieldError(change.result, f.name))} />
+            <Input
+              id={f.name}
+              name={f.name}
+              type="password"
+              autoComplete={f.autoComplete}
+              aria-invalid={Boolean(fieldError(change.result, f.name))}
+            />
           </Field>
         ))}
         <FormErrors result={change.result} />

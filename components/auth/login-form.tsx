@@ -9,7 +9,8 @@ import { Card } from "@/components/ui/card";
 
 const MESSAGES: Record<string, (seconds: string) => string> = {
   CredentialsSignin: () => "Wrong email or password.",
-  SignInDelayed: (s) => `Too many failed attempts for this account from this address. Wait ${waitText(s)} and try again (each further failure doubles the wait).`,
+  SignInDelayed: (s) =>
+    `Too many failed attempts for this account from this address. Wait ${waitText(s)} and try again (each further failure doubles the wait).`,
   TooManyAttempts: (s) => `Too many failed attempts from your network. Try again in ${waitText(s)}.`,
   SessionRequired: () => "Sign in to continue.",
 };

@@ -2,7 +2,11 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
-import { createBackupPolicyAction, deleteBackupPolicyAction, updateBackupPolicyAction } from "@/app/(app)/backups/actions";
+import {
+  createBackupPolicyAction,
+  deleteBackupPolicyAction,
+  updateBackupPolicyAction,
+} from "@/app/(app)/backups/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { fieldError, FormErrors } from "@/components/ui/form-errors";
@@ -47,7 +51,10 @@ export function BackupPolicyForm({ initial, onDone }: { initial: BackupPolicyVal
           cron: mode === "cron" ? v("cron") : null,
           retentionLocalDays: v("retentionLocalDays") as unknown as number,
           retentionRemoteDays: v("retentionRemoteDays") as unknown as number,
-          locations: v("locations").split("\n").map((l) => l.trim()).filter(Boolean),
+          locations: v("locations")
+            .split("\n")
+            .map((l) => l.trim())
+            .filter(Boolean),
           method: v("method"),
           verification: v("verification") as BackupPolicyValues["verification"],
           requireVerified: form.get("requireVerified") === "on",
@@ -62,12 +69,23 @@ export function BackupPolicyForm({ initial, onDone }: { initial: BackupPolicyVal
       </Field>
       <Field label="Schedule" htmlFor={id("mode")} error={err("intervalMinutes") ?? err("cron")}>
         <div className="flex gap-2">
-          <Select id={id("mode")} value={mode} onChange={(e) => setMode(e.target.value as "interval" | "cron")} className="w-32">
+          <Select
+            id={id("mode")}
+            value={mode}
+            onChange={(e) => setMode(e.target.value as "interval" | "cron")}
+            className="w-32"
+          >
             <option value="interval">Every N min</option>
             <option value="cron">Cron (UTC)</option>
           </Select>
           {mode === "interval" ? (
-            <Input aria-label="Interval in minutes" name="intervalMinutes" inputMode="numeric" defaultValue={initial.intervalMinutes ?? ""} placeholder="1440" />
+            <Input
+              aria-label="Interval in minutes"
+              name="intervalMinutes"
+              inputMode="numeric"
+              defaultValue={initial.intervalMinutes ?? ""}
+              placeholder="1440"
+            />
           ) : (
             <Input aria-label="Cron expression" name="cron" defaultValue={initial.cron ?? ""} placeholder="0 2 * * *" />
           )}
@@ -77,16 +95,37 @@ export function BackupPolicyForm({ initial, onDone }: { initial: BackupPolicyVal
         <Input id={id("grace")} name="graceMinutes" inputMode="numeric" defaultValue={initial.graceMinutes} />
       </Field>
       <Field label="Retention, local (days)" htmlFor={id("rl")} error={err("retentionLocalDays")}>
-        <Input id={id("rl")} name="retentionLocalDays" inputMode="numeric" defaultValue={initial.retentionLocalDays ?? ""} />
+        <Input
+          id={id("rl")}
+          name="retentionLocalDays"
+          inputMode="numeric"
+          defaultValue={initial.retentionLocalDays ?? ""}
+        />
       </Field>
       <Field label="Retention, remote (days)" htmlFor={id("rr")} error={err("retentionRemoteDays")}>
-        <Input id={id("rr")} name="retentionRemoteDays" inputMode="numeric" defaultValue={initial.retentionRemoteDays ?? ""} />
+        <Input
+          id={id("rr")}
+          name="retentionRemoteDays"
+          inputMode="numeric"
+          defaultValue={initial.retentionRemoteDays ?? ""}
+        />
       </Field>
       <Field label="Method or script" htmlFor={id("method")} error={err("method")}>
-        <Input id={id("method")} name="method" defaultValue={initial.method} placeholder="./scripts/backup/postgres_backup.sh" />
+        <Input
+          id={id("method")}
+          name="method"
+          defaultValue={initial.method}
+          placeholder="./scripts/backup/postgres_backup.sh"
+        />
       </Field>
       <Field label="Locations (one per line)" htmlFor={id("locations")} error={err("locations")}>
-        <textarea id={id("locations")} name="locations" rows={2} defaultValue={initial.locations.join("\n")} className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm" />
+        <textarea
+          id={id("locations")}
+          name="locations"
+          rows={2}
+          defaultValue={initial.locations.join("\n")}
+          className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
+        />
       </Field>
       <Field label="Verification" htmlFor={id("verification")} error={err("verification")}>
         <Select id={id("verification")} name="verification" defaultValue={initial.verification}>
@@ -99,7 +138,8 @@ export function BackupPolicyForm({ initial, onDone }: { initial: BackupPolicyVal
       </Field>
       <Field label="Only verified runs count" htmlFor={id("rv")} error={err("requireVerified")}>
         <label className="flex items-center gap-2 pt-1.5 text-sm">
-          <input id={id("rv")} type="checkbox" name="requireVerified" defaultChecked={initial.requireVerified} /> require verification for the live RPO
+          <input id={id("rv")} type="checkbox" name="requireVerified" defaultChecked={initial.requireVerified} />{" "}
+          require verification for the live RPO
         </label>
       </Field>
       <div className="space-y-2 sm:col-span-3">
@@ -115,7 +155,11 @@ export function BackupPolicyForm({ initial, onDone }: { initial: BackupPolicyVal
 export function DeleteBackupPolicyButton({ id, version, name }: { id: string; version: number; name: string }) {
   const remove = useAction(deleteBackupPolicyAction);
   return (
-    <Button variant="ghost" disabled={remove.isExecuting} onClick={() => window.confirm(`Delete ${name} and its run history?`) && remove.execute({ id, version })}>
+    <Button
+      variant="ghost"
+      disabled={remove.isExecuting}
+      onClick={() => window.confirm(`Delete ${name} and its run history?`) && remove.execute({ id, version })}
+    >
       Delete
     </Button>
   );

@@ -6,10 +6,20 @@ const GAP = 2;
 
 export function lastDays(days: number, now = new Date()): string[] {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return Array.from({ length: days }, (_, i) => new Date(today - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10));
+  return Array.from({ length: days }, (_, i) =>
+    new Date(today - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10),
+  );
 }
 
-export function HeatmapStrip({ days, cells, label }: { days: string[]; cells: Map<string, "succeeded" | "failed">; label: string }) {
+export function HeatmapStrip({
+  days,
+  cells,
+  label,
+}: {
+  days: string[];
+  cells: Map<string, "succeeded" | "failed">;
+  label: string;
+}) {
   const counts = { succeeded: 0, failed: 0, missing: 0 };
   return (
     <svg width={days.length * (SIZE + GAP)} height={SIZE} role="img" aria-label={`${label}: last ${days.length} days`}>
@@ -17,7 +27,16 @@ export function HeatmapStrip({ days, cells, label }: { days: string[]; cells: Ma
         const state = cells.get(day) ?? "missing";
         counts[state] += 1;
         return (
-          <rect key={day} x={i * (SIZE + GAP)} y={0} width={SIZE} height={SIZE} rx={1.5} fill={COLORS[state]} data-state={state}>
+          <rect
+            key={day}
+            x={i * (SIZE + GAP)}
+            y={0}
+            width={SIZE}
+            height={SIZE}
+            rx={1.5}
+            fill={COLORS[state]}
+            data-state={state}
+          >
             <title>{`${day}: ${state}`}</title>
           </rect>
         );

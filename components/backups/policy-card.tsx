@@ -5,7 +5,14 @@ import { Badge, Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { BackupPolicyForm, DeleteBackupPolicyButton, type BackupPolicyValues } from "./backup-policy-form";
 
-type Props = { policy: BackupPolicyValues & { id: string; version: number }; summary: string; missed: boolean; dueAt: string | null; lastRun: string | null; canEdit: boolean };
+type Props = {
+  policy: BackupPolicyValues & { id: string; version: number };
+  summary: string;
+  missed: boolean;
+  dueAt: string | null;
+  lastRun: string | null;
+  canEdit: boolean;
+};
 
 export function BackupPolicyCard({ policy, summary, missed, dueAt, lastRun, canEdit }: Props) {
   const [editing, setEditing] = useState(false);

@@ -14,5 +14,12 @@ const formatBytes = (bytes: number) => {
 };
 
 export function BackupSizeChart({ points }: { points: { day: string; bytes: number | null }[] }) {
-  return <TimeLineChart data={points} xKey="day" series={[{ key: "bytes", label: "Backup size", color: "#1d4ed8" }]} yFormat={formatBytes} />;
+  return (
+    <TimeLineChart
+      data={points}
+      xKey="day"
+      series={[{ key: "bytes", label: "Backup size", color: "#1d4ed8" }]}
+      yFormat={formatBytes}
+    />
+  );
 }

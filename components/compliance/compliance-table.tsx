@@ -8,16 +8,48 @@ import { RtoStatusBadge } from "./status-badge";
 const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
 
 /** The per-service table (the CSV export has the same columns). */
-export function ComplianceTable({ rows, serviceLink }: { rows: ComplianceRow[]; serviceLink?: (id: string) => string }) {
+export function ComplianceTable({
+  rows,
+  serviceLink,
+}: {
+  rows: ComplianceRow[];
+  serviceLink?: (id: string) => string;
+}) {
   return (
-    <DataTable columns={["Service", "System", "Tier", "RTO target", "Last measured", "p90", "RTO", "RPO target", "Backup age", "Within RPO 30 d / 90 d"]} testId="compliance-table">
+    <DataTable
+      columns={[
+        "Service",
+        "System",
+        "Tier",
+        "RTO target",
+        "Last measured",
+        "p90",
+        "RTO",
+        "RPO target",
+        "Backup age",
+        "Within RPO 30 d / 90 d",
+      ]}
+      testId="compliance-table"
+    >
       {rows.map((r) => (
         <tr key={r.id} data-service={r.name}>
-          <td className="px-4 py-2">{serviceLink ? <Link href={serviceLink(r.id)} className="text-brand-700 hover:underline">{r.name}</Link> : r.name}</td>
+          <td className="px-4 py-2">
+            {serviceLink ? (
+              <Link href={serviceLink(r.id)} className="text-brand-700 hover:underline">
+                {r.name}
+              </Link>
+            ) : (
+              r.name
+            )}
+          </td>
           <td className="px-4 py-2">{r.systemName}</td>
           <td className="px-4 py-2">T{r.tier}</td>
           <td className="px-4 py-2">{r.rtoTargetMinutes === null ? "—" : `${r.rtoTargetMinutes} min`}</td>
-          <td className="px-4 py-2 text-xs">{r.lastSeconds === null ? "never" : `${formatDuration(r.lastSeconds)} · ${r.lastMeasuredAt!.toISOString().slice(0, 10)}`}</td>
+          <td className="px-4 py-2 text-xs">
+            {r.lastSeconds === null
+              ? "never"
+              : `${formatDuration(r.lastSeconds)} · ${r.lastMeasuredAt!.toISOString().slice(0, 10)}`}
+          </td>
           <td className="px-4 py-2 font-mono text-xs">{r.p90Seconds === null ? "—" : formatDuration(r.p90Seconds)}</td>
           <td className="px-4 py-2">
             <RtoStatusBadge status={r.status} />

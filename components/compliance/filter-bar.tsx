@@ -6,12 +6,26 @@ import { RTO_STATUS_LABELS, RTO_STATUSES } from "@/lib/compliance/rules";
 import type { ComplianceFilter } from "@/lib/compliance/filter";
 import { TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
 
-export function FilterBar({ filter, systems, action = "/compliance" }: { filter: ComplianceFilter; systems: { id: string; name: string }[]; action?: string }) {
+export function FilterBar({
+  filter,
+  systems,
+  action = "/compliance",
+}: {
+  filter: ComplianceFilter;
+  systems: { id: string; name: string }[];
+  action?: string;
+}) {
   return (
     <form method="get" action={action} className="mb-6 flex flex-wrap items-end gap-2 print:hidden" aria-label="Filter">
       <label className="text-sm">
         System
-        <SystemSelect name="system" defaultValue={filter.systemId ?? ""} className="w-auto" systems={systems} empty="All systems" />
+        <SystemSelect
+          name="system"
+          defaultValue={filter.systemId ?? ""}
+          className="w-auto"
+          systems={systems}
+          empty="All systems"
+        />
       </label>
       <label className="text-sm">
         Tier

@@ -4,7 +4,13 @@ import type { Tally } from "@/lib/compliance/view";
 const percent = (part: number, whole: number) => (whole ? `${Math.round((100 * part) / whole)}%` : "—");
 const share = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
 
-export function ComplianceSummary({ total, coverage }: { total: Tally; coverage: { systems: number; scheduled: number; overdue: number; drilled90: number } }) {
+export function ComplianceSummary({
+  total,
+  coverage,
+}: {
+  total: Tally;
+  coverage: { systems: number; scheduled: number; overdue: number; drilled90: number };
+}) {
   const withRto = total.services - total.noTarget;
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="compliance-summary">
@@ -31,7 +37,8 @@ export function ComplianceSummary({ total, coverage }: { total: Tally; coverage:
         <p className="text-sm text-slate-500">Drill coverage</p>
         <p className="text-2xl font-semibold">{percent(coverage.scheduled, coverage.systems)}</p>
         <p className="text-xs text-slate-500">
-          {coverage.scheduled} of {coverage.systems} systems scheduled · {coverage.overdue} overdue · {coverage.drilled90} drilled in 90 days
+          {coverage.scheduled} of {coverage.systems} systems scheduled · {coverage.overdue} overdue ·{" "}
+          {coverage.drilled90} drilled in 90 days
         </p>
       </Card>
     </div>
@@ -73,7 +80,15 @@ function GroupTable({ title, groups }: { title: string; groups: ({ label: string
 type Groups = ({ label: string } & Tally)[];
 
 /** The figures grouped by system and by tier, side by side: the page and the printable report show the same two. */
-export function ComplianceGroups({ bySystem, byTier, className }: { bySystem: Groups; byTier: Groups; className: string }) {
+export function ComplianceGroups({
+  bySystem,
+  byTier,
+  className,
+}: {
+  bySystem: Groups;
+  byTier: Groups;
+  className: string;
+}) {
   return (
     <div className={className}>
       <GroupTable title="By system" groups={bySystem} />

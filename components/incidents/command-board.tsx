@@ -17,7 +17,18 @@ import { TimelineList } from "./timeline-list";
 import { useLiveTimeline } from "./use-live-timeline";
 import { useShortcuts } from "./use-shortcuts";
 
-const BOARD_CHANGING = new Set(["declared", "status_changed", "severity_changed", "commander_changed", "services_changed", "acknowledged", "escalation_fired", "alert_received", "alert_resolved", "service_verified"]);
+const BOARD_CHANGING = new Set([
+  "declared",
+  "status_changed",
+  "severity_changed",
+  "commander_changed",
+  "services_changed",
+  "acknowledged",
+  "escalation_fired",
+  "alert_received",
+  "alert_resolved",
+  "service_verified",
+]);
 
 export type BoardIncident = {
   id: string;
@@ -31,15 +42,34 @@ export type BoardIncident = {
   system: { name: string } | null;
   commander: { name: string } | null;
   escalation: { level: number | null; pending: number };
-  services: { id: string; name: string; tier: number; rtoMinutes: number | null; verifiedAt: Date | null; dependents: number }[];
+  services: {
+    id: string;
+    name: string;
+    tier: number;
+    rtoMinutes: number | null;
+    verifiedAt: Date | null;
+    dependents: number;
+  }[];
 };
 
-export function CommandBoard({ incidents, activity, canDeclare }: { incidents: BoardIncident[]; activity: TimelineEntry[]; canDeclare: boolean }) {
+export function CommandBoard({
+  incidents,
+  activity,
+  canDeclare,
+}: {
+  incidents: BoardIncident[];
+  activity: TimelineEntry[];
+  canDeclare: boolean;
+}) {
   const router = useRouter();
   // Every event anywhere arrives here: refresh the board only for those that change it, at most every 2 s.
   const refresh = useDebouncedRefresh(2000);
   const [selected, setSelected] = useState(0);
-  const { events, state } = useLiveTimeline({ initial: activity, keep: 200, onEvents: (fresh) => fresh.some((e) => BOARD_CHANGING.has(e.kind)) && refresh() });
+  const { events, state } = useLiveTimeline({
+    initial: activity,
+    keep: 200,
+    onEvents: (fresh) => fresh.some((e) => BOARD_CHANGING.has(e.kind)) && refresh(),
+  });
   const numbers = new Map(incidents.map((i) => [i.id, i.number]));
 
   useShortcuts({
@@ -54,18 +84,35 @@ export function CommandBoard({ incidents, activity, canDeclare }: { incidents: B
       <section className="space-y-3 lg:col-span-2" aria-label="Active incidents">
         <div className="flex items-center justify-between text-xs text-slate-500">
           <span>
-            {incidents.length} open · keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>Enter</kbd> open{canDeclare && <>, <kbd>d</kbd> declare</>}
+            {incidents.length} open · keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>Enter</kbd> open
+            {canDeclare && (
+              <>
+                , <kbd>d</kbd> declare
+              </>
+            )}
           </span>
           <LiveBadge state={state} />
         </div>
-        {incidents.length === 0 && <EmptyState title="No open incidents">All quiet. Alerts from Alertmanager or the events API open incidents here.</EmptyState>}
+        {incidents.length === 0 && (
+          <EmptyState title="No open incidents">
+            All quiet. Alerts from Alertmanager or the events API open incidents here.
+          </EmptyState>
+        )}
         {incidents.map((incident, index) => (
-          <Card key={incident.id} className={cn("p-4", index === selected && "ring-2 ring-brand-600")} data-testid="board-incident">
+          <Card
+            key={incident.id}
+            className={cn("p-4", index === selected && "ring-2 ring-brand-600")}
+            data-testid="board-incident"
+          >
             <div className="flex flex-wrap items-center gap-2">
               <SeverityBadge severity={incident.severity} />
               <StatusBadge status={incident.status} />
               <IncidentRef number={incident.number} />
-              <Link href={`/incidents/${incident.id}`} className="font-semibold text-brand-700 hover:underline" onFocus={() => setSelected(index)}>
+              <Link
+                href={`/incidents/${incident.id}`}
+                className="font-semibold text-brand-700 hover:underline"
+                onFocus={() => setSelected(index)}
+              >
                 {incident.title}
               </Link>
             </div>
@@ -85,9 +132,17 @@ export function CommandBoard({ incidents, activity, canDeclare }: { incidents: B
                 {incident.services.map((service) => (
                   <li key={service.id}>
                     <p className="text-sm">
-                      {service.name} <span className="text-xs text-slate-500">T{service.tier}{service.dependents ? ` · ${service.dependents} depend on it` : ""}</span>
+                      {service.name}{" "}
+                      <span className="text-xs text-slate-500">
+                        T{service.tier}
+                        {service.dependents ? ` · ${service.dependents} depend on it` : ""}
+                      </span>
                     </p>
-                    <RtoClock declaredAt={new Date(incident.declaredAt).toISOString()} rtoMinutes={service.rtoMinutes} verifiedAt={service.verifiedAt ? new Date(service.verifiedAt).toISOString() : null} />
+                    <RtoClock
+                      declaredAt={new Date(incident.declaredAt).toISOString()}
+                      rtoMinutes={service.rtoMinutes}
+                      verifiedAt={service.verifiedAt ? new Date(service.verifiedAt).toISOString() : null}
+                    />
                   </li>
                 ))}
               </ul>

@@ -16,10 +16,20 @@ import { ServicePicker, type PickedService } from "./service-picker";
 
 type Option = { id: string; name: string };
 
-export function DeclareForm({ systems, commanders, defaultCommanderId }: { systems: Option[]; commanders: (Option & { email: string })[]; defaultCommanderId?: string }) {
+export function DeclareForm({
+  systems,
+  commanders,
+  defaultCommanderId,
+}: {
+  systems: Option[];
+  commanders: (Option & { email: string })[];
+  defaultCommanderId?: string;
+}) {
   const router = useRouter();
   const [services, setServices] = useState<PickedService[]>([]);
-  const declare = useAction(declareIncidentAction, { onSuccess: ({ data }) => data && router.push(`/incidents/${data.id}`) });
+  const declare = useAction(declareIncidentAction, {
+    onSuccess: ({ data }) => data && router.push(`/incidents/${data.id}`),
+  });
   const error = (field: string) => fieldError(declare.result, field);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -42,7 +52,13 @@ export function DeclareForm({ systems, commanders, defaultCommanderId }: { syste
       <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
         <div className="sm:col-span-2">
           <Field label="What is happening?" htmlFor="title" error={error("title")}>
-            <Input id="title" name="title" autoFocus aria-invalid={Boolean(error("title"))} placeholder="Checkout returns 502 for all users" />
+            <Input
+              id="title"
+              name="title"
+              autoFocus
+              aria-invalid={Boolean(error("title"))}
+              placeholder="Checkout returns 502 for all users"
+            />
           </Field>
         </div>
         <Field label="Severity" htmlFor="severity" error={error("severity")}>
@@ -50,11 +66,27 @@ export function DeclareForm({ systems, commanders, defaultCommanderId }: { syste
             <SeverityOptions />
           </Select>
         </Field>
-        <Field label="System" htmlFor="systemId" error={error("systemId")} hint="Its escalation policy starts paging at once.">
-          <SystemSelect id="systemId" name="systemId" defaultValue="" systems={systems} empty="(from the services, or none)" />
+        <Field
+          label="System"
+          htmlFor="systemId"
+          error={error("systemId")}
+          hint="Its escalation policy starts paging at once."
+        >
+          <SystemSelect
+            id="systemId"
+            name="systemId"
+            defaultValue=""
+            systems={systems}
+            empty="(from the services, or none)"
+          />
         </Field>
         <div className="sm:col-span-2">
-          <Field label="Affected services" htmlFor="services" error={error("serviceIds")} hint="Each gets a live RTO clock.">
+          <Field
+            label="Affected services"
+            htmlFor="services"
+            error={error("serviceIds")}
+            hint="Each gets a live RTO clock."
+          >
             <ServicePicker id="services" value={services} onChange={setServices} />
           </Field>
         </div>
@@ -63,7 +95,12 @@ export function DeclareForm({ systems, commanders, defaultCommanderId }: { syste
             <CommanderOptions commanders={commanders} none="(nobody yet)" />
           </Select>
         </Field>
-        <Field label="Public status page" htmlFor="statusPageLevel" error={error("statusPageLevel")} hint="Shows the title to everyone; you can publish later.">
+        <Field
+          label="Public status page"
+          htmlFor="statusPageLevel"
+          error={error("statusPageLevel")}
+          hint="Shows the title to everyone; you can publish later."
+        >
           <Select id="statusPageLevel" name="statusPageLevel" defaultValue="operational">
             <StatusPageOptions />
           </Select>

@@ -34,7 +34,8 @@ export function IncidentControls({ incident, can }: Props) {
     },
   });
   const advance = nextStatus(incident.status);
-  const move = (to: IncidentStatus) => status.execute({ incidentId: incident.id, version: incident.version, status: to, note: "" });
+  const move = (to: IncidentStatus) =>
+    status.execute({ incidentId: incident.id, version: incident.version, status: to, note: "" });
 
   useShortcuts({
     a: () => can.respond && !incident.acknowledged && ack.execute({ incidentId: incident.id }),
@@ -52,7 +53,11 @@ export function IncidentControls({ incident, can }: Props) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
         {can.respond && !incident.acknowledged && (
-          <Button onClick={() => ack.execute({ incidentId: incident.id })} disabled={ack.isExecuting} title="Shortcut: a">
+          <Button
+            onClick={() => ack.execute({ incidentId: incident.id })}
+            disabled={ack.isExecuting}
+            title="Shortcut: a"
+          >
             Acknowledge <kbd className="ml-1 rounded bg-white/20 px-1 text-xs">a</kbd>
           </Button>
         )}
@@ -85,19 +90,39 @@ export function IncidentControls({ incident, can }: Props) {
         </button>
       </div>
       {help && (
-        <ul className="rounded border border-slate-200 bg-slate-50 p-3 text-xs text-slate-700" data-testid="shortcut-help">
-          <li><kbd>a</kbd> acknowledge (stops paging)</li>
-          <li><kbd>s</kbd> move to the next status</li>
-          <li><kbd>n</kbd> write a note</li>
-          <li><kbd>?</kbd> show or hide this list</li>
+        <ul
+          className="rounded border border-slate-200 bg-slate-50 p-3 text-xs text-slate-700"
+          data-testid="shortcut-help"
+        >
+          <li>
+            <kbd>a</kbd> acknowledge (stops paging)
+          </li>
+          <li>
+            <kbd>s</kbd> move to the next status
+          </li>
+          <li>
+            <kbd>n</kbd> write a note
+          </li>
+          <li>
+            <kbd>?</kbd> show or hide this list
+          </li>
         </ul>
       )}
       <FormErrors result={ack.result} />
       <FormErrors result={status.result} />
-      {fieldError(status.result, "status") && <p className="text-sm text-red-600" role="alert">{fieldError(status.result, "status")}</p>}
+      {fieldError(status.result, "status") && (
+        <p className="text-sm text-red-600" role="alert">
+          {fieldError(status.result, "status")}
+        </p>
+      )}
       {can.respond && (
         <form onSubmit={submitNote} className="space-y-2" noValidate>
-          <Field label="Add to the timeline" htmlFor="note" error={fieldError(addNote.result, "text")} hint="Shortcut: n. Public notes appear on the status page.">
+          <Field
+            label="Add to the timeline"
+            htmlFor="note"
+            error={fieldError(addNote.result, "text")}
+            hint="Shortcut: n. Public notes appear on the status page."
+          >
             <Textarea
               id="note"
               ref={noteRef}
@@ -113,7 +138,8 @@ export function IncidentControls({ incident, can }: Props) {
           </Field>
           <div className="flex items-center gap-3">
             <label className="flex items-center gap-1.5 text-sm">
-              <input type="checkbox" checked={isPublic} onChange={(e) => setPublic(e.target.checked)} /> Public (status page)
+              <input type="checkbox" checked={isPublic} onChange={(e) => setPublic(e.target.checked)} /> Public (status
+              page)
             </label>
             <Button type="submit" disabled={addNote.isExecuting}>
               Add note

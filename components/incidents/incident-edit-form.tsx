@@ -13,7 +13,14 @@ import type { Severity, StatusPageLevel } from "@/lib/generated/prisma/enums";
 import { ServicePicker, type PickedService } from "./service-picker";
 
 type Props = {
-  incident: { id: string; version: number; severity: Severity; statusPageLevel: StatusPageLevel; commanderId: string | null; services: PickedService[] };
+  incident: {
+    id: string;
+    version: number;
+    severity: Severity;
+    statusPageLevel: StatusPageLevel;
+    commanderId: string | null;
+    services: PickedService[];
+  };
   commanders: { id: string; name: string; email: string }[];
 };
 
@@ -43,7 +50,12 @@ export function IncidentEditForm({ incident, commanders }: Props) {
           <SeverityOptions />
         </Select>
       </Field>
-      <Field label="Status page shows" htmlFor="edit-status-page" error={error("statusPageLevel")} hint="The public sees the title and public notes.">
+      <Field
+        label="Status page shows"
+        htmlFor="edit-status-page"
+        error={error("statusPageLevel")}
+        hint="The public sees the title and public notes."
+      >
         <Select id="edit-status-page" name="statusPageLevel" defaultValue={incident.statusPageLevel}>
           <StatusPageOptions />
         </Select>

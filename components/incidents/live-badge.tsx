@@ -10,7 +10,11 @@ const LABELS: Record<LiveState, { text: string; dot: string }> = {
 export function LiveBadge({ state }: { state: LiveState }) {
   const label = LABELS[state];
   return (
-    <span className="inline-flex items-center gap-1.5 text-xs text-slate-600" data-testid="live-state" data-state={state}>
+    <span
+      className="inline-flex items-center gap-1.5 text-xs text-slate-600"
+      data-testid="live-state"
+      data-state={state}
+    >
       <span className={`h-2 w-2 rounded-full ${label.dot}`} aria-hidden />
       {label.text}
     </span>

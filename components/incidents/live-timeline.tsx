@@ -8,7 +8,21 @@ import { LiveBadge } from "./live-badge";
 import { TimelineList } from "./timeline-list";
 import { useLiveTimeline } from "./use-live-timeline";
 
-const PAGE_CHANGING = new Set(["status_changed", "severity_changed", "commander_changed", "status_page_changed", "services_changed", "acknowledged", "alert_received", "alert_resolved", "escalation_fired", "service_verified", "postmortem", "recovery_run", "recovery_step"]);
+const PAGE_CHANGING = new Set([
+  "status_changed",
+  "severity_changed",
+  "commander_changed",
+  "status_page_changed",
+  "services_changed",
+  "acknowledged",
+  "alert_received",
+  "alert_resolved",
+  "escalation_fired",
+  "service_verified",
+  "postmortem",
+  "recovery_run",
+  "recovery_step",
+]);
 
 export function useDebouncedRefresh(delayMs = 500) {
   const router = useRouter();

@@ -17,10 +17,19 @@ export function PostmortemForm({ incident }: { incident: { id: string; version: 
       className="space-y-2"
       onSubmit={(event) => {
         event.preventDefault();
-        save.execute({ incidentId: incident.id, version: incident.version, text: String(new FormData(event.currentTarget).get("postmortem") ?? "") });
+        save.execute({
+          incidentId: incident.id,
+          version: incident.version,
+          text: String(new FormData(event.currentTarget).get("postmortem") ?? ""),
+        });
       }}
     >
-      <Field label="Postmortem notes" htmlFor="postmortem" error={fieldError(save.result, "text")} hint="Root cause, what worked, what to change.">
+      <Field
+        label="Postmortem notes"
+        htmlFor="postmortem"
+        error={fieldError(save.result, "text")}
+        hint="Root cause, what worked, what to change."
+      >
         <Textarea id="postmortem" name="postmortem" rows={8} defaultValue={incident.postmortem} />
       </Field>
       <Button type="submit" variant="secondary" disabled={save.isExecuting}>

@@ -5,7 +5,13 @@ import { rtoClock } from "@/lib/incidents/model";
 import { formatMinutes } from "@/lib/inventory/tiers";
 import { cn } from "@/components/ui/cn";
 
-const TONES = { ok: "text-green-700", warning: "text-amber-700", breached: "text-red-700 font-semibold", recovered: "text-green-700", unknown: "text-slate-600" } as const;
+const TONES = {
+  ok: "text-green-700",
+  warning: "text-amber-700",
+  breached: "text-red-700 font-semibold",
+  recovered: "text-green-700",
+  unknown: "text-slate-600",
+} as const;
 
 function useNow(intervalMs = 1000) {
   const [now, setNow] = useState(() => new Date());
@@ -24,10 +30,25 @@ const clockText = (minutes: number) => {
   return `${h ? `${h}h ` : ""}${String(m).padStart(h ? 2 : 1, "0")}m ${String(s).padStart(2, "0")}s`;
 };
 
-export function RtoClock({ declaredAt, rtoMinutes, verifiedAt, resolvedAt }: { declaredAt: string; rtoMinutes: number | null; verifiedAt?: string | null; resolvedAt?: string | null }) {
+export function RtoClock({
+  declaredAt,
+  rtoMinutes,
+  verifiedAt,
+  resolvedAt,
+}: {
+  declaredAt: string;
+  rtoMinutes: number | null;
+  verifiedAt?: string | null;
+  resolvedAt?: string | null;
+}) {
   const now = useNow();
   const stopped = verifiedAt ?? resolvedAt ?? null;
-  const clock = rtoClock(new Date(declaredAt), rtoMinutes, stopped ? new Date(stopped) : now, verifiedAt ? new Date(verifiedAt) : null);
+  const clock = rtoClock(
+    new Date(declaredAt),
+    rtoMinutes,
+    stopped ? new Date(stopped) : now,
+    verifiedAt ? new Date(verifiedAt) : null,
+  );
   const label =
     clock.state === "recovered"
       ? `recovered in ${clockText(clock.elapsedMinutes)}`
@@ -44,7 +65,13 @@ export function RtoClock({ declaredAt, rtoMinutes, verifiedAt, resolvedAt }: { d
       </p>
       {clock.rtoMinutes !== null && (
         <div className="mt-1 h-1.5 w-full rounded bg-slate-100" aria-hidden>
-          <div className={cn("h-1.5 rounded", clock.state === "breached" ? "bg-red-600" : clock.state === "warning" ? "bg-amber-500" : "bg-green-600")} style={{ width: `${share * 100}%` }} />
+          <div
+            className={cn(
+              "h-1.5 rounded",
+              clock.state === "breached" ? "bg-red-600" : clock.state === "warning" ? "bg-amber-500" : "bg-green-600",
+            )}
+            style={{ width: `${share * 100}%` }}
+          />
         </div>
       )}
     </div>

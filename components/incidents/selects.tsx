@@ -8,7 +8,13 @@ export const SeverityOptions = () =>
     </option>
   ));
 
-export function CommanderOptions({ commanders, none }: { commanders: { id: string; name: string; email: string }[]; none: string }) {
+export function CommanderOptions({
+  commanders,
+  none,
+}: {
+  commanders: { id: string; name: string; email: string }[];
+  none: string;
+}) {
   return (
     <>
       <option value="">{none}</option>

@@ -7,10 +7,22 @@ import { fetchServiceOptions, serviceSearchKeys } from "@/components/inventory/s
 
 export type PickedService = { id: string; name: string; systemName?: string };
 
-export function ServicePicker({ id, value, onChange }: { id: string; value: PickedService[]; onChange: (services: PickedService[]) => void }) {
+export function ServicePicker({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: PickedService[];
+  onChange: (services: PickedService[]) => void;
+}) {
   const [q, setQ] = useState("");
   const deferred = useDeferredValue(q);
-  const options = useQuery({ queryKey: serviceSearchKeys.query(deferred, ""), queryFn: () => fetchServiceOptions(deferred), enabled: deferred.trim().length > 0 });
+  const options = useQuery({
+    queryKey: serviceSearchKeys.query(deferred, ""),
+    queryFn: () => fetchServiceOptions(deferred),
+    enabled: deferred.trim().length > 0,
+  });
   const chosen = new Set(value.map((s) => s.id));
   return (
     <div className="space-y-2">
@@ -19,14 +31,25 @@ export function ServicePicker({ id, value, onChange }: { id: string; value: Pick
           {value.map((service) => (
             <li key={service.id} className="inline-flex items-center gap-1 rounded bg-slate-100 px-2 py-0.5 text-sm">
               {service.name}
-              <button type="button" aria-label={`Remove ${service.name}`} className="text-slate-500 hover:text-red-600" onClick={() => onChange(value.filter((s) => s.id !== service.id))}>
+              <button
+                type="button"
+                aria-label={`Remove ${service.name}`}
+                className="text-slate-500 hover:text-red-600"
+                onClick={() => onChange(value.filter((s) => s.id !== service.id))}
+              >
                 ×
               </button>
             </li>
           ))}
         </ul>
       )}
-      <Input id={id} value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search services to add…" autoComplete="off" />
+      <Input
+        id={id}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder="Search services to add…"
+        autoComplete="off"
+      />
       {deferred.trim() !== "" && (
         <ul className="max-h-48 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200 bg-white text-sm">
           {options.isError && <li className="px-3 py-1.5 text-red-600">Search failed; try again.</li>}

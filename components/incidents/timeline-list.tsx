@@ -36,12 +36,23 @@ const KIND_LABELS: Record<string, string> = {
 const time = (iso: string) => new Date(iso).toISOString().slice(11, 19);
 
 /** Newest first; every entry with its exact UTC time, who, and whether it is public. */
-export function TimelineList({ events, showIncident }: { events: TimelineEntry[]; showIncident?: (incidentId: string) => React.ReactNode }) {
+export function TimelineList({
+  events,
+  showIncident,
+}: {
+  events: TimelineEntry[];
+  showIncident?: (incidentId: string) => React.ReactNode;
+}) {
   if (events.length === 0) return <p className="text-sm text-slate-500">Nothing on the timeline yet.</p>;
   return (
     <ol className="space-y-2" data-testid="timeline" aria-live="polite">
       {[...events].reverse().map((event) => (
-        <li key={event.id} data-event-id={event.id} data-kind={event.kind} className={cn("border-l-4 bg-white py-1.5 pl-3 pr-2", KIND_STYLES[event.kind] ?? "border-slate-200")}>
+        <li
+          key={event.id}
+          data-event-id={event.id}
+          data-kind={event.kind}
+          className={cn("border-l-4 bg-white py-1.5 pl-3 pr-2", KIND_STYLES[event.kind] ?? "border-slate-200")}
+        >
           <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-500">
             <time dateTime={event.at} title={event.at}>
               {time(event.at)} UTC

@@ -22,14 +22,24 @@ function mergeEvents(current: TimelineEntry[], incoming: TimelineEntry[], keep: 
   return merged.length > keep ? merged.slice(merged.length - keep) : merged;
 }
 
-type Options = { incidentId?: string; initial: TimelineEntry[]; onEvents?: (events: TimelineEntry[]) => void; keep?: number };
+type Options = {
+  incidentId?: string;
+  initial: TimelineEntry[];
+  onEvents?: (events: TimelineEntry[]) => void;
+  keep?: number;
+};
 
 export function useLiveTimeline(options: Options) {
   const { incidentId, initial } = options;
   const keep = options.keep ?? 5000;
   const key = ["timeline", incidentId ?? "all"];
   const client = useQueryClient();
-  const { data = initial } = useQuery({ queryKey: key, queryFn: () => client.getQueryData<TimelineEntry[]>(key) ?? initial, initialData: initial, staleTime: Infinity });
+  const { data = initial } = useQuery({
+    queryKey: key,
+    queryFn: () => client.getQueryData<TimelineEntry[]>(key) ?? initial,
+    initialData: initial,
+    staleTime: Infinity,
+  });
   const [state, setState] = useState<LiveState>("connecting");
   const onEvents = useRef(options.onEvents);
   useEffect(() => {
@@ -57,7 +67,9 @@ export function useLiveTimeline(options: Options) {
     const poll = () => {
       setState("polling");
       const tick = async () => {
-        const response = await fetch(`/api/incidents/events?${query(lastId())}`, { cache: "no-store" }).catch(() => null);
+        const response = await fetch(`/api/incidents/events?${query(lastId())}`, { cache: "no-store" }).catch(
+          () => null,
+        );
         if (response?.ok) receive(((await response.json()) as { events: TimelineEntry[] }).events);
       };
       void tick();
@@ -75,7 +87,9 @@ export function useLiveTimeline(options: Options) {
         stopPolling();
         setState("live");
       };
-      stream.addEventListener("timeline", (message) => receive([JSON.parse((message as MessageEvent<string>).data) as TimelineEntry]));
+      stream.addEventListener("timeline", (message) =>
+        receive([JSON.parse((message as MessageEvent<string>).data) as TimelineEntry]),
+      );
       stream.onerror = () => {
         failures += 1;
         // CLOSED: the server answered with an error status; the browser will not retry by itself. That includes

@@ -7,7 +7,13 @@ import { deleteServiceAction } from "@/app/(app)/inventory/actions";
 import { Button } from "@/components/ui/button";
 import { FormErrors } from "@/components/ui/form-errors";
 
-type Props = { id: string; version: number; name: string; dependents: { id: string; name: string; systemName: string }[]; backupRuns: number };
+type Props = {
+  id: string;
+  version: number;
+  name: string;
+  dependents: { id: string; name: string; systemName: string }[];
+  backupRuns: number;
+};
 
 /** Delete with a confirmation that lists every service that depends on this one. */
 export function DeleteServiceButton({ id, version, name, dependents, backupRuns }: Props) {
@@ -23,7 +29,11 @@ export function DeleteServiceButton({ id, version, name, dependents, backupRuns 
     );
   }
   return (
-    <div role="dialog" aria-label={`Delete ${name}`} className="w-full max-w-md rounded-md border border-red-200 bg-red-50 p-4 text-sm">
+    <div
+      role="dialog"
+      aria-label={`Delete ${name}`}
+      className="w-full max-w-md rounded-md border border-red-200 bg-red-50 p-4 text-sm"
+    >
       <p className="font-medium text-red-800">Delete {name}?</p>
       {dependents.length > 0 ? (
         <>
@@ -49,7 +59,11 @@ export function DeleteServiceButton({ id, version, name, dependents, backupRuns 
       <div className="mt-3 space-y-2">
         <FormErrors result={remove.result} />
         <div className="flex gap-2">
-          <Button variant="danger" disabled={remove.isExecuting} onClick={() => remove.execute({ id, version, confirmDependents: dependents.map((d) => d.id) })}>
+          <Button
+            variant="danger"
+            disabled={remove.isExecuting}
+            onClick={() => remove.execute({ id, version, confirmDependents: dependents.map((d) => d.id) })}
+          >
             Delete service
           </Button>
           <Button variant="secondary" onClick={() => setConfirming(false)}>

@@ -11,7 +11,11 @@ export function DeleteSystemButton({ id, version, name }: { id: string; version:
   const remove = useAction(deleteSystemAction, { onSuccess: () => router.push("/inventory/systems") });
   return (
     <div className="space-y-2">
-      <Button variant="secondary" disabled={remove.isExecuting} onClick={() => window.confirm(`Delete the system ${name}?`) && remove.execute({ id, version })}>
+      <Button
+        variant="secondary"
+        disabled={remove.isExecuting}
+        onClick={() => window.confirm(`Delete the system ${name}?`) && remove.execute({ id, version })}
+      >
         Delete system
       </Button>
       <FormErrors result={remove.result} />

@@ -9,7 +9,6 @@ import { Input } from "@/components/ui/field";
 import { fieldError, FormErrors } from "@/components/ui/form-errors";
 import { fetchServiceOptions, serviceSearchKeys } from "./service-search";
 
-
 /** Picks a service (any system) for this one to depend on. A cycle is refused with the loop named. */
 export function AddDependency({ serviceId, existing }: { serviceId: string; existing: string[] }) {
   const [q, setQ] = useState("");
@@ -28,7 +27,13 @@ export function AddDependency({ serviceId, existing }: { serviceId: string; exis
       <label htmlFor="dependency-search" className="block text-sm font-medium text-slate-700">
         Add a dependency
       </label>
-      <Input id="dependency-search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search services by name…" autoComplete="off" />
+      <Input
+        id="dependency-search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder="Search services by name…"
+        autoComplete="off"
+      />
       {message && (
         <p role="alert" data-testid="dependency-error" className="text-sm text-red-600">
           {message}
@@ -42,12 +47,20 @@ export function AddDependency({ serviceId, existing }: { serviceId: string; exis
         {options.data?.map((option) => (
           <li key={option.id} className="flex items-center justify-between gap-2 px-3 py-1.5">
             <span>
-              {option.name} <span className="text-xs text-slate-500">· {option.systemName} · T{option.tier}</span>
+              {option.name}{" "}
+              <span className="text-xs text-slate-500">
+                · {option.systemName} · T{option.tier}
+              </span>
             </span>
             {already.has(option.id) ? (
               <span className="text-xs text-slate-400">already a dependency</span>
             ) : (
-              <Button variant="secondary" disabled={add.isExecuting} onClick={() => add.execute({ serviceId, dependsOnId: option.id })} aria-label={`Depend on ${option.name}`}>
+              <Button
+                variant="secondary"
+                disabled={add.isExecuting}
+                onClick={() => add.execute({ serviceId, dependsOnId: option.id })}
+                aria-label={`Depend on ${option.name}`}
+              >
                 Add
               </Button>
             )}

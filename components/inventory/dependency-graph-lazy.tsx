@@ -6,5 +6,10 @@ import dynamic from "next/dynamic";
 // quickly past that, which must never hold up the server's answer.
 export const DependencyGraphLazy = dynamic(() => import("./dependency-graph").then((m) => m.DependencyGraph), {
   ssr: false,
-  loading: () => <div className="h-64 animate-pulse rounded-md border border-slate-200 bg-slate-100" aria-label="Drawing the dependency graph" />,
+  loading: () => (
+    <div
+      className="h-64 animate-pulse rounded-md border border-slate-200 bg-slate-100"
+      aria-label="Drawing the dependency graph"
+    />
+  ),
 });

@@ -31,7 +31,13 @@ function layout(nodes: GraphNode[], edges: GraphEdge[]): { nodes: Node[]; edges:
         data: { label: `${n.name} · T${n.tier}` },
         sourcePosition: "right" as never,
         targetPosition: "left" as never,
-        style: { width: WIDTH, fontSize: 12, background: TIER_COLORS[n.tier], borderColor: TIER_BORDERS[n.tier], padding: 6 },
+        style: {
+          width: WIDTH,
+          fontSize: 12,
+          background: TIER_COLORS[n.tier],
+          borderColor: TIER_BORDERS[n.tier],
+          padding: 6,
+        },
       };
     }),
     edges: edges.map((e) => ({

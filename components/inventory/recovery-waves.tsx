@@ -7,7 +7,11 @@ export function RecoveryWaves({ waves }: { waves: RecoveryWave[] }) {
   return (
     <ol className="space-y-3" data-testid="recovery-waves">
       {waves.map((wave) => (
-        <li key={wave.wave} data-testid={`wave-${wave.wave}`} className="rounded-md border border-slate-200 bg-white p-3">
+        <li
+          key={wave.wave}
+          data-testid={`wave-${wave.wave}`}
+          className="rounded-md border border-slate-200 bg-white p-3"
+        >
           <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Wave {wave.wave}</p>
           <ul className="flex flex-wrap gap-2">
             {wave.services.map((s) => (

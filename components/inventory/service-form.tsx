@@ -35,8 +35,12 @@ type Props = {
 export function ServiceForm({ initial, systems, tierDefaults }: Props) {
   const router = useRouter();
   const editing = Boolean(initial.id);
-  const create = useAction(createServiceAction, { onSuccess: ({ data }) => data && router.push(`/inventory/services/${data.id}`) });
-  const update = useAction(updateServiceAction, { onSuccess: ({ data }) => data && router.push(`/inventory/services/${data.id}`) });
+  const create = useAction(createServiceAction, {
+    onSuccess: ({ data }) => data && router.push(`/inventory/services/${data.id}`),
+  });
+  const update = useAction(updateServiceAction, {
+    onSuccess: ({ data }) => data && router.push(`/inventory/services/${data.id}`),
+  });
   const { result, isExecuting } = editing ? update : create;
   const error = (field: string) => fieldError(result, field);
 
@@ -66,13 +70,25 @@ export function ServiceForm({ initial, systems, tierDefaults }: Props) {
     <Card className="max-w-3xl p-6">
       <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
         <Field label="System" htmlFor="systemId" error={error("systemId")}>
-          <SystemSelect id="systemId" name="systemId" defaultValue={initial.systemId} aria-invalid={Boolean(error("systemId"))} systems={systems} />
+          <SystemSelect
+            id="systemId"
+            name="systemId"
+            defaultValue={initial.systemId}
+            aria-invalid={Boolean(error("systemId"))}
+            systems={systems}
+          />
         </Field>
         <Field label="Name" htmlFor="name" error={error("name")}>
           <Input id="name" name="name" defaultValue={initial.name} aria-invalid={Boolean(error("name"))} />
         </Field>
         <Field label="Kind" htmlFor="kind" error={error("kind")} hint="database, cache, api, queue… or your own">
-          <Input id="kind" name="kind" list="service-kinds" defaultValue={initial.kind} aria-invalid={Boolean(error("kind"))} />
+          <Input
+            id="kind"
+            name="kind"
+            list="service-kinds"
+            defaultValue={initial.kind}
+            aria-invalid={Boolean(error("kind"))}
+          />
           <datalist id="service-kinds">
             {SERVICE_KINDS.map((k) => (
               <option key={k} value={k} />
@@ -89,20 +105,44 @@ export function ServiceForm({ initial, systems, tierDefaults }: Props) {
           </Select>
         </Field>
         <Field label="RTO (minutes)" htmlFor="rtoMinutes" error={error("rtoMinutes")} hint={defaultsHint("rtoMinutes")}>
-          <Input id="rtoMinutes" name="rtoMinutes" inputMode="numeric" defaultValue={initial.rtoMinutes ?? ""} aria-invalid={Boolean(error("rtoMinutes"))} />
+          <Input
+            id="rtoMinutes"
+            name="rtoMinutes"
+            inputMode="numeric"
+            defaultValue={initial.rtoMinutes ?? ""}
+            aria-invalid={Boolean(error("rtoMinutes"))}
+          />
         </Field>
         <Field label="RPO (minutes)" htmlFor="rpoMinutes" error={error("rpoMinutes")} hint={defaultsHint("rpoMinutes")}>
-          <Input id="rpoMinutes" name="rpoMinutes" inputMode="numeric" defaultValue={initial.rpoMinutes ?? ""} aria-invalid={Boolean(error("rpoMinutes"))} />
+          <Input
+            id="rpoMinutes"
+            name="rpoMinutes"
+            inputMode="numeric"
+            defaultValue={initial.rpoMinutes ?? ""}
+            aria-invalid={Boolean(error("rpoMinutes"))}
+          />
         </Field>
         <Field label="Owner (person or team)" htmlFor="owner" error={error("owner")}>
           <Input id="owner" name="owner" defaultValue={initial.owner} aria-invalid={Boolean(error("owner"))} />
         </Field>
         <Field label="Health-check URL" htmlFor="healthCheckUrl" error={error("healthCheckUrl")}>
-          <Input id="healthCheckUrl" name="healthCheckUrl" type="url" defaultValue={initial.healthCheckUrl ?? ""} aria-invalid={Boolean(error("healthCheckUrl"))} />
+          <Input
+            id="healthCheckUrl"
+            name="healthCheckUrl"
+            type="url"
+            defaultValue={initial.healthCheckUrl ?? ""}
+            aria-invalid={Boolean(error("healthCheckUrl"))}
+          />
         </Field>
         <div className="sm:col-span-2">
           <Field label="Notes" htmlFor="notes" error={error("notes")}>
-            <Textarea id="notes" name="notes" rows={3} defaultValue={initial.notes} aria-invalid={Boolean(error("notes"))} />
+            <Textarea
+              id="notes"
+              name="notes"
+              rows={3}
+              defaultValue={initial.notes}
+              aria-invalid={Boolean(error("notes"))}
+            />
           </Field>
         </div>
         <FormFooter result={result} pending={isExecuting} label={editing ? "Save service" : "Create service"} />

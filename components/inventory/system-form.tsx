@@ -53,8 +53,19 @@ export function SystemForm({ initial }: { initial: SystemFormValues }) {
     <Card className="max-w-3xl p-6">
       <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
         {FIELDS.map((f) => (
-          <Field key={f.name} label={f.label} htmlFor={f.name} error={fieldError(result, f.name)} hint={"hint" in f ? f.hint : undefined}>
-            <Input id={f.name} name={f.name} defaultValue={initial[f.name]} aria-invalid={Boolean(fieldError(result, f.name))} />
+          <Field
+            key={f.name}
+            label={f.label}
+            htmlFor={f.name}
+            error={fieldError(result, f.name)}
+            hint={"hint" in f ? f.hint : undefined}
+          >
+            <Input
+              id={f.name}
+              name={f.name}
+              defaultValue={initial[f.name]}
+              aria-invalid={Boolean(fieldError(result, f.name))}
+            />
           </Field>
         ))}
         <div className="sm:col-span-2">

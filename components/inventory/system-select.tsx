@@ -4,7 +4,11 @@ import { Select } from "@/components/ui/field";
 export type SystemOption = { id: string; name: string };
 
 /** `empty` labels the value-"" option (leave it out when a system must be chosen); other props go to <select>. */
-export function SystemSelect({ systems, empty, ...props }: { systems: SystemOption[]; empty?: string } & React.SelectHTMLAttributes<HTMLSelectElement>) {
+export function SystemSelect({
+  systems,
+  empty,
+  ...props
+}: { systems: SystemOption[]; empty?: string } & React.SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Select {...props}>
       {empty !== undefined && <option value="">{empty}</option>}

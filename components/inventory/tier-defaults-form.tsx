@@ -47,10 +47,22 @@ export function TierDefaultsForm({ defaults, canEdit }: { defaults: Row[]; canEd
                   {tier} · {TIER_NAMES[tier as Tier]}
                 </td>
                 <td className="py-1.5 pr-3">
-                  <Input name={`rto-${tier}`} aria-label={`Tier ${tier} RTO`} inputMode="numeric" defaultValue={byTier.get(tier)?.rtoMinutes ?? ""} disabled={!canEdit} />
+                  <Input
+                    name={`rto-${tier}`}
+                    aria-label={`Tier ${tier} RTO`}
+                    inputMode="numeric"
+                    defaultValue={byTier.get(tier)?.rtoMinutes ?? ""}
+                    disabled={!canEdit}
+                  />
                 </td>
                 <td className="py-1.5">
-                  <Input name={`rpo-${tier}`} aria-label={`Tier ${tier} RPO`} inputMode="numeric" defaultValue={byTier.get(tier)?.rpoMinutes ?? ""} disabled={!canEdit} />
+                  <Input
+                    name={`rpo-${tier}`}
+                    aria-label={`Tier ${tier} RPO`}
+                    inputMode="numeric"
+                    defaultValue={byTier.get(tier)?.rpoMinutes ?? ""}
+                    disabled={!canEdit}
+                  />
                 </td>
               </tr>
             ))}
@@ -66,7 +78,11 @@ export function TierDefaultsForm({ defaults, canEdit }: { defaults: Row[]; canEd
               </ul>
             )}
             <FormErrors result={save.result} />
-            {save.hasSucceeded && <p role="status" className="text-sm text-green-700">Saved.</p>}
+            {save.hasSucceeded && (
+              <p role="status" className="text-sm text-green-700">
+                Saved.
+              </p>
+            )}
             <Button type="submit" disabled={save.isExecuting}>
               Save tier defaults
             </Button>

@@ -8,12 +8,19 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { fieldError, FormErrors } from "@/components/ui/form-errors";
 import { CHANNEL_TYPES } from "@/lib/people/schemas";
 
-type Existing = { id: string; version: number; name: string; type: (typeof CHANNEL_TYPES)[number]; enabled: boolean; maskedUrl: string };
+type Existing = {
+  id: string;
+  version: number;
+  name: string;
+  type: (typeof CHANNEL_TYPES)[number];
+  enabled: boolean;
+  maskedUrl: string;
+};
 
 const URL_HINTS = {
-  webhook: "Incoming-webhook URL (Slack, Teams, Mattermost…). It receives {\"text\": …}.",
-  sms: "Your SMS gateway's HTTP endpoint. It receives {\"to\": \"+1…\", \"text\": …}.",
-  voice: "Your voice-call gateway's HTTP endpoint. It receives {\"to\": \"+1…\", \"text\": …}.",
+  webhook: 'Incoming-webhook URL (Slack, Teams, Mattermost…). It receives {"text": …}.',
+  sms: 'Your SMS gateway\'s HTTP endpoint. It receives {"to": "+1…", "text": …}.',
+  voice: 'Your voice-call gateway\'s HTTP endpoint. It receives {"to": "+1…", "text": …}.',
   email: "Email goes through the SMTP server in SMTP_URL, to each contact's address.",
 };
 
@@ -32,7 +39,12 @@ export function ChannelForm({ existing, onDone }: { existing?: Existing; onDone?
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        const fields = { name: String(form.get("name") ?? ""), type, url: String(form.get("url") ?? ""), enabled: form.get("enabled") === "on" };
+        const fields = {
+          name: String(form.get("name") ?? ""),
+          type,
+          url: String(form.get("url") ?? ""),
+          enabled: form.get("enabled") === "on",
+        };
         if (existing) update.execute({ ...fields, id: existing.id, version: existing.version });
         else create.execute(fields);
       }}

@@ -8,7 +8,13 @@ export function ConfirmContactButton({ id, version, name }: { id: string; versio
   const confirm = useAction(confirmContactAction);
   return (
     <div className="mt-1">
-      <Button variant="secondary" className="text-xs" disabled={confirm.isExecuting} onClick={() => confirm.execute({ id, version })} aria-label={`Confirm ${name}'s details`}>
+      <Button
+        variant="secondary"
+        className="text-xs"
+        disabled={confirm.isExecuting}
+        onClick={() => confirm.execute({ id, version })}
+        aria-label={`Confirm ${name}'s details`}
+      >
         Details still right
       </Button>
       {confirm.result.serverError && <p className="text-xs text-red-600">{confirm.result.serverError}</p>}

@@ -25,7 +25,11 @@ export type ContactFormValues = {
   notes: string;
 };
 
-const splitList = (value: string) => value.split(",").map((v) => v.trim()).filter(Boolean);
+const splitList = (value: string) =>
+  value
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export function ContactForm({ initial }: { initial: ContactFormValues }) {
   const router = useRouter();
@@ -56,9 +60,20 @@ export function ContactForm({ initial }: { initial: ContactFormValues }) {
     else create.execute(fields);
   }
 
-  const text = (name: keyof ContactFormValues, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}, hint?: string) => (
+  const text = (
+    name: keyof ContactFormValues,
+    label: string,
+    extra: React.InputHTMLAttributes<HTMLInputElement> = {},
+    hint?: string,
+  ) => (
     <Field label={label} htmlFor={name} error={error(name)} hint={hint}>
-      <Input id={name} name={name} defaultValue={String(initial[name] ?? "")} aria-invalid={Boolean(error(name))} {...extra} />
+      <Input
+        id={name}
+        name={name}
+        defaultValue={String(initial[name] ?? "")}
+        aria-invalid={Boolean(error(name))}
+        {...extra}
+      />
     </Field>
   );
 
@@ -71,7 +86,12 @@ export function ContactForm({ initial }: { initial: ContactFormValues }) {
         {text("organization", "Organization (for external contacts)", {}, "vendor, cloud support, SIP provider…")}
         {text("email", "Email", { type: "email" })}
         {text("phone", "Phone", { type: "tel" }, "International format, e.g. +14155550123")}
-        <Field label="On-call roles" htmlFor="roles" error={error("roles")} hint="Comma-separated, e.g. on-call engineer, team lead">
+        <Field
+          label="On-call roles"
+          htmlFor="roles"
+          error={error("roles")}
+          hint="Comma-separated, e.g. on-call engineer, team lead"
+        >
           <Input id="roles" name="roles" defaultValue={initial.roles.join(", ")} />
         </Field>
         <fieldset className="space-y-1">
@@ -79,7 +99,13 @@ export function ContactForm({ initial }: { initial: ContactFormValues }) {
           <div className="flex flex-wrap gap-3 text-sm">
             {CHANNEL_TYPES.map((type) => (
               <label key={type} className="flex items-center gap-1">
-                <input type="checkbox" name="preferredChannels" value={type} defaultChecked={initial.preferredChannels.includes(type)} /> {type}
+                <input
+                  type="checkbox"
+                  name="preferredChannels"
+                  value={type}
+                  defaultChecked={initial.preferredChannels.includes(type)}
+                />{" "}
+                {type}
               </label>
             ))}
           </div>
@@ -92,7 +118,11 @@ export function ContactForm({ initial }: { initial: ContactFormValues }) {
             <Textarea id="notes" name="notes" rows={2} defaultValue={initial.notes} />
           </Field>
         </div>
-        <FormFooter result={result} pending={isExecuting} label={editing ? "Save and confirm details" : "Add contact"} />
+        <FormFooter
+          result={result}
+          pending={isExecuting}
+          label={editing ? "Save and confirm details" : "Add contact"}
+        />
       </form>
     </Card>
   );

@@ -6,7 +6,17 @@ import { deleteContactAction } from "@/app/(app)/people/actions";
 import { Button } from "@/components/ui/button";
 import { FormErrors } from "@/components/ui/form-errors";
 
-export function DeleteContactButton({ id, version, name, usedBy }: { id: string; version: number; name: string; usedBy: string[] }) {
+export function DeleteContactButton({
+  id,
+  version,
+  name,
+  usedBy,
+}: {
+  id: string;
+  version: number;
+  name: string;
+  usedBy: string[];
+}) {
   const router = useRouter();
   const remove = useAction(deleteContactAction, { onSuccess: () => router.push("/people") });
   return (
@@ -16,7 +26,11 @@ export function DeleteContactButton({ id, version, name, usedBy }: { id: string;
           Paged by: {usedBy.join(", ")}. Remove {name} there before deleting.
         </p>
       )}
-      <Button variant="secondary" disabled={remove.isExecuting} onClick={() => window.confirm(`Delete ${name}?`) && remove.execute({ id, version })}>
+      <Button
+        variant="secondary"
+        disabled={remove.isExecuting}
+        onClick={() => window.confirm(`Delete ${name}?`) && remove.execute({ id, version })}
+      >
         Delete contact
       </Button>
       <FormErrors result={remove.result} />

@@ -11,7 +11,14 @@ export function DeletePolicyButton({ id, version, name }: { id: string; version:
   const remove = useAction(deletePolicyAction, { onSuccess: () => router.push("/people/policies") });
   return (
     <div className="space-y-1">
-      <Button variant="secondary" disabled={remove.isExecuting} onClick={() => window.confirm(`Delete the policy ${name}? Systems using it fall back to their tier's policy.`) && remove.execute({ id, version })}>
+      <Button
+        variant="secondary"
+        disabled={remove.isExecuting}
+        onClick={() =>
+          window.confirm(`Delete the policy ${name}? Systems using it fall back to their tier's policy.`) &&
+          remove.execute({ id, version })
+        }
+      >
         Delete policy
       </Button>
       <FormErrors result={remove.result} />

@@ -12,20 +12,52 @@ import { EVENT_LABELS, INCIDENT_EVENTS, TIMINGS } from "@/lib/people/schemas";
 
 type Event = (typeof INCIDENT_EVENTS)[number];
 type Timing = (typeof TIMINGS)[number];
-export type MatrixRule = { event: Event; audience: "internal" | "external"; channelId: string | null; recipients: string; timing: Timing; minutes: number | null };
-type Row = { key: number; event: Event; audience: "internal" | "external"; channelId: string; recipients: string; timing: Timing; minutes: string };
+export type MatrixRule = {
+  event: Event;
+  audience: "internal" | "external";
+  channelId: string | null;
+  recipients: string;
+  timing: Timing;
+  minutes: number | null;
+};
+type Row = {
+  key: number;
+  event: Event;
+  audience: "internal" | "external";
+  channelId: string;
+  recipients: string;
+  timing: Timing;
+  minutes: string;
+};
 
-const TIMING_LABELS: Record<Timing, string> = { immediate: "Immediately", within: "Within … min", every: "Every … min", on_completion: "Upon completion" };
+const TIMING_LABELS: Record<Timing, string> = {
+  immediate: "Immediately",
+  within: "Within … min",
+  every: "Every … min",
+  on_completion: "Upon completion",
+};
 let nextKey = 1;
 
 /** The notification matrix as one table: event × audience × channel × timing, saved whole. */
-export function MatrixEditor(props: { systemId: string | null; version: number; rules: MatrixRule[]; channels: { id: string; name: string }[]; canEdit: boolean }) {
+export function MatrixEditor(props: {
+  systemId: string | null;
+  version: number;
+  rules: MatrixRule[];
+  channels: { id: string; name: string }[];
+  canEdit: boolean;
+}) {
   const router = useRouter();
   const [rows, setRows] = useState<Row[]>(() =>
-    props.rules.map((r) => ({ ...r, key: nextKey++, channelId: r.channelId ?? "", minutes: r.minutes === null ? "" : String(r.minutes) })),
+    props.rules.map((r) => ({
+      ...r,
+      key: nextKey++,
+      channelId: r.channelId ?? "",
+      minutes: r.minutes === null ? "" : String(r.minutes),
+    })),
   );
   const save = useAction(saveMatrixAction, { onSuccess: () => router.refresh() });
-  const change = (key: number, patch: Partial<Row>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const change = (key: number, patch: Partial<Row>) =>
+    setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const ruleErrors = nestedErrors(save.result, "rules", (i) => `Rule ${i + 1}`);
 
   return (
@@ -46,7 +78,11 @@ export function MatrixEditor(props: { systemId: string | null; version: number; 
             {rows.map((row, index) => (
               <tr key={row.key} data-testid={`rule-${index + 1}`}>
                 <td className="py-1.5 pr-2">
-                  <Select aria-label={`Rule ${index + 1} event`} value={row.event} onChange={(e) => change(row.key, { event: e.target.value as Event })}>
+                  <Select
+                    aria-label={`Rule ${index + 1} event`}
+                    value={row.event}
+                    onChange={(e) => change(row.key, { event: e.target.value as Event })}
+                  >
                     {INCIDENT_EVENTS.map((ev) => (
                       <option key={ev} value={ev}>
                         {EVENT_LABELS[ev]}
@@ -55,13 +91,21 @@ export function MatrixEditor(props: { systemId: string | null; version: number; 
                   </Select>
                 </td>
                 <td className="py-1.5 pr-2">
-                  <Select aria-label={`Rule ${index + 1} audience`} value={row.audience} onChange={(e) => change(row.key, { audience: e.target.value as Row["audience"] })}>
+                  <Select
+                    aria-label={`Rule ${index + 1} audience`}
+                    value={row.audience}
+                    onChange={(e) => change(row.key, { audience: e.target.value as Row["audience"] })}
+                  >
                     <option value="internal">Internal</option>
                     <option value="external">External</option>
                   </Select>
                 </td>
                 <td className="py-1.5 pr-2">
-                  <Select aria-label={`Rule ${index + 1} channel`} value={row.channelId} onChange={(e) => change(row.key, { channelId: e.target.value })}>
+                  <Select
+                    aria-label={`Rule ${index + 1} channel`}
+                    value={row.channelId}
+                    onChange={(e) => change(row.key, { channelId: e.target.value })}
+                  >
                     <option value="">— none (described) —</option>
                     {props.channels.map((c) => (
                       <option key={c.id} value={c.id}>
@@ -71,10 +115,19 @@ export function MatrixEditor(props: { systemId: string | null; version: number; 
                   </Select>
                 </td>
                 <td className="py-1.5 pr-2">
-                  <Input aria-label={`Rule ${index + 1} recipients`} value={row.recipients} placeholder="All hands, customers…" onChange={(e) => change(row.key, { recipients: e.target.value })} />
+                  <Input
+                    aria-label={`Rule ${index + 1} recipients`}
+                    value={row.recipients}
+                    placeholder="All hands, customers…"
+                    onChange={(e) => change(row.key, { recipients: e.target.value })}
+                  />
                 </td>
                 <td className="flex gap-1 py-1.5 pr-2">
-                  <Select aria-label={`Rule ${index + 1} timing`} value={row.timing} onChange={(e) => change(row.key, { timing: e.target.value as Timing })}>
+                  <Select
+                    aria-label={`Rule ${index + 1} timing`}
+                    value={row.timing}
+                    onChange={(e) => change(row.key, { timing: e.target.value as Timing })}
+                  >
                     {TIMINGS.map((t) => (
                       <option key={t} value={t}>
                         {TIMING_LABELS[t]}
@@ -82,12 +135,23 @@ export function MatrixEditor(props: { systemId: string | null; version: number; 
                     ))}
                   </Select>
                   {(row.timing === "within" || row.timing === "every") && (
-                    <Input aria-label={`Rule ${index + 1} minutes`} className="w-16" inputMode="numeric" value={row.minutes} onChange={(e) => change(row.key, { minutes: e.target.value })} />
+                    <Input
+                      aria-label={`Rule ${index + 1} minutes`}
+                      className="w-16"
+                      inputMode="numeric"
+                      value={row.minutes}
+                      onChange={(e) => change(row.key, { minutes: e.target.value })}
+                    />
                   )}
                 </td>
                 <td className="py-1.5">
                   {props.canEdit && (
-                    <Button type="button" variant="ghost" aria-label={`Remove rule ${index + 1}`} onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}>
+                    <Button
+                      type="button"
+                      variant="ghost"
+                      aria-label={`Remove rule ${index + 1}`}
+                      onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
+                    >
                       ✕
                     </Button>
                   )}
@@ -101,7 +165,20 @@ export function MatrixEditor(props: { systemId: string | null; version: number; 
             <Button
               type="button"
               variant="secondary"
-              onClick={() => setRows([...rows, { key: nextKey++, event: "detected", audience: "internal", channelId: "", recipients: "", timing: "immediate", minutes: "" }])}
+              onClick={() =>
+                setRows([
+                  ...rows,
+                  {
+                    key: nextKey++,
+                    event: "detected",
+                    audience: "internal",
+                    channelId: "",
+                    recipients: "",
+                    timing: "immediate",
+                    minutes: "",
+                  },
+                ])
+              }
             >
               + Add rule
             </Button>
@@ -121,7 +198,14 @@ export function MatrixEditor(props: { systemId: string | null; version: number; 
                   save.execute({
                     systemId: props.systemId,
                     version: props.version,
-                    rules: rows.map((r) => ({ event: r.event, audience: r.audience, channelId: r.channelId || null, recipients: r.recipients, timing: r.timing, minutes: r.minutes as unknown as number })),
+                    rules: rows.map((r) => ({
+                      event: r.event,
+                      audience: r.audience,
+                      channelId: r.channelId || null,
+                      recipients: r.recipients,
+                      timing: r.timing,
+                      minutes: r.minutes as unknown as number,
+                    })),
                   })
                 }
               >

@@ -37,17 +37,28 @@ const toRow = (level: EditableLevel): Row => ({
 });
 
 /** The escalation matrix of one policy, edited as a table and saved in one go. */
-export function PolicyEditor(props: { policy: EditablePolicy; contacts: Option[]; channels: ChannelOption[]; systems: Option[]; canEdit: boolean }) {
+export function PolicyEditor(props: {
+  policy: EditablePolicy;
+  contacts: Option[];
+  channels: ChannelOption[];
+  systems: Option[];
+  canEdit: boolean;
+}) {
   const { policy, contacts, channels, systems, canEdit } = props;
   const router = useRouter();
   const [rows, setRows] = useState<Row[]>(() => policy.levels.map(toRow));
-  const [attach, setAttach] = useState(policy.systemId ? `system:${policy.systemId}` : policy.tier ? `tier:${policy.tier}` : "");
-  const create = useAction(createPolicyAction, { onSuccess: ({ data }) => data && router.push(`/people/policies/${data.id}`) });
+  const [attach, setAttach] = useState(
+    policy.systemId ? `system:${policy.systemId}` : policy.tier ? `tier:${policy.tier}` : "",
+  );
+  const create = useAction(createPolicyAction, {
+    onSuccess: ({ data }) => data && router.push(`/people/policies/${data.id}`),
+  });
   const update = useAction(updatePolicyAction, { onSuccess: () => router.refresh() });
   const { result, isExecuting } = policy.id ? update : create;
   const contactName = new Map(contacts.map((c) => [c.id, c.name]));
 
-  const change = (key: number, patch: Partial<Row>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const change = (key: number, patch: Partial<Row>) =>
+    setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const move = (index: number, by: number) =>
     setRows((all) => {
       const next = [...all];
@@ -70,7 +81,10 @@ export function PolicyEditor(props: { policy: EditablePolicy; contacts: Option[]
       levels: rows.map((r) => ({
         afterMinutes: r.afterMinutes as unknown as number,
         contactIds: r.contactIds,
-        roleTargets: r.roles.split(",").map((s) => s.trim()).filter(Boolean),
+        roleTargets: r.roles
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
         channelIds: r.channelIds,
       })),
     };
@@ -88,7 +102,11 @@ export function PolicyEditor(props: { policy: EditablePolicy; contacts: Option[]
             <Field label="Policy name" htmlFor="policy-name" error={fieldError(result, "name")}>
               <Input id="policy-name" name="name" defaultValue={policy.name} />
             </Field>
-            <Field label="Applies to" htmlFor="policy-attach" error={fieldError(result, "systemId") ?? fieldError(result, "tier")}>
+            <Field
+              label="Applies to"
+              htmlFor="policy-attach"
+              error={fieldError(result, "systemId") ?? fieldError(result, "tier")}
+            >
               <Select id="policy-attach" value={attach} onChange={(e) => setAttach(e.target.value)}>
                 <option value="">Nothing yet</option>
                 <optgroup label="A system">
@@ -107,11 +125,26 @@ export function PolicyEditor(props: { policy: EditablePolicy; contacts: Option[]
                 </optgroup>
               </Select>
             </Field>
-            <Field label="Repeat the policy" htmlFor="repeatTimes" error={fieldError(result, "repeatTimes")} hint="times, if nobody acknowledges">
+            <Field
+              label="Repeat the policy"
+              htmlFor="repeatTimes"
+              error={fieldError(result, "repeatTimes")}
+              hint="times, if nobody acknowledges"
+            >
               <Input id="repeatTimes" name="repeatTimes" inputMode="numeric" defaultValue={policy.repeatTimes} />
             </Field>
-            <Field label="Wait before repeating" htmlFor="repeatAfterMinutes" error={fieldError(result, "repeatAfterMinutes")} hint="minutes after the last level">
-              <Input id="repeatAfterMinutes" name="repeatAfterMinutes" inputMode="numeric" defaultValue={policy.repeatAfterMinutes} />
+            <Field
+              label="Wait before repeating"
+              htmlFor="repeatAfterMinutes"
+              error={fieldError(result, "repeatAfterMinutes")}
+              hint="minutes after the last level"
+            >
+              <Input
+                id="repeatAfterMinutes"
+                name="repeatAfterMinutes"
+                inputMode="numeric"
+                defaultValue={policy.repeatAfterMinutes}
+              />
             </Field>
           </div>
           <Field label="Description" htmlFor="policy-description">
@@ -135,7 +168,13 @@ export function PolicyEditor(props: { policy: EditablePolicy; contacts: Option[]
                   <tr key={row.key} data-testid={`level-${index + 1}`}>
                     <td className="py-2 pr-2 font-medium">{index + 1}</td>
                     <td className="py-2 pr-2">
-                      <Input aria-label={`Level ${index + 1} after minutes`} className="w-20" inputMode="numeric" value={row.afterMinutes} onChange={(e) => change(row.key, { afterMinutes: e.target.value })} />
+                      <Input
+                        aria-label={`Level ${index + 1} after minutes`}
+                        className="w-20"
+                        inputMode="numeric"
+                        value={row.afterMinutes}
+                        onChange={(e) => change(row.key, { afterMinutes: e.target.value })}
+                      />
                     </td>
                     <td className="py-2 pr-2">
                       <ul className="mb-1 flex flex-wrap gap-1">
@@ -143,7 +182,11 @@ export function PolicyEditor(props: { policy: EditablePolicy; contacts: Option[]
                           <li key={id} className="flex items-center gap-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs">
                             {contactName.get(id) ?? "unknown contact"}
                             {canEdit && (
-                              <button type="button" aria-label={`Remove ${contactName.get(id)} from level ${index + 1}`} onClick={() => change(row.key, { contactIds: row.contactIds.filter((c) => c !== id) })}>
+                              <button
+                                type="button"
+                                aria-label={`Remove ${contactName.get(id)} from level ${index + 1}`}
+                                onClick={() => change(row.key, { contactIds: row.contactIds.filter((c) => c !== id) })}
+                              >
                                 ×
                               </button>
                             )}
@@ -154,7 +197,9 @@ export function PolicyEditor(props: { policy: EditablePolicy; contacts: Option[]
                         <Select
                           aria-label={`Add a contact to level ${index + 1}`}
                           value=""
-                          onChange={(e) => e.target.value && change(row.key, { contactIds: [...row.contactIds, e.target.value] })}
+                          onChange={(e) =>
+                            e.target.value && change(row.key, { contactIds: [...row.contactIds, e.target.value] })
+                          }
                           className="w-44"
                         >
                           <option value="">+ contact</option>
@@ -169,7 +214,13 @@ export function PolicyEditor(props: { policy: EditablePolicy; contacts: Option[]
                       )}
                     </td>
                     <td className="py-2 pr-2">
-                      <Input aria-label={`Level ${index + 1} roles`} className="w-44" value={row.roles} placeholder="on-call engineer" onChange={(e) => change(row.key, { roles: e.target.value })} />
+                      <Input
+                        aria-label={`Level ${index + 1} roles`}
+                        className="w-44"
+                        value={row.roles}
+                        placeholder="on-call engineer"
+                        onChange={(e) => change(row.key, { roles: e.target.value })}
+                      />
                     </td>
                     <td className="py-2 pr-2">
                       <div className="flex flex-col gap-0.5">
@@ -179,7 +230,13 @@ export function PolicyEditor(props: { policy: EditablePolicy; contacts: Option[]
                               type="checkbox"
                               aria-label={`Level ${index + 1} via ${c.name}`}
                               checked={row.channelIds.includes(c.id)}
-                              onChange={(e) => change(row.key, { channelIds: e.target.checked ? [...row.channelIds, c.id] : row.channelIds.filter((x) => x !== c.id) })}
+                              onChange={(e) =>
+                                change(row.key, {
+                                  channelIds: e.target.checked
+                                    ? [...row.channelIds, c.id]
+                                    : row.channelIds.filter((x) => x !== c.id),
+                                })
+                              }
                             />
                             {c.name}
                             {!c.ready && <span className="text-amber-700">(not ready)</span>}
@@ -190,13 +247,30 @@ export function PolicyEditor(props: { policy: EditablePolicy; contacts: Option[]
                     <td className="whitespace-nowrap py-2">
                       {canEdit && (
                         <>
-                          <Button type="button" variant="ghost" aria-label={`Move level ${index + 1} up`} disabled={index === 0} onClick={() => move(index, -1)}>
+                          <Button
+                            type="button"
+                            variant="ghost"
+                            aria-label={`Move level ${index + 1} up`}
+                            disabled={index === 0}
+                            onClick={() => move(index, -1)}
+                          >
                             ↑
                           </Button>
-                          <Button type="button" variant="ghost" aria-label={`Move level ${index + 1} down`} disabled={index === rows.length - 1} onClick={() => move(index, 1)}>
+                          <Button
+                            type="button"
+                            variant="ghost"
+                            aria-label={`Move level ${index + 1} down`}
+                            disabled={index === rows.length - 1}
+                            onClick={() => move(index, 1)}
+                          >
                             ↓
                           </Button>
-                          <Button type="button" variant="ghost" aria-label={`Remove level ${index + 1}`} onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}>
+                          <Button
+                            type="button"
+                            variant="ghost"
+                            aria-label={`Remove level ${index + 1}`}
+                            onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
+                          >
                             ✕
                           </Button>
                         </>
@@ -213,7 +287,15 @@ export function PolicyEditor(props: { policy: EditablePolicy; contacts: Option[]
               variant="secondary"
               onClick={() => {
                 const last = rows.at(-1);
-                setRows([...rows, toRow({ afterMinutes: last ? Number(last.afterMinutes) + 15 : 0, contactIds: [], roleTargets: [], channelIds: last?.channelIds ?? [] })]);
+                setRows([
+                  ...rows,
+                  toRow({
+                    afterMinutes: last ? Number(last.afterMinutes) + 15 : 0,
+                    contactIds: [],
+                    roleTargets: [],
+                    channelIds: last?.channelIds ?? [],
+                  }),
+                ]);
               }}
             >
               + Add level
@@ -227,7 +309,11 @@ export function PolicyEditor(props: { policy: EditablePolicy; contacts: Option[]
             </ul>
           )}
           <FormErrors result={result} />
-          {update.hasSucceeded && <p role="status" className="text-sm text-green-700">Saved.</p>}
+          {update.hasSucceeded && (
+            <p role="status" className="text-sm text-green-700">
+              Saved.
+            </p>
+          )}
           {canEdit && (
             <Button type="submit" disabled={isExecuting}>
               {isExecuting ? "Saving…" : policy.id ? "Save policy" : "Create policy"}

@@ -26,7 +26,8 @@ export function PlanImport() {
   });
   const apply = useAction(applyPlanImportAction, { onSuccess: ({ data }) => setApplied(data ?? null) });
   const request = { text, fileName, systemName: systemName.trim() || undefined };
-  const canApply = report?.outcome && !report.outcome.problems.length && !report.reading.problems.length && !applied?.outcome?.applied;
+  const canApply =
+    report?.outcome && !report.outcome.problems.length && !report.reading.problems.length && !applied?.outcome?.applied;
 
   const changed = () => {
     setReport(null);
@@ -43,7 +44,12 @@ export function PlanImport() {
             preview.execute(request);
           }}
         >
-          <Field label="The plan: Markdown DR plan or Lifeboat YAML" htmlFor="plan-text" error={fieldError(preview.result, "text")} hint="Paste it here, or choose a file. At most 2 MB.">
+          <Field
+            label="The plan: Markdown DR plan or Lifeboat YAML"
+            htmlFor="plan-text"
+            error={fieldError(preview.result, "text")}
+            hint="Paste it here, or choose a file. At most 2 MB."
+          >
             <Textarea
               id="plan-text"
               rows={12}
@@ -73,10 +79,15 @@ export function PlanImport() {
               />
             </Field>
             <Field label="System name (when the document does not say)" htmlFor="plan-system">
-              <Input id="plan-system" value={systemName} onChange={(e) => {
+              <Input
+                id="plan-system"
+                value={systemName}
+                onChange={(e) => {
                   setSystemName(e.target.value);
                   changed();
-                }} className="w-72" />
+                }}
+                className="w-72"
+              />
             </Field>
             <Button type="submit" disabled={!text.trim() || preview.isExecuting}>
               {preview.isExecuting ? "Reading…" : "Preview import"}
@@ -90,14 +101,26 @@ export function PlanImport() {
         <PlanReport report={applied ?? report}>
           {applied?.outcome?.applied ? (
             <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800">
-              Applied: {applied.outcome.counts.create} created, {applied.outcome.counts.update} updated. See the <a className="underline" href="/inventory">inventory</a>.
+              Applied: {applied.outcome.counts.create} created, {applied.outcome.counts.update} updated. See the{" "}
+              <a className="underline" href="/inventory">
+                inventory
+              </a>
+              .
             </p>
           ) : (
             <div className="flex flex-wrap items-center gap-3">
-              <Button type="button" disabled={!canApply || apply.isExecuting} onClick={() => report.outcome && apply.execute({ ...request, fingerprint: report.outcome.fingerprint })}>
+              <Button
+                type="button"
+                disabled={!canApply || apply.isExecuting}
+                onClick={() => report.outcome && apply.execute({ ...request, fingerprint: report.outcome.fingerprint })}
+              >
                 {apply.isExecuting ? "Applying…" : "Apply this import"}
               </Button>
-              {!canApply && <span className="text-sm text-red-700">Fix the problems above first: nothing can be applied while there are any.</span>}
+              {!canApply && (
+                <span className="text-sm text-red-700">
+                  Fix the problems above first: nothing can be applied while there are any.
+                </span>
+              )}
               <FormErrors result={apply.result} />
             </div>
           )}

@@ -5,8 +5,18 @@ import { Badge, Card } from "@/components/ui/card";
 import type { ImportReport } from "@/lib/plans/document";
 import type { ChangeAction, PlanChange } from "@/lib/plans/import/context";
 
-const ACTION_LABELS: Record<ChangeAction, string> = { create: "Create", update: "Change", skip: "Skipped", unchanged: "Unchanged" };
-const ACTION_TONES: Record<ChangeAction, "green" | "amber" | "slate" | "blue"> = { create: "green", update: "amber", skip: "slate", unchanged: "blue" };
+const ACTION_LABELS: Record<ChangeAction, string> = {
+  create: "Create",
+  update: "Change",
+  skip: "Skipped",
+  unchanged: "Unchanged",
+};
+const ACTION_TONES: Record<ChangeAction, "green" | "amber" | "slate" | "blue"> = {
+  create: "green",
+  update: "amber",
+  skip: "slate",
+  unchanged: "blue",
+};
 
 function ChangeList({ changes }: { changes: PlanChange[] }) {
   return (
@@ -37,7 +47,10 @@ export function PlanReport({ report, children }: { report: ImportReport; childre
   const changes = outcome?.changes ?? [];
   const active = changes.filter((c) => c.action !== "unchanged");
   const unchanged = changes.filter((c) => c.action === "unchanged");
-  const notes = [...(outcome?.interpretations ?? []).map((n) => n.message), ...reading.notes.map((n) => (n.line ? `line ${n.line}: ${n.message}` : n.message))];
+  const notes = [
+    ...(outcome?.interpretations ?? []).map((n) => n.message),
+    ...reading.notes.map((n) => (n.line ? `line ${n.line}: ${n.message}` : n.message)),
+  ];
   return (
     <Card className="space-y-4 p-4" data-testid="plan-report">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -45,12 +58,17 @@ export function PlanReport({ report, children }: { report: ImportReport; childre
           Preview ({reading.format === "markdown" ? "Markdown plan" : "YAML plan"})
           {outcome && (
             <span className="ml-2 text-sm font-normal text-slate-600">
-              {outcome.counts.create} to create · {outcome.counts.update} to change · {outcome.counts.skip} skipped · {outcome.counts.unchanged} unchanged
+              {outcome.counts.create} to create · {outcome.counts.update} to change · {outcome.counts.skip} skipped ·{" "}
+              {outcome.counts.unchanged} unchanged
             </span>
           )}
         </h2>
         {yaml && (
-          <a className="text-sm text-brand-700 underline" download="lifeboat-plan.yaml" href={`data:application/yaml;charset=utf-8,${encodeURIComponent(yaml)}`}>
+          <a
+            className="text-sm text-brand-700 underline"
+            download="lifeboat-plan.yaml"
+            href={`data:application/yaml;charset=utf-8,${encodeURIComponent(yaml)}`}
+          >
             Download as plan-as-code (YAML)
           </a>
         )}
@@ -99,7 +117,9 @@ export function PlanReport({ report, children }: { report: ImportReport; childre
       )}
       {reading.unparsed.length > 0 && (
         <details>
-          <summary className="cursor-pointer text-sm font-semibold">{reading.unparsed.length} lines not understood (not imported)</summary>
+          <summary className="cursor-pointer text-sm font-semibold">
+            {reading.unparsed.length} lines not understood (not imported)
+          </summary>
           <ol className="mt-1 max-h-96 overflow-auto font-mono text-xs text-slate-600" data-testid="plan-unparsed">
             {reading.unparsed.map((l) => (
               <li key={l.line}>

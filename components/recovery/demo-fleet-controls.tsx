@@ -8,21 +8,38 @@ import { FormErrors } from "@/components/ui/form-errors";
 
 export function DemoFleetControls({ slug, name, healthy }: { slug: string; name: string; healthy: boolean }) {
   const router = useRouter();
-  const breakIt = useAction(breakDemoAction, { onSuccess: ({ data }) => (data?.incident ? router.push(`/incidents/${data.incident.id}`) : router.refresh()) });
+  const breakIt = useAction(breakDemoAction, {
+    onSuccess: ({ data }) => (data?.incident ? router.push(`/incidents/${data.incident.id}`) : router.refresh()),
+  });
   const restore = useAction(restoreDemoAction, { onSuccess: () => router.refresh() });
   return (
     <div className="flex flex-wrap items-center gap-2">
       {healthy ? (
         <>
-          <Button variant="danger" onClick={() => breakIt.execute({ slug, raiseAlert: true })} disabled={breakIt.isExecuting} aria-label={`Break ${name} and raise its alert`}>
+          <Button
+            variant="danger"
+            onClick={() => breakIt.execute({ slug, raiseAlert: true })}
+            disabled={breakIt.isExecuting}
+            aria-label={`Break ${name} and raise its alert`}
+          >
             Break + alert
           </Button>
-          <Button variant="secondary" onClick={() => breakIt.execute({ slug, raiseAlert: false })} disabled={breakIt.isExecuting} aria-label={`Break ${name} quietly`}>
+          <Button
+            variant="secondary"
+            onClick={() => breakIt.execute({ slug, raiseAlert: false })}
+            disabled={breakIt.isExecuting}
+            aria-label={`Break ${name} quietly`}
+          >
             Break quietly
           </Button>
         </>
       ) : (
-        <Button variant="secondary" onClick={() => restore.execute({ slug })} disabled={restore.isExecuting} aria-label={`Restore ${name} by hand`}>
+        <Button
+          variant="secondary"
+          onClick={() => restore.execute({ slug })}
+          disabled={restore.isExecuting}
+          aria-label={`Restore ${name} by hand`}
+        >
           Restore by hand
         </Button>
       )}

@@ -26,19 +26,28 @@ export function DrillScheduleForm({ runbookId, everyDays }: { runbookId: string;
         save.execute({ runbookId, everyDays: value === "" ? null : Number(value) });
       }}
     >
-      <Select name="everyDays" aria-label="Drill cadence" className="w-auto" defaultValue={everyDays === null ? "" : String(everyDays)}>
+      <Select
+        name="everyDays"
+        aria-label="Drill cadence"
+        className="w-auto"
+        defaultValue={everyDays === null ? "" : String(everyDays)}
+      >
         <option value="">No drills</option>
         {CADENCES.map(([days, label]) => (
           <option key={days} value={days}>
             {label}
           </option>
         ))}
-        {everyDays !== null && !CADENCES.some(([d]) => d === everyDays) && <option value={everyDays}>Every {everyDays} days</option>}
+        {everyDays !== null && !CADENCES.some(([d]) => d === everyDays) && (
+          <option value={everyDays}>Every {everyDays} days</option>
+        )}
       </Select>
       <Button type="submit" variant="secondary" disabled={save.isExecuting}>
         Save schedule
       </Button>
-      {fieldError(save.result, "everyDays") && <p className="text-xs text-red-600">{fieldError(save.result, "everyDays")}</p>}
+      {fieldError(save.result, "everyDays") && (
+        <p className="text-xs text-red-600">{fieldError(save.result, "everyDays")}</p>
+      )}
       <FormErrors result={save.result} />
     </form>
   );

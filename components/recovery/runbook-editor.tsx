@@ -27,7 +27,15 @@ export type RunbookDraft = {
   steps: StepDraft[];
 };
 
-export function RunbookEditor({ initial, systems, commandsEnabled }: { initial: RunbookDraft; systems: { id: string; name: string }[]; commandsEnabled: boolean }) {
+export function RunbookEditor({
+  initial,
+  systems,
+  commandsEnabled,
+}: {
+  initial: RunbookDraft;
+  systems: { id: string; name: string }[];
+  commandsEnabled: boolean;
+}) {
   const router = useRouter();
   const [draft, setDraft] = useState(initial);
   const [localError, setLocalError] = useState<string | null>(null);
@@ -38,7 +46,8 @@ export function RunbookEditor({ initial, systems, commandsEnabled }: { initial: 
   const stepIssues = nestedErrors(result, "steps", (i) => `Step ${i + 1}`);
 
   const set = (patch: Partial<RunbookDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const setStep = (index: number, patch: Partial<StepDraft>) => set({ steps: draft.steps.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
+  const setStep = (index: number, patch: Partial<StepDraft>) =>
+    set({ steps: draft.steps.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
   const move = (index: number, by: number) => {
     const steps = [...draft.steps];
     const [step] = steps.splice(index, 1);
@@ -69,22 +78,47 @@ export function RunbookEditor({ initial, systems, commandsEnabled }: { initial: 
     <form onSubmit={save} className="space-y-4" noValidate>
       <Card className="grid gap-4 p-6 sm:grid-cols-2">
         <Field label="Name" htmlFor="name" error={fieldError(result, "name")}>
-          <Input id="name" value={draft.name} onChange={(e) => set({ name: e.target.value })} placeholder="Database primary lost" />
+          <Input
+            id="name"
+            value={draft.name}
+            onChange={(e) => set({ name: e.target.value })}
+            placeholder="Database primary lost"
+          />
         </Field>
         <Field label="System" htmlFor="systemId" error={fieldError(result, "systemId")}>
-          <SystemSelect id="systemId" value={draft.systemId} onChange={(e) => set({ systemId: e.target.value })} systems={systems} empty="Choose…" />
+          <SystemSelect
+            id="systemId"
+            value={draft.systemId}
+            onChange={(e) => set({ systemId: e.target.value })}
+            systems={systems}
+            empty="Choose…"
+          />
         </Field>
         <Field label="Scenario" htmlFor="scenario" error={fieldError(result, "scenario")}>
           <Input id="scenario" value={draft.scenario} onChange={(e) => set({ scenario: e.target.value })} />
         </Field>
-        <Field label="Estimated time (minutes)" htmlFor="estimatedMinutes" error={fieldError(result, "estimatedMinutes")}>
-          <Input id="estimatedMinutes" inputMode="numeric" value={draft.estimatedMinutes} onChange={(e) => set({ estimatedMinutes: e.target.value })} />
+        <Field
+          label="Estimated time (minutes)"
+          htmlFor="estimatedMinutes"
+          error={fieldError(result, "estimatedMinutes")}
+        >
+          <Input
+            id="estimatedMinutes"
+            inputMode="numeric"
+            value={draft.estimatedMinutes}
+            onChange={(e) => set({ estimatedMinutes: e.target.value })}
+          />
         </Field>
         <Field label="Symptoms" htmlFor="symptoms" error={fieldError(result, "symptoms")}>
           <Textarea id="symptoms" rows={2} value={draft.symptoms} onChange={(e) => set({ symptoms: e.target.value })} />
         </Field>
         <Field label="Detection" htmlFor="detection" error={fieldError(result, "detection")}>
-          <Textarea id="detection" rows={2} value={draft.detection} onChange={(e) => set({ detection: e.target.value })} />
+          <Textarea
+            id="detection"
+            rows={2}
+            value={draft.detection}
+            onChange={(e) => set({ detection: e.target.value })}
+          />
         </Field>
       </Card>
 
@@ -97,12 +131,20 @@ export function RunbookEditor({ initial, systems, commandsEnabled }: { initial: 
                 <span className="font-mono text-sm text-slate-500 sm:col-span-1">{index + 1}</span>
                 <div className="sm:col-span-5">
                   <Field label="Title" htmlFor={`step-${index}-title`}>
-                    <Input id={`step-${index}-title`} value={step.title} onChange={(e) => setStep(index, { title: e.target.value })} />
+                    <Input
+                      id={`step-${index}-title`}
+                      value={step.title}
+                      onChange={(e) => setStep(index, { title: e.target.value })}
+                    />
                   </Field>
                 </div>
                 <div className="sm:col-span-2">
                   <Field label="Kind" htmlFor={`step-${index}-kind`}>
-                    <Select id={`step-${index}-kind`} value={step.kind} onChange={(e) => setStep(index, { kind: e.target.value as StepDraft["kind"] })}>
+                    <Select
+                      id={`step-${index}-kind`}
+                      value={step.kind}
+                      onChange={(e) => setStep(index, { kind: e.target.value as StepDraft["kind"] })}
+                    >
                       {STEP_KINDS.map((k) => (
                         <option key={k} value={k}>
                           {STEP_KIND_LABELS[k]}
@@ -113,33 +155,76 @@ export function RunbookEditor({ initial, systems, commandsEnabled }: { initial: 
                 </div>
                 <div className="sm:col-span-1">
                   <Field label="Timeout s" htmlFor={`step-${index}-timeout`}>
-                    <Input id={`step-${index}-timeout`} inputMode="numeric" value={step.timeoutSeconds} onChange={(e) => setStep(index, { timeoutSeconds: e.target.value })} />
+                    <Input
+                      id={`step-${index}-timeout`}
+                      inputMode="numeric"
+                      value={step.timeoutSeconds}
+                      onChange={(e) => setStep(index, { timeoutSeconds: e.target.value })}
+                    />
                   </Field>
                 </div>
                 <div className="sm:col-span-1">
                   <Field label="Retries" htmlFor={`step-${index}-retries`}>
-                    <Input id={`step-${index}-retries`} inputMode="numeric" value={step.retries} onChange={(e) => setStep(index, { retries: e.target.value })} />
+                    <Input
+                      id={`step-${index}-retries`}
+                      inputMode="numeric"
+                      value={step.retries}
+                      onChange={(e) => setStep(index, { retries: e.target.value })}
+                    />
                   </Field>
                 </div>
                 <div className="sm:col-span-2">
                   <Field label="Parallel group" htmlFor={`step-${index}-group`}>
-                    <Input id={`step-${index}-group`} inputMode="numeric" value={step.group} placeholder="—" onChange={(e) => setStep(index, { group: e.target.value })} />
+                    <Input
+                      id={`step-${index}-group`}
+                      inputMode="numeric"
+                      value={step.group}
+                      placeholder="—"
+                      onChange={(e) => setStep(index, { group: e.target.value })}
+                    />
                   </Field>
                 </div>
               </div>
-              <StepFields step={step} index={index} onChange={(patch) => setStep(index, patch)} commandsEnabled={commandsEnabled} />
+              <StepFields
+                step={step}
+                index={index}
+                onChange={(patch) => setStep(index, patch)}
+                commandsEnabled={commandsEnabled}
+              />
               <div className="flex flex-wrap items-center gap-3 text-sm">
                 <label className="flex items-center gap-1.5">
-                  <input type="checkbox" checked={step.safeToRepeat} onChange={(e) => setStep(index, { safeToRepeat: e.target.checked })} /> Safe to repeat after a crash
+                  <input
+                    type="checkbox"
+                    checked={step.safeToRepeat}
+                    onChange={(e) => setStep(index, { safeToRepeat: e.target.checked })}
+                  />{" "}
+                  Safe to repeat after a crash
                 </label>
                 <span className="ml-auto flex gap-1">
-                  <Button type="button" variant="ghost" disabled={index === 0} onClick={() => move(index, -1)} aria-label={`Move step ${index + 1} up`}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    disabled={index === 0}
+                    onClick={() => move(index, -1)}
+                    aria-label={`Move step ${index + 1} up`}
+                  >
                     ↑
                   </Button>
-                  <Button type="button" variant="ghost" disabled={index === draft.steps.length - 1} onClick={() => move(index, 1)} aria-label={`Move step ${index + 1} down`}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    disabled={index === draft.steps.length - 1}
+                    onClick={() => move(index, 1)}
+                    aria-label={`Move step ${index + 1} down`}
+                  >
                     ↓
                   </Button>
-                  <Button type="button" variant="ghost" className="text-red-700" onClick={() => set({ steps: draft.steps.filter((_, i) => i !== index) })}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    className="text-red-700"
+                    onClick={() => set({ steps: draft.steps.filter((_, i) => i !== index) })}
+                  >
                     Remove
                   </Button>
                 </span>

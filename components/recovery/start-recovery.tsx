@@ -10,9 +10,19 @@ import { FormErrors } from "@/components/ui/form-errors";
 type Choice = { id: string; name: string; systemName: string; steps: number };
 
 /** Picks a runbook and starts it for this incident (or as a drill). Double clicks start one run. */
-export function StartRecovery({ incidentId, choices, label = "Start recovery" }: { incidentId?: string; choices: Choice[]; label?: string }) {
+export function StartRecovery({
+  incidentId,
+  choices,
+  label = "Start recovery",
+}: {
+  incidentId?: string;
+  choices: Choice[];
+  label?: string;
+}) {
   const router = useRouter();
-  const start = useAction(startRecoveryAction, { onSuccess: ({ data }) => (incidentId ? router.refresh() : data && router.push(`/runbooks/runs/${data.id}`)) });
+  const start = useAction(startRecoveryAction, {
+    onSuccess: ({ data }) => (incidentId ? router.refresh() : data && router.push(`/runbooks/runs/${data.id}`)),
+  });
   if (choices.length === 0) return <p className="text-sm text-slate-500">No runbooks yet: write one under Runbooks.</p>;
   return (
     <form

@@ -1,6 +1,15 @@
 import { Badge } from "@/components/ui/card";
 
-const TONES = { pending: "slate", running: "blue", waiting: "amber", paused: "red", succeeded: "green", failed: "red", skipped: "slate", cancelled: "slate" } as const;
+const TONES = {
+  pending: "slate",
+  running: "blue",
+  waiting: "amber",
+  paused: "red",
+  succeeded: "green",
+  failed: "red",
+  skipped: "slate",
+  cancelled: "slate",
+} as const;
 const LABELS: Record<keyof typeof TONES, string> = {
   pending: "pending",
   running: "running",

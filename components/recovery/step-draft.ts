@@ -2,7 +2,16 @@
 import { commandMayRun } from "@/lib/recovery/steps";
 import type { StepDraft } from "./step-fields";
 
-type SavedStep = { title: string; kind: StepDraft["kind"]; group: number | null; timeoutSeconds: number; retries: number; safeToRepeat: boolean; serviceIds: string[]; config: Record<string, unknown> };
+type SavedStep = {
+  title: string;
+  kind: StepDraft["kind"];
+  group: number | null;
+  timeoutSeconds: number;
+  retries: number;
+  safeToRepeat: boolean;
+  serviceIds: string[];
+  config: Record<string, unknown>;
+};
 
 let counter = 0;
 /** A blank step (also the first step of a new runbook, built on the server). */
@@ -49,11 +58,24 @@ export function draftToStep(draft: StepDraft): SavedStep | { error: string } {
         try {
           headers = JSON.parse(draft.headers);
         } catch {
-          return { error: "headers must be a JSON object, e.g. {\"Authorization\": \"Bearer …\"}" };
+          return { error: 'headers must be a JSON object, e.g. {"Authorization": "Bearer …"}' };
         }
       }
-      const expectStatus = draft.expectStatus.split(",").map((s) => s.trim()).filter(Boolean).map(Number);
-      return { ...base, config: { url: draft.url, method: draft.method, headers, ...(draft.body ? { body: draft.body } : {}), ...(expectStatus.length ? { expectStatus } : {}) } };
+      const expectStatus = draft.expectStatus
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map(Number);
+      return {
+        ...base,
+        config: {
+          url: draft.url,
+          method: draft.method,
+          headers,
+          ...(draft.body ? { body: draft.body } : {}),
+          ...(expectStatus.length ? { expectStatus } : {}),
+        },
+      };
     }
     case "healthcheck":
       return { ...base, config: { url: draft.url, intervalSeconds: number(draft.intervalSeconds) } };

@@ -27,21 +27,39 @@ export type StepDraft = {
   commandEnabled: boolean;
 };
 
-type Props = { step: StepDraft; index: number; onChange: (patch: Partial<StepDraft>) => void; commandsEnabled: boolean };
+type Props = {
+  step: StepDraft;
+  index: number;
+  onChange: (patch: Partial<StepDraft>) => void;
+  commandsEnabled: boolean;
+};
 
 export function StepFields({ step, index, onChange, commandsEnabled }: Props) {
   const id = (name: string) => `step-${index}-${name}`;
   const text = (name: keyof StepDraft, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <Field label={label} htmlFor={id(name)}>
-      <Input id={id(name)} value={String(step[name])} onChange={(e) => onChange({ [name]: e.target.value })} {...extra} />
+      <Input
+        id={id(name)}
+        value={String(step[name])}
+        onChange={(e) => onChange({ [name]: e.target.value })}
+        {...extra}
+      />
     </Field>
   );
   switch (step.kind) {
     case "manual":
     case "approval":
       return (
-        <Field label={step.kind === "approval" ? "What the commander approves" : "Instructions"} htmlFor={id("instructions")}>
-          <Textarea id={id("instructions")} rows={2} value={step.instructions} onChange={(e) => onChange({ instructions: e.target.value })} />
+        <Field
+          label={step.kind === "approval" ? "What the commander approves" : "Instructions"}
+          htmlFor={id("instructions")}
+        >
+          <Textarea
+            id={id("instructions")}
+            rows={2}
+            value={step.instructions}
+            onChange={(e) => onChange({ instructions: e.target.value })}
+          />
         </Field>
       );
     case "http":
@@ -54,16 +72,30 @@ export function StepFields({ step, index, onChange, commandsEnabled }: Props) {
               ))}
             </Select>
           </Field>
-          <div className="sm:col-span-3">{text("url", "URL (or /path on this Lifeboat)", { placeholder: "https://ci.example.com/job/failover/build" })}</div>
+          <div className="sm:col-span-3">
+            {text("url", "URL (or /path on this Lifeboat)", {
+              placeholder: "https://ci.example.com/job/failover/build",
+            })}
+          </div>
           {text("expectStatus", "Expected status (blank = any 2xx)", { placeholder: "200, 202" })}
           <div className="sm:col-span-3">
             <Field label="Headers (JSON)" htmlFor={id("headers")}>
-              <Input id={id("headers")} value={step.headers} onChange={(e) => onChange({ headers: e.target.value })} placeholder='{"Authorization": "Bearer …"}' />
+              <Input
+                id={id("headers")}
+                value={step.headers}
+                onChange={(e) => onChange({ headers: e.target.value })}
+                placeholder='{"Authorization": "Bearer …"}'
+              />
             </Field>
           </div>
           <div className="sm:col-span-4">
             <Field label="Body" htmlFor={id("body")}>
-              <Textarea id={id("body")} rows={2} value={step.body} onChange={(e) => onChange({ body: e.target.value })} />
+              <Textarea
+                id={id("body")}
+                rows={2}
+                value={step.body}
+                onChange={(e) => onChange({ body: e.target.value })}
+              />
             </Field>
           </div>
         </div>
@@ -75,7 +107,11 @@ export function StepFields({ step, index, onChange, commandsEnabled }: Props) {
           {text("intervalSeconds", "Every (s)", { inputMode: "decimal" })}
           <div className="sm:col-span-4">
             <Field label="Services it proves recovered (their measured RTO is recorded)" htmlFor={id("services")}>
-              <ServicePicker id={id("services")} value={step.services} onChange={(services) => onChange({ services })} />
+              <ServicePicker
+                id={id("services")}
+                value={step.services}
+                onChange={(services) => onChange({ services })}
+              />
             </Field>
           </div>
         </div>
@@ -86,13 +122,34 @@ export function StepFields({ step, index, onChange, commandsEnabled }: Props) {
       return (
         <div className="space-y-1">
           <Field label="Shell command" htmlFor={id("command")}>
-            <Textarea id={id("command")} rows={2} className="font-mono" value={step.command} onChange={(e) => onChange({ command: e.target.value })} />
+            <Textarea
+              id={id("command")}
+              rows={2}
+              className="font-mono"
+              value={step.command}
+              onChange={(e) => onChange({ command: e.target.value })}
+            />
           </Field>
           <label className="flex items-center gap-1.5 text-sm">
-            <input type="checkbox" id={id("enabled")} checked={step.commandEnabled} onChange={(e) => onChange({ commandEnabled: e.target.checked })} /> Lifeboat may run this command (when RECOVERY_COMMANDS=on)
+            <input
+              type="checkbox"
+              id={id("enabled")}
+              checked={step.commandEnabled}
+              onChange={(e) => onChange({ commandEnabled: e.target.checked })}
+            />{" "}
+            Lifeboat may run this command (when RECOVERY_COMMANDS=on)
           </label>
-          {!step.commandEnabled && <p className="text-xs text-amber-700">Disabled: in a run, this step waits for a person to run the command by hand and mark it done.</p>}
-          {step.commandEnabled && !commandsEnabled && <p className="text-xs text-amber-700">Command steps are disabled on this installation (RECOVERY_COMMANDS=on enables them): in a run, someone does it by hand and skips the step with a note.</p>}
+          {!step.commandEnabled && (
+            <p className="text-xs text-amber-700">
+              Disabled: in a run, this step waits for a person to run the command by hand and mark it done.
+            </p>
+          )}
+          {step.commandEnabled && !commandsEnabled && (
+            <p className="text-xs text-amber-700">
+              Command steps are disabled on this installation (RECOVERY_COMMANDS=on enables them): in a run, someone
+              does it by hand and skips the step with a note.
+            </p>
+          )}
         </div>
       );
   }

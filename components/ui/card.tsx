@@ -4,7 +4,15 @@ export function Card({ className, ...props }: React.HTMLAttributes<HTMLDivElemen
   return <div className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)} {...props} />;
 }
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: React.ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: React.ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
@@ -16,7 +24,13 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Badge({ tone = "slate", children }: { tone?: "slate" | "red" | "amber" | "green" | "blue"; children: React.ReactNode }) {
+export function Badge({
+  tone = "slate",
+  children,
+}: {
+  tone?: "slate" | "red" | "amber" | "green" | "blue";
+  children: React.ReactNode;
+}) {
   const tones = {
     slate: "bg-slate-100 text-slate-700",
     red: "bg-red-100 text-red-800",

@@ -2,7 +2,17 @@ import { Card } from "./card";
 import { cn } from "./cn";
 
 /** The one table look: a card, a header row of column labels, divided body rows (the caller's <tr>s). */
-export function DataTable({ columns, children, testId, className }: { columns: React.ReactNode[]; children: React.ReactNode; testId?: string; className?: string }) {
+export function DataTable({
+  columns,
+  children,
+  testId,
+  className,
+}: {
+  columns: React.ReactNode[];
+  children: React.ReactNode;
+  testId?: string;
+  className?: string;
+}) {
   return (
     <Card className={cn("overflow-x-auto", className)}>
       <table className="w-full text-sm" data-testid={testId}>

@@ -24,10 +24,18 @@ export async function signInViaForm(page: Page, email: string, password: string)
  * One sign-in attempt through the credentials callback, from the client address in `X-Forwarded-For`
  * (the app reads the last entry: what our proxy would append). "ok" or next-auth's error, e.g. "SignInDelayed:60".
  */
-export async function attemptSignIn(request: APIRequestContext, email: string, password: string, address: string): Promise<string> {
+export async function attemptSignIn(
+  request: APIRequestContext,
+  email: string,
+  password: string,
+  address: string,
+): Promise<string> {
   const headers = { "X-Forwarded-For": address };
   const csrf = await (await request.get("/api/auth/csrf", { headers })).json();
-  const response = await request.post("/api/auth/callback/credentials", { headers, form: { csrfToken: csrf.csrfToken, email, password, json: "true" } });
+  const response = await request.post("/api/auth/callback/credentials", {
+    headers,
+    form: { csrfToken: csrf.csrfToken, email, password, json: "true" },
+  });
   // next-auth answers a refused sign-in with 401 and the error page's URL.
   expect([200, 401]).toContain(response.status());
   const { url } = (await response.json()) as { url: string };

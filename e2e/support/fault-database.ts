@@ -28,11 +28,20 @@ export async function startFaultDatabase(name: string): Promise<FaultDatabase> {
   chmodSync(folder, 0o755);
   const port = await findFreePort();
   // persistent: the data must outlive a stop, or the restart would find an empty folder.
-  const boot = () => startEmbeddedCluster({ dataDir: path.join(folder, "pg"), passwordFile: path.join(folder, "pg-password"), port, persistent: true });
+  const boot = () =>
+    startEmbeddedCluster({
+      dataDir: path.join(folder, "pg"),
+      passwordFile: path.join(folder, "pg-password"),
+      port,
+      persistent: true,
+    });
   let cluster: EmbeddedCluster | null = await boot();
   const url = await ensureDatabase(cluster.adminUrl, name);
   // The real seeding script (migrations, then the demo data) in its own process, as an operator runs it.
-  const seeded = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/seed.mts"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+  const seeded = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/seed.mts"], {
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
   if (seeded.status !== 0) throw new Error(`seeding the fault database failed:\n${seeded.stdout}\n${seeded.stderr}`);
 
   const query = async <R extends pg.QueryResultRow>(sql: string, values: unknown[] = []) => {

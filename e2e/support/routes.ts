@@ -10,8 +10,14 @@ import { PERMISSIONS } from "../../lib/auth/permissions";
 import { ROLES } from "../../lib/auth/roles";
 import { TOKEN_SCOPES } from "../../lib/tokens/scopes";
 
-export type Caller = "anonymous" | `role:${(typeof ROLES)[number]}` | "token:none" | `token:${(typeof TOKEN_SCOPES)[number]}`;
-const CALLERS: Caller[] = ["anonymous", "token:none", ...TOKEN_SCOPES.map((s) => `token:${s}` as const), ...ROLES.map((r) => `role:${r}` as const)];
+export type Caller =
+  "anonymous" | `role:${(typeof ROLES)[number]}` | "token:none" | `token:${(typeof TOKEN_SCOPES)[number]}`;
+const CALLERS: Caller[] = [
+  "anonymous",
+  "token:none",
+  ...TOKEN_SCOPES.map((s) => `token:${s}` as const),
+  ...ROLES.map((r) => `role:${r}` as const),
+];
 
 /** Who gets past a declared access. "token:none" is a well-formed bearer token that does not exist. */
 export function allowedCallers(access: Access): Caller[] {
@@ -29,7 +35,8 @@ export function allowedCallers(access: Access): Caller[] {
 
 /** The declared access of a route file's method, or undefined when lib/api/routes.ts has none (the matrix fails). */
 export function declaredAccess(file: string, method: Method): Access | undefined {
-  const pattern = Object.keys(API_ROUTES).find((route) => routeFileOf(route) === file) as keyof typeof API_ROUTES | undefined;
+  const pattern = Object.keys(API_ROUTES).find((route) => routeFileOf(route) === file) as
+    keyof typeof API_ROUTES | undefined;
   return pattern ? (API_ROUTES[pattern] as Partial<Record<Method, Access>>)[method] : undefined;
 }
 
@@ -48,8 +55,16 @@ export const ROUTES: Record<string, { method: Method; path: string; okStatuses?:
   "app/api/incidents/stream/route.ts": { method: "GET", path: "/api/incidents/stream?after=x" },
   "app/api/incidents/events/route.ts": { method: "GET", path: "/api/incidents/events?after=0" },
   "app/api/breakglass/route.ts": { method: "GET", path: "/api/breakglass" },
-  "app/api/demo-fleet/[slug]/health/route.ts": { method: "GET", path: "/api/demo-fleet/nope/health", okStatuses: [404] },
-  "app/api/demo-fleet/[slug]/restart/route.ts": { method: "POST", path: "/api/demo-fleet/nope/restart", okStatuses: [404] },
+  "app/api/demo-fleet/[slug]/health/route.ts": {
+    method: "GET",
+    path: "/api/demo-fleet/nope/health",
+    okStatuses: [404],
+  },
+  "app/api/demo-fleet/[slug]/restart/route.ts": {
+    method: "POST",
+    path: "/api/demo-fleet/nope/restart",
+    okStatuses: [404],
+  },
   "app/api/compliance/export/route.ts": { method: "GET", path: "/api/compliance/export" },
   "app/api/compliance/evidence/route.ts": { method: "GET", path: "/api/compliance/evidence" },
   "app/api/plans/export/route.ts": { method: "GET", path: "/api/plans/export" },

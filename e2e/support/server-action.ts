@@ -18,22 +18,40 @@ export function serverActions(): { filename: string; exportedName: string }[] {
 }
 
 export function serverActionId(file: string, exportedName: string): string {
-  const entry = Object.entries(readManifest().node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
+  const entry = Object.entries(readManifest().node).find(
+    ([, v]) => v.filename === file && v.exportedName === exportedName,
+  );
   if (!entry) throw new Error(`No server action ${exportedName} in ${file}: was it renamed?`);
   return entry[0];
 }
 
 /** Posts one call; returns the raw response text (the React flight payload carrying the action's result). */
-export async function callServerAction(request: APIRequestContext, file: string, exportedName: string, args: unknown[], baseURL: string) {
+export async function callServerAction(
+  request: APIRequestContext,
+  file: string,
+  exportedName: string,
+  args: unknown[],
+  baseURL: string,
+) {
   const response = await request.post("/", {
-    headers: { "Next-Action": serverActionId(file, exportedName), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseURL },
+    headers: {
+      "Next-Action": serverActionId(file, exportedName),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: baseURL,
+    },
     data: JSON.stringify(args),
     maxRedirects: 0,
   });
   return { status: response.status(), text: await response.text() };
 }
 
-export type ActionResult = { validationErrors?: Record<string, unknown>; serverError?: string; data?: unknown; unhandledDigest?: string };
+export type ActionResult = {
+  validationErrors?: Record<string, unknown>;
+  serverError?: string;
+  data?: unknown;
+  unhandledDigest?: string;
+};
 
 /**
  * The safe-action result inside a flight payload: the row holding validationErrors, serverError or data
@@ -48,7 +66,13 @@ export function actionResult(text: string): ActionResult | undefined {
     if (!row) continue;
     try {
       const value = JSON.parse(row[1]!) as unknown;
-      if (value && typeof value === "object" && !Array.isArray(value) && ["validationErrors", "serverError", "data"].some((k) => k in value)) return value as ActionResult;
+      if (
+        value &&
+        typeof value === "object" &&
+        !Array.isArray(value) &&
+        ["validationErrors", "serverError", "data"].some((k) => k in value)
+      )
+        return value as ActionResult;
     } catch {
       // A row of another kind (text chunk, module reference): not the result.
     }
@@ -57,9 +81,21 @@ export function actionResult(text: string): ActionResult | undefined {
 }
 
 /** Posts a raw body to an action (for malformed bodies that callServerAction's JSON.stringify cannot produce). */
-export async function postRawToAction(request: APIRequestContext, file: string, exportedName: string, body: Buffer, baseURL: string, contentType = "text/plain;charset=UTF-8") {
+export async function postRawToAction(
+  request: APIRequestContext,
+  file: string,
+  exportedName: string,
+  body: Buffer,
+  baseURL: string,
+  contentType = "text/plain;charset=UTF-8",
+) {
   const response = await request.post("/", {
-    headers: { "Next-Action": serverActionId(file, exportedName), "Content-Type": contentType, Accept: "text/x-component", Origin: baseURL },
+    headers: {
+      "Next-Action": serverActionId(file, exportedName),
+      "Content-Type": contentType,
+      Accept: "text/x-component",
+      Origin: baseURL,
+    },
     data: body,
     maxRedirects: 0,
   });

@@ -4,13 +4,42 @@ import { db } from "./db";
 
 /** Every table with text a request could write (LoginAttempt is left out: a failed sign-in is recorded on purpose). */
 const TABLES = [
-  "User", "AuditEvent", "System", "Service", "ServiceDependency", "TierDefault", "Contact", "NotificationChannel", "EscalationPolicy",
-  "EscalationLevel", "EscalationLevelContact", "EscalationLevelChannel", "NotificationMatrix", "NotificationRule", "NotificationDelivery",
-  "BackupPolicy", "BackupRun", "BackupGap", "ApiToken", "Incident", "IncidentService", "TimelineEvent", "Alert", "EscalationPage",
-  "Runbook", "RunbookStep", "RecoveryRun", "StepRun", "RecoveryMeasurement", "DrillSchedule", "DemoService",
+  "User",
+  "AuditEvent",
+  "System",
+  "Service",
+  "ServiceDependency",
+  "TierDefault",
+  "Contact",
+  "NotificationChannel",
+  "EscalationPolicy",
+  "EscalationLevel",
+  "EscalationLevelContact",
+  "EscalationLevelChannel",
+  "NotificationMatrix",
+  "NotificationRule",
+  "NotificationDelivery",
+  "BackupPolicy",
+  "BackupRun",
+  "BackupGap",
+  "ApiToken",
+  "Incident",
+  "IncidentService",
+  "TimelineEvent",
+  "Alert",
+  "EscalationPage",
+  "Runbook",
+  "RunbookStep",
+  "RecoveryRun",
+  "StepRun",
+  "RecoveryMeasurement",
+  "DrillSchedule",
+  "DemoService",
 ] as const;
 
-const COUNT_SQL = TABLES.map((t) => `SELECT '${t}' AS "table", count(*)::int AS n FROM "${t}" t WHERE strpos(t::text, $1) > 0`).join(" UNION ALL ");
+const COUNT_SQL = TABLES.map(
+  (t) => `SELECT '${t}' AS "table", count(*)::int AS n FROM "${t}" t WHERE strpos(t::text, $1) > 0`,
+).join(" UNION ALL ");
 
 /** Rows per table whose text holds the marker (only tables with at least one). */
 export async function rowsWithMarker(marker: string): Promise<Record<string, number>> {

@@ -6,13 +6,20 @@
 export const ACTION_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
 
 /** What is wrong with an action request's body (size, then shape), or null when Next can decode it. */
-export function actionBodyProblem(contentType: string, contentLength: number, body: string): { status: 400 | 413; error: string } | null {
-  if (contentLength > ACTION_BODY_LIMIT_BYTES || Buffer.byteLength(body) > ACTION_BODY_LIMIT_BYTES) return { status: 413, error: "The request body is over 3 MB" };
+export function actionBodyProblem(
+  contentType: string,
+  contentLength: number,
+  body: string,
+): { status: 400 | 413; error: string } | null {
+  if (contentLength > ACTION_BODY_LIMIT_BYTES || Buffer.byteLength(body) > ACTION_BODY_LIMIT_BYTES)
+    return { status: 413, error: "The request body is over 3 MB" };
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   if (type === "multipart/form-data") {
     const boundary = /boundary=("?)([^";]+)\1/i.exec(contentType)?.[2];
     // A complete multipart body ends with its closing delimiter (RFC 2046), optionally followed by a line break.
-    return boundary && body.trimEnd().endsWith(`--${boundary}--`) ? null : { status: 400, error: "The multipart body is incomplete" };
+    return boundary && body.trimEnd().endsWith(`--${boundary}--`)
+      ? null
+      : { status: 400, error: "The multipart body is incomplete" };
   }
   // Anything else is read as text: React's client sends the arguments as a JSON array.
   try {
@@ -39,5 +46,7 @@ export function crossOriginProblem(headers: Headers): { status: 403; error: stri
     originHost = ""; // "null" (a sandboxed frame, a file) or garbage: no origin of ours.
   }
   const host = (headers.get("x-forwarded-host") ?? headers.get("host") ?? "").split(",")[0]!.trim().toLowerCase();
-  return originHost && originHost.toLowerCase() === host ? null : { status: 403, error: "Cross-origin server action refused: its Origin is not this site" };
+  return originHost && originHost.toLowerCase() === host
+    ? null
+    : { status: 403, error: "Cross-origin server action refused: its Origin is not this site" };
 }

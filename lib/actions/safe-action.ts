@@ -33,7 +33,11 @@ export const actionClient = createSafeActionClient({
     const user = await requirePermission(metadata.permission);
     // Text Postgres cannot hold as sent (NUL, lone surrogates) is refused for every action before any write.
     const unstorable = findUnstorableText(clientInput);
-    if (unstorable) throw new AppError("VALIDATION", { userMessage: `Text ${unstorable.message} (${unstorable.field}).`, field: unstorable.field });
+    if (unstorable)
+      throw new AppError("VALIDATION", {
+        userMessage: `Text ${unstorable.message} (${unstorable.field}).`,
+        field: unstorable.field,
+      });
     // The one place an action gets the database: handlers pass ctx.db to lib (app/ may not import the client).
     return next({ ctx: { user, actor: { id: user.id, email: user.email }, db: getDb() } });
   });

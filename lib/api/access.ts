@@ -17,7 +17,10 @@ export type Access = PublicAccess | SessionAccess | TokenAccess | MetricsAccess;
 export const session = <P extends Permission>(permission: P) => ({ kind: "session", permission }) as const;
 
 export function token<S extends TokenScope>(scope: S): { readonly kind: "token"; readonly scope: S };
-export function token<S extends TokenScope, F extends string>(scope: S, options: { orBodyField: F }): { readonly kind: "token"; readonly scope: S; readonly bodyField: F };
+export function token<S extends TokenScope, F extends string>(
+  scope: S,
+  options: { orBodyField: F },
+): { readonly kind: "token"; readonly scope: S; readonly bodyField: F };
 export function token(scope: TokenScope, options?: { orBodyField: string }): TokenAccess {
   return options ? { kind: "token", scope, bodyField: options.orBodyField } : { kind: "token", scope };
 }

@@ -14,7 +14,11 @@ type JsonBodyDeclaration<S extends z.ZodType = z.ZodType> = {
 type TextBodyDeclaration = { text: { tooLarge: string; notText: string }; maxBytes: number };
 export type BodyDeclaration = JsonBodyDeclaration | TextBodyDeclaration;
 
-export type BodyOf<B> = B extends { schema: infer S extends z.ZodType } ? z.output<S> : B extends { text: object } ? string : undefined;
+export type BodyOf<B> = B extends { schema: infer S extends z.ZodType }
+  ? z.output<S>
+  : B extends { text: object }
+    ? string
+    : undefined;
 
 export type RawBody = { ok: true; value: unknown } | { ok: false; response: Response };
 
@@ -31,10 +35,16 @@ export async function readDeclaredBody(request: Request, declaration: BodyDeclar
 }
 
 /** Checks a read body against the declared schema. */
-export function checkBody(value: unknown, declaration: BodyDeclaration): { ok: true; value: unknown } | { ok: false; response: Response } {
+export function checkBody(
+  value: unknown,
+  declaration: BodyDeclaration,
+): { ok: true; value: unknown } | { ok: false; response: Response } {
   if (!("schema" in declaration)) return { ok: true, value };
   const parsed = declaration.schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const { invalid = 422 } = declaration;
-  return { ok: false, response: typeof invalid === "function" ? invalid(parsed.error) : validationError(parsed.error, invalid) };
+  return {
+    ok: false,
+    response: typeof invalid === "function" ? invalid(parsed.error) : validationError(parsed.error, invalid),
+  };
 }

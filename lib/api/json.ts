@@ -32,8 +32,14 @@ export async function readBytesBody(request: Request, maxBytes: number): Promise
 }
 
 /** Reads at most `maxBytes` of JSON; anything else is a 4xx naming the problem. */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-  const tooLarge = { ok: false as const, response: apiError(413, { error: `Body is over ${maxBytes} bytes`, field: "(body)" }) };
+export async function readJsonBody(
+  request: Request,
+  maxBytes: number,
+): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  const tooLarge = {
+    ok: false as const,
+    response: apiError(413, { error: `Body is over ${maxBytes} bytes`, field: "(body)" }),
+  };
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return tooLarge;
   const bytes = await readBytesBody(request, maxBytes);
   if (bytes === null) return tooLarge;
@@ -46,7 +52,11 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
   // Text Postgres cannot hold as sent (NUL, lone surrogates): refused here rather than failing or altered on insert.
   const unstorable = findUnstorableText(value);
-  if (unstorable) return { ok: false, response: apiError(422, { error: `${unstorable.field}: ${unstorable.message}`, field: unstorable.field }) };
+  if (unstorable)
+    return {
+      ok: false,
+      response: apiError(422, { error: `${unstorable.field}: ${unstorable.message}`, field: unstorable.field }),
+    };
   return { ok: true, value };
 }
 
@@ -68,7 +78,10 @@ export function unstorableUrlResponse(url: string): Response | null {
 
 /** Field errors: 422 by default; machine intake endpoints answer 400 like the senders expect. */
 export function validationError(error: z.ZodError, status = 422) {
-  const issues = error.issues.map((i) => ({ field: i.path.join(".") || (i.code === "unrecognized_keys" ? i.keys.join(", ") : "(body)"), message: i.message }));
+  const issues = error.issues.map((i) => ({
+    field: i.path.join(".") || (i.code === "unrecognized_keys" ? i.keys.join(", ") : "(body)"),
+    message: i.message,
+  }));
   return apiError(status, { error: `${issues[0]!.field}: ${issues[0]!.message}`, field: issues[0]!.field, issues });
 }
 

@@ -25,10 +25,16 @@ const QUIET_ROUTES = new Set<string>(["/api/health", "/api/ready", "/api/metrics
 type Segments<S extends string> = S extends `${infer Head}/${infer Tail}` ? Head | Segments<Tail> : S;
 /** `/api/demo-fleet/[slug]/health` → `{ slug: string }`; `[...name]` → `{ name: string[] }`. */
 type ParamsOf<R extends string> = {
-  [K in Segments<R> as K extends `[...${infer N}]` ? N : K extends `[${infer N}]` ? N : never]: K extends `[...${string}]` ? string[] : string;
+  [
+    K in Segments<R> as K extends `[...${infer N}]` ? N : K extends `[${infer N}]` ? N : never
+  ]: K extends `[...${string}]` ? string[] : string;
 };
 
-type CallerOf<A> = A extends { kind: "session" } ? { user: CurrentUser } : A extends { kind: "token" } ? { token: { id: string } } : unknown;
+type CallerOf<A> = A extends { kind: "session" }
+  ? { user: CurrentUser }
+  : A extends { kind: "token" }
+    ? { token: { id: string } }
+    : unknown;
 
 type RouteContext<R extends ApiRoutePattern, M extends MethodOf<R>, B> = {
   request: NextRequest;
@@ -67,21 +73,27 @@ function declaredAccess(route: string, method: string): Access {
 }
 
 /** `export const GET = apiRoute({ route: "/api/v1/incidents/[id]", method: "GET" }, async ({ params, db }) => …)`. */
-export function apiRoute<R extends ApiRoutePattern, M extends MethodOf<R>, B extends BodyDeclaration | undefined = undefined>(
-  declaration: RouteDeclaration<R, M, B>,
-  handler: (context: RouteContext<R, M, B>) => Response | Promise<Response>,
-) {
+export function apiRoute<
+  R extends ApiRoutePattern,
+  M extends MethodOf<R>,
+  B extends BodyDeclaration | undefined = undefined,
+>(declaration: RouteDeclaration<R, M, B>, handler: (context: RouteContext<R, M, B>) => Response | Promise<Response>) {
   const { route, method: declaredMethod, body: bodyDeclaration } = declaration;
   const access = declaredAccess(route, declaredMethod);
 
-  async function answer(request: NextRequest, params: Promise<ParamsOf<R>> | undefined, requestId: string): Promise<Response> {
+  async function answer(
+    request: NextRequest,
+    params: Promise<ParamsOf<R>> | undefined,
+    requestId: string,
+  ): Promise<Response> {
     try {
       let db: Db | undefined;
       const database = () => (db ??= getDb());
       // A token that may come in the body (Events API routing_key): the body is read first, its refusal
       // still comes after the token's. Otherwise nobody's body is read before they are known.
       const tokenInBody = access !== "public" && access.kind === "token" && access.bodyField !== undefined;
-      let raw: RawBody | undefined = tokenInBody && bodyDeclaration ? await readDeclaredBody(request, bodyDeclaration) : undefined;
+      let raw: RawBody | undefined =
+        tokenInBody && bodyDeclaration ? await readDeclaredBody(request, bodyDeclaration) : undefined;
       const auth = await authenticate(access, request, database, raw?.ok ? raw.value : undefined);
       if (!auth.ok) return auth.response;
       let body: unknown;

@@ -4,7 +4,12 @@ import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { diffRecords } from "./diff";
 
-export async function describeChangesSince(tx: Tx, entityType: string, entityId: string, seenVersion: number): Promise<string> {
+export async function describeChangesSince(
+  tx: Tx,
+  entityType: string,
+  entityId: string,
+  seenVersion: number,
+): Promise<string> {
   const events = await tx.$queryRaw<{ actorEmail: string | null; before: unknown; after: unknown }[]>`
     SELECT "actorEmail", before, after FROM "AuditEvent"
     WHERE "entityType" = ${entityType} AND "entityId" = ${entityId}

@@ -18,6 +18,9 @@ describe("diffRecords", () => {
 
 describe("redactForAudit", () => {
   it("drops secrets at any depth and serialises bigints", () => {
-    expect(redactForAudit({ id: 1n, passwordHash: "h", nested: { token: "t", keep: true } })).toEqual({ id: "1", nested: { keep: true } });
+    expect(redactForAudit({ id: 1n, passwordHash: "h", nested: { token: "t", keep: true } })).toEqual({
+      id: "1",
+      nested: { keep: true },
+    });
   });
 });

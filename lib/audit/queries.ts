@@ -20,14 +20,25 @@ export async function findAuditEvents(db: Db, filter: AuditFilter, limit = AUDIT
     ...(filter.entityType && { entityType: filter.entityType }),
     ...(filter.entityId && { entityId: filter.entityId }),
     ...(filter.actor && { actorEmail: { contains: filter.actor, mode: "insensitive" } }),
-    ...((filter.from || filter.to) && { at: { ...(filter.from && { gte: filter.from }), ...(filter.to && { lt: filter.to }) } }),
+    ...((filter.from || filter.to) && {
+      at: { ...(filter.from && { gte: filter.from }), ...(filter.to && { lt: filter.to }) },
+    }),
     ...(filter.before !== undefined && { id: { lt: filter.before } }),
   };
   const rows = await db.auditEvent.findMany({
     where,
     orderBy: { id: "desc" },
     take: limit + 1,
-    select: { id: true, at: true, actorEmail: true, action: true, entityType: true, entityId: true, before: true, after: true },
+    select: {
+      id: true,
+      at: true,
+      actorEmail: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      before: true,
+      after: true,
+    },
   });
   const page = rows.slice(0, limit);
   return { events: page, nextBefore: rows.length > limit ? page[page.length - 1]?.id : undefined };

@@ -9,7 +9,11 @@ const schema = z.object({
   entityId: z.string().trim().max(100).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
-  before: z.string().regex(/^\d{1,18}$/).optional().catch(undefined),
+  before: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional()
+    .catch(undefined),
 });
 
 export function parseAuditSearchParams(raw: Record<string, string | string[] | undefined>): AuditFilter {

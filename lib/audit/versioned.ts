@@ -19,7 +19,10 @@ export type VersionedTarget = {
 
 /** CONFLICT when a write guarded by `where: { id, version }` touched no row: another save won the race. */
 function assertGuardedWrite(count: number, target: Pick<VersionedTarget, "label">, verb: "saved" | "changed") {
-  if (count !== 1) throw new AppError("CONFLICT", { userMessage: `Someone else ${verb} ${target.label} at the same moment. Reload and try again.` });
+  if (count !== 1)
+    throw new AppError("CONFLICT", {
+      userMessage: `Someone else ${verb} ${target.label} at the same moment. Reload and try again.`,
+    });
 }
 
 /**
@@ -31,7 +34,11 @@ export async function updateVersioned<T extends { version: number }>(
   tx: Tx,
   actor: AuditActor,
   target: VersionedTarget,
-  steps: { read: () => Promise<T | null>; write: (before: T) => Promise<{ count: number }>; audit?: (row: T) => unknown },
+  steps: {
+    read: () => Promise<T | null>;
+    write: (before: T) => Promise<{ count: number }>;
+    audit?: (row: T) => unknown;
+  },
 ): Promise<T> {
   const before = await assertCurrentVersion(tx, await steps.read(), target);
   assertGuardedWrite((await steps.write(before)).count, target, "saved");
@@ -39,7 +46,14 @@ export async function updateVersioned<T extends { version: number }>(
   // The row is locked by the write above: it cannot be gone, but say so plainly if it ever is.
   if (!after) throw new AppError("NOT_FOUND", { userMessage: `${target.label} no longer exists.` });
   const audit = steps.audit ?? ((row: T) => row);
-  await recordAudit(tx, { actor, action: target.action, entityType: target.entityType, entityId: target.entityId, before: audit(before), after: audit(after) });
+  await recordAudit(tx, {
+    actor,
+    action: target.action,
+    entityType: target.entityType,
+    entityId: target.entityId,
+    before: audit(before),
+    after: audit(after),
+  });
   return after;
 }
 
@@ -63,6 +77,12 @@ export async function deleteVersioned<T extends { version: number }>(
   const figures = (await steps.prepare?.(before)) ?? undefined;
   assertGuardedWrite((await steps.remove()).count, target, "changed");
   const kept = (steps.audit ?? ((row: T) => row))(before);
-  await recordAudit(tx, { actor, action: target.action, entityType: target.entityType, entityId: target.entityId, before: figures ? { ...(kept as object), ...figures } : kept });
+  await recordAudit(tx, {
+    actor,
+    action: target.action,
+    entityType: target.entityType,
+    entityId: target.entityId,
+    before: figures ? { ...(kept as object), ...figures } : kept,
+  });
   return before;
 }

@@ -3,7 +3,13 @@
 import type { Db } from "@/lib/db/client";
 import type { Role } from "./roles";
 import { decoyPasswordHash, passwordStamp, verifyPassword } from "./password";
-import { countRecentFailures, judgeAttempt, normalizeEmail, recordLoginAttempt, type ThrottleLimits } from "./login-throttle";
+import {
+  countRecentFailures,
+  judgeAttempt,
+  normalizeEmail,
+  recordLoginAttempt,
+  type ThrottleLimits,
+} from "./login-throttle";
 
 /** passwordStamp goes into the session: when the password changes, older sessions stop working. */
 type AuthenticatedUser = { id: string; email: string; name: string; role: Role; passwordStamp: string };
@@ -38,7 +44,16 @@ export async function authenticate(
       await recordLoginAttempt(tx, { email, ip: input.ip, succeeded, createdAt: now });
       if (!succeeded || !user) return { ok: false as const, reason: "invalid" as const };
       await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-      return { ok: true as const, user: { id: user.id, email: user.email, name: user.name, role: user.role, passwordStamp: passwordStamp(user.passwordHash) } };
+      return {
+        ok: true as const,
+        user: {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          passwordStamp: passwordStamp(user.passwordHash),
+        },
+      };
     },
     { timeout: 20_000, maxWait: 20_000 },
   );

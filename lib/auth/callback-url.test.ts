@@ -21,7 +21,32 @@ describe("safeCallbackPath", () => {
   it("whatever it is given, the browser stays on this site", () => {
     const base = "https://lifeboat.example";
     // Strings built from the characters open redirects are made of, plus arbitrary unicode.
-    const tricky = fc.array(fc.constantFrom("/", "\\", ":", ".", "@", "%", "2", "f", "5", "c", "\t", "\n", " ", "?", "#", "evil", "http", "javascript", "\u3002"), { maxLength: 24 }).map((parts) => parts.join(""));
+    const tricky = fc
+      .array(
+        fc.constantFrom(
+          "/",
+          "\\",
+          ":",
+          ".",
+          "@",
+          "%",
+          "2",
+          "f",
+          "5",
+          "c",
+          "\t",
+          "\n",
+          " ",
+          "?",
+          "#",
+          "evil",
+          "http",
+          "javascript",
+          "\u3002",
+        ),
+        { maxLength: 24 },
+      )
+      .map((parts) => parts.join(""));
     fc.assert(
       fc.property(fc.oneof(tricky, fc.string({ unit: "grapheme" }), fc.webUrl()), (input) => {
         const path = safeCallbackPath(input);

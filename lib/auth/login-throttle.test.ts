@@ -13,20 +13,28 @@ describe("delaySeconds", () => {
 
 describe("judgeAttempt", () => {
   it("allows attempts under both limits", () => {
-    expect(judgeAttempt({ pair: 4, lastPairFailure: secondsAgo(0), ip: 29, oldestIpFailure: secondsAgo(60) }, limits, now)).toEqual({ allowed: true });
+    expect(
+      judgeAttempt({ pair: 4, lastPairFailure: secondsAgo(0), ip: 29, oldestIpFailure: secondsAgo(60) }, limits, now),
+    ).toEqual({ allowed: true });
   });
 
   it("makes the address wait after the threshold, counted from its last failure", () => {
-    expect(judgeAttempt({ pair: 8, lastPairFailure: secondsAgo(3), ip: 8, oldestIpFailure: secondsAgo(60) }, limits, now)).toEqual({
+    expect(
+      judgeAttempt({ pair: 8, lastPairFailure: secondsAgo(3), ip: 8, oldestIpFailure: secondsAgo(60) }, limits, now),
+    ).toEqual({
       allowed: false,
       reason: "delayed",
       retryAfterSeconds: 5,
     });
-    expect(judgeAttempt({ pair: 8, lastPairFailure: secondsAgo(8), ip: 8, oldestIpFailure: secondsAgo(60) }, limits, now)).toEqual({ allowed: true });
+    expect(
+      judgeAttempt({ pair: 8, lastPairFailure: secondsAgo(8), ip: 8, oldestIpFailure: secondsAgo(60) }, limits, now),
+    ).toEqual({ allowed: true });
   });
 
   it("limits the address when it alone is over", () => {
-    expect(judgeAttempt({ pair: 0, lastPairFailure: null, ip: 30, oldestIpFailure: secondsAgo(14.5 * 60) }, limits, now)).toEqual({
+    expect(
+      judgeAttempt({ pair: 0, lastPairFailure: null, ip: 30, oldestIpFailure: secondsAgo(14.5 * 60) }, limits, now),
+    ).toEqual({
       allowed: false,
       reason: "ip_limited",
       retryAfterSeconds: 30,

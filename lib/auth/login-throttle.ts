@@ -12,7 +12,8 @@ export type ThrottleLimits = {
   maxPerIp: number;
   windowMinutes: number;
 };
-export type ThrottleVerdict = { allowed: true } | { allowed: false; reason: "delayed" | "ip_limited"; retryAfterSeconds: number };
+export type ThrottleVerdict =
+  { allowed: true } | { allowed: false; reason: "delayed" | "ip_limited"; retryAfterSeconds: number };
 
 export type FailureCounts = {
   /** Failures of this account from this address in the window, since its last success or an admin unlock. */
@@ -33,11 +34,16 @@ export function judgeAttempt(counts: FailureCounts, limits: ThrottleLimits, now:
   const secondsUntil = (at: number) => Math.max(1, Math.ceil((at - now.getTime()) / 1000));
   if (counts.ip >= limits.maxPerIp) {
     const oldest = counts.oldestIpFailure?.getTime() ?? now.getTime();
-    return { allowed: false, reason: "ip_limited", retryAfterSeconds: secondsUntil(oldest + limits.windowMinutes * 60_000) };
+    return {
+      allowed: false,
+      reason: "ip_limited",
+      retryAfterSeconds: secondsUntil(oldest + limits.windowMinutes * 60_000),
+    };
   }
   const delay = delaySeconds(counts.pair, limits);
   const readyAt = (counts.lastPairFailure?.getTime() ?? 0) + delay * 1000;
-  if (delay > 0 && now.getTime() < readyAt) return { allowed: false, reason: "delayed", retryAfterSeconds: secondsUntil(readyAt) };
+  if (delay > 0 && now.getTime() < readyAt)
+    return { allowed: false, reason: "delayed", retryAfterSeconds: secondsUntil(readyAt) };
   return { allowed: true };
 }
 
@@ -71,6 +77,9 @@ export async function countRecentFailures(db: Reader, email: string, ip: string,
 }
 
 /** Stamped with the caller's clock, the same one the limits are judged by. */
-export async function recordLoginAttempt(db: Reader, attempt: { email: string; ip: string; succeeded: boolean; createdAt: Date }) {
+export async function recordLoginAttempt(
+  db: Reader,
+  attempt: { email: string; ip: string; succeeded: boolean; createdAt: Date },
+) {
   await db.loginAttempt.create({ data: attempt });
 }

@@ -11,7 +11,9 @@ describe("sessionIsCurrent", () => {
   });
 
   it("refuses a session older than the maximum age, however it was refreshed", () => {
-    expect(sessionIsCurrent({ authAt: seconds(now - 12 * 3_600_000 - 1000), passwordStamp: "s1" }, "s1", 12, now)).toBe(false);
+    expect(sessionIsCurrent({ authAt: seconds(now - 12 * 3_600_000 - 1000), passwordStamp: "s1" }, "s1", 12, now)).toBe(
+      false,
+    );
   });
 
   it("refuses a session from before a password change", () => {
@@ -26,9 +28,19 @@ describe("sessionIsCurrent", () => {
 
   it("never accepts a sign-in time that is not a finite number", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.constant(null), fc.constant(Number.NaN), fc.constant(Infinity), fc.object(), fc.boolean()), (authAt) => {
-        expect(sessionIsCurrent({ authAt, passwordStamp: "s1" }, "s1", 12, now)).toBe(false);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.constant(null),
+          fc.constant(Number.NaN),
+          fc.constant(Infinity),
+          fc.object(),
+          fc.boolean(),
+        ),
+        (authAt) => {
+          expect(sessionIsCurrent({ authAt, passwordStamp: "s1" }, "s1", 12, now)).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -5,7 +5,12 @@
 
 export type SessionClaims = { authAt?: unknown; passwordStamp?: unknown };
 
-export function sessionIsCurrent(claims: SessionClaims, currentPasswordStamp: string, maxAgeHours: number, nowMs = Date.now()): boolean {
+export function sessionIsCurrent(
+  claims: SessionClaims,
+  currentPasswordStamp: string,
+  maxAgeHours: number,
+  nowMs = Date.now(),
+): boolean {
   if (claims.passwordStamp !== currentPasswordStamp) return false;
   if (typeof claims.authAt !== "number" || !Number.isFinite(claims.authAt)) return false;
   const ageMs = nowMs - claims.authAt * 1000;

@@ -17,7 +17,9 @@ beforeAll(async () => {
   // The route handler reads its database from the environment, like in production.
   vi.stubEnv("DATABASE_URL", t.url);
   ({ POST } = await import("@/app/api/v1/backup-runs/route"));
-  await t.db.tierDefault.createMany({ data: [1, 2, 3, 4].map((tier) => ({ tier, rtoMinutes: 60, rpoMinutes: 60 * tier })) });
+  await t.db.tierDefault.createMany({
+    data: [1, 2, 3, 4].map((tier) => ({ tier, rtoMinutes: 60, rpoMinutes: 60 * tier })),
+  });
   const system = await t.db.system.create({ data: { name: "Shop" } });
   const db = await t.db.service.create({ data: { systemId: system.id, name: "orders-db", tier: 1, rpoMinutes: 60 } });
   policyId = (await t.db.backupPolicy.create({ data: { serviceId: db.id, name: "nightly", cron: "0 2 * * *" } })).id;
@@ -38,7 +40,13 @@ function post(body: unknown, token: string | null = tokens.write!, raw?: string)
   );
 }
 
-const run = (extra: Record<string, unknown> = {}) => ({ policyId, externalId: "job-1", status: "running", startedAt: minutesAgo(10).toISOString(), ...extra });
+const run = (extra: Record<string, unknown> = {}) => ({
+  policyId,
+  externalId: "job-1",
+  status: "running",
+  startedAt: minutesAgo(10).toISOString(),
+  ...extra,
+});
 
 describe("POST /api/v1/backup-runs", () => {
   it("refuses missing, wrong and revoked tokens with 401, and a token without the scope with 403", async () => {
@@ -57,7 +65,15 @@ describe("POST /api/v1/backup-runs", () => {
     const first = await started.json();
     expect(first).toMatchObject({ id: expect.any(String), policyId, externalId: "job-1", status: "running" });
 
-    const finished = await post(run({ status: "succeeded", finishedAt: minutesAgo(2).toISOString(), sizeBytes: 1234, checksum: "sha256:abc", verified: true }));
+    const finished = await post(
+      run({
+        status: "succeeded",
+        finishedAt: minutesAgo(2).toISOString(),
+        sizeBytes: 1234,
+        checksum: "sha256:abc",
+        verified: true,
+      }),
+    );
     expect(finished.status).toBe(200);
     expect(await finished.json()).toMatchObject({ id: first.id, status: "succeeded", sizeBytes: 1234, verified: true });
 
@@ -72,16 +88,43 @@ describe("POST /api/v1/backup-runs", () => {
   });
 
   it("finds the policy by service and policy name", async () => {
-    const response = await post({ service: "orders-db", system: "Shop", policy: "nightly", externalId: "job-2", status: "failed", startedAt: minutesAgo(5).toISOString(), finishedAt: minutesAgo(4).toISOString(), message: "disk full" });
+    const response = await post({
+      service: "orders-db",
+      system: "Shop",
+      policy: "nightly",
+      externalId: "job-2",
+      status: "failed",
+      startedAt: minutesAgo(5).toISOString(),
+      finishedAt: minutesAgo(4).toISOString(),
+      message: "disk full",
+    });
     expect(response.status).toBe(201);
   });
 
   it.each([
     ["malformed JSON", () => undefined, "{not json", 400, undefined],
     ["unknown policy", () => run({ policyId: "nope", externalId: "x1" }), undefined, 422, "policyId"],
-    ["no policy at all", () => ({ externalId: "x2", status: "running", startedAt: minutesAgo(1).toISOString() }), undefined, 422, "policyId"],
-    ["finishedAt before startedAt", () => run({ externalId: "x3", status: "succeeded", finishedAt: minutesAgo(20).toISOString() }), undefined, 422, "finishedAt"],
-    ["startedAt in the future", () => run({ externalId: "x4", startedAt: new Date(Date.now() + 3_600_000).toISOString() }), undefined, 422, "startedAt"],
+    [
+      "no policy at all",
+      () => ({ externalId: "x2", status: "running", startedAt: minutesAgo(1).toISOString() }),
+      undefined,
+      422,
+      "policyId",
+    ],
+    [
+      "finishedAt before startedAt",
+      () => run({ externalId: "x3", status: "succeeded", finishedAt: minutesAgo(20).toISOString() }),
+      undefined,
+      422,
+      "finishedAt",
+    ],
+    [
+      "startedAt in the future",
+      () => run({ externalId: "x4", startedAt: new Date(Date.now() + 3_600_000).toISOString() }),
+      undefined,
+      422,
+      "startedAt",
+    ],
     ["negative size", () => run({ externalId: "x5", sizeBytes: -1 }), undefined, 422, "sizeBytes"],
     ["size as a string", () => run({ externalId: "x6", sizeBytes: "12" }), undefined, 422, "sizeBytes"],
     ["unknown status", () => run({ externalId: "x7", status: "done" }), undefined, 422, "status"],
@@ -91,8 +134,20 @@ describe("POST /api/v1/backup-runs", () => {
     ["a body over 64 KB", () => run({ externalId: "x10", message: "m".repeat(70_000) }), undefined, 413, undefined],
     ["a NUL character in text", () => run({ externalId: "x11", message: "bad\u0000byte" }), undefined, 422, "message"],
     // JSON can carry a lone surrogate; UTF-8 cannot, so it would be stored as U+FFFD: refused instead.
-    ["a lone surrogate in text", () => undefined, `{"policyId":"p","externalId":"x13","status":"running","startedAt":"${new Date().toISOString()}","checksum":"a\\ud800b"}`, 422, "checksum"],
-    ["a year-0 timestamp", () => run({ externalId: "x12", startedAt: "0000-01-01T00:00:00Z" }), undefined, 422, "startedAt"],
+    [
+      "a lone surrogate in text",
+      () => undefined,
+      `{"policyId":"p","externalId":"x13","status":"running","startedAt":"${new Date().toISOString()}","checksum":"a\\ud800b"}`,
+      422,
+      "checksum",
+    ],
+    [
+      "a year-0 timestamp",
+      () => run({ externalId: "x12", startedAt: "0000-01-01T00:00:00Z" }),
+      undefined,
+      422,
+      "startedAt",
+    ],
   ])("refuses %s with %i naming the field, storing nothing", async (_label, body, raw, status, field) => {
     const before = await t.db.backupRun.count();
     const response = await post(body(), tokens.write!, raw);
@@ -109,16 +164,55 @@ describe("fleet freshness in SQL", () => {
     const system = await t.db.system.create({ data: { name: "Bands" } });
     const ages = [30, 90, 200, 300];
     for (const age of ages) {
-      const service = await t.db.service.create({ data: { systemId: system.id, name: `age-${age}`, tier: 2, rpoMinutes: 60 } });
-      const policy = await t.db.backupPolicy.create({ data: { serviceId: service.id, name: "p", intervalMinutes: 60 } });
-      await t.db.backupRun.create({ data: { policyId: policy.id, serviceId: service.id, externalId: "r", status: "succeeded", startedAt: minutesAgo(age + 5), finishedAt: minutesAgo(age) } });
+      const service = await t.db.service.create({
+        data: { systemId: system.id, name: `age-${age}`, tier: 2, rpoMinutes: 60 },
+      });
+      const policy = await t.db.backupPolicy.create({
+        data: { serviceId: service.id, name: "p", intervalMinutes: 60 },
+      });
+      await t.db.backupRun.create({
+        data: {
+          policyId: policy.id,
+          serviceId: service.id,
+          externalId: "r",
+          status: "succeeded",
+          startedAt: minutesAgo(age + 5),
+          finishedAt: minutesAgo(age),
+        },
+      });
     }
-    const strict = await t.db.service.create({ data: { systemId: system.id, name: "verified-only", tier: 2, rpoMinutes: 60 } });
-    const strictPolicy = await t.db.backupPolicy.create({ data: { serviceId: strict.id, name: "p", intervalMinutes: 60, verification: "restore_test", requireVerified: true } });
+    const strict = await t.db.service.create({
+      data: { systemId: system.id, name: "verified-only", tier: 2, rpoMinutes: 60 },
+    });
+    const strictPolicy = await t.db.backupPolicy.create({
+      data: {
+        serviceId: strict.id,
+        name: "p",
+        intervalMinutes: 60,
+        verification: "restore_test",
+        requireVerified: true,
+      },
+    });
     await t.db.backupRun.createMany({
       data: [
-        { policyId: strictPolicy.id, serviceId: strict.id, externalId: "new-unverified", status: "succeeded", startedAt: minutesAgo(15), finishedAt: minutesAgo(10), verified: false },
-        { policyId: strictPolicy.id, serviceId: strict.id, externalId: "old-verified", status: "succeeded", startedAt: minutesAgo(185), finishedAt: minutesAgo(180), verified: true },
+        {
+          policyId: strictPolicy.id,
+          serviceId: strict.id,
+          externalId: "new-unverified",
+          status: "succeeded",
+          startedAt: minutesAgo(15),
+          finishedAt: minutesAgo(10),
+          verified: false,
+        },
+        {
+          policyId: strictPolicy.id,
+          serviceId: strict.id,
+          externalId: "old-verified",
+          status: "succeeded",
+          startedAt: minutesAgo(185),
+          finishedAt: minutesAgo(180),
+          verified: true,
+        },
       ],
     });
     await t.db.service.create({ data: { systemId: system.id, name: "stateless", tier: 2 } });

@@ -60,17 +60,21 @@ export type ServiceFreshness = {
   band: RpoBand;
 };
 
-
 /** Count of services per band, for the fleet overview. */
 export async function findRpoBandCounts(db: Reader): Promise<Record<RpoBand, number>> {
-  const rows = await db.$queryRaw<{ band: RpoBand; n: number }[]>`${FRESHNESS_CTE} SELECT band, count(*)::int AS n FROM banded GROUP BY band`;
+  const rows = await db.$queryRaw<
+    { band: RpoBand; n: number }[]
+  >`${FRESHNESS_CTE} SELECT band, count(*)::int AS n FROM banded GROUP BY band`;
   const counts: Record<RpoBand, number> = { within: 0, exceeded: 0, severe: 0, critical: 0, never: 0, no_target: 0 };
   for (const row of rows) counts[row.band] = row.n;
   return counts;
 }
 
 /** Services worst first (by band, then the most overdue), optionally one band or one system. */
-export async function findServiceFreshness(db: Reader, filter: { band?: RpoBand; systemId?: string; serviceId?: string; limit?: number } = {}): Promise<ServiceFreshness[]> {
+export async function findServiceFreshness(
+  db: Reader,
+  filter: { band?: RpoBand; systemId?: string; serviceId?: string; limit?: number } = {},
+): Promise<ServiceFreshness[]> {
   const conditions = [
     filter.band ? Prisma.sql`band = ${filter.band}` : null,
     filter.systemId ? Prisma.sql`"systemId" = ${filter.systemId}` : null,
@@ -96,5 +100,9 @@ export async function findDailyOutcomes(db: Reader, serviceIds: string[], days =
     FROM "BackupRun"
     WHERE "serviceId" = ANY(${serviceIds}) AND "startedAt" >= date_trunc('day', now()) - make_interval(days => ${days - 1}) AND status <> 'running'
     GROUP BY 1, 2`;
-  return rows.map((r) => ({ serviceId: r.serviceId, day: r.day.toISOString().slice(0, 10), state: r.ok ? "succeeded" : "failed" }));
+  return rows.map((r) => ({
+    serviceId: r.serviceId,
+    day: r.day.toISOString().slice(0, 10),
+    state: r.ok ? "succeeded" : "failed",
+  }));
 }

@@ -17,20 +17,40 @@ const at = (hours: number) => new Date(base + hours * HOUR);
 beforeAll(async () => {
   t = await createTestDatabase();
   const system = await t.db.system.create({ data: { name: "Shop" } });
-  serviceId = (await t.db.service.create({ data: { systemId: system.id, name: "orders-db", tier: 1, rpoMinutes: 60 } })).id;
+  serviceId = (await t.db.service.create({ data: { systemId: system.id, name: "orders-db", tier: 1, rpoMinutes: 60 } }))
+    .id;
   otherServiceId = (await t.db.service.create({ data: { systemId: system.id, name: "search", tier: 2 } })).id;
   policies.hourly = (await t.db.backupPolicy.create({ data: { serviceId, name: "hourly", intervalMinutes: 60 } })).id;
-  policies.nightly = (await t.db.backupPolicy.create({ data: { serviceId, name: "nightly", cron: "0 2 * * *", verification: "restore_test" } })).id;
-  policies.other = (await t.db.backupPolicy.create({ data: { serviceId: otherServiceId, name: "daily", intervalMinutes: 1440 } })).id;
+  policies.nightly = (
+    await t.db.backupPolicy.create({
+      data: { serviceId, name: "nightly", cron: "0 2 * * *", verification: "restore_test" },
+    })
+  ).id;
+  policies.other = (
+    await t.db.backupPolicy.create({ data: { serviceId: otherServiceId, name: "daily", intervalMinutes: 1440 } })
+  ).id;
 });
 
 const report = (policy: string, externalId: string, hours: number, extra: Partial<BackupRunInput> = {}) =>
-  ingestBackupRun(t.db, { policyId: policies[policy], externalId, status: "succeeded", startedAt: at(hours - 0.1), finishedAt: at(hours), ...extra }, null);
+  ingestBackupRun(
+    t.db,
+    {
+      policyId: policies[policy],
+      externalId,
+      status: "succeeded",
+      startedAt: at(hours - 0.1),
+      finishedAt: at(hours),
+      ...extra,
+    },
+    null,
+  );
 
 type Gap = { runId: string; fromAt: Date | null; toAt: Date; seconds: number };
 
 async function stored(service = serviceId): Promise<Gap[]> {
-  return t.db.$queryRaw<Gap[]>`SELECT "runId"::text AS "runId", "fromAt", "toAt", seconds FROM "BackupGap" WHERE "serviceId" = ${service} ORDER BY "toAt", "runId"`;
+  return t.db.$queryRaw<
+    Gap[]
+  >`SELECT "runId"::text AS "runId", "fromAt", "toAt", seconds FROM "BackupGap" WHERE "serviceId" = ${service} ORDER BY "toAt", "runId"`;
 }
 
 /** The gaps worked out from scratch: every good run, and the finish of the good run before it. */
@@ -105,7 +125,9 @@ describe("BackupGap, kept by triggers", () => {
   it("stays right under 60 concurrent reports in random order, and a bulk insert", async () => {
     const hours = Array.from({ length: 60 }, (_, i) => 100 + i * 1.5 + (i % 7) * 0.01);
     hours.sort(() => Math.random() - 0.5);
-    await Promise.all(hours.map((h, i) => report("hourly", `c${i}`, h, { status: i % 5 === 0 ? "failed" : "succeeded" })));
+    await Promise.all(
+      hours.map((h, i) => report("hourly", `c${i}`, h, { status: i % 5 === 0 ? "failed" : "succeeded" })),
+    );
     await expectConsistent();
     await t.db.$executeRaw`
       INSERT INTO "BackupRun" ("policyId", "serviceId", "externalId", status, "startedAt", "finishedAt", "updatedAt")

@@ -18,8 +18,13 @@ const EARLIEST = Date.UTC(2000, 0, 1);
 export function timestampProblem(run: BackupRunInput, now: Date): { field: string; message: string } | null {
   for (const field of ["startedAt", "finishedAt"] as const) {
     const value = run[field];
-    if (value && value.getTime() > now.getTime() + CLOCK_SKEW_MS) return { field, message: `${field} is in the future (more than ${CLOCK_SKEW_MS / 60_000} minutes ahead of the server's clock)` };
-    if (value && value.getTime() < EARLIEST) return { field, message: `${field} is before the year 2000: check the job's clock` };
+    if (value && value.getTime() > now.getTime() + CLOCK_SKEW_MS)
+      return {
+        field,
+        message: `${field} is in the future (more than ${CLOCK_SKEW_MS / 60_000} minutes ahead of the server's clock)`,
+      };
+    if (value && value.getTime() < EARLIEST)
+      return { field, message: `${field} is before the year 2000: check the job's clock` };
   }
   return null;
 }
@@ -28,13 +33,23 @@ async function resolvePolicyByName(db: Db, run: BackupRunInput) {
   const candidates = await db.backupPolicy.findMany({
     where: {
       name: run.policy,
-      service: { OR: [{ id: run.service }, { name: run.service, ...(run.system && { system: { name: run.system } }) }] },
+      service: {
+        OR: [{ id: run.service }, { name: run.service, ...(run.system && { system: { name: run.system } }) }],
+      },
     },
     select: { id: true, serviceId: true },
     take: 2,
   });
-  if (candidates.length === 0) throw new AppError("VALIDATION", { userMessage: `No backup policy "${run.policy}" on service "${run.service}"`, field: "policy" });
-  if (candidates.length > 1) throw new AppError("VALIDATION", { userMessage: `Several services are named "${run.service}": add "system", or use policyId`, field: "service" });
+  if (candidates.length === 0)
+    throw new AppError("VALIDATION", {
+      userMessage: `No backup policy "${run.policy}" on service "${run.service}"`,
+      field: "policy",
+    });
+  if (candidates.length > 1)
+    throw new AppError("VALIDATION", {
+      userMessage: `Several services are named "${run.service}": add "system", or use policyId`,
+      field: "service",
+    });
   return candidates[0]!;
 }
 
@@ -53,14 +68,25 @@ export type StoredRun = {
   message: string;
 };
 
-type RunRow = Omit<StoredRun, "id" | "startedAt" | "finishedAt" | "sizeBytes"> & { id: bigint; startedAt: Date; finishedAt: Date | null; sizeBytes: bigint | null; inserted: boolean };
+type RunRow = Omit<StoredRun, "id" | "startedAt" | "finishedAt" | "sizeBytes"> & {
+  id: bigint;
+  startedAt: Date;
+  finishedAt: Date | null;
+  sizeBytes: bigint | null;
+  inserted: boolean;
+};
 
 /**
  * Stores a reported run in one statement: the policy is looked up inside the INSERT (so the common
  * "policyId" report costs one round trip), and the update is skipped when it would move a finished run
  * back to "running" (a retried start report arriving after the finish).
  */
-async function upsertRun(db: Db, policyFilter: Prisma.Sql, run: BackupRunInput, tokenId: string | null): Promise<RunRow | undefined> {
+async function upsertRun(
+  db: Db,
+  policyFilter: Prisma.Sql,
+  run: BackupRunInput,
+  tokenId: string | null,
+): Promise<RunRow | undefined> {
   const rows = await db.$queryRaw<RunRow[]>`
     INSERT INTO "BackupRun" ("policyId", "serviceId", "externalId", status, "startedAt", "finishedAt", "sizeBytes", checksum, location, verified, message, "reportedByTokenId", "updatedAt")
     SELECT p.id, p."serviceId", ${run.externalId}, ${run.status}::"BackupRunStatus", ${run.startedAt}, ${run.finishedAt ?? null},
@@ -78,7 +104,11 @@ async function upsertRun(db: Db, policyFilter: Prisma.Sql, run: BackupRunInput, 
   return rows[0];
 }
 
-export async function ingestBackupRun(db: Db, run: BackupRunInput, tokenId: string | null): Promise<{ created: boolean; run: StoredRun }> {
+export async function ingestBackupRun(
+  db: Db,
+  run: BackupRunInput,
+  tokenId: string | null,
+): Promise<{ created: boolean; run: StoredRun }> {
   const policyId = run.policyId ?? (await resolvePolicyByName(db, run)).id;
   let row = await upsertRun(db, Prisma.sql`p.id = ${policyId}`, run, tokenId);
   if (!row) {
@@ -88,7 +118,8 @@ export async function ingestBackupRun(db: Db, run: BackupRunInput, tokenId: stri
         SELECT id, "policyId", "serviceId", "externalId", status::text AS status, "startedAt", "finishedAt", "sizeBytes", checksum, location, verified, message, false AS inserted
         FROM "BackupRun" WHERE "policyId" = ${policyId} AND "externalId" = ${run.externalId}`
     )[0];
-    if (!row) throw new AppError("VALIDATION", { userMessage: "No backup policy has that policyId", field: "policyId" });
+    if (!row)
+      throw new AppError("VALIDATION", { userMessage: "No backup policy has that policyId", field: "policyId" });
   }
   const { inserted, ...stored } = row;
   return {

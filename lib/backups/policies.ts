@@ -7,35 +7,67 @@ import { deleteVersioned, updateVersioned } from "@/lib/audit/versioned";
 import { missedSchedule } from "./rules";
 import type { BackupPolicyFields } from "./schemas";
 
-const duplicate = (name: string) => new AppError("CONFLICT", { userMessage: `This service already has a backup policy named "${name}".`, field: "name" });
+const duplicate = (name: string) =>
+  new AppError("CONFLICT", { userMessage: `This service already has a backup policy named "${name}".`, field: "name" });
 
 export async function createBackupPolicy(db: Db, actor: AuditActor, fields: BackupPolicyFields) {
   return onUniqueViolation(
     () =>
       db.$transaction(async (tx) => {
         if (!(await tx.service.findUnique({ where: { id: fields.serviceId }, select: { id: true } }))) {
-          throw new AppError("VALIDATION", { userMessage: "That service does not exist (any more).", field: "serviceId" });
+          throw new AppError("VALIDATION", {
+            userMessage: "That service does not exist (any more).",
+            field: "serviceId",
+          });
         }
         const policy = await tx.backupPolicy.create({ data: fields });
-        await recordAudit(tx, { actor, action: "backup_policy.create", entityType: "BackupPolicy", entityId: policy.id, after: policy });
+        await recordAudit(tx, {
+          actor,
+          action: "backup_policy.create",
+          entityType: "BackupPolicy",
+          entityId: policy.id,
+          after: policy,
+        });
         return { id: policy.id };
       }),
     () => duplicate(fields.name),
   );
 }
 
-export async function updateBackupPolicy(db: Db, actor: AuditActor, input: BackupPolicyFields & { id: string; version: number }) {
+export async function updateBackupPolicy(
+  db: Db,
+  actor: AuditActor,
+  input: BackupPolicyFields & { id: string; version: number },
+) {
   const { id, version, ...fields } = input;
   return onUniqueViolation(
     () =>
       db.$transaction(async (tx) => {
-        const after = await updateVersioned(tx, actor, { action: "backup_policy.update", entityType: "BackupPolicy", entityId: id, version, label: "this backup policy" }, {
-          read: () => tx.backupPolicy.findUnique({ where: { id } }),
-          write: (before) => {
-            if (fields.serviceId !== before.serviceId) throw new AppError("VALIDATION", { userMessage: "A backup policy stays with its service.", field: "serviceId" });
-            return tx.backupPolicy.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+        const after = await updateVersioned(
+          tx,
+          actor,
+          {
+            action: "backup_policy.update",
+            entityType: "BackupPolicy",
+            entityId: id,
+            version,
+            label: "this backup policy",
           },
-        });
+          {
+            read: () => tx.backupPolicy.findUnique({ where: { id } }),
+            write: (before) => {
+              if (fields.serviceId !== before.serviceId)
+                throw new AppError("VALIDATION", {
+                  userMessage: "A backup policy stays with its service.",
+                  field: "serviceId",
+                });
+              return tx.backupPolicy.updateMany({
+                where: { id, version },
+                data: { ...fields, version: { increment: 1 } },
+              });
+            },
+          },
+        );
         return { id, version: after.version };
       }),
     () => duplicate(fields.name),
@@ -44,11 +76,22 @@ export async function updateBackupPolicy(db: Db, actor: AuditActor, input: Backu
 
 export async function deleteBackupPolicy(db: Db, actor: AuditActor, input: { id: string; version: number }) {
   return db.$transaction(async (tx) => {
-    const deleted = await deleteVersioned(tx, actor, { action: "backup_policy.delete", entityType: "BackupPolicy", entityId: input.id, version: input.version, label: "this backup policy" }, {
-      read: () => tx.backupPolicy.findUnique({ where: { id: input.id } }),
-      prepare: async () => ({ runsDeleted: await tx.backupRun.count({ where: { policyId: input.id } }) }),
-      remove: () => tx.backupPolicy.deleteMany({ where: { id: input.id, version: input.version } }),
-    });
+    const deleted = await deleteVersioned(
+      tx,
+      actor,
+      {
+        action: "backup_policy.delete",
+        entityType: "BackupPolicy",
+        entityId: input.id,
+        version: input.version,
+        label: "this backup policy",
+      },
+      {
+        read: () => tx.backupPolicy.findUnique({ where: { id: input.id } }),
+        prepare: async () => ({ runsDeleted: await tx.backupRun.count({ where: { policyId: input.id } }) }),
+        remove: () => tx.backupPolicy.deleteMany({ where: { id: input.id, version: input.version } }),
+      },
+    );
     return { id: input.id, serviceId: deleted.serviceId };
   });
 }

@@ -7,7 +7,18 @@ export function findBackupRuns(db: Reader, serviceId: string) {
     where: { serviceId },
     orderBy: { startedAt: "desc" },
     take: 50,
-    select: { id: true, externalId: true, status: true, startedAt: true, finishedAt: true, sizeBytes: true, verified: true, location: true, message: true, policy: { select: { name: true } } },
+    select: {
+      id: true,
+      externalId: true,
+      status: true,
+      startedAt: true,
+      finishedAt: true,
+      sizeBytes: true,
+      verified: true,
+      location: true,
+      message: true,
+      policy: { select: { name: true } },
+    },
   });
 }
 

@@ -27,7 +27,10 @@ describe("missedSchedule", () => {
   it("interval: missed only past one interval plus grace since the last run", () => {
     const schedule = { intervalMinutes: 60, cron: null, graceMinutes: 15 };
     const last = at("2026-11-21T10:00:00Z");
-    expect(missedSchedule(schedule, last, created, at("2026-11-21T11:14:00Z"))).toEqual({ missed: false, dueAt: at("2026-11-21T11:00:00Z") });
+    expect(missedSchedule(schedule, last, created, at("2026-11-21T11:14:00Z"))).toEqual({
+      missed: false,
+      dueAt: at("2026-11-21T11:00:00Z"),
+    });
     expect(missedSchedule(schedule, last, created, at("2026-11-21T11:16:00Z")).missed).toBe(true);
   });
 
@@ -42,8 +45,12 @@ describe("missedSchedule", () => {
     const yesterday = at("2026-11-20T02:00:05Z");
     expect(missedSchedule(schedule, yesterday, created, at("2026-11-21T02:20:00Z")).missed).toBe(false);
     expect(missedSchedule(schedule, yesterday, created, at("2026-11-21T02:31:00Z")).missed).toBe(true);
-    expect(missedSchedule(schedule, at("2026-11-21T01:59:30Z"), created, at("2026-11-21T09:00:00Z")).missed).toBe(false);
-    expect(missedSchedule(schedule, yesterday, created, at("2026-11-21T02:20:00Z")).dueAt).toEqual(at("2026-11-21T02:00:00Z"));
+    expect(missedSchedule(schedule, at("2026-11-21T01:59:30Z"), created, at("2026-11-21T09:00:00Z")).missed).toBe(
+      false,
+    );
+    expect(missedSchedule(schedule, yesterday, created, at("2026-11-21T02:20:00Z")).dueAt).toEqual(
+      at("2026-11-21T02:00:00Z"),
+    );
   });
 
   it("cron: validates expressions in words", () => {

@@ -46,7 +46,12 @@ export function cronProblem(expression: string): string | null {
  * Cron: the last scheduled time that is more than the grace period ago has no run started since.
  * A policy younger than its first due time is not missed. Also returns when the next run is due.
  */
-export function missedSchedule(schedule: Schedule, lastRunStartedAt: Date | null, policyCreatedAt: Date, now: Date): { missed: boolean; dueAt: Date | null } {
+export function missedSchedule(
+  schedule: Schedule,
+  lastRunStartedAt: Date | null,
+  policyCreatedAt: Date,
+  now: Date,
+): { missed: boolean; dueAt: Date | null } {
   const graceMs = schedule.graceMinutes * 60_000;
   if (schedule.intervalMinutes) {
     const reference = lastRunStartedAt ?? policyCreatedAt;
@@ -55,8 +60,18 @@ export function missedSchedule(schedule: Schedule, lastRunStartedAt: Date | null
   }
   if (schedule.cron) {
     try {
-      const scheduledBefore = CronExpressionParser.parse(schedule.cron, { tz: "UTC", currentDate: new Date(now.getTime() - graceMs) }).prev().toDate();
-      const dueAt = CronExpressionParser.parse(schedule.cron, { tz: "UTC", currentDate: lastRunStartedAt ?? policyCreatedAt }).next().toDate();
+      const scheduledBefore = CronExpressionParser.parse(schedule.cron, {
+        tz: "UTC",
+        currentDate: new Date(now.getTime() - graceMs),
+      })
+        .prev()
+        .toDate();
+      const dueAt = CronExpressionParser.parse(schedule.cron, {
+        tz: "UTC",
+        currentDate: lastRunStartedAt ?? policyCreatedAt,
+      })
+        .next()
+        .toDate();
       if (scheduledBefore.getTime() < policyCreatedAt.getTime()) return { missed: false, dueAt };
       // A job may start a little early; a minute of tolerance keeps clock skew from looking like a miss.
       const ranSince = lastRunStartedAt !== null && lastRunStartedAt.getTime() >= scheduledBefore.getTime() - 60_000;

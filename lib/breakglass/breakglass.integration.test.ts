@@ -22,7 +22,10 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const copies = () => readdirSync(dir).filter((f) => /^lifeboat-breakglass-\d{4}-.*\.html$/.test(f)).sort();
+const copies = () =>
+  readdirSync(dir)
+    .filter((f) => /^lifeboat-breakglass-\d{4}-.*\.html$/.test(f))
+    .sort();
 
 describe("break-glass pack on Postgres", () => {
   it("holds every system, its waves, runbook steps and escalation, and the contacts' phones — but no secrets", async () => {
@@ -30,8 +33,12 @@ describe("break-glass pack on Postgres", () => {
     for (const system of DEMO_SYSTEMS) expect(page).toContain(system.name.replaceAll("&", "&amp;"));
     for (const service of DEMO_FLEET) expect(page).toContain(service.name);
     // Demo Shop: Payments DB before the Checkout API that needs it; NEURECTOMY waits on its EBS volumes first.
-    expect(page).toMatch(/Wave 1<\/strong> \(in parallel\): Payments DB <span class="muted">T1<\/span>, Search.*?Wave 2<\/strong>: Checkout API/s);
-    expect(page).toMatch(/Wave 1<\/strong> \(in parallel\): API Gateway.*?EBS Volumes.*?Wave 2<\/strong>.*?PostgreSQL/s);
+    expect(page).toMatch(
+      /Wave 1<\/strong> \(in parallel\): Payments DB <span class="muted">T1<\/span>, Search.*?Wave 2<\/strong>: Checkout API/s,
+    );
+    expect(page).toMatch(
+      /Wave 1<\/strong> \(in parallel\): API Gateway.*?EBS Volumes.*?Wave 2<\/strong>.*?PostgreSQL/s,
+    );
     expect(page).toContain(`<pre class="command">./scripts/rotate-db-credentials.sh payments</pre>`);
     expect(page).toContain("POST /api/demo-fleet/checkout-api/restart");
     expect(page).toContain("Tier 1 standard escalation");
@@ -60,7 +67,10 @@ describe("break-glass pack on Postgres", () => {
     expect(copies()).toEqual([copyName(new Date("2025-03-01T10:00:00.000Z"))]);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 
-    expect(await writeIfChanged(t.db, { dir, now: new Date("2025-03-01T10:00:30.000Z") })).toEqual({ written: false, reason: "unchanged" });
+    expect(await writeIfChanged(t.db, { dir, now: new Date("2025-03-01T10:00:30.000Z") })).toEqual({
+      written: false,
+      reason: "unchanged",
+    });
     expect(readFileSync(file, "utf8")).toBe(written);
 
     const stamp = await findChangeStamp(t.db);
@@ -68,18 +78,30 @@ describe("break-glass pack on Postgres", () => {
     await updateContact(t.db, { system: "test" }, updateContactSchema.parse({ ...priya, phone: "+14155550999" }));
     expect(await findChangeStamp(t.db)).not.toBe(stamp);
 
-    expect(await writeIfChanged(t.db, { dir, now: new Date("2025-03-01T10:01:00.000Z") })).toMatchObject({ written: true });
+    expect(await writeIfChanged(t.db, { dir, now: new Date("2025-03-01T10:01:00.000Z") })).toMatchObject({
+      written: true,
+    });
     expect(readFileSync(file, "utf8")).toContain("tel:+14155550999");
     expect(copies()).toHaveLength(2);
 
     // An audited change that does not touch the pack (a demo service breaking) rewrites nothing.
-    await t.db.auditEvent.create({ data: { action: "demo.break", entityType: "DemoService", entityId: "search", actorEmail: "system:test" } });
-    expect(await writeIfChanged(t.db, { dir, now: new Date("2025-03-01T10:01:30.000Z") })).toEqual({ written: false, reason: "same content" });
+    await t.db.auditEvent.create({
+      data: { action: "demo.break", entityType: "DemoService", entityId: "search", actorEmail: "system:test" },
+    });
+    expect(await writeIfChanged(t.db, { dir, now: new Date("2025-03-01T10:01:30.000Z") })).toEqual({
+      written: false,
+      reason: "same content",
+    });
 
     // A deleted pack comes back even without a change; old copies beyond the limit are removed.
     rmSync(file);
-    expect(await writeIfChanged(t.db, { dir, now: new Date("2025-03-01T10:02:00.000Z"), keep: 2 })).toMatchObject({ written: true });
-    expect(copies()).toEqual([copyName(new Date("2025-03-01T10:01:00.000Z")), copyName(new Date("2025-03-01T10:02:00.000Z"))]);
+    expect(await writeIfChanged(t.db, { dir, now: new Date("2025-03-01T10:02:00.000Z"), keep: 2 })).toMatchObject({
+      written: true,
+    });
+    expect(copies()).toEqual([
+      copyName(new Date("2025-03-01T10:01:00.000Z")),
+      copyName(new Date("2025-03-01T10:02:00.000Z")),
+    ]);
   });
 
   it("notices a change that commits late, below an id it has already seen", async () => {

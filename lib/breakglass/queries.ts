@@ -40,7 +40,18 @@ async function findRows(db: Reader) {
             symptoms: true,
             detection: true,
             estimatedMinutes: true,
-            steps: { orderBy: { position: "asc" }, select: { position: true, group: true, title: true, kind: true, config: true, timeoutSeconds: true, retries: true } },
+            steps: {
+              orderBy: { position: "asc" },
+              select: {
+                position: true,
+                group: true,
+                title: true,
+                kind: true,
+                config: true,
+                timeoutSeconds: true,
+                retries: true,
+              },
+            },
           },
         },
       },
@@ -55,7 +66,19 @@ async function findRows(db: Reader) {
     findTierDefaults(db),
     db.contact.findMany({
       orderBy: { name: "asc" },
-      select: { id: true, name: true, title: true, team: true, organization: true, email: true, phone: true, roles: true, preferredChannels: true, external: true, confirmedAt: true },
+      select: {
+        id: true,
+        name: true,
+        title: true,
+        team: true,
+        organization: true,
+        email: true,
+        phone: true,
+        roles: true,
+        preferredChannels: true,
+        external: true,
+        confirmedAt: true,
+      },
     }),
   ]);
 }
@@ -66,7 +89,10 @@ export async function findBreakglass(db: Reader, now = new Date()): Promise<Brea
   // so the writer's next look regenerates instead of missing it.
   const stamp = await findChangeStamp(db);
   const [paging, systems, dependencies, tierDefaults, contacts] = await findRows(db);
-  const [fleetMatrix, ...ownMatrices] = await Promise.all([findMatrix(db, null), ...systems.filter((s) => s.notificationMatrix).map((s) => findMatrix(db, s.id))]);
+  const [fleetMatrix, ...ownMatrices] = await Promise.all([
+    findMatrix(db, null),
+    ...systems.filter((s) => s.notificationMatrix).map((s) => findMatrix(db, s.id)),
+  ]);
   const topTiers = new Map(paging.systems.map((s) => [s.id, s.topTier]));
   return {
     generatedAt: now,

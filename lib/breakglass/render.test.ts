@@ -16,14 +16,59 @@ function system(overrides: Partial<SourceSystem> = {}): SourceSystem {
     drRegion: "eu-central-1",
     topTier: 1,
     services: [
-      { id: "db", name: "Orders DB", kind: "database", tier: 1, rtoMinutes: null, rpoMinutes: 5, owner: "Data team", healthCheckUrl: null },
-      { id: "api", name: "Checkout API", kind: "api", tier: 1, rtoMinutes: 15, rpoMinutes: null, owner: "", healthCheckUrl: "https://shop.example/health?key=hc-secret" },
-      { id: "web", name: "Storefront", kind: "frontend", tier: 2, rtoMinutes: 60, rpoMinutes: null, owner: "", healthCheckUrl: null },
+      {
+        id: "db",
+        name: "Orders DB",
+        kind: "database",
+        tier: 1,
+        rtoMinutes: null,
+        rpoMinutes: 5,
+        owner: "Data team",
+        healthCheckUrl: null,
+      },
+      {
+        id: "api",
+        name: "Checkout API",
+        kind: "api",
+        tier: 1,
+        rtoMinutes: 15,
+        rpoMinutes: null,
+        owner: "",
+        healthCheckUrl: "https://shop.example/health?key=hc-secret",
+      },
+      {
+        id: "web",
+        name: "Storefront",
+        kind: "frontend",
+        tier: 2,
+        rtoMinutes: 60,
+        rpoMinutes: null,
+        owner: "",
+        healthCheckUrl: null,
+      },
     ],
     dependencies: [
-      { serviceId: "api", dependsOnId: "db", dependsOnName: "Orders DB", dependsOnSystemId: "sys-1", dependsOnSystem: "Shop <Main>" },
-      { serviceId: "web", dependsOnId: "api", dependsOnName: "Checkout API", dependsOnSystemId: "sys-1", dependsOnSystem: "Shop <Main>" },
-      { serviceId: "db", dependsOnId: "dns", dependsOnName: "Corporate DNS", dependsOnSystemId: "sys-2", dependsOnSystem: "Network" },
+      {
+        serviceId: "api",
+        dependsOnId: "db",
+        dependsOnName: "Orders DB",
+        dependsOnSystemId: "sys-1",
+        dependsOnSystem: "Shop <Main>",
+      },
+      {
+        serviceId: "web",
+        dependsOnId: "api",
+        dependsOnName: "Checkout API",
+        dependsOnSystemId: "sys-1",
+        dependsOnSystem: "Shop <Main>",
+      },
+      {
+        serviceId: "db",
+        dependsOnId: "dns",
+        dependsOnName: "Corporate DNS",
+        dependsOnSystemId: "sys-2",
+        dependsOnSystem: "Network",
+      },
     ],
     runbooks: [
       {
@@ -33,16 +78,71 @@ function system(overrides: Partial<SourceSystem> = {}): SourceSystem {
         detection: "",
         estimatedMinutes: 20,
         steps: [
-          { position: 1, group: null, title: "<script>alert('x')</script>", kind: "manual", config: { instructions: 'Say "hello" & wait' }, timeoutSeconds: 600, retries: 0 },
-          { position: 2, group: null, title: "Restart", kind: "http", config: { url: "https://api.example/restart?token=abc123&zone=eu", method: "POST", headers: { Authorization: "Bearer s3cr3t", "Content-Type": "application/json" }, body: '{"force":true,"password":"hunter2"}' }, timeoutSeconds: 30, retries: 2 },
-          { position: 3, group: null, title: "Fail over", kind: "command", config: { command: `kubectl rollout restart deploy/api && echo "done" > /tmp/x` }, timeoutSeconds: 300, retries: 0 },
-          { position: 4, group: null, title: "Healthy", kind: "healthcheck", config: { url: "/api/demo-fleet/checkout-api/health" }, timeoutSeconds: 120, retries: 0 },
-          { position: 5, group: null, title: "Settle", kind: "wait", config: { seconds: 90 }, timeoutSeconds: 120, retries: 0 },
+          {
+            position: 1,
+            group: null,
+            title: "<script>alert('x')</script>",
+            kind: "manual",
+            config: { instructions: 'Say "hello" & wait' },
+            timeoutSeconds: 600,
+            retries: 0,
+          },
+          {
+            position: 2,
+            group: null,
+            title: "Restart",
+            kind: "http",
+            config: {
+              url: "https://api.example/restart?token=abc123&zone=eu",
+              method: "POST",
+              headers: { Authorization: "Bearer s3cr3t", "Content-Type": "application/json" },
+              body: '{"force":true,"password":"hunter2"}',
+            },
+            timeoutSeconds: 30,
+            retries: 2,
+          },
+          {
+            position: 3,
+            group: null,
+            title: "Fail over",
+            kind: "command",
+            config: { command: `kubectl rollout restart deploy/api && echo "done" > /tmp/x` },
+            timeoutSeconds: 300,
+            retries: 0,
+          },
+          {
+            position: 4,
+            group: null,
+            title: "Healthy",
+            kind: "healthcheck",
+            config: { url: "/api/demo-fleet/checkout-api/health" },
+            timeoutSeconds: 120,
+            retries: 0,
+          },
+          {
+            position: 5,
+            group: null,
+            title: "Settle",
+            kind: "wait",
+            config: { seconds: 90 },
+            timeoutSeconds: 120,
+            retries: 0,
+          },
         ],
       },
     ],
     ownMatrix: false,
-    matrix: [{ event: "detected", audience: "internal", channelId: "hook", recipients: "#incidents", timing: "within", minutes: 5, channel: { name: "Slack" } }],
+    matrix: [
+      {
+        event: "detected",
+        audience: "internal",
+        channelId: "hook",
+        recipients: "#incidents",
+        timing: "within",
+        minutes: 5,
+        channel: { name: "Slack" },
+      },
+    ],
     ...overrides,
   };
 }
@@ -54,8 +154,32 @@ function source(overrides: Partial<BreakglassSource> = {}): BreakglassSource {
     tierDefaults: [{ tier: 1, rtoMinutes: 30, rpoMinutes: 10, version: 1 }],
     systems: [system()],
     contacts: [
-      { id: "c1", name: "Priya <Nair>", title: "SRE", team: "Platform", organization: "", email: "priya@example.com", phone: "+14155550101", roles: ["on-call"], preferredChannels: ["sms"], external: false, confirmedAt: new Date("2025-02-01T00:00:00Z") },
-      { id: "c2", name: "Vendor NOC", title: "", team: "", organization: "Carrier", email: null, phone: null, roles: [], preferredChannels: [], external: true, confirmedAt: null },
+      {
+        id: "c1",
+        name: "Priya <Nair>",
+        title: "SRE",
+        team: "Platform",
+        organization: "",
+        email: "priya@example.com",
+        phone: "+14155550101",
+        roles: ["on-call"],
+        preferredChannels: ["sms"],
+        external: false,
+        confirmedAt: new Date("2025-02-01T00:00:00Z"),
+      },
+      {
+        id: "c2",
+        name: "Vendor NOC",
+        title: "",
+        team: "",
+        organization: "Carrier",
+        email: null,
+        phone: null,
+        roles: [],
+        preferredChannels: [],
+        external: true,
+        confirmedAt: null,
+      },
     ],
     channels: [
       { id: "hook", name: "Slack", type: "webhook", url: SECRET_HOOK, enabled: true },
@@ -82,7 +206,9 @@ function source(overrides: Partial<BreakglassSource> = {}): BreakglassSource {
 
 describe("escapeHtml / html", () => {
   it("escapes markup and both kinds of quotes", () => {
-    expect(escapeHtml(`<script>alert("x" + 'y')</script> & co`)).toBe("&lt;script&gt;alert(&quot;x&quot; + &#39;y&#39;)&lt;/script&gt; &amp; co");
+    expect(escapeHtml(`<script>alert("x" + 'y')</script> & co`)).toBe(
+      "&lt;script&gt;alert(&quot;x&quot; + &#39;y&#39;)&lt;/script&gt; &amp; co",
+    );
   });
 
   it("escapes every interpolated value, including inside arrays and attributes, but not nested html", () => {
@@ -114,7 +240,17 @@ describe("renderBreakglass", () => {
   });
 
   it("masks channel URLs and leaves out tokens, header values and secret fields", () => {
-    for (const secret of ["hc-secret", "xoxb-very-secret-token", "/services/T000", "sk_live_123", "api_key", "abc123", "s3cr3t", "hunter2"]) expect(page).not.toContain(secret);
+    for (const secret of [
+      "hc-secret",
+      "xoxb-very-secret-token",
+      "/services/T000",
+      "sk_live_123",
+      "api_key",
+      "abc123",
+      "s3cr3t",
+      "hunter2",
+    ])
+      expect(page).not.toContain(secret);
     expect(page).toContain("https://hooks.slack.example/…");
     expect(page).toContain("https://api.example/restart?token=[hidden]&amp;zone=eu");
     expect(page).toContain("Authorization: [hidden]");
@@ -131,7 +267,9 @@ describe("renderBreakglass", () => {
   });
 
   it("prints runbook steps: commands verbatim in <pre>, URLs, waits", () => {
-    expect(page).toContain(`<pre class="command">kubectl rollout restart deploy/api &amp;&amp; echo &quot;done&quot; &gt; /tmp/x</pre>`);
+    expect(page).toContain(
+      `<pre class="command">kubectl rollout restart deploy/api &amp;&amp; echo &quot;done&quot; &gt; /tmp/x</pre>`,
+    );
     expect(page).toContain("<pre>GET /api/demo-fleet/checkout-api/health</pre>");
     expect(page).toContain("Wait 1 min 30 s.");
   });
@@ -157,8 +295,20 @@ describe("renderBreakglass", () => {
       topTier: 3,
       runbooks: [],
       dependencies: [
-        { serviceId: "db", dependsOnId: "api", dependsOnName: "Checkout API", dependsOnSystemId: "sys-9", dependsOnSystem: "x" },
-        { serviceId: "api", dependsOnId: "db", dependsOnName: "Orders DB", dependsOnSystemId: "sys-9", dependsOnSystem: "x" },
+        {
+          serviceId: "db",
+          dependsOnId: "api",
+          dependsOnName: "Checkout API",
+          dependsOnSystemId: "sys-9",
+          dependsOnSystem: "x",
+        },
+        {
+          serviceId: "api",
+          dependsOnId: "db",
+          dependsOnName: "Orders DB",
+          dependsOnSystemId: "sys-9",
+          dependsOnSystem: "x",
+        },
       ],
     });
     const out = renderBreakglass(source({ systems: [looped] }));

@@ -21,7 +21,8 @@ const systemAnchor = (index: number) => `system-${index + 1}`;
 function renderServices(system: SourceSystem, source: BreakglassSource): Html {
   if (system.services.length === 0) return html`<p class="muted">No services recorded.</p>`;
   const services = [...system.services].sort((a, b) => a.tier - b.tier || a.name.localeCompare(b.name));
-  const objective = (minutes: number | null, fromTier: boolean) => html`${formatMinutes(minutes)}${fromTier && html` <span class="muted">(tier default)</span>`}`;
+  const objective = (minutes: number | null, fromTier: boolean) =>
+    html`${formatMinutes(minutes)}${fromTier && html` <span class="muted">(tier default)</span>`}`;
   return html`<table>
 <thead><tr><th>Service</th><th>Tier</th><th>RTO</th><th>RPO</th><th>Owner</th><th>Health check</th></tr></thead>
 <tbody>${services.map((service) => {
@@ -33,11 +34,13 @@ function renderServices(system: SourceSystem, source: BreakglassSource): Html {
 
 function renderRecoveryOrder(system: SourceSystem): Html {
   const graph = buildSystemGraph(system.id, system.services, system.dependencies);
-  if (graph.cycle) return html`<p class="warning">The dependencies form a loop (${graph.cycle.join(" → ")}): there is no safe order; recover by judgement.</p>`;
+  if (graph.cycle)
+    return html`<p class="warning">The dependencies form a loop (${graph.cycle.join(" → ")}): there is no safe order; recover by judgement.</p>`;
   if (graph.waves.length === 0) return html`<p class="muted">No services to recover.</p>`;
   const names = new Map(system.services.map((s) => [s.id, s.name]));
   return html`<ol class="waves">${graph.waves.map(
-    (wave) => html`<li><strong>Wave ${wave.wave}</strong>${wave.services.length > 1 && " (in parallel)"}: ${wave.services.map((s, i) => html`${i > 0 && ", "}${s.name} <span class="muted">T${s.tier}</span>`)}</li>`,
+    (wave) =>
+      html`<li><strong>Wave ${wave.wave}</strong>${wave.services.length > 1 && " (in parallel)"}: ${wave.services.map((s, i) => html`${i > 0 && ", "}${s.name} <span class="muted">T${s.tier}</span>`)}</li>`,
   )}</ol>
 ${graph.external.length > 0 && html`<p>Needs first, from other systems:</p><ul>${graph.external.map((e) => html`<li>${e.dependsOnName} (${e.dependsOnSystem}), for ${names.get(e.serviceId) ?? "?"}</li>`)}</ul>`}`;
 }

@@ -11,7 +11,15 @@ import type { StepKindName } from "@/lib/recovery/steps";
 
 type SourceService = ServicePlanRow;
 
-export type SourceStep = { position: number; group: number | null; title: string; kind: StepKindName; config: unknown; timeoutSeconds: number; retries: number };
+export type SourceStep = {
+  position: number;
+  group: number | null;
+  title: string;
+  kind: StepKindName;
+  config: unknown;
+  timeoutSeconds: number;
+  retries: number;
+};
 
 export type SourceRunbook = {
   name: string;

@@ -7,7 +7,14 @@ import { parseStepConfig, type StepConfig, type StepKindName } from "@/lib/recov
 
 export type StepDetail =
   | { kind: "instructions"; text: string }
-  | { kind: "http"; method: string; url: string; headers: { name: string; value: string }[]; body: string | null; expect: string }
+  | {
+      kind: "http";
+      method: string;
+      url: string;
+      headers: { name: string; value: string }[];
+      body: string | null;
+      expect: string;
+    }
   | { kind: "healthcheck"; url: string; everySeconds: number; expect: string }
   | { kind: "wait"; seconds: number }
   | { kind: "command"; command: string; cwd: string | null }
@@ -18,7 +25,8 @@ export const HIDDEN = "[hidden]";
 // Header values shown as they are; every other header's value is hidden (fail closed).
 const PLAIN_HEADERS = new Set(["accept", "content-type", "user-agent", "accept-language", "cache-control"]);
 
-const expected = (statuses: number[] | undefined) => (statuses?.length ? `HTTP ${statuses.join(" or ")}` : "any 2xx status");
+const expected = (statuses: number[] | undefined) =>
+  statuses?.length ? `HTTP ${statuses.join(" or ")}` : "any 2xx status";
 
 /** Drops user:password, hides secret-looking query values and token-like path segments; "/paths" on Lifeboat stay paths. */
 export function redactUrl(value: string): string {
@@ -37,7 +45,10 @@ export function redactUrl(value: string): string {
   url.username = "";
   url.password = "";
   for (const name of secretParams) url.searchParams.set(name, HIDDEN);
-  if (secretPath) url.pathname = segments.map((segment) => (looksLikeToken(decodeURIComponent(segment)) ? HIDDEN : segment)).join("/");
+  if (secretPath)
+    url.pathname = segments
+      .map((segment) => (looksLikeToken(decodeURIComponent(segment)) ? HIDDEN : segment))
+      .join("/");
   const text = url.toString().replaceAll(encodeURIComponent(HIDDEN), HIDDEN);
   return value.startsWith("/") ? text.slice(url.origin.length) : text;
 }
@@ -45,7 +56,9 @@ export function redactUrl(value: string): string {
 function redactJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactJson);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, SECRET_NAME.test(key) ? HIDDEN : redactJson(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, v]) => [key, SECRET_NAME.test(key) ? HIDDEN : redactJson(v)]),
+    );
   }
   return value;
 }
@@ -59,10 +72,17 @@ export function redactBody(body: string | undefined): string | null {
   }
 }
 
-function parsed<K extends StepKindName>(kind: K, config: unknown, describe: (config: StepConfig<K>) => StepDetail): StepDetail {
+function parsed<K extends StepKindName>(
+  kind: K,
+  config: unknown,
+  describe: (config: StepConfig<K>) => StepDetail,
+): StepDetail {
   const result = parseStepConfig(kind, config);
   if (result.success) return describe(result.data);
-  return { kind: "invalid", problem: result.error.issues.map((i) => `${i.path.join(".") || "settings"} ${i.message}`).join("; ") };
+  return {
+    kind: "invalid",
+    problem: result.error.issues.map((i) => `${i.path.join(".") || "settings"} ${i.message}`).join("; "),
+  };
 }
 
 export function describeStep(kind: StepKindName, config: unknown): StepDetail {
@@ -75,12 +95,20 @@ export function describeStep(kind: StepKindName, config: unknown): StepDetail {
         kind: "http",
         method: c.method,
         url: redactUrl(c.url),
-        headers: Object.entries(c.headers).map(([name, value]) => ({ name, value: PLAIN_HEADERS.has(name.toLowerCase()) ? value : HIDDEN })),
+        headers: Object.entries(c.headers).map(([name, value]) => ({
+          name,
+          value: PLAIN_HEADERS.has(name.toLowerCase()) ? value : HIDDEN,
+        })),
         body: c.method === "GET" ? null : redactBody(c.body),
         expect: expected(c.expectStatus),
       }));
     case "healthcheck":
-      return parsed(kind, config, (c) => ({ kind: "healthcheck", url: redactUrl(c.url), everySeconds: c.intervalSeconds, expect: expected(c.expectStatus) }));
+      return parsed(kind, config, (c) => ({
+        kind: "healthcheck",
+        url: redactUrl(c.url),
+        everySeconds: c.intervalSeconds,
+        expect: expected(c.expectStatus),
+      }));
     case "wait":
       return parsed(kind, config, (c) => ({ kind: "wait", seconds: c.seconds }));
     case "command":

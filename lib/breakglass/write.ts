@@ -20,13 +20,17 @@ const INTERVAL_MS = 30_000;
 const FILE_MODE = 0o640;
 
 type Marker = { stamp: string; hash: string };
-export type WriteResult = { written: false; reason: "disabled" | "unchanged" | "same content" } | { written: true; file: string; copy: string };
+export type WriteResult =
+  { written: false; reason: "disabled" | "unchanged" | "same content" } | { written: true; file: string; copy: string };
 
 /** "2025-03-01T14-05-09.123Z": sorts by time, valid in every file system. */
 export const copyName = (at: Date) => `lifeboat-breakglass-${at.toISOString().replaceAll(":", "-")}.html`;
 
 async function writeAtomically(file: string, content: string) {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
   try {
     const handle = await open(temp, "w", FILE_MODE);
     try {
@@ -45,16 +49,25 @@ async function writeAtomically(file: string, content: string) {
 async function readMarker(dir: string): Promise<Marker | null> {
   try {
     const marker = JSON.parse(await readFile(path.join(dir, MARKER_FILE), "utf8")) as Partial<Marker>;
-    return typeof marker.stamp === "string" && typeof marker.hash === "string" ? { stamp: marker.stamp, hash: marker.hash } : null;
+    return typeof marker.stamp === "string" && typeof marker.hash === "string"
+      ? { stamp: marker.stamp, hash: marker.hash }
+      : null;
   } catch {
     return null;
   }
 }
 
-const exists = (file: string) => stat(file).then(() => true, () => false);
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
 
 // The data without when it was generated: busy audit logs (incidents, drills) rarely change the pack itself.
-const contentHash = (source: BreakglassSource) => createHash("sha256").update(JSON.stringify({ ...source, generatedAt: null, changeStamp: null })).digest("hex");
+const contentHash = (source: BreakglassSource) =>
+  createHash("sha256")
+    .update(JSON.stringify({ ...source, generatedAt: null, changeStamp: null }))
+    .digest("hex");
 
 /** Writes the pack and a timestamped copy, keeping the newest `keep` copies. */
 async function writePack(dir: string, content: string, at: Date, keep = KEEP_COPIES) {
@@ -65,12 +78,17 @@ async function writePack(dir: string, content: string, at: Date, keep = KEEP_COP
   await writeAtomically(file, content);
   const copies = (await readdir(dir)).filter((name) => COPY.test(name)).sort();
   // force: another process sharing the folder may have removed the same old copy first.
-  await Promise.all(copies.slice(0, Math.max(0, copies.length - keep)).map((name) => rm(path.join(dir, name), { force: true })));
+  await Promise.all(
+    copies.slice(0, Math.max(0, copies.length - keep)).map((name) => rm(path.join(dir, name), { force: true })),
+  );
   return { file, copy };
 }
 
 /** Regenerates the pack only when something changed since the last write (or the file went missing). */
-export async function writeIfChanged(db: Db, options: { dir?: string; now?: Date; keep?: number } = {}): Promise<WriteResult> {
+export async function writeIfChanged(
+  db: Db,
+  options: { dir?: string; now?: Date; keep?: number } = {},
+): Promise<WriteResult> {
   const dir = options.dir ?? env().BREAKGLASS_DIR;
   if (!dir) return { written: false, reason: "disabled" };
   const marker = await readMarker(dir);

@@ -11,10 +11,23 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await t.db.tierDefault.createMany({ data: [1, 2, 3, 4].map((tier) => ({ tier, rtoMinutes: 240, rpoMinutes: 1440 })) });
+  await t.db.tierDefault.createMany({
+    data: [1, 2, 3, 4].map((tier) => ({ tier, rtoMinutes: 240, rpoMinutes: 1440 })),
+  });
   const system = await t.db.system.create({ data: { name: "Shop" } });
-  for (const [name, rtoMinutes] of [["fast", 30], ["slow", 30], ["old", 30], ["never", 30], ["front", 30], ["db", 30]] as const) {
-    ids[name] = (await t.db.service.create({ data: { systemId: system.id, name, tier: 1, rtoMinutes, rpoMinutes: name === "db" ? 60 : null } })).id;
+  for (const [name, rtoMinutes] of [
+    ["fast", 30],
+    ["slow", 30],
+    ["old", 30],
+    ["never", 30],
+    ["front", 30],
+    ["db", 30],
+  ] as const) {
+    ids[name] = (
+      await t.db.service.create({
+        data: { systemId: system.id, name, tier: 1, rtoMinutes, rpoMinutes: name === "db" ? 60 : null },
+      })
+    ).id;
   }
   await t.db.serviceDependency.create({ data: { serviceId: ids.front!, dependsOnId: ids.db! } });
   await t.db.serviceDependency.create({ data: { serviceId: ids.db!, dependsOnId: ids.slow! } });
@@ -22,8 +35,19 @@ beforeAll(async () => {
   // One drill run per measurement (a run measures a service once).
   const measure = async (service: string, minutes: number[], daysAgo = 5) => {
     for (const [i, m] of minutes.entries()) {
-      const run = await t.db.recoveryRun.create({ data: { runbookId: runbook.id, drill: true, runbookVersion: 1, runbookName: "rb", startedBy: "test" } });
-      await t.db.recoveryMeasurement.create({ data: { serviceId: ids[service]!, runId: run.id, drill: true, startedAt: ago(daysAgo * DAY + i * 1000 + m * 60_000), verifiedAt: ago(daysAgo * DAY + i * 1000), seconds: m * 60 } });
+      const run = await t.db.recoveryRun.create({
+        data: { runbookId: runbook.id, drill: true, runbookVersion: 1, runbookName: "rb", startedBy: "test" },
+      });
+      await t.db.recoveryMeasurement.create({
+        data: {
+          serviceId: ids[service]!,
+          runId: run.id,
+          drill: true,
+          startedAt: ago(daysAgo * DAY + i * 1000 + m * 60_000),
+          verifiedAt: ago(daysAgo * DAY + i * 1000),
+          seconds: m * 60,
+        },
+      });
     }
   };
   await measure("fast", [10, 12, 14, 16, 18, 20, 22, 24, 26, 28]); // p90 = 26 min (9th of 10)
@@ -33,7 +57,17 @@ beforeAll(async () => {
   // db: RPO 60 min; good backups 40 and 10 days ago.
   const policy = await t.db.backupPolicy.create({ data: { serviceId: ids.db!, name: "nightly", intervalMinutes: 60 } });
   for (const [i, daysAgo] of [40, 10].entries()) {
-    await t.db.backupRun.create({ data: { policyId: policy.id, serviceId: ids.db!, externalId: `r${i}`, status: "succeeded", startedAt: ago(daysAgo * DAY + 60_000), finishedAt: ago(daysAgo * DAY), updatedAt: new Date() } });
+    await t.db.backupRun.create({
+      data: {
+        policyId: policy.id,
+        serviceId: ids.db!,
+        externalId: `r${i}`,
+        status: "succeeded",
+        startedAt: ago(daysAgo * DAY + 60_000),
+        finishedAt: ago(daysAgo * DAY),
+        updatedAt: new Date(),
+      },
+    });
   }
 });
 
@@ -41,7 +75,13 @@ describe("compliance rows", () => {
   it("pass, fail, unproven and the dependency bound, with the figures", async () => {
     const rows = await findComplianceRows(t.db, {});
     const by = Object.fromEntries(rows.map((r) => [r.name, r]));
-    expect(by.fast).toMatchObject({ status: "pass", p90Seconds: 26 * 60, lastSeconds: 10 * 60, measurements: 10, rtoTargetMinutes: 30 });
+    expect(by.fast).toMatchObject({
+      status: "pass",
+      p90Seconds: 26 * 60,
+      lastSeconds: 10 * 60,
+      measurements: 10,
+      rtoTargetMinutes: 30,
+    });
     expect(by.slow).toMatchObject({ status: "fail", p90Seconds: 60 * 60 });
     expect(by.old).toMatchObject({ status: "unproven" });
     expect(by.never).toMatchObject({ status: "unproven", measurements: 0, lastMeasuredAt: null });
@@ -67,7 +107,11 @@ describe("compliance rows", () => {
   });
 
   it("filters by tier, name and status", async () => {
-    expect((await findComplianceRows(t.db, { status: "fail" })).map((r) => r.name).sort()).toEqual(["db", "front", "slow"]);
+    expect((await findComplianceRows(t.db, { status: "fail" })).map((r) => r.name).sort()).toEqual([
+      "db",
+      "front",
+      "slow",
+    ]);
     expect(await findComplianceRows(t.db, { tier: 2 })).toEqual([]);
     expect((await findComplianceRows(t.db, { q: "FA" })).map((r) => r.name)).toEqual(["fast"]);
   });

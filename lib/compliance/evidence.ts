@@ -23,7 +23,9 @@ function rowEvidence(r: ComplianceRow) {
     lastMeasuredSeconds: r.lastSeconds,
     p90Seconds: r.p90Seconds,
     measurements: r.measurements,
-    dependencyBound: r.dependencyBoundName ? { service: r.dependencyBoundName, p90Seconds: r.dependencyBoundSeconds } : null,
+    dependencyBound: r.dependencyBoundName
+      ? { service: r.dependencyBoundName, p90Seconds: r.dependencyBoundSeconds }
+      : null,
     rtoStatus: r.status,
     rtoReason: r.reason,
     rpoTargetMinutes: r.rpoMinutes,
@@ -39,7 +41,12 @@ export function evidencePack(view: View, filter: ComplianceFilter, meta: { gener
     format: "lifeboat-compliance-evidence/1",
     generatedAt: meta.generatedAt.toISOString(),
     generatedBy: meta.generatedBy,
-    filter: { systemId: filter.systemId ?? null, tier: filter.tier ?? null, rtoStatus: filter.status ?? null, serviceNameContains: filter.q ?? null },
+    filter: {
+      systemId: filter.systemId ?? null,
+      tier: filter.tier ?? null,
+      rtoStatus: filter.status ?? null,
+      serviceNameContains: filter.q ?? null,
+    },
     definitions: {
       rto: "pass: p90 of the newest 10 measured recoveries (health check verified; declared or drill start → verified) within the target and measured in the last 90 days; unproven: no measurement in 90 days; fail: p90 over target, or a dependency's measured p90 longer than this target",
       rpo: "band of the newest good backup's age against the RPO; withinRpo: share of the window during which the newest good backup was within the RPO",
@@ -51,7 +58,12 @@ export function evidencePack(view: View, filter: ComplianceFilter, meta: { gener
     services: view.rows.map(rowEvidence),
   };
   const sha256 = createHash("sha256").update(canonicalJson(content)).digest("hex");
-  return { sha256, algorithm: "SHA-256 of the canonical JSON of `content` (keys sorted, no whitespace): jq -jcS .content FILE | sha256sum", content };
+  return {
+    sha256,
+    algorithm:
+      "SHA-256 of the canonical JSON of `content` (keys sorted, no whitespace): jq -jcS .content FILE | sha256sum",
+    content,
+  };
 }
 
 export { canonicalJson };

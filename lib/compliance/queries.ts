@@ -11,15 +11,24 @@ import { RECENT_MEASUREMENTS, rtoVerdict, type ComplianceRow } from "./rules";
 import { findComplianceTrends, findServiceMeasurements } from "./trends";
 import { findDrillCoverage, groupBy, tally, worstFirst } from "./view";
 
-type Raw = Omit<ComplianceRow, "status" | "reason" | "within30" | "within90" | "ageMinutes"> & { ageMinutes: number | string | null; out30: number | string | null; out90: number | string | null };
+type Raw = Omit<ComplianceRow, "status" | "reason" | "within30" | "within90" | "ageMinutes"> & {
+  ageMinutes: number | string | null;
+  out30: number | string | null;
+  out90: number | string | null;
+};
 
 /** Seconds of the gap from..to spent beyond the RPO within the last `days` (the first backup ever: from = null). */
 const outOfRpo = (days: number, from: Prisma.Sql, to: Prisma.Sql) =>
   Prisma.sql`GREATEST(0, EXTRACT(EPOCH FROM (${to} - GREATEST(COALESCE(${from} + c."rpoMinutes" * interval '1 minute', '-infinity'), now()::timestamp - ${Prisma.raw(`interval '${days} days'`)}))))`;
 
-const share = (outSeconds: number | string | null, days: number) => (outSeconds === null ? null : Math.max(0, 1 - Number(outSeconds) / (days * 86_400)));
+const share = (outSeconds: number | string | null, days: number) =>
+  outSeconds === null ? null : Math.max(0, 1 - Number(outSeconds) / (days * 86_400));
 
-export async function findComplianceRows(db: Reader, filter: ComplianceFilter, now = new Date()): Promise<ComplianceRow[]> {
+export async function findComplianceRows(
+  db: Reader,
+  filter: ComplianceFilter,
+  now = new Date(),
+): Promise<ComplianceRow[]> {
   const rows = await db.$queryRaw<Raw[]>`
     WITH RECURSIVE ${FRESHNESS_CTES},
     chosen AS (SELECT b.* FROM banded b WHERE ${serviceWhere(filter, "b")}),
@@ -84,12 +93,21 @@ export async function findComplianceRows(db: Reader, filter: ComplianceFilter, n
         targetMinutes: r.rtoTargetMinutes,
         lastMeasuredAt: r.lastMeasuredAt,
         p90Seconds: r.p90Seconds,
-        dependencyBound: r.dependencyBoundSeconds === null ? null : { seconds: r.dependencyBoundSeconds, serviceName: r.dependencyBoundName ?? "a dependency" },
+        dependencyBound:
+          r.dependencyBoundSeconds === null
+            ? null
+            : { seconds: r.dependencyBoundSeconds, serviceName: r.dependencyBoundName ?? "a dependency" },
       },
       now,
     );
     const { out30, out90, ...rest } = r;
-    return { ...rest, ageMinutes: r.ageMinutes === null ? null : Math.round(Number(r.ageMinutes)), within30: share(out30, 30), within90: share(out90, 90), ...verdict };
+    return {
+      ...rest,
+      ageMinutes: r.ageMinutes === null ? null : Math.round(Number(r.ageMinutes)),
+      within30: share(out30, 30),
+      within90: share(out90, 90),
+      ...verdict,
+    };
   });
   return filter.status ? result.filter((r) => r.status === filter.status) : result;
 }

@@ -34,7 +34,12 @@ export type ComplianceRow = {
   reason: string;
 };
 
-export const RTO_STATUS_LABELS: Record<RtoStatus, string> = { pass: "Passing", fail: "Failing", unproven: "Unproven", no_target: "No RTO target" };
+export const RTO_STATUS_LABELS: Record<RtoStatus, string> = {
+  pass: "Passing",
+  fail: "Failing",
+  unproven: "Unproven",
+  no_target: "No RTO target",
+};
 
 /** Nearest-rank 90th percentile (what Postgres's percentile_disc(0.9) returns): ceil(0.9·n)-th smallest. */
 export function p90(values: readonly number[]): number | null {
@@ -60,11 +65,22 @@ export function rtoVerdict(facts: RtoFacts, now: Date): RtoVerdict {
   if (facts.targetMinutes === null) return { status: "no_target", reason: "No RTO target set" };
   const target = facts.targetMinutes * 60;
   if (facts.dependencyBound && facts.dependencyBound.seconds > target) {
-    return { status: "fail", reason: `Depends on ${facts.dependencyBound.serviceName}, measured at ${minutes(facts.dependencyBound.seconds)} (p90): longer than this target of ${facts.targetMinutes} min` };
+    return {
+      status: "fail",
+      reason: `Depends on ${facts.dependencyBound.serviceName}, measured at ${minutes(facts.dependencyBound.seconds)} (p90): longer than this target of ${facts.targetMinutes} min`,
+    };
   }
-  const stale = !facts.lastMeasuredAt || now.getTime() - facts.lastMeasuredAt.getTime() > PROVEN_WITHIN_DAYS * 86_400_000;
-  if (stale || facts.p90Seconds === null) return { status: "unproven", reason: facts.lastMeasuredAt ? `Last measured over ${PROVEN_WITHIN_DAYS} days ago` : "Never measured (no incident or drill verified it)" };
-  if (facts.p90Seconds > target) return { status: "fail", reason: `p90 ${minutes(facts.p90Seconds)} over the target of ${facts.targetMinutes} min` };
+  const stale =
+    !facts.lastMeasuredAt || now.getTime() - facts.lastMeasuredAt.getTime() > PROVEN_WITHIN_DAYS * 86_400_000;
+  if (stale || facts.p90Seconds === null)
+    return {
+      status: "unproven",
+      reason: facts.lastMeasuredAt
+        ? `Last measured over ${PROVEN_WITHIN_DAYS} days ago`
+        : "Never measured (no incident or drill verified it)",
+    };
+  if (facts.p90Seconds > target)
+    return { status: "fail", reason: `p90 ${minutes(facts.p90Seconds)} over the target of ${facts.targetMinutes} min` };
   return { status: "pass", reason: `p90 ${minutes(facts.p90Seconds)} within ${facts.targetMinutes} min` };
 }
 

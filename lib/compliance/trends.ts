@@ -5,7 +5,15 @@ import type { Reader } from "@/lib/db/client";
 import type { ComplianceFilter } from "./filter";
 import { serviceWhere } from "./filter";
 
-export type MonthPoint = { month: string; measurements: number; withinTarget: number; percent: number | null; incidents: number; resolved: number; mttrMinutes: number | null };
+export type MonthPoint = {
+  month: string;
+  measurements: number;
+  withinTarget: number;
+  percent: number | null;
+  incidents: number;
+  resolved: number;
+  mttrMinutes: number | null;
+};
 export type WeekPoint = { week: string; violations: number };
 
 export async function findComplianceTrends(db: Reader, filter: ComplianceFilter) {

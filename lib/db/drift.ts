@@ -21,8 +21,15 @@ type DmmfField = {
   relationOnDelete?: string;
 };
 type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[] };
-type DmmfIndex = { model: string; type: "id" | "unique" | "normal" | "fulltext"; dbName?: string | null; fields: { name: string }[] };
-type Dmmf = { datamodel: { models: DmmfModel[]; enums: { name: string; values: { name: string }[] }[]; indexes: DmmfIndex[] } };
+type DmmfIndex = {
+  model: string;
+  type: "id" | "unique" | "normal" | "fulltext";
+  dbName?: string | null;
+  fields: { name: string }[];
+};
+type Dmmf = {
+  datamodel: { models: DmmfModel[]; enums: { name: string; values: { name: string }[] }[]; indexes: DmmfIndex[] };
+};
 
 const SCALAR_TO_PG: Record<string, string> = {
   String: "text",
@@ -61,7 +68,13 @@ export async function findDrift(connectionString: string, model = readDataModel(
   await client.connect();
   try {
     const problems: string[] = [];
-    const columns = await client.query<{ table_name: string; column_name: string; type: string; not_null: boolean; has_default: boolean }>(`
+    const columns = await client.query<{
+      table_name: string;
+      column_name: string;
+      type: string;
+      not_null: boolean;
+      has_default: boolean;
+    }>(`
       SELECT c.relname AS table_name, a.attname AS column_name, format_type(a.atttypid, a.atttypmod) AS type,
              a.attnotnull AS not_null, a.atthasdef AS has_default
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -109,21 +122,29 @@ export async function findDrift(connectionString: string, model = readDataModel(
         }
         const type = expectedType(field);
         const actualType = actual.type.replaceAll('"', "");
-        if (actualType !== type) problems.push(`column ${table}.${column}: type ${actualType} in the database, ${type} in schema.prisma`);
+        if (actualType !== type)
+          problems.push(`column ${table}.${column}: type ${actualType} in the database, ${type} in schema.prisma`);
         // Prisma creates scalar-list columns without NOT NULL.
         if (actual.not_null !== (field.isRequired && !field.isList)) {
-          problems.push(`column ${table}.${column}: ${actual.not_null ? "NOT NULL" : "nullable"} in the database, ${field.isRequired ? "required" : "optional"} in schema.prisma`);
+          problems.push(
+            `column ${table}.${column}: ${actual.not_null ? "NOT NULL" : "nullable"} in the database, ${field.isRequired ? "required" : "optional"} in schema.prisma`,
+          );
         }
         // cuid()/uuid()/updatedAt are filled by Prisma Client, not by the database.
-        const clientSide = field.isUpdatedAt || ["cuid", "uuid", "nanoid"].includes((field as { default?: { name?: string } }).default?.name ?? "");
+        const clientSide =
+          field.isUpdatedAt ||
+          ["cuid", "uuid", "nanoid"].includes((field as { default?: { name?: string } }).default?.name ?? "");
         const dbDefault = field.hasDefaultValue && !clientSide;
         if (actual.has_default !== dbDefault) {
-          problems.push(`column ${table}.${column}: ${actual.has_default ? "has" : "has no"} default in the database, ${dbDefault ? "has" : "has no"} database default in schema.prisma`);
+          problems.push(
+            `column ${table}.${column}: ${actual.has_default ? "has" : "has no"} default in the database, ${dbDefault ? "has" : "has no"} database default in schema.prisma`,
+          );
         }
       }
       const fieldColumns = new Set(scalarFields.map((f) => f.dbName ?? f.name));
       for (const column of dbColumns.keys()) {
-        if (!fieldColumns.has(column)) problems.push(`column ${table}.${column}: in the database, missing from schema.prisma`);
+        if (!fieldColumns.has(column))
+          problems.push(`column ${table}.${column}: in the database, missing from schema.prisma`);
       }
 
       const columnOf = (name: string) => {
@@ -132,30 +153,49 @@ export async function findDrift(connectionString: string, model = readDataModel(
       };
       const wanted = model.indexes
         .filter((i) => i.model === m.name && i.type !== "fulltext")
-        .map((i) => `${i.type === "id" ? "primary" : i.type === "unique" ? "unique" : "index"}(${i.fields.map((f) => columnOf(f.name)).join(",")})`);
+        .map(
+          (i) =>
+            `${i.type === "id" ? "primary" : i.type === "unique" ? "unique" : "index"}(${i.fields.map((f) => columnOf(f.name)).join(",")})`,
+        );
       const present = indexes.rows
         .filter((i) => i.table_name === table)
         .map((i) => `${i.primary ? "primary" : i.unique ? "unique" : "index"}(${i.columns.join(",")})`);
-      for (const index of wanted) if (!present.includes(index)) problems.push(`${table}: ${index} in schema.prisma, missing from the database`);
-      for (const index of present) if (!wanted.includes(index)) problems.push(`${table}: ${index} in the database, missing from schema.prisma`);
+      for (const index of wanted)
+        if (!present.includes(index)) problems.push(`${table}: ${index} in schema.prisma, missing from the database`);
+      for (const index of present)
+        if (!wanted.includes(index)) problems.push(`${table}: ${index} in the database, missing from schema.prisma`);
 
-      const onDeleteCode: Record<string, string> = { Cascade: "c", Restrict: "r", SetNull: "n", NoAction: "a", SetDefault: "d" };
+      const onDeleteCode: Record<string, string> = {
+        Cascade: "c",
+        Restrict: "r",
+        SetNull: "n",
+        NoAction: "a",
+        SetDefault: "d",
+      };
       const wantedFks = m.fields
         .filter((f) => f.kind === "object" && f.relationFromFields && f.relationFromFields.length > 0)
         .map((f) => {
           const onDelete = f.relationOnDelete ?? (f.isRequired ? "Restrict" : "SetNull");
           return `fk(${f.relationFromFields!.map(columnOf).join(",")}) on delete ${onDeleteCode[onDelete]}`;
         });
-      const presentFks = foreignKeys.rows.filter((f) => f.table_name === table).map((f) => `fk(${f.columns.join(",")}) on delete ${f.on_delete}`);
-      for (const fk of wantedFks) if (!presentFks.includes(fk)) problems.push(`${table}: ${fk} in schema.prisma, missing from the database`);
-      for (const fk of presentFks) if (!wantedFks.includes(fk)) problems.push(`${table}: ${fk} in the database, missing from schema.prisma`);
+      const presentFks = foreignKeys.rows
+        .filter((f) => f.table_name === table)
+        .map((f) => `fk(${f.columns.join(",")}) on delete ${f.on_delete}`);
+      for (const fk of wantedFks)
+        if (!presentFks.includes(fk)) problems.push(`${table}: ${fk} in schema.prisma, missing from the database`);
+      for (const fk of presentFks)
+        if (!wantedFks.includes(fk)) problems.push(`${table}: ${fk} in the database, missing from schema.prisma`);
     }
-    for (const table of dbTables) if (!modelTables.has(table)) problems.push(`table ${table}: in the database, missing from schema.prisma`);
+    for (const table of dbTables)
+      if (!modelTables.has(table)) problems.push(`table ${table}: in the database, missing from schema.prisma`);
 
     const dbEnums = new Map(enums.rows.map((e) => [e.name, e.values.join(",")]));
     for (const e of model.enums) {
       const values = e.values.map((v) => v.name).join(",");
-      if (dbEnums.get(e.name) !== values) problems.push(`enum ${e.name}: (${dbEnums.get(e.name) ?? "missing"}) in the database, (${values}) in schema.prisma`);
+      if (dbEnums.get(e.name) !== values)
+        problems.push(
+          `enum ${e.name}: (${dbEnums.get(e.name) ?? "missing"}) in the database, (${values}) in schema.prisma`,
+        );
       dbEnums.delete(e.name);
     }
     for (const name of dbEnums.keys()) problems.push(`enum ${name}: in the database, missing from schema.prisma`);

@@ -49,7 +49,9 @@ async function replaceLegacyPassword(port: number, file: string, log: (line: str
     log(`Embedded Postgres: the superuser now has a password of its own (${file}).`);
   } catch (error) {
     rmSync(file, { force: true });
-    throw new Error(`Could not give the embedded Postgres superuser its own password: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Could not give the embedded Postgres superuser its own password: ${(error as Error).message}`, {
+      cause: error,
+    });
   } finally {
     await client.end().catch(() => {});
   }
@@ -63,7 +65,9 @@ export async function findFreePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

@@ -25,7 +25,10 @@ describe("migration runner", () => {
     expect(second).toEqual({ applied: [], alreadyApplied: all });
     expect(await pendingMigrations(url)).toEqual([]);
 
-    const recorded = await rows(url, `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`);
+    const recorded = await rows(
+      url,
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     expect(recorded.map((r) => r.migration_name)).toEqual(all);
     for (const row of recorded) {
       expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -51,9 +54,21 @@ describe("migration runner", () => {
 
   it("rolls back a failing migration completely and records nothing for it", async () => {
     const { url } = await createTestDatabase({ migrated: false });
-    const broken = [...readMigrations(), { name: "99990101000000_broken", sql: `CREATE TABLE "Half" (id int); SELECT * FROM no_such_table;`, checksum: "f".repeat(64) }];
+    const broken = [
+      ...readMigrations(),
+      {
+        name: "99990101000000_broken",
+        sql: `CREATE TABLE "Half" (id int); SELECT * FROM no_such_table;`,
+        checksum: "f".repeat(64),
+      },
+    ];
     await expect(migrate(url, broken)).rejects.toThrow(/99990101000000_broken failed/);
     expect(await rows(url, `SELECT to_regclass('"Half"') AS t`)).toEqual([{ t: null }]);
-    expect(await rows(url, `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = '99990101000000_broken'`)).toEqual([{ n: 0 }]);
+    expect(
+      await rows(
+        url,
+        `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = '99990101000000_broken'`,
+      ),
+    ).toEqual([{ n: 0 }]);
   });
 });

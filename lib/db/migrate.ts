@@ -26,9 +26,9 @@ export function migrationNames(dir = MIGRATIONS_DIR): string[] {
 
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return migrationNames(dir).map((name) => {
-      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
-    });
+    const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+  });
 }
 
 const CREATE_TABLE = `
@@ -92,10 +92,9 @@ async function applyOne(client: pg.Client, migration: Migration) {
       [id, migration.checksum, migration.name],
     );
     await client.query(migration.sql);
-    await client.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+      id,
+    ]);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");

@@ -21,7 +21,11 @@ export async function retryWhileUnreachable<T>(work: () => Promise<T>, options: 
     } catch (error) {
       if (!isDatabaseUnreachable(error) || Date.now() - started > (options.giveUpMs ?? GIVE_UP_MS)) throw error;
       // Once per outage, not every attempt.
-      if (!warned) logger.warn({ what: options.what, reason: (error as Error).message.split("\n").filter(Boolean).at(-1) }, "database unreachable; retrying until it is back");
+      if (!warned)
+        logger.warn(
+          { what: options.what, reason: (error as Error).message.split("\n").filter(Boolean).at(-1) },
+          "database unreachable; retrying until it is back",
+        );
       warned = true;
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, options.maxDelayMs ?? 2000);

@@ -19,7 +19,12 @@ beforeAll(async () => {
   ({ POST: alertmanager } = await import("@/app/api/v1/alerts/alertmanager/route"));
   ({ POST: events } = await import("@/app/api/v1/alerts/events/route"));
   const system = await t.db.system.create({ data: { name: "Shop" } });
-  await t.db.service.createMany({ data: [{ systemId: system.id, name: "checkout-api", tier: 1 }, { systemId: system.id, name: "orders-db", tier: 1 }] });
+  await t.db.service.createMany({
+    data: [
+      { systemId: system.id, name: "checkout-api", tier: 1 },
+      { systemId: system.id, name: "orders-db", tier: 1 },
+    ],
+  });
   tokens.alerts = (await createApiToken(t.db, { system: "test" }, { name: "am", scopes: ["alerts:write"] })).token;
   tokens.read = (await createApiToken(t.db, { system: "test" }, { name: "reader", scopes: ["read"] })).token;
 });
@@ -28,7 +33,12 @@ afterAll(async () => {
   await boss.stop({ graceful: false });
 });
 
-function post(handler: (r: Request) => Promise<Response>, body: unknown, token: string | null = tokens.alerts!, raw?: string) {
+function post(
+  handler: (r: Request) => Promise<Response>,
+  body: unknown,
+  token: string | null = tokens.alerts!,
+  raw?: string,
+) {
   return handler(
     new Request("http://lifeboat.test/api/v1/alerts", {
       method: "POST",
@@ -51,7 +61,12 @@ function amPayload(status: "firing" | "resolved", fingerprints: string[], groupK
     externalURL: "http://alertmanager:9093",
     alerts: fingerprints.map((fingerprint, i) => ({
       status,
-      labels: { alertname: "CheckoutDown", severity: "critical", job: i === 0 ? "checkout-api" : "orders-db", instance: `host-${i}:9100` },
+      labels: {
+        alertname: "CheckoutDown",
+        severity: "critical",
+        job: i === 0 ? "checkout-api" : "orders-db",
+        instance: `host-${i}:9100`,
+      },
       annotations: { summary: `Checkout is failing (${fingerprint})` },
       startsAt: "2026-11-22T01:00:00Z",
       endsAt: status === "resolved" ? "2026-11-22T01:10:00Z" : "0001-01-01T00:00:00Z",
@@ -61,7 +76,8 @@ function amPayload(status: "firing" | "resolved", fingerprints: string[], groupK
   };
 }
 
-const timelineOf = (incidentId: string) => t.db.timelineEvent.findMany({ where: { incidentId }, orderBy: { id: "asc" } });
+const timelineOf = (incidentId: string) =>
+  t.db.timelineEvent.findMany({ where: { incidentId }, orderBy: { id: "asc" } });
 
 describe("Alertmanager webhook", () => {
   it("opens one incident for a group, mapped to services by label, however often it is re-sent", async () => {
@@ -70,13 +86,26 @@ describe("Alertmanager webhook", () => {
     const body = await first.json();
     expect(body).toMatchObject({ status: "ok", created: true, changed: 2 });
     // Retries and repeat notifications, including ten at once.
-    const repeats = await Promise.all(Array.from({ length: 10 }, () => post(alertmanager, amPayload("firing", ["fp-a", "fp-b"]))));
+    const repeats = await Promise.all(
+      Array.from({ length: 10 }, () => post(alertmanager, amPayload("firing", ["fp-a", "fp-b"]))),
+    );
     expect(repeats.map((r) => r.status)).toEqual(Array(10).fill(200));
     expect(await t.db.incident.count({ where: { source: "alertmanager" } })).toBe(1);
-    const incident = await t.db.incident.findUniqueOrThrow({ where: { id: body.incident.id }, include: { services: { include: { service: true } }, alerts: true } });
-    expect(incident).toMatchObject({ severity: "SEV1", status: "detected", source: "alertmanager", dedupKey: '{}:{alertname="CheckoutDown"}' });
+    const incident = await t.db.incident.findUniqueOrThrow({
+      where: { id: body.incident.id },
+      include: { services: { include: { service: true } }, alerts: true },
+    });
+    expect(incident).toMatchObject({
+      severity: "SEV1",
+      status: "detected",
+      source: "alertmanager",
+      dedupKey: '{}:{alertname="CheckoutDown"}',
+    });
     expect(incident.services.map((s) => s.service.name).sort()).toEqual(["checkout-api", "orders-db"]);
-    expect(incident.alerts.map((a) => [a.dedupKey, a.receivedCount]).sort()).toEqual([["fp-a", 11], ["fp-b", 11]]);
+    expect(incident.alerts.map((a) => [a.dedupKey, a.receivedCount]).sort()).toEqual([
+      ["fp-a", 11],
+      ["fp-b", 11],
+    ]);
     const kinds = (await timelineOf(incident.id)).map((e) => e.kind);
     expect(kinds.filter((k) => k === "alert_received")).toHaveLength(2);
     expect(kinds.filter((k) => k === "declared")).toHaveLength(1);
@@ -97,7 +126,10 @@ describe("Alertmanager webhook", () => {
   it("a fingerprint that fires again joins its open incident, even from another group", async () => {
     const res = await post(alertmanager, amPayload("firing", ["fp-a"], '{}:{alertname="Other"}'));
     const body = await res.json();
-    const original = await t.db.incident.findFirstOrThrow({ where: { source: "alertmanager" }, orderBy: { declaredAt: "asc" } });
+    const original = await t.db.incident.findFirstOrThrow({
+      where: { source: "alertmanager" },
+      orderBy: { declaredAt: "asc" },
+    });
     expect(body).toMatchObject({ created: false, incident: { id: original.id } });
     expect((await timelineOf(original.id)).at(-1)!.message).toMatch(/^Alert firing again/);
   });
@@ -107,7 +139,9 @@ describe("Alertmanager webhook", () => {
     const groupKey = '{}:{alertname="Storm"}';
     expect((await post(alertmanager, amPayload("firing", fingerprints, groupKey))).status).toBe(200);
     const shuffled = () => [...fingerprints].sort(() => Math.random() - 0.5);
-    const responses = await Promise.all(Array.from({ length: 30 }, () => post(alertmanager, amPayload("firing", shuffled(), groupKey))));
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, () => post(alertmanager, amPayload("firing", shuffled(), groupKey))),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(30).fill(200));
     const alerts = await t.db.alert.findMany({ where: { dedupKey: { in: fingerprints } } });
     expect(new Set(alerts.map((a) => a.incidentId)).size).toBe(1);
@@ -130,7 +164,9 @@ describe("Alertmanager webhook", () => {
       if (field) expect((await res.json()).field).toBe(field);
     }
     expect((await post(alertmanager, null, tokens.alerts!, "{not json")).status).toBe(400);
-    expect((await post(alertmanager, null, tokens.alerts!, JSON.stringify({ pad: "x".repeat(1024 * 1024) }))).status).toBe(413);
+    expect(
+      (await post(alertmanager, null, tokens.alerts!, JSON.stringify({ pad: "x".repeat(1024 * 1024) }))).status,
+    ).toBe(413);
     expect(await t.db.alert.count()).toBe(before);
   });
 
@@ -147,14 +183,24 @@ describe("Alertmanager webhook", () => {
 
   it("refuses timestamps that are no real instant (loose forms, years Postgres cannot hold) with 400 naming the field", async () => {
     const before = await t.db.alert.count();
-    for (const startsAt of ["1", "-010000-01-01T00:00:00Z", "+275760-09-13T00:00:00Z", "2026-11-21", "2026-13-45T99:99:99Z"]) {
+    for (const startsAt of [
+      "1",
+      "-010000-01-01T00:00:00Z",
+      "+275760-09-13T00:00:00Z",
+      "2026-11-21",
+      "2026-13-45T99:99:99Z",
+    ]) {
       const payload = amPayload("firing", ["skew-bad"], '{}:{alertname="SkewBad"}');
       payload.alerts[0]!.startsAt = startsAt;
       const res = await post(alertmanager, payload);
       expect(res.status, startsAt).toBe(400);
       expect((await res.json()).field).toBe("alerts.0.startsAt");
     }
-    const event = { routing_key: tokens.alerts, event_action: "trigger", payload: { summary: "x", source: "y", severity: "error", timestamp: "-010000-01-01T00:00:00Z" } };
+    const event = {
+      routing_key: tokens.alerts,
+      event_action: "trigger",
+      payload: { summary: "x", source: "y", severity: "error", timestamp: "-010000-01-01T00:00:00Z" },
+    };
     expect((await post(events, event, null)).status).toBe(400);
     expect(await t.db.alert.count()).toBe(before);
   });
@@ -179,7 +225,10 @@ describe("Events API v2", () => {
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ status: "success", message: "Event processed", dedup_key: "db-lag" });
     expect((await post(events, trigger("db-lag"), null)).status).toBe(202);
-    const incidents = await t.db.incident.findMany({ where: { source: "events_api", dedupKey: "db-lag" }, include: { services: { include: { service: true } } } });
+    const incidents = await t.db.incident.findMany({
+      where: { source: "events_api", dedupKey: "db-lag" },
+      include: { services: { include: { service: true } } },
+    });
     expect(incidents).toHaveLength(1);
     expect(incidents[0]).toMatchObject({ severity: "SEV2" });
     expect(incidents[0]!.services.map((s) => s.service.name)).toEqual(["orders-db"]);
@@ -191,11 +240,17 @@ describe("Events API v2", () => {
   });
 
   it("acknowledge stops the escalation; resolve is recorded, the incident stays open", async () => {
-    const ack = await post(events, { routing_key: tokens.alerts, event_action: "acknowledge", dedup_key: "db-lag" }, null);
+    const ack = await post(
+      events,
+      { routing_key: tokens.alerts, event_action: "acknowledge", dedup_key: "db-lag" },
+      null,
+    );
     expect(ack.status).toBe(202);
     const incident = await t.db.incident.findFirstOrThrow({ where: { dedupKey: "db-lag" } });
     expect(incident.acknowledgedBy).toBe("events API");
-    expect((await post(events, { routing_key: tokens.alerts, event_action: "resolve", dedup_key: "db-lag" }, null)).status).toBe(202);
+    expect(
+      (await post(events, { routing_key: tokens.alerts, event_action: "resolve", dedup_key: "db-lag" }, null)).status,
+    ).toBe(202);
     const alert = await t.db.alert.findFirstOrThrow({ where: { dedupKey: "db-lag" } });
     expect(alert.status).toBe("resolved");
     const kinds = (await timelineOf(incident.id)).map((e) => e.kind);
@@ -204,11 +259,17 @@ describe("Events API v2", () => {
   });
 
   it("answers 400 with PagerDuty's error shape", async () => {
-    const res = await post(events, { routing_key: tokens.alerts, event_action: "trigger", payload: { summary: "", source: "x", severity: "loud" } }, null);
+    const res = await post(
+      events,
+      { routing_key: tokens.alerts, event_action: "trigger", payload: { summary: "", source: "x", severity: "loud" } },
+      null,
+    );
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body).toMatchObject({ status: "invalid event", message: "Event object is invalid" });
-    expect(body.errors).toEqual(expect.arrayContaining([expect.stringContaining("payload.summary"), expect.stringContaining("payload.severity")]));
+    expect(body.errors).toEqual(
+      expect.arrayContaining([expect.stringContaining("payload.summary"), expect.stringContaining("payload.severity")]),
+    );
     expect((await post(events, { routing_key: tokens.alerts, event_action: "acknowledge" }, null)).status).toBe(400);
   });
 
@@ -223,7 +284,20 @@ describe("the public status page and machine-opened incidents", () => {
     const { findStatusPage } = await import("@/lib/incidents/status-page");
     const { updateIncident } = await import("@/lib/incidents/incidents");
     const summary = "Replication broken on db-primary 10.0.3.14, password auth failed for user replicator";
-    expect((await post(events, { routing_key: tokens.alerts, event_action: "trigger", dedup_key: "leaky", payload: { summary, source: "db-primary", severity: "critical" } }, null)).status).toBe(202);
+    expect(
+      (
+        await post(
+          events,
+          {
+            routing_key: tokens.alerts,
+            event_action: "trigger",
+            dedup_key: "leaky",
+            payload: { summary, source: "db-primary", severity: "critical" },
+          },
+          null,
+        )
+      ).status,
+    ).toBe(202);
     const incident = await t.db.incident.findFirstOrThrow({ where: { dedupKey: "leaky" } });
     expect(incident.severity).toBe("SEV1");
     expect(incident.statusPageLevel).toBe("operational");
@@ -233,7 +307,11 @@ describe("the public status page and machine-opened incidents", () => {
     const page = await findStatusPage(t.db, Date.now() + 3_600_000);
     expect(JSON.stringify(page)).not.toContain("10.0.3.14");
 
-    await updateIncident(t.db, { system: "test" }, { incidentId: incident.id, version: incident.version, statusPageLevel: "major_outage" });
+    await updateIncident(
+      t.db,
+      { system: "test" },
+      { incidentId: incident.id, version: incident.version, statusPageLevel: "major_outage" },
+    );
     const published = await findStatusPage(t.db, Date.now() + 7_200_000);
     expect(published.incidents.map((i) => i.id)).toContain(incident.id);
     const lines = published.incidents.find((i) => i.id === incident.id)!.timeline.map((l) => l.message);

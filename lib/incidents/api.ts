@@ -39,5 +39,12 @@ export function incidentJson(incident: Summary) {
 }
 
 export function timelineJson(entries: TimelineEntry[]) {
-  return entries.map(({ id, at, kind, actorName, message, public: isPublic }) => ({ id, at, kind, actor: actorName, message, public: isPublic }));
+  return entries.map(({ id, at, kind, actorName, message, public: isPublic }) => ({
+    id,
+    at,
+    kind,
+    actor: actorName,
+    message,
+    public: isPublic,
+  }));
 }

@@ -12,7 +12,12 @@ export async function findDashboard(db: Reader) {
     take: 100,
     select: {
       ...incidentSummarySelect,
-      services: { select: { verifiedAt: true, service: { select: { id: true, name: true, tier: true, rtoMinutes: true, rpoMinutes: true } } } },
+      services: {
+        select: {
+          verifiedAt: true,
+          service: { select: { id: true, name: true, tier: true, rtoMinutes: true, rpoMinutes: true } },
+        },
+      },
     },
   });
   const ids = incidents.map((i) => i.id);
@@ -29,7 +34,14 @@ export async function findDashboard(db: Reader) {
       where: { incident: { status: { not: "resolved" } } },
       orderBy: { lastSeenAt: "desc" },
       take: 8,
-      select: { id: true, summary: true, status: true, lastSeenAt: true, receivedCount: true, incident: { select: { id: true, number: true } } },
+      select: {
+        id: true,
+        summary: true,
+        status: true,
+        lastSeenAt: true,
+        receivedCount: true,
+        incident: { select: { id: true, number: true } },
+      },
     }),
     findLatestEvents(db, 15),
   ]);

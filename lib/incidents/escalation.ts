@@ -15,14 +15,26 @@ import { incidentLink } from "./links";
 /** A page claimed but not finished this long ago (a crashed worker) is claimed again. */
 const RECLAIM_AFTER_SECONDS = 5 * 60;
 
-export async function planEscalation(tx: Tx, jobs: JobSink, incident: { id: string; systemId: string | null; declaredAt: Date }, topTier: number | null) {
+export async function planEscalation(
+  tx: Tx,
+  jobs: JobSink,
+  incident: { id: string; systemId: string | null; declaredAt: Date },
+  topTier: number | null,
+) {
   const paging = await findPagingData(tx);
   const policy = resolvePolicy(paging.policies, { systemId: incident.systemId, tier: topTier });
   if (!policy) return { policy: null, pages: 0 };
   const schedule = pagingSchedule(policy, paging.contacts, paging.channels, paging.readiness);
   const dueAt = (minute: number) => new Date(incident.declaredAt.getTime() + minute * 60_000);
   await tx.escalationPage.createMany({
-    data: schedule.map((page) => ({ incidentId: incident.id, dueAt: dueAt(page.at), cycle: page.cycle, level: page.level, channelId: page.channel.id, contactId: page.contact?.id ?? null })),
+    data: schedule.map((page) => ({
+      incidentId: incident.id,
+      dueAt: dueAt(page.at),
+      cycle: page.cycle,
+      level: page.level,
+      channelId: page.channel.id,
+      contactId: page.contact?.id ?? null,
+    })),
   });
   for (const minute of new Set(schedule.map((p) => p.at))) {
     // Duplicate jobs are harmless: each page is claimed in the database before it is sent.
@@ -85,28 +97,64 @@ export async function fireDueEscalations(db: Db, incidentId: string, now: Date |
     const { incident, page } = claimed;
     const [channel, contact] = await Promise.all([
       db.notificationChannel.findUnique({ where: { id: page.channelId } }),
-      page.contactId ? db.contact.findUnique({ where: { id: page.contactId }, select: { id: true, name: true, email: true, phone: true } }) : null,
+      page.contactId
+        ? db.contact.findUnique({
+            where: { id: page.contactId },
+            select: { id: true, name: true, email: true, phone: true },
+          })
+        : null,
     ]);
     if (!channel) {
-      await finishPage(db, incidentId, page, null, "failed", `Level ${page.level}: the channel was deleted; nothing sent.`);
+      await finishPage(
+        db,
+        incidentId,
+        page,
+        null,
+        "failed",
+        `Level ${page.level}: the channel was deleted; nothing sent.`,
+      );
       failed += 1;
       continue;
     }
     const subject = `[${incident.severity}] ${incidentRef(incident.number)} ${incident.title}`;
     const delivery = await deliver(
       db,
-      { channel, contact, kind: "escalation", message: { subject, text: `Escalation level ${page.level}. Acknowledge in Lifeboat: ${incidentLink(incidentId)}` } },
+      {
+        channel,
+        contact,
+        kind: "escalation",
+        message: {
+          subject,
+          text: `Escalation level ${page.level}. Acknowledge in Lifeboat: ${incidentLink(incidentId)}`,
+        },
+      },
       config,
     );
     const who = `${contact ? `${contact.name} via ` : ""}${channel.name} (${delivery.target})`;
     const ok = delivery.status === "sent";
     if (ok) sent += 1;
     else failed += 1;
-    await finishPage(db, incidentId, page, delivery.id, ok ? "sent" : "failed", ok ? `Paged ${who}, level ${page.level}.` : `Could not page ${who}, level ${page.level}: ${delivery.lastError ?? "failed"}.`);
+    await finishPage(
+      db,
+      incidentId,
+      page,
+      delivery.id,
+      ok ? "sent" : "failed",
+      ok
+        ? `Paged ${who}, level ${page.level}.`
+        : `Could not page ${who}, level ${page.level}: ${delivery.lastError ?? "failed"}.`,
+    );
   }
 }
 
-async function finishPage(db: Db, incidentId: string, page: ClaimedPage, deliveryId: bigint | null, state: "sent" | "failed", message: string) {
+async function finishPage(
+  db: Db,
+  incidentId: string,
+  page: ClaimedPage,
+  deliveryId: bigint | null,
+  state: "sent" | "failed",
+  message: string,
+) {
   await db.$transaction(async (tx) => {
     await tx.escalationPage.update({ where: { id: page.id }, data: { state, deliveryId } });
     await appendTimeline(tx, {
@@ -130,7 +178,9 @@ async function findIncidentsWithDuePages(db: Db) {
 
 export async function sweepDueEscalations(db: Db) {
   for (const incidentId of await findIncidentsWithDuePages(db)) {
-    await fireDueEscalations(db, incidentId).catch((error) => logger.error({ err: error, incidentId }, "escalation sweep failed"));
+    await fireDueEscalations(db, incidentId).catch((error) =>
+      logger.error({ err: error, incidentId }, "escalation sweep failed"),
+    );
   }
 }
 

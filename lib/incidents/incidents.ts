@@ -25,17 +25,42 @@ const auditSelect = {
 } as const;
 
 /** statusPageLevel: a person's choice when declaring; machines (alert intake) never choose, so their incidents stay off. */
-export type OpenIncidentInput = Omit<DeclareIncidentInput, "statusPageLevel"> & { statusPageLevel?: StatusPageLevel; source: IncidentSource; dedupKey?: string | null; declaredAt?: Date };
+export type OpenIncidentInput = Omit<DeclareIncidentInput, "statusPageLevel"> & {
+  statusPageLevel?: StatusPageLevel;
+  source: IncidentSource;
+  dedupKey?: string | null;
+  declaredAt?: Date;
+};
 
-async function checkReferences(tx: Tx, input: { systemId?: string; serviceIds: string[]; commanderId?: string | null }) {
+async function checkReferences(
+  tx: Tx,
+  input: { systemId?: string; serviceIds: string[]; commanderId?: string | null },
+) {
   const [system, services, commander] = await Promise.all([
     input.systemId ? tx.system.findUnique({ where: { id: input.systemId }, select: { id: true } }) : null,
-    tx.service.findMany({ where: { id: { in: input.serviceIds } }, select: { id: true, systemId: true, tier: true, name: true } }),
-    input.commanderId ? tx.user.findFirst({ where: { id: input.commanderId, active: true, role: { in: ["admin", "commander"] } }, select: { id: true, email: true } }) : null,
+    tx.service.findMany({
+      where: { id: { in: input.serviceIds } },
+      select: { id: true, systemId: true, tier: true, name: true },
+    }),
+    input.commanderId
+      ? tx.user.findFirst({
+          where: { id: input.commanderId, active: true, role: { in: ["admin", "commander"] } },
+          select: { id: true, email: true },
+        })
+      : null,
   ]);
-  if (input.systemId && !system) throw new AppError("VALIDATION", { userMessage: "That system does not exist (any more).", field: "systemId" });
-  if (services.length !== input.serviceIds.length) throw new AppError("VALIDATION", { userMessage: "A chosen service does not exist (any more).", field: "serviceIds" });
-  if (input.commanderId && !commander) throw new AppError("VALIDATION", { userMessage: "The commander must be an active admin or commander.", field: "commanderId" });
+  if (input.systemId && !system)
+    throw new AppError("VALIDATION", { userMessage: "That system does not exist (any more).", field: "systemId" });
+  if (services.length !== input.serviceIds.length)
+    throw new AppError("VALIDATION", {
+      userMessage: "A chosen service does not exist (any more).",
+      field: "serviceIds",
+    });
+  if (input.commanderId && !commander)
+    throw new AppError("VALIDATION", {
+      userMessage: "The commander must be an active admin or commander.",
+      field: "commanderId",
+    });
   return { services, commander };
 }
 
@@ -70,7 +95,13 @@ export async function openIncidentInTx(tx: Tx, jobs: JobSink, actor: Actor, inpu
   });
   const escalation = await planEscalation(tx, jobs, incident, topTier);
   await jobs.enqueue(tx, QUEUES.notify, { incidentId: incident.id, event: "detected" satisfies IncidentEvent });
-  await recordAudit(tx, { actor, action: "incident.declare", entityType: "Incident", entityId: incident.id, after: { ...incident, serviceIds: services.map((s) => s.id) } });
+  await recordAudit(tx, {
+    actor,
+    action: "incident.declare",
+    entityType: "Incident",
+    entityId: incident.id,
+    after: { ...incident, serviceIds: services.map((s) => s.id) },
+  });
   const who = timelineActor(actor);
   const events: TimelineInput[] = [
     {
@@ -83,7 +114,12 @@ export async function openIncidentInTx(tx: Tx, jobs: JobSink, actor: Actor, inpu
     // What the public status page says; the internal details above stay internal.
     published
       ? { incidentId: incident.id, kind: "note", actor: who, message: INVESTIGATING, public: true }
-      : { incidentId: incident.id, kind: "status_page_changed", actor: who, message: "Not on the public status page: a commander publishes it (Status page shows) when ready." },
+      : {
+          incidentId: incident.id,
+          kind: "status_page_changed",
+          actor: who,
+          message: "Not on the public status page: a commander publishes it (Status page shows) when ready.",
+        },
     {
       incidentId: incident.id,
       kind: "escalation_fired",
@@ -118,43 +154,109 @@ async function lockIncident(tx: Tx, incidentId: string) {
 }
 
 /** Matrix events that status changes announce. */
-const STATUS_EVENTS: Partial<Record<IncidentStatus, IncidentEvent>> = { recovering: "dr_activated", verifying: "progress_update", resolved: "recovery_complete" };
+const STATUS_EVENTS: Partial<Record<IncidentStatus, IncidentEvent>> = {
+  recovering: "dr_activated",
+  verifying: "progress_update",
+  resolved: "recovery_complete",
+};
 
-export async function changeStatus(db: Db, jobs: JobSink, actor: Actor, input: { incidentId: string; version: number; status: IncidentStatus; note: string }) {
+export async function changeStatus(
+  db: Db,
+  jobs: JobSink,
+  actor: Actor,
+  input: { incidentId: string; version: number; status: IncidentStatus; note: string },
+) {
   return db.$transaction(async (tx) => {
-    const before = await assertCurrentVersion(tx, await lockIncident(tx, input.incidentId), { entityType: "Incident", entityId: input.incidentId, version: input.version, label: "this incident" });
+    const before = await assertCurrentVersion(tx, await lockIncident(tx, input.incidentId), {
+      entityType: "Incident",
+      entityId: input.incidentId,
+      version: input.version,
+      label: "this incident",
+    });
     const problem = transitionProblem(before.status, input.status);
     if (problem) throw new AppError("VALIDATION", { userMessage: problem, field: "status" });
     const resolving = input.status === "resolved";
     const after = await tx.incident.update({
       where: { id: input.incidentId },
-      data: { status: input.status, version: { increment: 1 }, resolvedAt: resolving ? new Date() : null, ...(resolving ? { statusPageLevel: "operational" } : {}) },
+      data: {
+        status: input.status,
+        version: { increment: 1 },
+        resolvedAt: resolving ? new Date() : null,
+        ...(resolving ? { statusPageLevel: "operational" } : {}),
+      },
       select: auditSelect,
     });
-    if (resolving) await tx.escalationPage.updateMany({ where: { incidentId: input.incidentId, state: "pending" }, data: { state: "cancelled" } });
+    if (resolving)
+      await tx.escalationPage.updateMany({
+        where: { incidentId: input.incidentId, state: "pending" },
+        data: { state: "cancelled" },
+      });
     const event = STATUS_EVENTS[input.status];
-    if (event) await jobs.enqueue(tx, QUEUES.notify, { incidentId: input.incidentId, event, text: input.note || undefined });
-    await recordAudit(tx, { actor, action: "incident.status", entityType: "Incident", entityId: input.incidentId, before, after });
+    if (event)
+      await jobs.enqueue(tx, QUEUES.notify, { incidentId: input.incidentId, event, text: input.note || undefined });
+    await recordAudit(tx, {
+      actor,
+      action: "incident.status",
+      entityType: "Incident",
+      entityId: input.incidentId,
+      before,
+      after,
+    });
     const who = timelineActor(actor);
     const events: TimelineInput[] = [
       // Public: the status page shows where the incident stands; the commander's note stays internal.
-      { incidentId: input.incidentId, kind: "status_changed", actor: who, message: `Status ${STATUS_LABELS[before.status]} → ${STATUS_LABELS[input.status]}.`, public: true, data: { from: before.status, to: input.status } },
+      {
+        incidentId: input.incidentId,
+        kind: "status_changed",
+        actor: who,
+        message: `Status ${STATUS_LABELS[before.status]} → ${STATUS_LABELS[input.status]}.`,
+        public: true,
+        data: { from: before.status, to: input.status },
+      },
     ];
-    if (resolving) events.push({ incidentId: input.incidentId, kind: "escalation_stopped", actor: who, message: "Resolved: escalation stopped." });
+    if (resolving)
+      events.push({
+        incidentId: input.incidentId,
+        kind: "escalation_stopped",
+        actor: who,
+        message: "Resolved: escalation stopped.",
+      });
     if (input.note) events.push({ incidentId: input.incidentId, kind: "note", actor: who, message: input.note });
     await appendTimeline(tx, ...events);
     return after;
   });
 }
 
-export async function addNote(db: Db, jobs: JobSink, actor: Actor, input: { incidentId: string; text: string; public: boolean }) {
+export async function addNote(
+  db: Db,
+  jobs: JobSink,
+  actor: Actor,
+  input: { incidentId: string; text: string; public: boolean },
+) {
   return db.$transaction(async (tx) => {
     const incident = await tx.incident.findUnique({ where: { id: input.incidentId }, select: { id: true } });
     if (!incident) throw new AppError("NOT_FOUND", { userMessage: "This incident no longer exists." });
     // Public notes are status updates: the matrix's "progress update" rules announce them.
-    if (input.public) await jobs.enqueue(tx, QUEUES.notify, { incidentId: input.incidentId, event: "progress_update", text: input.text });
-    const [entry] = await appendTimeline(tx, { incidentId: input.incidentId, kind: "note", actor: timelineActor(actor), message: input.text, public: input.public });
-    await recordAudit(tx, { actor, action: "incident.note", entityType: "Incident", entityId: input.incidentId, after: { timelineEventId: entry!.id, public: input.public, text: input.text } });
+    if (input.public)
+      await jobs.enqueue(tx, QUEUES.notify, {
+        incidentId: input.incidentId,
+        event: "progress_update",
+        text: input.text,
+      });
+    const [entry] = await appendTimeline(tx, {
+      incidentId: input.incidentId,
+      kind: "note",
+      actor: timelineActor(actor),
+      message: input.text,
+      public: input.public,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "incident.note",
+      entityType: "Incident",
+      entityId: input.incidentId,
+      after: { timelineEventId: entry!.id, public: input.public, text: input.text },
+    });
     return entry!;
   });
 }
@@ -169,9 +271,23 @@ export async function acknowledgeInTx(tx: Tx, actor: Actor, incidentId: string) 
   if (!before) throw new AppError("NOT_FOUND", { userMessage: "This incident no longer exists." });
   if (before.acknowledgedAt) return { acknowledged: false, incident: before };
   const who = timelineActor(actor);
-  const after = await tx.incident.update({ where: { id: incidentId }, data: { acknowledgedAt: new Date(), acknowledgedBy: who.name, version: { increment: 1 } }, select: auditSelect });
-  const cancelled = await tx.escalationPage.updateMany({ where: { incidentId, state: "pending" }, data: { state: "cancelled" } });
-  await recordAudit(tx, { actor, action: "incident.acknowledge", entityType: "Incident", entityId: incidentId, before, after });
+  const after = await tx.incident.update({
+    where: { id: incidentId },
+    data: { acknowledgedAt: new Date(), acknowledgedBy: who.name, version: { increment: 1 } },
+    select: auditSelect,
+  });
+  const cancelled = await tx.escalationPage.updateMany({
+    where: { incidentId, state: "pending" },
+    data: { state: "cancelled" },
+  });
+  await recordAudit(tx, {
+    actor,
+    action: "incident.acknowledge",
+    entityType: "Incident",
+    entityId: incidentId,
+    before,
+    after,
+  });
   await appendTimeline(tx, {
     incidentId,
     kind: "acknowledged",
@@ -184,30 +300,65 @@ export async function acknowledgeInTx(tx: Tx, actor: Actor, incidentId: string) 
 
 export async function updateIncident(db: Db, actor: Actor, input: UpdateIncidentInput) {
   return db.$transaction(async (tx) => {
-    const before = await assertCurrentVersion(tx, await lockIncident(tx, input.incidentId), { entityType: "Incident", entityId: input.incidentId, version: input.version, label: "this incident" });
-    const { services, commander } = await checkReferences(tx, { serviceIds: input.serviceIds ?? [], commanderId: input.commanderId });
+    const before = await assertCurrentVersion(tx, await lockIncident(tx, input.incidentId), {
+      entityType: "Incident",
+      entityId: input.incidentId,
+      version: input.version,
+      label: "this incident",
+    });
+    const { services, commander } = await checkReferences(tx, {
+      serviceIds: input.serviceIds ?? [],
+      commanderId: input.commanderId,
+    });
     const who = timelineActor(actor);
     const events: TimelineInput[] = [];
-    const event = (kind: TimelineInput["kind"], message: string, isPublic = false) => events.push({ incidentId: input.incidentId, kind, actor: who, message, public: isPublic });
+    const event = (kind: TimelineInput["kind"], message: string, isPublic = false) =>
+      events.push({ incidentId: input.incidentId, kind, actor: who, message, public: isPublic });
     if (input.title !== undefined && input.title !== before.title) event("note", `Title changed to "${input.title}".`);
-    if (input.severity && input.severity !== before.severity) event("severity_changed", `Severity ${before.severity} → ${input.severity}.`, true);
-    if (input.commanderId !== undefined && input.commanderId !== before.commanderId) event("commander_changed", commander ? `${commander.email} is now the incident commander.` : "The incident has no commander now.");
+    if (input.severity && input.severity !== before.severity)
+      event("severity_changed", `Severity ${before.severity} → ${input.severity}.`, true);
+    if (input.commanderId !== undefined && input.commanderId !== before.commanderId)
+      event(
+        "commander_changed",
+        commander ? `${commander.email} is now the incident commander.` : "The incident has no commander now.",
+      );
     if (input.statusPageLevel && input.statusPageLevel !== before.statusPageLevel) {
       const [was, now] = [before.statusPageLevel, input.statusPageLevel];
-      event("status_page_changed", `Status page: ${PUBLISH_LABELS[was]} → ${PUBLISH_LABELS[now]}.`, was !== "operational" && now !== "operational");
+      event(
+        "status_page_changed",
+        `Status page: ${PUBLISH_LABELS[was]} → ${PUBLISH_LABELS[now]}.`,
+        was !== "operational" && now !== "operational",
+      );
       // Published now: the first public line, as a declaration that publishes at once writes it.
       if (was === "operational") event("note", INVESTIGATING, true);
     }
     if (input.serviceIds) {
-      const current = await tx.incidentService.findMany({ where: { incidentId: input.incidentId }, select: { serviceId: true } });
+      const current = await tx.incidentService.findMany({
+        where: { incidentId: input.incidentId },
+        select: { serviceId: true },
+      });
       const had = new Set(current.map((c) => c.serviceId));
       const added = services.filter((s) => !had.has(s.id));
       const removed = [...had].filter((id) => !input.serviceIds!.includes(id));
-      if (removed.length) await tx.incidentService.deleteMany({ where: { incidentId: input.incidentId, serviceId: { in: removed } } });
-      if (added.length) await tx.incidentService.createMany({ data: added.map((s) => ({ incidentId: input.incidentId, serviceId: s.id })) });
+      if (removed.length)
+        await tx.incidentService.deleteMany({ where: { incidentId: input.incidentId, serviceId: { in: removed } } });
+      if (added.length)
+        await tx.incidentService.createMany({
+          data: added.map((s) => ({ incidentId: input.incidentId, serviceId: s.id })),
+        });
       if (added.length || removed.length) {
-        const removedNames = removed.length ? (await tx.service.findMany({ where: { id: { in: removed } }, select: { name: true } })).map((s) => s.name) : [];
-        event("services_changed", [added.length && `Added ${added.map((s) => s.name).join(", ")}`, removedNames.length && `Removed ${removedNames.join(", ")}`].filter(Boolean).join("; ") + ".");
+        const removedNames = removed.length
+          ? (await tx.service.findMany({ where: { id: { in: removed } }, select: { name: true } })).map((s) => s.name)
+          : [];
+        event(
+          "services_changed",
+          [
+            added.length && `Added ${added.map((s) => s.name).join(", ")}`,
+            removedNames.length && `Removed ${removedNames.join(", ")}`,
+          ]
+            .filter(Boolean)
+            .join("; ") + ".",
+        );
       }
     }
     if (events.length === 0) return before;
@@ -222,19 +373,55 @@ export async function updateIncident(db: Db, actor: Actor, input: UpdateIncident
       },
       select: auditSelect,
     });
-    await recordAudit(tx, { actor, action: "incident.update", entityType: "Incident", entityId: input.incidentId, before, after });
+    await recordAudit(tx, {
+      actor,
+      action: "incident.update",
+      entityType: "Incident",
+      entityId: input.incidentId,
+      before,
+      after,
+    });
     await appendTimeline(tx, ...events);
     return after;
   });
 }
 
-export async function savePostmortem(db: Db, actor: Actor, input: { incidentId: string; version: number; text: string }) {
+export async function savePostmortem(
+  db: Db,
+  actor: Actor,
+  input: { incidentId: string; version: number; text: string },
+) {
   return db.$transaction(async (tx) => {
-    const before = await assertCurrentVersion(tx, await lockIncident(tx, input.incidentId), { entityType: "Incident", entityId: input.incidentId, version: input.version, label: "this incident" });
-    if (before.status !== "resolved") throw new AppError("VALIDATION", { userMessage: "Postmortem notes come after the incident is resolved.", field: "text" });
-    const after = await tx.incident.update({ where: { id: input.incidentId }, data: { postmortem: input.text, version: { increment: 1 } }, select: { ...auditSelect, postmortem: true } });
-    await recordAudit(tx, { actor, action: "incident.postmortem", entityType: "Incident", entityId: input.incidentId, before, after });
-    await appendTimeline(tx, { incidentId: input.incidentId, kind: "postmortem", actor: timelineActor(actor), message: "Postmortem notes updated." });
+    const before = await assertCurrentVersion(tx, await lockIncident(tx, input.incidentId), {
+      entityType: "Incident",
+      entityId: input.incidentId,
+      version: input.version,
+      label: "this incident",
+    });
+    if (before.status !== "resolved")
+      throw new AppError("VALIDATION", {
+        userMessage: "Postmortem notes come after the incident is resolved.",
+        field: "text",
+      });
+    const after = await tx.incident.update({
+      where: { id: input.incidentId },
+      data: { postmortem: input.text, version: { increment: 1 } },
+      select: { ...auditSelect, postmortem: true },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "incident.postmortem",
+      entityType: "Incident",
+      entityId: input.incidentId,
+      before,
+      after,
+    });
+    await appendTimeline(tx, {
+      incidentId: input.incidentId,
+      kind: "postmortem",
+      actor: timelineActor(actor),
+      message: "Postmortem notes updated.",
+    });
     return after;
   });
 }

@@ -23,7 +23,13 @@ describe("status lifecycle", () => {
 
 describe("severity from alert senders", () => {
   it.each([
-    ["critical", "SEV1"], ["P1", "SEV1"], ["error", "SEV2"], ["warning", "SEV3"], ["", "SEV3"], ["whatever", "SEV3"], ["info", "SEV4"],
+    ["critical", "SEV1"],
+    ["P1", "SEV1"],
+    ["error", "SEV2"],
+    ["warning", "SEV3"],
+    ["", "SEV3"],
+    ["whatever", "SEV3"],
+    ["info", "SEV4"],
   ])("%s → %s", (word, sev) => expect(severityFromAlert(word)).toBe(sev));
   it("keeps the worst of several", () => {
     expect(["SEV3", "SEV1", "SEV2"].reduce((a, b) => worstSeverity(a as never, b as never))).toBe("SEV1");
@@ -43,7 +49,11 @@ describe("RTO clock", () => {
 describe("alert labels → service names", () => {
   const config = { serviceLabels: ["service", "job", "instance"], systemLabel: "system" };
   it("tries labels in order, lower-cased, and an instance without its port", () => {
-    expect(candidateNames({ job: "Orders-DB", instance: "db-1:9100", service: "" }, config)).toEqual(["orders-db", "db-1:9100", "db-1"]);
+    expect(candidateNames({ job: "Orders-DB", instance: "db-1:9100", service: "" }, config)).toEqual([
+      "orders-db",
+      "db-1:9100",
+      "db-1",
+    ]);
     expect(candidateNames({ alertname: "X" }, config)).toEqual([]);
   });
 });
@@ -62,7 +72,7 @@ describe("matrix recipients", () => {
 describe("Alertmanager payload", () => {
   const payload = {
     version: "4",
-    groupKey: "{}:{alertname=\"Down\"}",
+    groupKey: '{}:{alertname="Down"}',
     status: "firing",
     receiver: "lifeboat",
     groupLabels: { alertname: "Down" },
@@ -71,13 +81,27 @@ describe("Alertmanager payload", () => {
     externalURL: "http://am",
     futureField: { added: "in a later release" },
     alerts: [
-      { status: "firing", labels: { alertname: "Down", job: "api" }, annotations: { summary: "API down" }, startsAt: "2026-11-22T00:00:00Z", endsAt: "0001-01-01T00:00:00Z", generatorURL: "http://prom", fingerprint: "abc" },
+      {
+        status: "firing",
+        labels: { alertname: "Down", job: "api" },
+        annotations: { summary: "API down" },
+        startsAt: "2026-11-22T00:00:00Z",
+        endsAt: "0001-01-01T00:00:00Z",
+        generatorURL: "http://prom",
+        fingerprint: "abc",
+      },
     ],
   };
   it("accepts fields it does not know, reads 0001-01-01 as no end, takes severity from the common labels", () => {
     const group = fromAlertmanager(alertmanagerSchema.parse(payload));
     expect(group).toMatchObject({ source: "alertmanager", groupKey: payload.groupKey, title: "Down" });
-    expect(group.alerts[0]).toMatchObject({ dedupKey: "abc", status: "firing", severity: "critical", summary: "API down (api)", endsAt: null });
+    expect(group.alerts[0]).toMatchObject({
+      dedupKey: "abc",
+      status: "firing",
+      severity: "critical",
+      summary: "API down (api)",
+      endsAt: null,
+    });
   });
 });
 
@@ -89,9 +113,22 @@ describe("Events API body", () => {
     expect(eventsApiSchema.safeParse({ event_action: "resolve" }).success).toBe(false);
   });
   it("turns a trigger into one alert; the component names the service", () => {
-    const event = eventsApiSchema.parse({ event_action: "trigger", dedup_key: "k", payload: { summary: "Disk full", source: "db-1:5432", severity: "warning", component: "orders-db", custom_details: { region: "eu", nested: { a: 1 } } } });
+    const event = eventsApiSchema.parse({
+      event_action: "trigger",
+      dedup_key: "k",
+      payload: {
+        summary: "Disk full",
+        source: "db-1:5432",
+        severity: "warning",
+        component: "orders-db",
+        custom_details: { region: "eu", nested: { a: 1 } },
+      },
+    });
     const group = triggerGroup(event);
-    expect(group.alerts[0]).toMatchObject({ dedupKey: "k", labels: { service: "orders-db", instance: "db-1:5432", region: "eu", severity: "warning" } });
+    expect(group.alerts[0]).toMatchObject({
+      dedupKey: "k",
+      labels: { service: "orders-db", instance: "db-1:5432", region: "eu", severity: "warning" },
+    });
     expect(group.alerts[0]!.labels).not.toHaveProperty("nested");
   });
 });

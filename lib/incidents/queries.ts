@@ -34,7 +34,12 @@ export function findIncidents(db: Reader, filter: IncidentFilter) {
     ...(filter.systemId ? { systemId: filter.systemId } : {}),
     ...(filter.since ? { declaredAt: { gte: filter.since } } : {}),
   };
-  return db.incident.findMany({ where, orderBy: [{ declaredAt: "desc" }], take: filter.limit ?? 100, select: incidentSummarySelect });
+  return db.incident.findMany({
+    where,
+    orderBy: [{ declaredAt: "desc" }],
+    take: filter.limit ?? 100,
+    select: incidentSummarySelect,
+  });
 }
 
 /** One incident with its affected services (effective RTO), alerts and dependents of each service. */
@@ -46,9 +51,27 @@ export async function findIncident(db: Reader, id: string) {
       postmortem: true,
       services: {
         orderBy: { service: { name: "asc" } },
-        select: { verifiedAt: true, service: { select: { id: true, name: true, tier: true, rtoMinutes: true, rpoMinutes: true } } },
+        select: {
+          verifiedAt: true,
+          service: { select: { id: true, name: true, tier: true, rtoMinutes: true, rpoMinutes: true } },
+        },
       },
-      alerts: { orderBy: { lastSeenAt: "desc" }, take: 50, select: { id: true, source: true, dedupKey: true, status: true, summary: true, severity: true, generatorUrl: true, firstSeenAt: true, lastSeenAt: true, receivedCount: true } },
+      alerts: {
+        orderBy: { lastSeenAt: "desc" },
+        take: 50,
+        select: {
+          id: true,
+          source: true,
+          dedupKey: true,
+          status: true,
+          summary: true,
+          severity: true,
+          generatorUrl: true,
+          firstSeenAt: true,
+          lastSeenAt: true,
+          receivedCount: true,
+        },
+      },
     },
   });
   if (!incident) return null;
@@ -78,13 +101,19 @@ async function directDependents(db: Reader, serviceIds: string[]) {
 
 /** Commanders and admins who can be given an incident. */
 export function findCommanders(db: Reader) {
-  return db.user.findMany({ where: { active: true, role: { in: ["admin", "commander"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } });
+  return db.user.findMany({
+    where: { active: true, role: { in: ["admin", "commander"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, email: true },
+  });
 }
 
 /** One incident by id or by its number as `INC-42` (case-insensitive): one-or-null. */
 export async function findIncidentByRef(db: Reader, ref: string) {
   const byNumber = /^INC-(\d{1,9})$/i.exec(ref);
-  const incidentId = byNumber ? (await db.incident.findUnique({ where: { number: Number(byNumber[1]) }, select: { id: true } }))?.id : ref.slice(0, 64);
+  const incidentId = byNumber
+    ? (await db.incident.findUnique({ where: { number: Number(byNumber[1]) }, select: { id: true } }))?.id
+    : ref.slice(0, 64);
   return incidentId ? findIncident(db, incidentId) : null;
 }
 

@@ -16,10 +16,16 @@ export const declareIncidentSchema = z.object({
   title: text(200).min(3, "Give the incident a title of at least 3 characters"),
   severity: z.enum(SEVERITIES, { error: "Choose a severity (SEV1–SEV4)" }),
   systemId: optionalId,
-  serviceIds: z.array(id).max(500, "At most 500 services").default([]).transform((ids) => [...new Set(ids)]),
+  serviceIds: z
+    .array(id)
+    .max(500, "At most 500 services")
+    .default([])
+    .transform((ids) => [...new Set(ids)]),
   commanderId: optionalId,
   // Asked on the form: whether (and how) the public status page shows the incident from the start.
-  statusPageLevel: z.enum(STATUS_PAGE_LEVELS, { error: "Choose what the public status page shows" }).default("operational"),
+  statusPageLevel: z
+    .enum(STATUS_PAGE_LEVELS, { error: "Choose what the public status page shows" })
+    .default("operational"),
   note: text(5000).default(""),
 });
 export type DeclareIncidentInput = z.infer<typeof declareIncidentSchema>;
@@ -46,7 +52,11 @@ export const updateIncidentSchema = z.object({
   severity: z.enum(SEVERITIES).optional(),
   commanderId: z.string().trim().max(64).nullable().optional(),
   statusPageLevel: z.enum(STATUS_PAGE_LEVELS).optional(),
-  serviceIds: z.array(id).max(500, "At most 500 services").transform((ids) => [...new Set(ids)]).optional(),
+  serviceIds: z
+    .array(id)
+    .max(500, "At most 500 services")
+    .transform((ids) => [...new Set(ids)])
+    .optional(),
 });
 export type UpdateIncidentInput = z.infer<typeof updateIncidentSchema>;
 

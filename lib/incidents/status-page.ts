@@ -4,9 +4,16 @@ import type { Reader } from "@/lib/db/client";
 import type { StatusPageLevel } from "@/lib/generated/prisma/enums";
 import { findSystemOptions } from "@/lib/inventory/queries";
 
-const RANK: Record<StatusPageLevel, number> = { operational: 0, maintenance: 1, degraded: 2, partial_outage: 3, major_outage: 4 };
+const RANK: Record<StatusPageLevel, number> = {
+  operational: 0,
+  maintenance: 1,
+  degraded: 2,
+  partial_outage: 3,
+  major_outage: 4,
+};
 
-export const worstLevel = (levels: StatusPageLevel[]): StatusPageLevel => levels.reduce<StatusPageLevel>((worst, l) => (RANK[l] > RANK[worst] ? l : worst), "operational");
+export const worstLevel = (levels: StatusPageLevel[]): StatusPageLevel =>
+  levels.reduce<StatusPageLevel>((worst, l) => (RANK[l] > RANK[worst] ? l : worst), "operational");
 
 /** The page is public and busiest during an outage: every process answers from a copy at most this old. */
 const CACHE_MS = 10_000;
@@ -39,12 +46,20 @@ async function findStatusPageUncached(db: Reader) {
         statusPageLevel: true,
         systemId: true,
         declaredAt: true,
-        timeline: { where: { public: true }, orderBy: { id: "desc" }, take: 20, select: { id: true, at: true, message: true } },
+        timeline: {
+          where: { public: true },
+          orderBy: { id: "desc" },
+          take: 20,
+          select: { id: true, at: true, message: true },
+        },
       },
     }),
   ]);
   return {
-    systems: systems.map((system) => ({ ...system, level: worstLevel(incidents.filter((i) => i.systemId === system.id).map((i) => i.statusPageLevel)) })),
+    systems: systems.map((system) => ({
+      ...system,
+      level: worstLevel(incidents.filter((i) => i.systemId === system.id).map((i) => i.statusPageLevel)),
+    })),
     incidents,
   };
 }

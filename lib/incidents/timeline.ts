@@ -54,9 +54,27 @@ export type TimelineEntry = {
   data: unknown;
 };
 
-const entrySelect = { id: true, incidentId: true, at: true, kind: true, actorName: true, message: true, public: true, data: true } as const;
+const entrySelect = {
+  id: true,
+  incidentId: true,
+  at: true,
+  kind: true,
+  actorName: true,
+  message: true,
+  public: true,
+  data: true,
+} as const;
 
-type EntryRow = { id: bigint; incidentId: string; at: Date; kind: string; actorName: string; message: string; public: boolean; data: unknown };
+type EntryRow = {
+  id: bigint;
+  incidentId: string;
+  at: Date;
+  kind: string;
+  actorName: string;
+  message: string;
+  public: boolean;
+  data: unknown;
+};
 
 const toEntry = (row: EntryRow): TimelineEntry => ({ ...row, id: row.id.toString(), at: row.at.toISOString() });
 
@@ -95,9 +113,15 @@ export async function appendTimeline(tx: Tx, ...events: TimelineInput[]) {
 export const TIMELINE_PAGE = 500;
 
 /** Events after `afterId` (exclusive), oldest first; one incident or all of them. */
-export async function findTimelineEvents(db: Reader, options: { incidentId?: string; afterId?: bigint; limit?: number }) {
+export async function findTimelineEvents(
+  db: Reader,
+  options: { incidentId?: string; afterId?: bigint; limit?: number },
+) {
   const rows = await db.timelineEvent.findMany({
-    where: { ...(options.incidentId ? { incidentId: options.incidentId } : {}), ...(options.afterId !== undefined ? { id: { gt: options.afterId } } : {}) },
+    where: {
+      ...(options.incidentId ? { incidentId: options.incidentId } : {}),
+      ...(options.afterId !== undefined ? { id: { gt: options.afterId } } : {}),
+    },
     orderBy: { id: "asc" },
     take: options.limit ?? TIMELINE_PAGE,
     select: entrySelect,
@@ -107,7 +131,12 @@ export async function findTimelineEvents(db: Reader, options: { incidentId?: str
 
 /** The newest events of one incident (for the first paint), oldest first. */
 export async function findLatestTimeline(db: Reader, incidentId: string, limit = TIMELINE_PAGE) {
-  const rows = await db.timelineEvent.findMany({ where: { incidentId }, orderBy: { id: "desc" }, take: limit, select: entrySelect });
+  const rows = await db.timelineEvent.findMany({
+    where: { incidentId },
+    orderBy: { id: "desc" },
+    take: limit,
+    select: entrySelect,
+  });
   return rows.reverse().map(toEntry);
 }
 

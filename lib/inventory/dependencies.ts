@@ -23,7 +23,10 @@ async function cycleClosedBy(tx: Tx, serviceId: string, dependsOnId: string): Pr
     SELECT id FROM reach`;
   const ids = reachable.map((r) => r.id);
   if (!ids.includes(serviceId)) return null;
-  const edges = await tx.serviceDependency.findMany({ where: { serviceId: { in: ids } }, select: { serviceId: true, dependsOnId: true } });
+  const edges = await tx.serviceDependency.findMany({
+    where: { serviceId: { in: ids } },
+    select: { serviceId: true, dependsOnId: true },
+  });
   const adjacency = new Map<string, string[]>();
   for (const e of edges) adjacency.set(e.serviceId, [...(adjacency.get(e.serviceId) ?? []), e.dependsOnId]);
   return cycleIfAdded(serviceId, dependsOnId, (id) => adjacency.get(id) ?? []);
@@ -38,13 +41,23 @@ async function namesOf(tx: Tx, ids: string[]): Promise<string[]> {
 export async function addDependency(db: Db, actor: AuditActor, input: { serviceId: string; dependsOnId: string }) {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${GRAPH_LOCK})`;
-    const found = await tx.service.findMany({ where: { id: { in: [input.serviceId, input.dependsOnId] } }, select: { id: true, name: true } });
+    const found = await tx.service.findMany({
+      where: { id: { in: [input.serviceId, input.dependsOnId] } },
+      select: { id: true, name: true },
+    });
     const service = found.find((s) => s.id === input.serviceId);
     const dependency = found.find((s) => s.id === input.dependsOnId);
     if (!service) throw new AppError("NOT_FOUND", { userMessage: "That service no longer exists." });
-    if (!dependency) throw new AppError("VALIDATION", { userMessage: "Unknown dependency: choose an existing service.", field: "dependsOnId" });
+    if (!dependency)
+      throw new AppError("VALIDATION", {
+        userMessage: "Unknown dependency: choose an existing service.",
+        field: "dependsOnId",
+      });
     if (service.id === dependency.id) {
-      throw new AppError("VALIDATION", { userMessage: `${service.name} cannot depend on itself.`, field: "dependsOnId" });
+      throw new AppError("VALIDATION", {
+        userMessage: `${service.name} cannot depend on itself.`,
+        field: "dependsOnId",
+      });
     }
     const existing = await tx.serviceDependency.findUnique({ where: { serviceId_dependsOnId: input } });
     if (existing) return { created: false };

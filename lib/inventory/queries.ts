@@ -21,11 +21,18 @@ export function findService(db: Reader, id: string) {
 
 /** Services as { id, name } by name: those with the given ids, or all of one system (a picker's options). */
 export function findServiceOptions(db: Reader, where: { ids: string[] } | { systemId: string }) {
-  return db.service.findMany({ where: "ids" in where ? { id: { in: where.ids } } : { systemId: where.systemId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return db.service.findMany({
+    where: "ids" in where ? { id: { in: where.ids } } : { systemId: where.systemId },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 /** A system's id from its id or its name (case-insensitive): one-or-null. */
 export async function findSystemId(db: Reader, idOrName: string) {
-  const found = await db.system.findFirst({ where: { OR: [{ id: idOrName }, { name: { equals: idOrName, mode: "insensitive" } }] }, select: { id: true } });
+  const found = await db.system.findFirst({
+    where: { OR: [{ id: idOrName }, { name: { equals: idOrName, mode: "insensitive" } }] },
+    select: { id: true },
+  });
   return found?.id ?? null;
 }

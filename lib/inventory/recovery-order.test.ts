@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { computeRecoveryWaves, cycleIfAdded, DependencyCycleError, type OrderEdge, type OrderNode } from "./recovery-order";
+import {
+  computeRecoveryWaves,
+  cycleIfAdded,
+  DependencyCycleError,
+  type OrderEdge,
+  type OrderNode,
+} from "./recovery-order";
 
 const node = (id: string, tier = 2): OrderNode => ({ id, name: id, tier });
 const edge = (serviceId: string, dependsOnId: string): OrderEdge => ({ serviceId, dependsOnId });
@@ -7,7 +13,9 @@ const names = (waves: ReturnType<typeof computeRecoveryWaves>) => waves.map((w) 
 
 describe("computeRecoveryWaves", () => {
   it("puts a chain in consecutive waves", () => {
-    expect(names(computeRecoveryWaves([node("api"), node("db"), node("disk")], [edge("api", "db"), edge("db", "disk")]))).toEqual([["disk"], ["db"], ["api"]]);
+    expect(
+      names(computeRecoveryWaves([node("api"), node("db"), node("disk")], [edge("api", "db"), edge("db", "disk")])),
+    ).toEqual([["disk"], ["db"], ["api"]]);
   });
 
   it("handles a diamond: the top waits for the longer side", () => {
@@ -18,7 +26,11 @@ describe("computeRecoveryWaves", () => {
 
   it("uses the longest path when a service also depends on something early", () => {
     const nodes = ["a", "b", "c"].map((id) => node(id));
-    expect(names(computeRecoveryWaves(nodes, [edge("c", "b"), edge("b", "a"), edge("c", "a")]))).toEqual([["a"], ["b"], ["c"]]);
+    expect(names(computeRecoveryWaves(nodes, [edge("c", "b"), edge("b", "a"), edge("c", "a")]))).toEqual([
+      ["a"],
+      ["b"],
+      ["c"],
+    ]);
   });
 
   it("orders Tier 1 first inside a wave, then by name, across disconnected parts", () => {

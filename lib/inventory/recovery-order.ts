@@ -16,7 +16,8 @@ export class DependencyCycleError extends Error {
   }
 }
 
-const byTierThenName = (a: OrderNode, b: OrderNode) => a.tier - b.tier || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+const byTierThenName = (a: OrderNode, b: OrderNode) =>
+  a.tier - b.tier || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
 /**
  * Waves of the graph restricted to `nodes` (edges to services outside are ignored: those are external
@@ -72,7 +73,10 @@ function findCycleAmong(stuck: string[], dependencies: Map<string, string[]>): s
   while (!position.has(current)) {
     position.set(current, path.length);
     path.push(current);
-    current = dependencies.get(current)!.filter((d) => left.has(d)).sort()[0]!;
+    current = dependencies
+      .get(current)!
+      .filter((d) => left.has(d))
+      .sort()[0]!;
   }
   return [...path.slice(position.get(current)!), current];
 }

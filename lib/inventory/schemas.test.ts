@@ -15,7 +15,10 @@ describe("service fields", () => {
       kind: "other",
       healthCheckUrl: "https://api.example/health",
     });
-    expect(serviceFieldsSchema.parse({ ...base, rtoMinutes: "0", rpoMinutes: 525600 })).toMatchObject({ rtoMinutes: 0, rpoMinutes: 525600 });
+    expect(serviceFieldsSchema.parse({ ...base, rtoMinutes: "0", rpoMinutes: 525600 })).toMatchObject({
+      rtoMinutes: 0,
+      rpoMinutes: 525600,
+    });
   });
 
   it.each([
@@ -36,7 +39,11 @@ describe("service fields", () => {
 
 describe("tier defaults", () => {
   it("requires both objectives for every tier", () => {
-    expect(tierDefaultsSchema.safeParse({ tiers: [{ tier: 1, version: 1, rtoMinutes: "", rpoMinutes: "5" }] }).success).toBe(false);
-    expect(tierDefaultsSchema.parse({ tiers: [{ tier: 1, version: 1, rtoMinutes: "15", rpoMinutes: "5" }] }).tiers[0]).toMatchObject({ rtoMinutes: 15, rpoMinutes: 5 });
+    expect(
+      tierDefaultsSchema.safeParse({ tiers: [{ tier: 1, version: 1, rtoMinutes: "", rpoMinutes: "5" }] }).success,
+    ).toBe(false);
+    expect(
+      tierDefaultsSchema.parse({ tiers: [{ tier: 1, version: 1, rtoMinutes: "15", rpoMinutes: "5" }] }).tiers[0],
+    ).toMatchObject({ rtoMinutes: 15, rpoMinutes: 5 });
   });
 });

@@ -26,25 +26,26 @@ const id = z.string().trim().min(1).max(64);
 
 /** Blank means "not stated" (the tier default applies); otherwise whole minutes from 0 to a year. */
 const objectiveMinutes = (label: string) =>
-  z
-    .union([z.number(), z.string().trim(), z.null()])
-    .transform((value, ctx) => {
-      if (value === null || value === "") return null;
-      const n = typeof value === "number" ? value : Number(value);
-      if (!Number.isFinite(n) || !Number.isInteger(n)) {
-        ctx.addIssue({ code: "custom", message: `${label} must be a whole number of minutes` });
-        return z.NEVER;
-      }
-      if (n < 0) {
-        ctx.addIssue({ code: "custom", message: `${label} cannot be negative` });
-        return z.NEVER;
-      }
-      if (n > MAX_OBJECTIVE_MINUTES) {
-        ctx.addIssue({ code: "custom", message: `${label} over a year (${MAX_OBJECTIVE_MINUTES} minutes) is not an objective` });
-        return z.NEVER;
-      }
-      return n;
-    });
+  z.union([z.number(), z.string().trim(), z.null()]).transform((value, ctx) => {
+    if (value === null || value === "") return null;
+    const n = typeof value === "number" ? value : Number(value);
+    if (!Number.isFinite(n) || !Number.isInteger(n)) {
+      ctx.addIssue({ code: "custom", message: `${label} must be a whole number of minutes` });
+      return z.NEVER;
+    }
+    if (n < 0) {
+      ctx.addIssue({ code: "custom", message: `${label} cannot be negative` });
+      return z.NEVER;
+    }
+    if (n > MAX_OBJECTIVE_MINUTES) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${label} over a year (${MAX_OBJECTIVE_MINUTES} minutes) is not an objective`,
+      });
+      return z.NEVER;
+    }
+    return n;
+  });
 
 const healthCheckUrl = z
   .string()
@@ -81,7 +82,10 @@ export const serviceFieldsSchema = z.object({
   notes: text("Notes", 4000).default(""),
 });
 
-export const updateServiceSchema = serviceFieldsSchema.extend({ id, version: z.number().int().positive().max(2_147_483_647) });
+export const updateServiceSchema = serviceFieldsSchema.extend({
+  id,
+  version: z.number().int().positive().max(2_147_483_647),
+});
 export const deleteServiceSchema = z.object({
   id,
   version: z.number().int().positive().max(2_147_483_647),
@@ -96,7 +100,10 @@ export const systemFieldsSchema = z.object({
   primaryRegion: text("Primary region", 120).default(""),
   drRegion: text("DR region", 120).default(""),
 });
-export const updateSystemSchema = systemFieldsSchema.extend({ id, version: z.number().int().positive().max(2_147_483_647) });
+export const updateSystemSchema = systemFieldsSchema.extend({
+  id,
+  version: z.number().int().positive().max(2_147_483_647),
+});
 export const deleteSystemSchema = z.object({ id, version: z.number().int().positive().max(2_147_483_647) });
 
 export const dependencySchema = z.object({ serviceId: id, dependsOnId: id });

@@ -14,13 +14,23 @@ const related = (name: string, tier: number, rtoMinutes: number | null, depth = 
 
 describe("summarizeBlastRadius", () => {
   it("counts dependents by tier and finds the tightest RTO among them", () => {
-    const summary = summarizeBlastRadius([related("api", 1, 15), related("web", 2, 30, 2), related("batch", 4, null, 3), related("auth", 1, 10, 2)]);
+    const summary = summarizeBlastRadius([
+      related("api", 1, 15),
+      related("web", 2, 30, 2),
+      related("batch", 4, null, 3),
+      related("auth", 1, 10, 2),
+    ]);
     expect(summary).toMatchObject({ total: 4, direct: 1, byTier: { 1: 2, 2: 1, 3: 0, 4: 1 } });
     expect(summary.tightestRto?.name).toBe("auth");
   });
 
   it("is empty when nothing depends on the service", () => {
-    expect(summarizeBlastRadius([])).toEqual({ total: 0, direct: 0, byTier: { 1: 0, 2: 0, 3: 0, 4: 0 }, tightestRto: null });
+    expect(summarizeBlastRadius([])).toEqual({
+      total: 0,
+      direct: 0,
+      byTier: { 1: 0, 2: 0, 3: 0, 4: 0 },
+      tightestRto: null,
+    });
   });
 });
 
@@ -38,7 +48,17 @@ describe("findRtoWarnings", () => {
 describe("effectiveObjectives", () => {
   const defaults = [{ tier: 1, rtoMinutes: 15, rpoMinutes: 5, version: 1 }];
   it("prefers the service's own figures and falls back to its tier's", () => {
-    expect(effectiveObjectives({ tier: 1, rtoMinutes: 30, rpoMinutes: null }, defaults)).toEqual({ rtoMinutes: 30, rpoMinutes: 5, rtoFromTier: false, rpoFromTier: true });
-    expect(effectiveObjectives({ tier: 3, rtoMinutes: null, rpoMinutes: null }, defaults)).toEqual({ rtoMinutes: null, rpoMinutes: null, rtoFromTier: false, rpoFromTier: false });
+    expect(effectiveObjectives({ tier: 1, rtoMinutes: 30, rpoMinutes: null }, defaults)).toEqual({
+      rtoMinutes: 30,
+      rpoMinutes: 5,
+      rtoFromTier: false,
+      rpoFromTier: true,
+    });
+    expect(effectiveObjectives({ tier: 3, rtoMinutes: null, rpoMinutes: null }, defaults)).toEqual({
+      rtoMinutes: null,
+      rpoMinutes: null,
+      rtoFromTier: false,
+      rpoFromTier: false,
+    });
   });
 });

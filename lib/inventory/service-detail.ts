@@ -18,7 +18,10 @@ export type RelatedService = {
 
 /** One service with its objectives, dependencies and blast radius, or null when there is no such service. */
 export async function findServiceDetail(db: Db, id: string) {
-  const service = await db.service.findUnique({ where: { id }, select: { ...serviceSelect, system: { select: { id: true, name: true } } } });
+  const service = await db.service.findUnique({
+    where: { id },
+    select: { ...serviceSelect, system: { select: { id: true, name: true } } },
+  });
   if (!service) return null;
   const [defaults, dependencies, blastRadius] = await Promise.all([
     findTierDefaults(db),
@@ -40,9 +43,17 @@ export async function findServiceDetail(db: Db, id: string) {
  * Services reachable from `id` along dependency edges, in SQL: "dependencies" walks what it needs,
  * "dependents" walks what needs it. Each service appears once, at its shortest distance.
  */
-export async function findRelated(db: Db, id: string, direction: "dependencies" | "dependents", maxDepth = 100): Promise<RelatedService[]> {
+export async function findRelated(
+  db: Db,
+  id: string,
+  direction: "dependencies" | "dependents",
+  maxDepth = 100,
+): Promise<RelatedService[]> {
   // Column names are constants chosen here, never input: safe to splice in raw.
-  const [near, far] = direction === "dependents" ? [Prisma.raw(`"dependsOnId"`), Prisma.raw(`"serviceId"`)] : [Prisma.raw(`"serviceId"`), Prisma.raw(`"dependsOnId"`)];
+  const [near, far] =
+    direction === "dependents"
+      ? [Prisma.raw(`"dependsOnId"`), Prisma.raw(`"serviceId"`)]
+      : [Prisma.raw(`"serviceId"`), Prisma.raw(`"dependsOnId"`)];
   const rows = await db.$queryRaw<RelatedService[]>`
     WITH RECURSIVE walk(id, depth) AS (
       SELECT d.${far}, 1 FROM "ServiceDependency" d WHERE d.${near} = ${id}
@@ -60,7 +71,12 @@ export async function findRelated(db: Db, id: string, direction: "dependencies" 
   return rows.map((r) => ({ ...r, depth: Number(r.depth) }));
 }
 
-export type BlastSummary = { total: number; direct: number; byTier: Record<number, number>; tightestRto: RelatedService | null };
+export type BlastSummary = {
+  total: number;
+  direct: number;
+  byTier: Record<number, number>;
+  tightestRto: RelatedService | null;
+};
 
 /** How bad losing this service is: how many depend on it, at which tiers, and the tightest RTO among them. */
 export function summarizeBlastRadius(dependents: readonly RelatedService[]): BlastSummary {
@@ -68,7 +84,8 @@ export function summarizeBlastRadius(dependents: readonly RelatedService[]): Bla
   let tightestRto: RelatedService | null = null;
   for (const s of dependents) {
     byTier[s.tier] = (byTier[s.tier] ?? 0) + 1;
-    if (s.rtoMinutes !== null && (tightestRto?.rtoMinutes == null || s.rtoMinutes < tightestRto.rtoMinutes)) tightestRto = s;
+    if (s.rtoMinutes !== null && (tightestRto?.rtoMinutes == null || s.rtoMinutes < tightestRto.rtoMinutes))
+      tightestRto = s;
   }
   return { total: dependents.length, direct: dependents.filter((s) => s.depth === 1).length, byTier, tightestRto };
 }

@@ -57,7 +57,8 @@ function decodeCursor(value: string | undefined, sort: ServiceSort): Cursor | nu
   try {
     const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
     if (typeof parsed?.id !== "string" || parsed.id.length > 64) return null;
-    if (NUMERIC_SORTS.has(sort)) return Number.isInteger(parsed.v) && Math.abs(parsed.v) <= 2_147_483_647 ? parsed : null;
+    if (NUMERIC_SORTS.has(sort))
+      return Number.isInteger(parsed.v) && Math.abs(parsed.v) <= 2_147_483_647 ? parsed : null;
     return typeof parsed.v === "string" && parsed.v.length <= 400 ? parsed : null;
   } catch {
     return null;
@@ -80,10 +81,16 @@ export async function findServicePage(db: Db, query: ServiceListQuery, pageSize 
   if (query.kind) conditions.push(Prisma.sql`s.kind = ${query.kind}`);
   if (cursor) {
     const value = typeof cursor.v === "number" ? Prisma.sql`${cursor.v}::int` : Prisma.sql`${cursor.v}::text`;
-    conditions.push(descending ? Prisma.sql`(${sortExpression}, s.id) < (${value}, ${cursor.id})` : Prisma.sql`(${sortExpression}, s.id) > (${value}, ${cursor.id})`);
+    conditions.push(
+      descending
+        ? Prisma.sql`(${sortExpression}, s.id) < (${value}, ${cursor.id})`
+        : Prisma.sql`(${sortExpression}, s.id) > (${value}, ${cursor.id})`,
+    );
   }
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  const order = descending ? Prisma.sql`ORDER BY ${sortExpression} DESC, s.id DESC` : Prisma.sql`ORDER BY ${sortExpression} ASC, s.id ASC`;
+  const order = descending
+    ? Prisma.sql`ORDER BY ${sortExpression} DESC, s.id DESC`
+    : Prisma.sql`ORDER BY ${sortExpression} ASC, s.id ASC`;
 
   const rows = await db.$queryRaw<(ServiceListRow & { sortValue: string | number })[]>`
     SELECT s.id, s.name, s.kind, s.tier, s."systemId", sys.name AS "systemName", s.owner,
@@ -114,7 +121,10 @@ export async function findServicePage(db: Db, query: ServiceListQuery, pageSize 
 }
 
 /** Total matching the filters (one COUNT in SQL), shown above the list. */
-export async function findServiceCount(db: Db, query: Pick<ServiceListQuery, "q" | "system" | "tier" | "kind">): Promise<number> {
+export async function findServiceCount(
+  db: Db,
+  query: Pick<ServiceListQuery, "q" | "system" | "tier" | "kind">,
+): Promise<number> {
   const where: Prisma.ServiceWhereInput = {
     ...(query.q && {
       OR: [

@@ -12,11 +12,20 @@ export type SystemGraph = {
 };
 
 /** A dependency edge leaving one of a system's services, with where the dependency lives. */
-export type DependencyRow = { serviceId: string; dependsOnId: string; dependsOnName: string; dependsOnSystemId: string; dependsOnSystem: string };
+export type DependencyRow = {
+  serviceId: string;
+  dependsOnId: string;
+  dependsOnName: string;
+  dependsOnSystemId: string;
+  dependsOnSystem: string;
+};
 
 /** A system's services and the dependency edges leaving them (empty for an unknown system). */
 export async function findSystemRecoveryOrder(db: Db, systemId: string): Promise<SystemGraph> {
-  const nodes = await db.service.findMany({ where: { systemId }, select: { id: true, name: true, tier: true, kind: true } });
+  const nodes = await db.service.findMany({
+    where: { systemId },
+    select: { id: true, name: true, tier: true, kind: true },
+  });
   const edges = await db.$queryRaw<DependencyRow[]>`
     SELECT d."serviceId", d."dependsOnId", t.name AS "dependsOnName", t."systemId" AS "dependsOnSystemId", sys.name AS "dependsOnSystem"
     FROM "ServiceDependency" d
@@ -28,15 +37,27 @@ export async function findSystemRecoveryOrder(db: Db, systemId: string): Promise
 }
 
 /** The graph and waves from rows already loaded (e.g. every system at once, for the break-glass pack). */
-export function buildSystemGraph(systemId: string, nodes: SystemGraph["nodes"], edges: readonly DependencyRow[]): SystemGraph {
-  const internal = edges.filter((e) => e.dependsOnSystemId === systemId).map(({ serviceId, dependsOnId }) => ({ serviceId, dependsOnId }));
+export function buildSystemGraph(
+  systemId: string,
+  nodes: SystemGraph["nodes"],
+  edges: readonly DependencyRow[],
+): SystemGraph {
+  const internal = edges
+    .filter((e) => e.dependsOnSystemId === systemId)
+    .map(({ serviceId, dependsOnId }) => ({ serviceId, dependsOnId }));
   const external = edges
     .filter((e) => e.dependsOnSystemId !== systemId)
-    .map(({ serviceId, dependsOnId, dependsOnName, dependsOnSystem }) => ({ serviceId, dependsOnId, dependsOnName, dependsOnSystem }));
+    .map(({ serviceId, dependsOnId, dependsOnName, dependsOnSystem }) => ({
+      serviceId,
+      dependsOnId,
+      dependsOnName,
+      dependsOnSystem,
+    }));
   try {
     return { nodes, edges: internal, external, waves: computeRecoveryWaves(nodes, internal) };
   } catch (error) {
-    if (error instanceof DependencyCycleError) return { nodes, edges: internal, external, waves: [], cycle: error.cycle };
+    if (error instanceof DependencyCycleError)
+      return { nodes, edges: internal, external, waves: [], cycle: error.cycle };
     throw error;
   }
 }

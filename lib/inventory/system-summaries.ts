@@ -13,7 +13,9 @@ export type SystemSummary = {
 
 // Counted in SQL: one row per system, however many services there are.
 export async function findSystemSummaries(db: Db): Promise<SystemSummary[]> {
-  const rows = await db.$queryRaw<(Omit<SystemSummary, "byTier"> & { t1: number; t2: number; t3: number; t4: number })[]>`
+  const rows = await db.$queryRaw<
+    (Omit<SystemSummary, "byTier"> & { t1: number; t2: number; t3: number; t4: number })[]
+  >`
     SELECT s.id, s.name, s.description, s."drStrategy", s."primaryRegion", s."drRegion",
            count(v.id)::int AS services,
            (count(v.id) FILTER (WHERE v.tier = 1))::int AS t1,

@@ -79,4 +79,6 @@ async function enqueueInTx(tx: Tx, boss: PgBoss, name: QueueName, data: object, 
 /** Where domain code puts jobs; tests pass a real boss on their own database. */
 export type JobSink = { enqueue(tx: Tx, queue: QueueName, data: object, options?: EnqueueOptions): Promise<unknown> };
 
-export const bossSink = (boss: PgBoss): JobSink => ({ enqueue: (tx, queue, data, options) => enqueueInTx(tx, boss, queue, data, options) });
+export const bossSink = (boss: PgBoss): JobSink => ({
+  enqueue: (tx, queue, data, options) => enqueueInTx(tx, boss, queue, data, options),
+});

@@ -9,7 +9,13 @@ type Pool = { boss: PgBoss; ids: string[] };
 const globalForPools = globalThis as unknown as { lifeboatWorkerPools?: Map<QueueName, Pool> };
 const pools = (): Map<QueueName, Pool> => (globalForPools.lifeboatWorkerPools ??= new Map());
 
-export async function workPool<T extends object>(boss: PgBoss, queue: QueueName, size: number, pollingIntervalSeconds: number, handler: (data: T) => Promise<void>) {
+export async function workPool<T extends object>(
+  boss: PgBoss,
+  queue: QueueName,
+  size: number,
+  pollingIntervalSeconds: number,
+  handler: (data: T) => Promise<void>,
+) {
   const ids: string[] = [];
   for (let i = 0; i < size; i++) {
     let id = "";

@@ -18,7 +18,12 @@ export async function wakeAfterCommit(tx: Tx, queue: string) {
 export type WakeListener = { close(): Promise<void> };
 
 /** Listens for committed jobs and calls `wake(queue)` for each; reconnects after `reconnectMs` when dropped. Resolves once listening (or once the first attempt failed: it keeps retrying). */
-export async function listenForWakes(connectionString: string, wake: (queue: string) => void, queues: readonly string[], reconnectMs = 2_000): Promise<WakeListener> {
+export async function listenForWakes(
+  connectionString: string,
+  wake: (queue: string) => void,
+  queues: readonly string[],
+  reconnectMs = 2_000,
+): Promise<WakeListener> {
   let client: pg.Client | null = null;
   let timer: NodeJS.Timeout | null = null;
   let closed = false;

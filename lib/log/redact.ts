@@ -18,7 +18,13 @@ export function redactString(text: string): string {
   return text.replace(URL_CREDENTIALS, `$1${REDACTED}@`).replace(URL_QUERY, `$1${REDACTED}`);
 }
 
-export type SerializedError = { type: string; message: string; stack?: string; code?: string; cause?: SerializedError | string };
+export type SerializedError = {
+  type: string;
+  message: string;
+  stack?: string;
+  code?: string;
+  cause?: SerializedError | string;
+};
 
 export function serializeError(error: Error, depth = 0): SerializedError {
   const code = (error as { code?: unknown }).code;
@@ -28,7 +34,8 @@ export function serializeError(error: Error, depth = 0): SerializedError {
     message: redactString(error.message),
     ...(error.stack && { stack: redactString(error.stack) }),
     ...(typeof code === "string" && { code }),
-    ...(cause !== undefined && depth < 3 && { cause: cause instanceof Error ? serializeError(cause, depth + 1) : redactString(String(cause)) }),
+    ...(cause !== undefined &&
+      depth < 3 && { cause: cause instanceof Error ? serializeError(cause, depth + 1) : redactString(String(cause)) }),
   };
 }
 
@@ -38,14 +45,16 @@ export function redact(value: unknown, depth = 0, path: object[] = []): unknown 
   if (typeof value === "bigint") return value.toString();
   if (value === null || typeof value !== "object") return value;
   if (value instanceof Error) return serializeError(value);
-  if (value instanceof Date || value instanceof URL) return redactString(value instanceof Date ? value.toISOString() : value.href);
+  if (value instanceof Date || value instanceof URL)
+    return redactString(value instanceof Date ? value.toISOString() : value.href);
   if (path.includes(value)) return "[circular]";
   if (depth >= MAX_DEPTH) return "[too deep]";
   path.push(value);
   try {
     if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1, path));
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = SECRET_KEY.test(key) ? REDACTED : redact(item, depth + 1, path);
+    for (const [key, item] of Object.entries(value))
+      out[key] = SECRET_KEY.test(key) ? REDACTED : redact(item, depth + 1, path);
     return out;
   } finally {
     path.pop();

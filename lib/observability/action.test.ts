@@ -10,7 +10,15 @@ import { metrics } from "./metrics";
 
 async function count(route: string, status: string) {
   const metric = await metrics().requestDuration.get();
-  return metric.values.find((v) => v.metricName?.endsWith("_count") && v.labels.route === route && v.labels.method === "ACTION" && v.labels.status === status)?.value ?? 0;
+  return (
+    metric.values.find(
+      (v) =>
+        v.metricName?.endsWith("_count") &&
+        v.labels.route === route &&
+        v.labels.method === "ACTION" &&
+        v.labels.status === status,
+    )?.value ?? 0
+  );
 }
 
 describe("actionStatus", () => {
@@ -35,7 +43,11 @@ describe("observeAction", () => {
     expect(result.serverError).toBe("Your role does not allow this.");
     expect(seen).toBe("act-1");
     expect(await count("action:testAction", "403")).toBe(1);
-    await observeAction({ requestId: "act-2", action: "testAction" }, async () => ({ success: true, data: 1, serverError: undefined }));
+    await observeAction({ requestId: "act-2", action: "testAction" }, async () => ({
+      success: true,
+      data: 1,
+      serverError: undefined,
+    }));
     expect(await count("action:testAction", "200")).toBe(1);
   });
 
@@ -54,7 +66,11 @@ describe("actionName", () => {
     mkdirSync(path.join(dir, ".next", "server"), { recursive: true });
     writeFileSync(
       path.join(dir, ".next", "server", "server-reference-manifest.json"),
-      JSON.stringify({ node: { "7fabc": { filename: "app/(app)/incidents/actions.ts", exportedName: "declareIncidentAction", workers: {} } } }),
+      JSON.stringify({
+        node: {
+          "7fabc": { filename: "app/(app)/incidents/actions.ts", exportedName: "declareIncidentAction", workers: {} },
+        },
+      }),
     );
     const cwd = vi.spyOn(process, "cwd").mockReturnValue(dir);
     try {

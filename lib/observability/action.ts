@@ -13,7 +13,10 @@ import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 type Manifest = { node?: Record<string, { exportedName?: string }> };
 
 /** Where Next writes the action id → name table: the build, or `next dev`'s own folder. */
-const MANIFESTS = [path.join(".next", "server", "server-reference-manifest.json"), path.join(".next", "dev", "server", "server-reference-manifest.json")];
+const MANIFESTS = [
+  path.join(".next", "server", "server-reference-manifest.json"),
+  path.join(".next", "dev", "server", "server-reference-manifest.json"),
+];
 /** An unknown id re-reads the manifest (dev compiles pages as they are visited), at most this often. */
 const REREAD_MS = 10_000;
 
@@ -28,7 +31,8 @@ function readNames(): Map<string, string> {
     if (!existsSync(file)) continue;
     try {
       const manifest = JSON.parse(readFileSync(file, "utf8")) as Manifest;
-      for (const [id, entry] of Object.entries(manifest.node ?? {})) if (entry.exportedName) byId.set(id, entry.exportedName);
+      for (const [id, entry] of Object.entries(manifest.node ?? {}))
+        if (entry.exportedName) byId.set(id, entry.exportedName);
     } catch {
       // Being rewritten (dev): the next re-read gets it.
     }
@@ -40,7 +44,8 @@ function readNames(): Map<string, string> {
 export function actionName(id: string | null | undefined, now = Date.now()): string | null {
   if (!id) return null;
   let names = globalForNames.lifeboatActionNames;
-  if (!names || (!names.byId.has(id) && now - names.at > REREAD_MS)) names = globalForNames.lifeboatActionNames = { at: now, byId: readNames() };
+  if (!names || (!names.byId.has(id) && now - names.at > REREAD_MS))
+    names = globalForNames.lifeboatActionNames = { at: now, byId: readNames() };
   return names.byId.get(id) ?? null;
 }
 
@@ -48,7 +53,10 @@ export function actionName(id: string | null | undefined, now = Date.now()): str
 export async function actionRequest(): Promise<{ requestId: string; action: string }> {
   try {
     const h = await headers();
-    return { requestId: requestIdFrom(h.get(REQUEST_ID_HEADER)), action: actionName(h.get("next-action")) ?? "unknown" };
+    return {
+      requestId: requestIdFrom(h.get(REQUEST_ID_HEADER)),
+      action: actionName(h.get("next-action")) ?? "unknown",
+    };
   } catch {
     // Called outside a request (a test or a script calling the action directly).
     return { requestId: requestIdFrom(null), action: "unknown" };
@@ -73,7 +81,10 @@ export function actionStatus(result: ActionResult, noted: number | undefined): n
 }
 
 /** Runs the rest of the action's middleware chain (and the action) timed, with the request id in context. */
-export async function observeAction<T extends ActionResult>(call: { requestId: string; action: string }, next: () => Promise<T>): Promise<T> {
+export async function observeAction<T extends ActionResult>(
+  call: { requestId: string; action: string },
+  next: () => Promise<T>,
+): Promise<T> {
   const context = { requestId: call.requestId } as { requestId: string; status?: number };
   const started = performance.now();
   return runWithRequestContext(context, async () => {

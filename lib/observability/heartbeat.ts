@@ -35,7 +35,8 @@ export async function startHeartbeat(db: Db, intervalMs = HEARTBEAT_INTERVAL_MS)
       failing = false;
     } catch (error) {
       // Once per outage, not every 10 s.
-      if (!failing) logger.warn({ reason: (error as Error).message.split("\n")[0] }, "worker heartbeat could not be recorded");
+      if (!failing)
+        logger.warn({ reason: (error as Error).message.split("\n")[0] }, "worker heartbeat could not be recorded");
       failing = true;
     }
   };
@@ -59,5 +60,8 @@ export async function workerLiveness(db: Reader): Promise<WorkerLiveness> {
            EXTRACT(EPOCH FROM (timezone('UTC', now()) - max("seenAt")))::float8 AS age
     FROM "WorkerHeartbeat"`;
   const row = rows[0];
-  return { alive: row?.alive ?? 0, newestAgeSeconds: row?.age === null || row?.age === undefined ? null : Math.max(0, row.age) };
+  return {
+    alive: row?.alive ?? 0,
+    newestAgeSeconds: row?.age === null || row?.age === undefined ? null : Math.max(0, row.age),
+  };
 }

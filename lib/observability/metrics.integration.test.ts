@@ -33,14 +33,23 @@ function parseExposition(text: string) {
       types.set(type[1]!, type[2]!);
       continue;
     }
-    const sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*)\})? (-?[0-9.e+-]+|[Nn]a[Nn]|[+-]Inf)(?: -?\d+)?$/.exec(line);
+    const sample =
+      /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*)\})? (-?[0-9.e+-]+|[Nn]a[Nn]|[+-]Inf)(?: -?\d+)?$/.exec(
+        line,
+      );
     if (!sample) throw new Error(`Not in the exposition format: ${line}`);
-    const labels = Object.fromEntries([...(sample[2] ?? "").matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const labels = Object.fromEntries(
+      [...(sample[2] ?? "").matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!]),
+    );
     const name = sample[1]!;
     const family = types.has(name) ? name : name.replace(/_(bucket|sum|count|total|created)$/, "");
     if (!types.has(family)) throw new Error(`Sample without a TYPE: ${line}`);
     // Prometheus reads values like Go's ParseFloat: NaN in any case (prom-client writes "Nan" for an empty event-loop histogram).
-    samples.push({ name, labels, value: /^nan$/i.test(sample[3]!) ? NaN : Number(sample[3]!.replace("Inf", "Infinity")) });
+    samples.push({
+      name,
+      labels,
+      value: /^nan$/i.test(sample[3]!) ? NaN : Number(sample[3]!.replace("Inf", "Infinity")),
+    });
   }
   const value = (name: string, labels: Record<string, string> = {}) =>
     samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
@@ -48,7 +57,9 @@ function parseExposition(text: string) {
 }
 
 async function scrape(token: string | null = TOKEN) {
-  const response = await GET(new Request("http://lifeboat.test/api/metrics", { headers: token ? { Authorization: `Bearer ${token}` } : {} }));
+  const response = await GET(
+    new Request("http://lifeboat.test/api/metrics", { headers: token ? { Authorization: `Bearer ${token}` } : {} }),
+  );
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
   return parseExposition(await response.text());
@@ -71,32 +82,96 @@ beforeAll(async () => {
   });
 
   // Services: RTO targets from the tier defaults; RPO 60 min × tier where a backup policy exists.
-  await t.db.tierDefault.createMany({ data: [1, 2, 3, 4].map((tier) => ({ tier, rtoMinutes: 60, rpoMinutes: 60 * tier })) });
+  await t.db.tierDefault.createMany({
+    data: [1, 2, 3, 4].map((tier) => ({ tier, rtoMinutes: 60, rpoMinutes: 60 * tier })),
+  });
   const system = await t.db.system.create({ data: { name: "Shop" } });
   const service = (name: string, tier: number) => t.db.service.create({ data: { systemId: system.id, name, tier } });
   const orders = await service("orders-db", 1); // backed up 10 min ago: within; measured 10 days ago: proven
   const payments = await service("payments-db", 1); // policy, never backed up; measured 100 days ago: unproven
   const ledger = await service("ledger-db", 2); // RPO 120 min, last good backup 5 h ago: severe; never measured
   await service("web", 3); // no policy: no RPO target; never measured
-  const policy = (serviceId: string) => t.db.backupPolicy.create({ data: { serviceId, name: "nightly", intervalMinutes: 60 } });
+  const policy = (serviceId: string) =>
+    t.db.backupPolicy.create({ data: { serviceId, name: "nightly", intervalMinutes: 60 } });
   const ordersPolicy = await policy(orders.id);
   await policy(payments.id);
   const ledgerPolicy = await policy(ledger.id);
-  await t.db.backupRun.create({ data: { policyId: ordersPolicy.id, serviceId: orders.id, externalId: "o1", status: "succeeded", startedAt: minutesAgo(15), finishedAt: minutesAgo(10) } });
-  await t.db.backupRun.create({ data: { policyId: ledgerPolicy.id, serviceId: ledger.id, externalId: "l1", status: "succeeded", startedAt: minutesAgo(305), finishedAt: minutesAgo(300) } });
+  await t.db.backupRun.create({
+    data: {
+      policyId: ordersPolicy.id,
+      serviceId: orders.id,
+      externalId: "o1",
+      status: "succeeded",
+      startedAt: minutesAgo(15),
+      finishedAt: minutesAgo(10),
+    },
+  });
+  await t.db.backupRun.create({
+    data: {
+      policyId: ledgerPolicy.id,
+      serviceId: ledger.id,
+      externalId: "l1",
+      status: "succeeded",
+      startedAt: minutesAgo(305),
+      finishedAt: minutesAgo(300),
+    },
+  });
   const runbook = await t.db.runbook.create({ data: { systemId: system.id, name: "restore" } });
-  const run = (drillDaysAgo: number) => t.db.recoveryRun.create({ data: { runbookId: runbook.id, drill: true, runbookVersion: 1, runbookName: "restore", startedBy: "test", startedAt: daysAgo(drillDaysAgo), state: "succeeded" } });
+  const run = (drillDaysAgo: number) =>
+    t.db.recoveryRun.create({
+      data: {
+        runbookId: runbook.id,
+        drill: true,
+        runbookVersion: 1,
+        runbookName: "restore",
+        startedBy: "test",
+        startedAt: daysAgo(drillDaysAgo),
+        state: "succeeded",
+      },
+    });
   const recent = await run(10);
   const old = await run(100);
-  await t.db.recoveryMeasurement.create({ data: { serviceId: orders.id, runId: recent.id, drill: true, startedAt: daysAgo(10), verifiedAt: daysAgo(10), seconds: 600 } });
-  await t.db.recoveryMeasurement.create({ data: { serviceId: payments.id, runId: old.id, drill: true, startedAt: daysAgo(100), verifiedAt: daysAgo(100), seconds: 600 } });
+  await t.db.recoveryMeasurement.create({
+    data: {
+      serviceId: orders.id,
+      runId: recent.id,
+      drill: true,
+      startedAt: daysAgo(10),
+      verifiedAt: daysAgo(10),
+      seconds: 600,
+    },
+  });
+  await t.db.recoveryMeasurement.create({
+    data: {
+      serviceId: payments.id,
+      runId: old.id,
+      drill: true,
+      startedAt: daysAgo(100),
+      verifiedAt: daysAgo(100),
+      seconds: 600,
+    },
+  });
 
   // Notifications: 2 failed webhooks and 1 failed email in the last day; older failures and successes do not count.
-  const webhook = await t.db.notificationChannel.create({ data: { name: "hook", type: "webhook", url: "https://hooks.test/x" } });
+  const webhook = await t.db.notificationChannel.create({
+    data: { name: "hook", type: "webhook", url: "https://hooks.test/x" },
+  });
   const email = await t.db.notificationChannel.create({ data: { name: "mail", type: "email" } });
-  const delivery = (channelId: string, status: "sent" | "failed", createdAt = new Date()) => ({ channelId, kind: "matrix:declared", target: "x", status, createdAt });
+  const delivery = (channelId: string, status: "sent" | "failed", createdAt = new Date()) => ({
+    channelId,
+    kind: "matrix:declared",
+    target: "x",
+    status,
+    createdAt,
+  });
   await t.db.notificationDelivery.createMany({
-    data: [delivery(webhook.id, "failed"), delivery(webhook.id, "failed", minutesAgo(60)), delivery(webhook.id, "failed", daysAgo(2)), delivery(email.id, "failed"), delivery(email.id, "sent")],
+    data: [
+      delivery(webhook.id, "failed"),
+      delivery(webhook.id, "failed", minutesAgo(60)),
+      delivery(webhook.id, "failed", daysAgo(2)),
+      delivery(email.id, "failed"),
+      delivery(email.id, "sent"),
+    ],
   });
 
   // Jobs: 3 escalation jobs, one of which failed for good; a recovery job being worked on.
@@ -108,7 +183,8 @@ beforeAll(async () => {
   await boss.fetch(QUEUES.recovery);
 
   // A worker beat 5 s ago.
-  await t.db.$executeRaw`INSERT INTO "WorkerHeartbeat" (id, host, pid, "seenAt") VALUES ('w1', 'h', 1, timezone('UTC', now()) - interval '5 seconds')`;
+  await t.db
+    .$executeRaw`INSERT INTO "WorkerHeartbeat" (id, host, pid, "seenAt") VALUES ('w1', 'h', 1, timezone('UTC', now()) - interval '5 seconds')`;
 }, 60_000);
 
 afterAll(async () => {
@@ -121,8 +197,19 @@ describe("GET /api/metrics", () => {
     expect(missing.status).toBe(401);
     expect(missing.headers.get("www-authenticate")).toBe('Bearer realm="metrics"');
     expect(await missing.text()).not.toContain("lifeboat_");
-    expect((await GET(new Request("http://lifeboat.test/api/metrics", { headers: { Authorization: "Bearer wrong-token-0123456789abc" } }))).status).toBe(401);
-    expect((await GET(new Request("http://lifeboat.test/api/metrics", { headers: { Authorization: `Basic ${TOKEN}` } }))).status).toBe(401);
+    expect(
+      (
+        await GET(
+          new Request("http://lifeboat.test/api/metrics", {
+            headers: { Authorization: "Bearer wrong-token-0123456789abc" },
+          }),
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (await GET(new Request("http://lifeboat.test/api/metrics", { headers: { Authorization: `Basic ${TOKEN}` } })))
+        .status,
+    ).toBe(401);
   });
 
   it("answers Prometheus text with every metric under its type", async () => {
@@ -182,13 +269,17 @@ describe("GET /api/metrics", () => {
 
   it("counts failed jobs that pg-boss has already archived", async () => {
     // As pg-boss's maintenance archives them: copies of the failed job, one failed an hour ago, one 3 days ago.
-    const archive = (completed: string, archived: string) => t.db.$executeRawUnsafe(
-      `INSERT INTO pgboss.archive (id, name, priority, data, state, retry_limit, retry_count, retry_delay, retry_backoff, start_after, started_on,
+    const archive = (completed: string, archived: string) =>
+      t.db.$executeRawUnsafe(
+        `INSERT INTO pgboss.archive (id, name, priority, data, state, retry_limit, retry_count, retry_delay, retry_backoff, start_after, started_on,
          singleton_key, singleton_on, expire_in, created_on, completed_on, keep_until, dead_letter, policy, output, archived_on)
        SELECT gen_random_uuid(), $1, priority, data, state, retry_limit, retry_count, retry_delay, retry_backoff, start_after, started_on,
          singleton_key, singleton_on, expire_in, created_on, now() - $2::interval, keep_until, dead_letter, policy, output, now() - $3::interval
        FROM pgboss.job WHERE state = 'failed' LIMIT 1`,
-      QUEUES.notify, completed, archived);
+        QUEUES.notify,
+        completed,
+        archived,
+      );
     expect(await archive("1 hour", "0 seconds")).toBe(1);
     expect(await archive("3 days", "2 days")).toBe(1);
     forgetDomainMetrics();
@@ -224,7 +315,13 @@ describe("GET /api/metrics", () => {
     expect(after.value("lifeboat_http_request_duration_seconds_bucket", { ...label, le: "+Inf" })).toBe(before + 1);
     expect(after.value("lifeboat_http_request_duration_seconds_sum", label)).toBeGreaterThan(0);
     // The scrapes themselves (and the refused ones) are requests too.
-    expect(after.value("lifeboat_http_request_duration_seconds_count", { route: "/api/metrics", method: "GET", status: "401" })).toBe(3);
+    expect(
+      after.value("lifeboat_http_request_duration_seconds_count", {
+        route: "/api/metrics",
+        method: "GET",
+        status: "401",
+      }),
+    ).toBe(3);
   });
 
   it("counts open timeline streams", async () => {

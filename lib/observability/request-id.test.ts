@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import { newRequestId, requestIdFrom, sanitizeRequestId } from "./request-id";
 
 describe("request ids", () => {
-  it.each(["abc", "req-123_x.y", "A".repeat(100), "0", "3f2a9c1e-7b4d-4e8a-9f00-1234567890ab"])("keeps a sane incoming id: %s", (id) => {
-    expect(sanitizeRequestId(id)).toBe(id);
-    expect(requestIdFrom(id)).toBe(id);
-  });
+  it.each(["abc", "req-123_x.y", "A".repeat(100), "0", "3f2a9c1e-7b4d-4e8a-9f00-1234567890ab"])(
+    "keeps a sane incoming id: %s",
+    (id) => {
+      expect(sanitizeRequestId(id)).toBe(id);
+      expect(requestIdFrom(id)).toBe(id);
+    },
+  );
 
   it.each([
     ["empty", ""],

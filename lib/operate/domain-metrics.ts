@@ -32,9 +32,13 @@ const counts = <K extends string>(keys: readonly K[], rows: { key: string; n: nu
 };
 
 async function jobCounts(db: Reader): Promise<DomainSnapshot["jobs"]> {
-  const jobs: DomainSnapshot["jobs"] = Object.fromEntries(Object.values(QUEUES).map((q) => [q, { queued: 0, active: 0, failed24h: 0 }]));
+  const jobs: DomainSnapshot["jobs"] = Object.fromEntries(
+    Object.values(QUEUES).map((q) => [q, { queued: 0, active: 0, failed24h: 0 }]),
+  );
   // pg-boss creates its schema when it first starts: before that, every queue is empty.
-  const [exists] = await db.$queryRaw<{ job: string | null; archive: string | null }[]>`SELECT to_regclass('pgboss.job')::text AS job, to_regclass('pgboss.archive')::text AS archive`;
+  const [exists] = await db.$queryRaw<
+    { job: string | null; archive: string | null }[]
+  >`SELECT to_regclass('pgboss.job')::text AS job, to_regclass('pgboss.archive')::text AS archive`;
   if (!exists?.job) return jobs;
   const live = await db.$queryRaw<{ name: string; queued: number; active: number; failed: number }[]>`
     SELECT name,
@@ -52,7 +56,8 @@ async function jobCounts(db: Reader): Promise<DomainSnapshot["jobs"]> {
         GROUP BY name`
     : [];
   const entry = (name: string) => (jobs[name] ??= { queued: 0, active: 0, failed24h: 0 });
-  for (const row of live) Object.assign(entry(row.name), { queued: row.queued, active: row.active, failed24h: row.failed });
+  for (const row of live)
+    Object.assign(entry(row.name), { queued: row.queued, active: row.active, failed24h: row.failed });
   for (const row of archived) entry(row.name).failed24h += row.failed;
   return jobs;
 }
@@ -95,7 +100,8 @@ function apply(m: Metrics, snapshot: DomainSnapshot) {
   for (const band of RPO_BANDS) m.servicesByRpoBand.set({ band }, snapshot.rpoBands[band]);
   m.servicesOutOfRpo.set(OUT_OF_RPO.reduce((sum, band) => sum + snapshot.rpoBands[band], 0));
   m.servicesRtoUnproven.set(snapshot.rtoUnproven);
-  for (const [channel_type, n] of Object.entries(snapshot.notificationFailures)) m.notificationFailures.set({ channel_type }, n);
+  for (const [channel_type, n] of Object.entries(snapshot.notificationFailures))
+    m.notificationFailures.set({ channel_type }, n);
   for (const [queue, j] of Object.entries(snapshot.jobs)) {
     m.jobQueueDepth.set({ queue }, j.queued);
     m.jobQueueActive.set({ queue }, j.active);
@@ -106,7 +112,18 @@ function apply(m: Metrics, snapshot: DomainSnapshot) {
   if (snapshot.workers.newestAgeSeconds !== null) m.workerHeartbeatAge.set(snapshot.workers.newestAgeSeconds);
 }
 
-const DOMAIN_GAUGES = (m: Metrics) => [m.incidentsOpen, m.servicesByRpoBand, m.servicesOutOfRpo, m.servicesRtoUnproven, m.notificationFailures, m.jobQueueDepth, m.jobQueueActive, m.jobFailures, m.workersAlive, m.workerHeartbeatAge];
+const DOMAIN_GAUGES = (m: Metrics) => [
+  m.incidentsOpen,
+  m.servicesByRpoBand,
+  m.servicesOutOfRpo,
+  m.servicesRtoUnproven,
+  m.notificationFailures,
+  m.jobQueueDepth,
+  m.jobQueueActive,
+  m.jobFailures,
+  m.workersAlive,
+  m.workerHeartbeatAge,
+];
 
 type Refresh = { at: number; promise: Promise<void> };
 const globalForRefresh = globalThis as unknown as { lifeboatDomainRefresh?: Refresh };
@@ -120,17 +137,19 @@ export function refreshDomainMetrics(db: Reader, now = Date.now()): Promise<void
   if (last && now - last.at < CACHE_MS) return last.promise;
   const m = metrics();
   const started = performance.now();
-  const promise = readDomainSnapshot(db).then(
-    (snapshot) => {
-      apply(m, snapshot);
-      m.collectSuccess.set(1);
-    },
-    (error: unknown) => {
-      for (const gauge of DOMAIN_GAUGES(m)) gauge.reset();
-      m.collectSuccess.set(0);
-      logger.warn({ reason: (error as Error).message.split("\n")[0] }, "metrics: domain figures could not be read");
-    },
-  ).finally(() => m.collectDuration.set((performance.now() - started) / 1000));
+  const promise = readDomainSnapshot(db)
+    .then(
+      (snapshot) => {
+        apply(m, snapshot);
+        m.collectSuccess.set(1);
+      },
+      (error: unknown) => {
+        for (const gauge of DOMAIN_GAUGES(m)) gauge.reset();
+        m.collectSuccess.set(0);
+        logger.warn({ reason: (error as Error).message.split("\n")[0] }, "metrics: domain figures could not be read");
+      },
+    )
+    .finally(() => m.collectDuration.set((performance.now() - started) / 1000));
   globalForRefresh.lifeboatDomainRefresh = { at: now, promise };
   return promise;
 }

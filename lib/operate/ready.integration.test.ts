@@ -46,7 +46,11 @@ describe("GET /api/ready (WORKER=off)", () => {
       status: "ready",
       failing: [],
       checks: {
-        database: { status: "ok", detail: expect.stringMatching(/^answered in \d+ ms$/), latencyMs: expect.any(Number) },
+        database: {
+          status: "ok",
+          detail: expect.stringMatching(/^answered in \d+ ms$/),
+          latencyMs: expect.any(Number),
+        },
         migrations: { status: "ok", detail: `${shippedMigrations().length} applied` },
         // 3 s when the beat was written, a moment more by the time the route reads it.
         worker: { status: "ok", detail: expect.stringMatching(/^last seen [34] s ago \(1 worker\)$/) },
@@ -59,19 +63,26 @@ describe("GET /api/ready (WORKER=off)", () => {
     const none = await call();
     expect(none.status).toBe(200);
     expect(none.body.failing).toEqual([]);
-    expect(none.body.checks.worker).toMatchObject({ status: "warning", detail: expect.stringMatching(/no worker has reported/) });
+    expect(none.body.checks.worker).toMatchObject({
+      status: "warning",
+      detail: expect.stringMatching(/no worker has reported/),
+    });
 
     await beat(45);
     const stale = await call();
     expect(stale.status).toBe(200);
     expect(stale.body.checks.worker.status).toBe("warning");
-    expect(stale.body.checks.worker.detail).toMatch(/^WORKER=off and no worker heartbeat for 4[56] s \(stale after 30 s\)$/);
+    expect(stale.body.checks.worker.detail).toMatch(
+      /^WORKER=off and no worker heartbeat for 4[56] s \(stale after 30 s\)$/,
+    );
   });
 
   it("names a migration the database has not applied", async () => {
     await beat(1);
     const latest = shippedMigrations().at(-1)!;
-    const [row] = await t.db.$queryRaw<{ id: string }[]>`SELECT id FROM "_prisma_migrations" WHERE migration_name = ${latest}`;
+    const [row] = await t.db.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "_prisma_migrations" WHERE migration_name = ${latest}`;
     await t.db.$executeRaw`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE id = ${row!.id}`;
     try {
       const { status, body } = await call();
@@ -104,7 +115,8 @@ describe("GET /api/ready (WORKER=off)", () => {
 
   it("says when a migration started and did not finish", async () => {
     await beat(1);
-    await t.db.$executeRaw`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ('half', 'x', '29990101000000_half')`;
+    await t.db
+      .$executeRaw`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ('half', 'x', '29990101000000_half')`;
     try {
       const readiness = await checkReadiness(t.db, { workerMode: "off" });
       expect(readiness.failing).toEqual(["migrations"]);

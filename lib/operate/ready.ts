@@ -15,7 +15,11 @@ export type Readiness = {
   status: "ready" | "not_ready";
   /** Names of the checks that failed (empty when ready). */
   failing: string[];
-  checks: { database: CheckResult & { latencyMs?: number }; migrations: CheckResult & { pending?: string[] }; worker: CheckResult };
+  checks: {
+    database: CheckResult & { latencyMs?: number };
+    migrations: CheckResult & { pending?: string[] };
+    worker: CheckResult;
+  };
 };
 
 export type ReadinessOptions = { workerMode: "inline" | "off"; migrationsDir?: string; timeoutMs?: number };
@@ -36,10 +40,13 @@ async function checkMigrations(db: Reader, dir: string): Promise<Readiness["chec
     : [];
   const done = new Set(rows.filter((r) => r.finished).map((r) => r.name));
   const unfinished = rows.filter((r) => !r.finished).map((r) => r.name);
-  if (unfinished.length > 0) return { status: "failing", detail: `migration ${unfinished[0]} started and did not finish` };
+  if (unfinished.length > 0)
+    return { status: "failing", detail: `migration ${unfinished[0]} started and did not finish` };
   const pending = shipped.filter((name) => !done.has(name));
   if (pending.length > 0) {
-    const named = pending.slice(0, MAX_NAMED).join(", ") + (pending.length > MAX_NAMED ? `, … (${pending.length - MAX_NAMED} more)` : "");
+    const named =
+      pending.slice(0, MAX_NAMED).join(", ") +
+      (pending.length > MAX_NAMED ? `, … (${pending.length - MAX_NAMED} more)` : "");
     return { status: "failing", detail: `${pending.length} pending: ${named}`, pending: pending.slice(0, MAX_NAMED) };
   }
   return { status: "ok", detail: `${shipped.length} applied` };
@@ -47,19 +54,29 @@ async function checkMigrations(db: Reader, dir: string): Promise<Readiness["chec
 
 async function checkWorker(db: Reader, mode: "inline" | "off"): Promise<CheckResult> {
   if (mode === "inline") {
-    return localWorkerRunning() ? { status: "ok", detail: "inline worker running" } : { status: "failing", detail: "inline worker not started (retrying)" };
+    return localWorkerRunning()
+      ? { status: "ok", detail: "inline worker running" }
+      : { status: "failing", detail: "inline worker not started (retrying)" };
   }
   const { alive, newestAgeSeconds } = await workerLiveness(db);
-  if (newestAgeSeconds === null) return { status: "warning", detail: "WORKER=off and no worker has reported (start `npm run worker`)" };
+  if (newestAgeSeconds === null)
+    return { status: "warning", detail: "WORKER=off and no worker has reported (start `npm run worker`)" };
   const age = Math.floor(newestAgeSeconds);
-  if (alive === 0) return { status: "warning", detail: `WORKER=off and no worker heartbeat for ${age} s (stale after ${HEARTBEAT_STALE_SECONDS} s)` };
+  if (alive === 0)
+    return {
+      status: "warning",
+      detail: `WORKER=off and no worker heartbeat for ${age} s (stale after ${HEARTBEAT_STALE_SECONDS} s)`,
+    };
   return { status: "ok", detail: `last seen ${age} s ago (${alive} worker${alive === 1 ? "" : "s"})` };
 }
 
 /** A check that threw: a short public reason; the real one goes to the log. */
 function broken(name: string) {
   return (error: unknown): CheckResult => {
-    logger.warn({ check: name, reason: ((error as Error)?.message ?? String(error)).split("\n")[0] }, "readiness check could not run");
+    logger.warn(
+      { check: name, reason: ((error as Error)?.message ?? String(error)).split("\n")[0] },
+      "readiness check could not run",
+    );
     return { status: "failing", detail: "could not be checked (see the log)" };
   };
 }
@@ -76,7 +93,11 @@ export async function checkReadiness(db: Db, options: ReadinessOptions): Promise
         migrations: await checkMigrations(db, options.migrationsDir ?? MIGRATIONS_DIR).catch(broken("migrations")),
         worker: await checkWorker(db, options.workerMode).catch(broken("worker")),
       }
-    : { database: { status: "failing", detail: databaseDetail(database.reason) }, migrations: skipped, worker: skipped };
+    : {
+        database: { status: "failing", detail: databaseDetail(database.reason) },
+        migrations: skipped,
+        worker: skipped,
+      };
   const all = Object.entries(checks);
   return {
     status: all.every(([, check]) => check.status === "ok" || check.status === "warning") ? "ready" : "not_ready",

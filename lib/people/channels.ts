@@ -6,7 +6,15 @@ import { deleteVersioned, updateVersioned } from "@/lib/audit/versioned";
 import { maskUrl } from "./model";
 import type { ChannelFields } from "./schemas";
 
-const channelSelect = { id: true, name: true, type: true, url: true, enabled: true, version: true, updatedAt: true } as const;
+const channelSelect = {
+  id: true,
+  name: true,
+  type: true,
+  url: true,
+  enabled: true,
+  version: true,
+  updatedAt: true,
+} as const;
 
 // The audit trail and the browser only ever see the masked URL: webhook URLs carry tokens.
 function forAudit(channel: { url: string | null } & Record<string, unknown>) {
@@ -21,7 +29,10 @@ export async function findChannels(db: Reader) {
 
 function needsUrl(fields: Pick<ChannelFields, "type" | "url">, existingUrl: string | null) {
   if (fields.type !== "email" && !fields.url && !existingUrl) {
-    throw new AppError("VALIDATION", { userMessage: `A ${fields.type} channel needs the URL it posts to`, field: "url" });
+    throw new AppError("VALIDATION", {
+      userMessage: `A ${fields.type} channel needs the URL it posts to`,
+      field: "url",
+    });
   }
 }
 
@@ -34,8 +45,17 @@ export async function createChannel(db: Db, actor: AuditActor, fields: ChannelFi
   return onUniqueViolation(
     () =>
       db.$transaction(async (tx) => {
-        const channel = await tx.notificationChannel.create({ data: { ...fields, url: fields.type === "email" ? null : fields.url }, select: channelSelect });
-        await recordAudit(tx, { actor, action: "channel.create", entityType: "NotificationChannel", entityId: channel.id, after: forAudit(channel) });
+        const channel = await tx.notificationChannel.create({
+          data: { ...fields, url: fields.type === "email" ? null : fields.url },
+          select: channelSelect,
+        });
+        await recordAudit(tx, {
+          actor,
+          action: "channel.create",
+          entityType: "NotificationChannel",
+          entityId: channel.id,
+          after: forAudit(channel),
+        });
         return { id: channel.id };
       }),
     () => duplicate(fields.name),
@@ -47,15 +67,23 @@ export async function updateChannel(db: Db, actor: AuditActor, input: ChannelFie
   return onUniqueViolation(
     () =>
       db.$transaction(async (tx) => {
-        const after = await updateVersioned(tx, actor, { action: "channel.update", entityType: "NotificationChannel", entityId: id, version, label: "this channel" }, {
-          read: () => tx.notificationChannel.findUnique({ where: { id }, select: channelSelect }),
-          write: (before) => {
-            needsUrl(fields, fields.type === before.type ? before.url : null);
-            const url = fields.type === "email" ? null : (fields.url ?? before.url);
-            return tx.notificationChannel.updateMany({ where: { id, version }, data: { ...fields, url, version: { increment: 1 } } });
+        const after = await updateVersioned(
+          tx,
+          actor,
+          { action: "channel.update", entityType: "NotificationChannel", entityId: id, version, label: "this channel" },
+          {
+            read: () => tx.notificationChannel.findUnique({ where: { id }, select: channelSelect }),
+            write: (before) => {
+              needsUrl(fields, fields.type === before.type ? before.url : null);
+              const url = fields.type === "email" ? null : (fields.url ?? before.url);
+              return tx.notificationChannel.updateMany({
+                where: { id, version },
+                data: { ...fields, url, version: { increment: 1 } },
+              });
+            },
+            audit: forAudit,
           },
-          audit: forAudit,
-        });
+        );
         return { id, version: after.version };
       }),
     () => duplicate(fields.name),
@@ -64,21 +92,40 @@ export async function updateChannel(db: Db, actor: AuditActor, input: ChannelFie
 
 export async function deleteChannel(db: Db, actor: AuditActor, input: { id: string; version: number }) {
   return db.$transaction(async (tx) => {
-    await deleteVersioned(tx, actor, { action: "channel.delete", entityType: "NotificationChannel", entityId: input.id, version: input.version, label: "this channel" }, {
-      read: () => tx.notificationChannel.findUnique({ where: { id: input.id }, select: channelSelect }),
-      prepare: async (before) => {
-        const [levels, rules] = await Promise.all([
-          tx.escalationLevelChannel.findMany({ where: { channelId: input.id }, select: { level: { select: { position: true, policy: { select: { name: true } } } } } }),
-          tx.notificationRule.count({ where: { channelId: input.id } }),
-        ]);
-        if (levels.length + rules > 0) {
-          const where = [...levels.map((l) => `${l.level.policy.name} (level ${l.level.position})`), ...(rules ? [`${rules} notification rule(s)`] : [])];
-          throw new AppError("CONFLICT", { userMessage: `${before.name} is still used by ${where.join(", ")}. Remove it there first.` });
-        }
+    await deleteVersioned(
+      tx,
+      actor,
+      {
+        action: "channel.delete",
+        entityType: "NotificationChannel",
+        entityId: input.id,
+        version: input.version,
+        label: "this channel",
       },
-      remove: () => tx.notificationChannel.deleteMany({ where: { id: input.id, version: input.version } }),
-      audit: forAudit,
-    });
+      {
+        read: () => tx.notificationChannel.findUnique({ where: { id: input.id }, select: channelSelect }),
+        prepare: async (before) => {
+          const [levels, rules] = await Promise.all([
+            tx.escalationLevelChannel.findMany({
+              where: { channelId: input.id },
+              select: { level: { select: { position: true, policy: { select: { name: true } } } } },
+            }),
+            tx.notificationRule.count({ where: { channelId: input.id } }),
+          ]);
+          if (levels.length + rules > 0) {
+            const where = [
+              ...levels.map((l) => `${l.level.policy.name} (level ${l.level.position})`),
+              ...(rules ? [`${rules} notification rule(s)`] : []),
+            ];
+            throw new AppError("CONFLICT", {
+              userMessage: `${before.name} is still used by ${where.join(", ")}. Remove it there first.`,
+            });
+          }
+        },
+        remove: () => tx.notificationChannel.deleteMany({ where: { id: input.id, version: input.version } }),
+        audit: forAudit,
+      },
+    );
     return { id: input.id };
   });
 }

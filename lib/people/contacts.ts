@@ -34,23 +34,44 @@ export async function findContactUsage(db: Reader, contactId: string) {
   return rows.map((r) => ({ policyId: r.level.policy.id, policyName: r.level.policy.name, level: r.level.position }));
 }
 
-const contactTarget = (action: string, input: { id: string; version: number }) => ({ action, entityType: "Contact", entityId: input.id, version: input.version, label: "this contact" });
+const contactTarget = (action: string, input: { id: string; version: number }) => ({
+  action,
+  entityType: "Contact",
+  entityId: input.id,
+  version: input.version,
+  label: "this contact",
+});
 
 export async function createContact(db: Db, actor: AuditActor, fields: ContactFields) {
   return db.$transaction(async (tx) => {
     // Creating counts as confirming: someone just typed these details in.
     const contact = await tx.contact.create({ data: { ...fields, confirmedAt: new Date() }, select: contactSelect });
-    await recordAudit(tx, { actor, action: "contact.create", entityType: "Contact", entityId: contact.id, after: contact });
+    await recordAudit(tx, {
+      actor,
+      action: "contact.create",
+      entityType: "Contact",
+      entityId: contact.id,
+      after: contact,
+    });
     return contact;
   });
 }
 
-export async function updateContact(db: Db, actor: AuditActor, input: ContactFields & { id: string; version: number }, options: { confirm?: boolean } = {}) {
+export async function updateContact(
+  db: Db,
+  actor: AuditActor,
+  input: ContactFields & { id: string; version: number },
+  options: { confirm?: boolean } = {},
+) {
   const { id, version, ...fields } = input;
   return db.$transaction((tx) =>
     updateVersioned(tx, actor, contactTarget("contact.update", input), {
       read: () => tx.contact.findUnique({ where: { id }, select: contactSelect }),
-      write: () => tx.contact.updateMany({ where: { id, version }, data: { ...fields, ...(options.confirm && { confirmedAt: new Date() }), version: { increment: 1 } } }),
+      write: () =>
+        tx.contact.updateMany({
+          where: { id, version },
+          data: { ...fields, ...(options.confirm && { confirmedAt: new Date() }), version: { increment: 1 } },
+        }),
     }),
   );
 }
@@ -60,7 +81,11 @@ export async function confirmContact(db: Db, actor: AuditActor, input: { id: str
   return db.$transaction((tx) =>
     updateVersioned(tx, actor, contactTarget("contact.confirm", input), {
       read: () => tx.contact.findUnique({ where: { id: input.id }, select: contactSelect }),
-      write: () => tx.contact.updateMany({ where: { id: input.id, version: input.version }, data: { confirmedAt: new Date(), version: { increment: 1 } } }),
+      write: () =>
+        tx.contact.updateMany({
+          where: { id: input.id, version: input.version },
+          data: { confirmedAt: new Date(), version: { increment: 1 } },
+        }),
     }),
   );
 }

@@ -27,9 +27,15 @@ async function postJson(url: string, payload: unknown, timeoutMs: number): Promi
       signal: AbortSignal.timeout(timeoutMs),
     });
     const body = (await response.text()).slice(0, 500);
-    return { ok: response.ok, transient: response.status === 429 || response.status >= 500, status: response.status, body };
+    return {
+      ok: response.ok,
+      transient: response.status === 429 || response.status >= 500,
+      status: response.status,
+      body,
+    };
   } catch (error) {
-    if (error instanceof OutboundRefusedError) return { ok: false, transient: false, error: `${maskUrl(url)}: ${error.message}` };
+    if (error instanceof OutboundRefusedError)
+      return { ok: false, transient: false, error: `${maskUrl(url)}: ${error.message}` };
     // Error texts can quote the URL, which may carry a token: keep only the host.
     const message = (error as Error).message.replaceAll(url, maskUrl(url));
     const cause = (error as { cause?: { code?: string } }).cause?.code;
@@ -58,29 +64,55 @@ async function sendEmail(config: DeliveryConfig, to: string, message: Message): 
     return { ok: true, transient: false, body: String(info.response ?? "").slice(0, 500) };
   } catch (error) {
     const code = (error as { responseCode?: number }).responseCode;
-    return { ok: false, transient: code === undefined || code >= 400 && code < 500, status: code, error: (error as Error).message };
+    return {
+      ok: false,
+      transient: code === undefined || (code >= 400 && code < 500),
+      status: code,
+      error: (error as Error).message,
+    };
   }
 }
 
-function attempt(channel: DeliveryChannel, to: string | null, message: Message, config: DeliveryConfig): Promise<AttemptResult> {
+function attempt(
+  channel: DeliveryChannel,
+  to: string | null,
+  message: Message,
+  config: DeliveryConfig,
+): Promise<AttemptResult> {
   switch (channel.type) {
     case "webhook":
       // Slack- and Teams-style incoming webhooks read `text`; the rest is for richer receivers.
-      return postJson(channel.url!, { text: `*${message.subject}*\n${message.text}`, subject: message.subject, body: message.text }, config.timeoutMs);
+      return postJson(
+        channel.url!,
+        { text: `*${message.subject}*\n${message.text}`, subject: message.subject, body: message.text },
+        config.timeoutMs,
+      );
     case "sms":
     case "voice":
-      return postJson(channel.url!, { to, text: `${message.subject}: ${message.text}`, channel: channel.type }, config.timeoutMs);
+      return postJson(
+        channel.url!,
+        { to, text: `${message.subject}: ${message.text}`, channel: channel.type },
+        config.timeoutMs,
+      );
     case "email":
       return sendEmail(config, to!, message);
   }
 }
 
 /** Where the message goes, safe to store and show. */
-function targetOf(channel: DeliveryChannel, contact: DeliveryContact | null): { to: string | null; shown: string; problem?: string } {
-  if (channel.type === "webhook") return { to: null, shown: maskUrl(channel.url), problem: channel.url ? undefined : "no URL" };
+function targetOf(
+  channel: DeliveryChannel,
+  contact: DeliveryContact | null,
+): { to: string | null; shown: string; problem?: string } {
+  if (channel.type === "webhook")
+    return { to: null, shown: maskUrl(channel.url), problem: channel.url ? undefined : "no URL" };
   const to = channel.type === "email" ? (contact?.email ?? null) : (contact?.phone ?? null);
   if (!contact) return { to: null, shown: "(no contact)", problem: "this channel needs a contact to send to" };
-  return { to, shown: to ?? `(${contact.name}: no ${channel.type === "email" ? "email" : "phone"})`, problem: to ? undefined : `${contact.name} has no ${channel.type === "email" ? "email" : "phone"}` };
+  return {
+    to,
+    shown: to ?? `(${contact.name}: no ${channel.type === "email" ? "email" : "phone"})`,
+    problem: to ? undefined : `${contact.name} has no ${channel.type === "email" ? "email" : "phone"}`,
+  };
 }
 
 export async function deliver(
@@ -91,11 +123,20 @@ export async function deliver(
   const { channel, contact, kind, message } = input;
   const target = targetOf(channel, contact);
   const row = await db.notificationDelivery.create({
-    data: { channelId: channel.id, contactId: contact?.id ?? null, kind, target: target.shown, subject: message.subject },
+    data: {
+      channelId: channel.id,
+      contactId: contact?.id ?? null,
+      kind,
+      target: target.shown,
+      subject: message.subject,
+    },
   });
   const problem = !channel.enabled ? "channel is disabled" : target.problem;
   if (problem) {
-    return db.notificationDelivery.update({ where: { id: row.id }, data: { status: "failed", lastError: problem, finishedAt: new Date() } });
+    return db.notificationDelivery.update({
+      where: { id: row.id },
+      data: { status: "failed", lastError: problem, finishedAt: new Date() },
+    });
   }
   let result: AttemptResult = { ok: false, transient: true };
   let attempts = 0;
@@ -105,9 +146,17 @@ export async function deliver(
     result = await attempt(channel, target.to, message, config);
     await db.notificationDelivery.update({
       where: { id: row.id },
-      data: { attempts, responseStatus: result.status ?? null, responseBody: result.body ?? null, lastError: result.ok ? null : (result.error ?? `HTTP ${result.status}`) },
+      data: {
+        attempts,
+        responseStatus: result.status ?? null,
+        responseBody: result.body ?? null,
+        lastError: result.ok ? null : (result.error ?? `HTTP ${result.status}`),
+      },
     });
     if (result.ok || !result.transient) break;
   }
-  return db.notificationDelivery.update({ where: { id: row.id }, data: { status: result.ok ? "sent" : "failed", finishedAt: new Date() } });
+  return db.notificationDelivery.update({
+    where: { id: row.id },
+    data: { status: result.ok ? "sent" : "failed", finishedAt: new Date() },
+  });
 }

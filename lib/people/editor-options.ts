@@ -9,6 +9,8 @@ export function editorOptions(data: PagingData) {
   return {
     contacts: data.contacts.map(({ id, name }) => ({ id, name })).sort(byName),
     systems: data.systems.map(({ id, name }) => ({ id, name })).sort(byName),
-    channels: data.channels.map((c) => ({ id: c.id, name: c.name, type: c.type, ready: data.readiness(c).ready })).sort(byName),
+    channels: data.channels
+      .map((c) => ({ id: c.id, name: c.name, type: c.type, ready: data.readiness(c).ready }))
+      .sort(byName),
   };
 }

@@ -18,22 +18,47 @@ export async function findMatrix(db: Reader, systemId: string | null) {
       version: true,
       rules: {
         orderBy: { position: "asc" },
-        select: { event: true, audience: true, channelId: true, recipients: true, timing: true, minutes: true, channel: { select: { name: true } } },
+        select: {
+          event: true,
+          audience: true,
+          channelId: true,
+          recipients: true,
+          timing: true,
+          minutes: true,
+          channel: { select: { name: true } },
+        },
       },
     },
   });
   return { systemId, version: matrix?.version ?? 0, rules: matrix?.rules ?? [] };
 }
 
-function snapshot(rules: { event: string; audience: string; recipients: string; timing: string; minutes: number | null; channel?: { name: string } | null }[], version: number) {
+function snapshot(
+  rules: {
+    event: string;
+    audience: string;
+    recipients: string;
+    timing: string;
+    minutes: number | null;
+    channel?: { name: string } | null;
+  }[],
+  version: number,
+) {
   return {
-    rules: rules.map((r) => `${r.event} → ${r.audience}: ${[r.channel?.name, r.recipients].filter(Boolean).join(" / ")} (${r.timing}${r.minutes ? ` ${r.minutes} min` : ""})`),
+    rules: rules.map(
+      (r) =>
+        `${r.event} → ${r.audience}: ${[r.channel?.name, r.recipients].filter(Boolean).join(" / ")} (${r.timing}${r.minutes ? ` ${r.minutes} min` : ""})`,
+    ),
     version,
   };
 }
 
 /** version 0 means "there was no matrix yet": creating it races like any other edit. */
-export async function saveMatrix(db: Db, actor: AuditActor, input: { systemId: string | null; version: number; rules: RuleFields[] }) {
+export async function saveMatrix(
+  db: Db,
+  actor: AuditActor,
+  input: { systemId: string | null; version: number; rules: RuleFields[] },
+) {
   const id = matrixIdFor(input.systemId);
   return db.$transaction(async (tx) => {
     if (input.systemId && !(await tx.system.findUnique({ where: { id: input.systemId }, select: { id: true } }))) {
@@ -41,11 +66,17 @@ export async function saveMatrix(db: Db, actor: AuditActor, input: { systemId: s
     }
     const channelIds = [...new Set(input.rules.map((r) => r.channelId).filter((c): c is string => Boolean(c)))];
     const known = await tx.notificationChannel.count({ where: { id: { in: channelIds } } });
-    if (known !== channelIds.length) throw new AppError("VALIDATION", { userMessage: "A rule uses a channel that does not exist (any more).", field: "rules" });
+    if (known !== channelIds.length)
+      throw new AppError("VALIDATION", {
+        userMessage: "A rule uses a channel that does not exist (any more).",
+        field: "rules",
+      });
 
     // Lock the matrix row (or its absence, via the insert) so two saves serialise.
     await tx.$executeRaw`INSERT INTO "NotificationMatrix" (id, "systemId", version, "updatedAt") VALUES (${id}, ${input.systemId}, 0, now()) ON CONFLICT (id) DO NOTHING`;
-    const current = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM "NotificationMatrix" WHERE id = ${id} FOR UPDATE`;
+    const current = await tx.$queryRaw<
+      { version: number }[]
+    >`SELECT version FROM "NotificationMatrix" WHERE id = ${id} FOR UPDATE`;
     const currentVersion = current[0]!.version;
     if (currentVersion !== input.version) {
       const changes = await describeChangesSince(tx, "NotificationMatrix", id, input.version);
@@ -55,7 +86,9 @@ export async function saveMatrix(db: Db, actor: AuditActor, input: { systemId: s
     }
     const before = await findMatrix(tx, input.systemId);
     await tx.notificationRule.deleteMany({ where: { matrixId: id } });
-    await tx.notificationRule.createMany({ data: input.rules.map((rule, index) => ({ ...rule, matrixId: id, position: index + 1 })) });
+    await tx.notificationRule.createMany({
+      data: input.rules.map((rule, index) => ({ ...rule, matrixId: id, position: index + 1 })),
+    });
     const version = currentVersion + 1;
     await tx.notificationMatrix.update({ where: { id }, data: { version } });
     const after = await findMatrix(tx, input.systemId);

@@ -14,7 +14,13 @@ export type PagingContact = {
 
 export type PagingChannel = { id: string; name: string; type: ChannelType; url: string | null; enabled: boolean };
 
-export type PagingLevel = { position: number; afterMinutes: number; contactIds: string[]; roleTargets: string[]; channelIds: string[] };
+export type PagingLevel = {
+  position: number;
+  afterMinutes: number;
+  contactIds: string[];
+  roleTargets: string[];
+  channelIds: string[];
+};
 
 export type PagingPolicy = {
   id: string;
@@ -38,7 +44,10 @@ export function isStale(confirmedAt: Date | null, now: Date): boolean {
 export function channelReadiness(smtpConfigured: boolean): ChannelReadiness {
   return (channel) => {
     if (!channel.enabled) return { ready: false, reason: `${channel.name} is disabled` };
-    if (channel.type === "email") return smtpConfigured ? { ready: true } : { ready: false, reason: `${channel.name} needs SMTP settings (SMTP_URL)` };
+    if (channel.type === "email")
+      return smtpConfigured
+        ? { ready: true }
+        : { ready: false, reason: `${channel.name} needs SMTP settings (SMTP_URL)` };
     return channel.url ? { ready: true } : { ready: false, reason: `${channel.name} has no URL` };
   };
 }

@@ -3,7 +3,8 @@ import { channelReadiness, isStale, maskUrl } from "./model";
 import { levelContacts, pagingSchedule, resolvePolicy, whoIsPagedAt } from "./paging";
 import { channels, contacts, NOW, policy, ready } from "./test-fixtures";
 
-const summary = (pages: ReturnType<typeof pagingSchedule>) => pages.map((p) => `${p.at} L${p.level} ${p.channel.id}:${p.contact?.id ?? "room"}${p.reachable ? "" : "!"}`);
+const summary = (pages: ReturnType<typeof pagingSchedule>) =>
+  pages.map((p) => `${p.at} L${p.level} ${p.channel.id}:${p.contact?.id ?? "room"}${p.reachable ? "" : "!"}`);
 
 describe("paging simulator", () => {
   it("targets named contacts plus everyone filling a role (case-insensitive)", () => {
@@ -29,7 +30,9 @@ describe("paging simulator", () => {
       "75 L2 mail:aws!",
       "90 L3 mail:cio",
     ]);
-    expect(schedule.find((p) => p.contact?.id === "ben" && p.channel.id === "sms")?.problem).toBe("Ben Lead has no phone");
+    expect(schedule.find((p) => p.contact?.id === "ben" && p.channel.id === "sms")?.problem).toBe(
+      "Ben Lead has no phone",
+    );
     expect(schedule.find((p) => p.channel.id === "slack")?.address).toBe("https://hooks.slack.example/…");
   });
 
@@ -42,17 +45,29 @@ describe("paging simulator", () => {
   });
 
   it("marks every email page unreachable when SMTP is not configured", () => {
-    const pages = pagingSchedule({ ...policy, repeatTimes: 0 }, contacts, channels, channelReadiness(false)).filter((p) => p.channel.id === "mail");
+    const pages = pagingSchedule({ ...policy, repeatTimes: 0 }, contacts, channels, channelReadiness(false)).filter(
+      (p) => p.channel.id === "mail",
+    );
     expect(pages.every((p) => !p.reachable && p.problem === "Email needs SMTP settings (SMTP_URL)")).toBe(true);
   });
 
   it("fires levels by time even when their positions are out of order", () => {
-    const shuffled = { ...policy, repeatTimes: 0, levels: [{ ...policy.levels[0]!, position: 2, afterMinutes: 10 }, { ...policy.levels[2]!, position: 1, afterMinutes: 5 }] };
+    const shuffled = {
+      ...policy,
+      repeatTimes: 0,
+      levels: [
+        { ...policy.levels[0]!, position: 2, afterMinutes: 10 },
+        { ...policy.levels[2]!, position: 1, afterMinutes: 5 },
+      ],
+    };
     expect(pagingSchedule(shuffled, contacts, channels, ready).map((p) => p.at)).toEqual([5, 10, 10]);
   });
 
   it("resolves the system's own policy before its tier's", () => {
-    const policies = [{ systemId: null, tier: 1, name: "tier" }, { systemId: "sys", tier: null, name: "own" }];
+    const policies = [
+      { systemId: null, tier: 1, name: "tier" },
+      { systemId: "sys", tier: null, name: "own" },
+    ];
     expect(resolvePolicy(policies, { systemId: "sys", tier: 1 })?.name).toBe("own");
     expect(resolvePolicy(policies, { systemId: "other", tier: 1 })?.name).toBe("tier");
     expect(resolvePolicy(policies, { systemId: "other", tier: 2 })).toBeNull();

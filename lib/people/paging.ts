@@ -45,14 +45,27 @@ function pagesForLevel(
     const channel = channels.get(channelId);
     if (!channel) continue;
     const ready = readiness(channel);
-    const base = { at, cycle, level: level.position, channel: { id: channel.id, name: channel.name, type: channel.type } };
+    const base = {
+      at,
+      cycle,
+      level: level.position,
+      channel: { id: channel.id, name: channel.name, type: channel.type },
+    };
     if (channel.type === "webhook") {
-      pages.push({ ...base, contact: null, address: maskUrl(channel.url), reachable: ready.ready, problem: ready.reason });
+      pages.push({
+        ...base,
+        contact: null,
+        address: maskUrl(channel.url),
+        reachable: ready.ready,
+        problem: ready.reason,
+      });
       continue;
     }
     for (const contact of targets) {
       const address = channel.type === "email" ? contact.email : contact.phone;
-      const problem = ready.reason ?? (address ? undefined : `${contact.name} has no ${channel.type === "email" ? "email" : "phone"}`);
+      const problem =
+        ready.reason ??
+        (address ? undefined : `${contact.name} has no ${channel.type === "email" ? "email" : "phone"}`);
       pages.push({ ...base, contact: { id: contact.id, name: contact.name }, address, reachable: !problem, problem });
     }
   }

@@ -36,11 +36,16 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
 
-const contact = (name: string, extra: Record<string, unknown> = {}) => createContact(t.db, alice, contactFieldsSchema.parse({ name, ...extra }));
+const contact = (name: string, extra: Record<string, unknown> = {}) =>
+  createContact(t.db, alice, contactFieldsSchema.parse({ name, ...extra }));
 
 describe("people on Postgres", () => {
   it("two editors: the second save on the same version is refused with what changed, and nothing is lost", async () => {
-    const ana = await contact("Ana", { email: "ana@example.com", phone: "+1 415 555 0101", roles: ["on-call engineer"] });
+    const ana = await contact("Ana", {
+      email: "ana@example.com",
+      phone: "+1 415 555 0101",
+      roles: ["on-call engineer"],
+    });
     expect(ana.phone).toBe("+14155550101");
     const hook = await createChannel(t.db, alice, { name: "Slack", type: "webhook", url: hookUrl, enabled: true });
     const fields = policyFieldsSchema.parse({
@@ -51,10 +56,15 @@ describe("people on Postgres", () => {
     });
     const created = await createPolicy(t.db, alice, fields);
 
-    const aliceEdit = { ...fields, levels: [...fields.levels, { afterMinutes: 15, contactIds: [ana.id], roleTargets: [], channelIds: [hook.id] }] };
+    const aliceEdit = {
+      ...fields,
+      levels: [...fields.levels, { afterMinutes: 15, contactIds: [ana.id], roleTargets: [], channelIds: [hook.id] }],
+    };
     const bobEdit = { ...fields, repeatTimes: 3 };
     await updatePolicy(t.db, alice, { ...aliceEdit, id: created.id, version: created.version });
-    await expect(updatePolicy(t.db, bob, { ...bobEdit, id: created.id, version: created.version })).rejects.toMatchObject({
+    await expect(
+      updatePolicy(t.db, bob, { ...bobEdit, id: created.id, version: created.version }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       userMessage: expect.stringMatching(/system:alice changed levels/),
     });
@@ -68,8 +78,18 @@ describe("people on Postgres", () => {
 
   it("refuses a contact update on a stale version, and deleting a contact a policy still pages", async () => {
     const ben = await contact("Ben", { email: "ben@example.com" });
-    await updateContact(t.db, alice, { ...contactFieldsSchema.parse({ name: "Ben Lead", email: "ben@example.com" }), id: ben.id, version: ben.version });
-    await expect(updateContact(t.db, bob, { ...contactFieldsSchema.parse({ name: "Benjamin" }), id: ben.id, version: ben.version })).rejects.toMatchObject({
+    await updateContact(t.db, alice, {
+      ...contactFieldsSchema.parse({ name: "Ben Lead", email: "ben@example.com" }),
+      id: ben.id,
+      version: ben.version,
+    });
+    await expect(
+      updateContact(t.db, bob, {
+        ...contactFieldsSchema.parse({ name: "Benjamin" }),
+        id: ben.id,
+        version: ben.version,
+      }),
+    ).rejects.toMatchObject({
       userMessage: expect.stringContaining("name Ben → Ben Lead"),
     });
 
@@ -82,28 +102,53 @@ describe("people on Postgres", () => {
 
   it("refuses a level using an email channel while SMTP is not configured", async () => {
     const mail = await createChannel(t.db, alice, { name: "Email", type: "email", url: null, enabled: true });
-    const fields = policyFieldsSchema.parse({ name: "Mail only", repeatTimes: 0, repeatAfterMinutes: 10, tier: 3, levels: [{ afterMinutes: 0, roleTargets: ["x"], channelIds: [mail.id] }] });
-    await expect(createPolicy(t.db, alice, fields)).rejects.toMatchObject({ userMessage: "Level 1: Email needs SMTP settings (SMTP_URL), so it cannot deliver." });
+    const fields = policyFieldsSchema.parse({
+      name: "Mail only",
+      repeatTimes: 0,
+      repeatAfterMinutes: 10,
+      tier: 3,
+      levels: [{ afterMinutes: 0, roleTargets: ["x"], channelIds: [mail.id] }],
+    });
+    await expect(createPolicy(t.db, alice, fields)).rejects.toMatchObject({
+      userMessage: "Level 1: Email needs SMTP settings (SMTP_URL), so it cannot deliver.",
+    });
     expect(await t.db.escalationPolicy.count({ where: { name: "Mail only" } })).toBe(0);
   });
 
   it("saves the notification matrix whole and refuses a stale save", async () => {
-    const rules = [ruleSchema.parse({ event: "detected", audience: "internal", recipients: "PagerDuty", timing: "immediate" })];
+    const rules = [
+      ruleSchema.parse({ event: "detected", audience: "internal", recipients: "PagerDuty", timing: "immediate" }),
+    ];
     const first = await saveMatrix(t.db, alice, { systemId: null, version: 0, rules });
     expect(first.version).toBe(1);
-    await expect(saveMatrix(t.db, bob, { systemId: null, version: 0, rules: [] })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(saveMatrix(t.db, bob, { systemId: null, version: 0, rules: [] })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect((await findMatrix(t.db, null)).rules).toHaveLength(1);
   });
 
   it("delivers to a real webhook receiver, retries 5xx, gives up on 4xx, and records every attempt", async () => {
     const channel = await t.db.notificationChannel.findFirstOrThrow({ where: { name: "Slack" } });
     answers.push(503, 502);
-    const sent = await deliver(t.db, { channel, contact: null, kind: "test", message: { subject: "Hi", text: "there" } }, config);
-    expect(sent).toMatchObject({ status: "sent", attempts: 3, responseStatus: 200, target: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/…$/) });
+    const sent = await deliver(
+      t.db,
+      { channel, contact: null, kind: "test", message: { subject: "Hi", text: "there" } },
+      config,
+    );
+    expect(sent).toMatchObject({
+      status: "sent",
+      attempts: 3,
+      responseStatus: 200,
+      target: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/…$/),
+    });
     expect(received.at(-1)).toMatchObject({ path: "/services/T1/secret-token", body: { text: "*Hi*\nthere" } });
 
     answers.push(404);
-    const failed = await deliver(t.db, { channel, contact: null, kind: "test", message: { subject: "Hi", text: "again" } }, config);
+    const failed = await deliver(
+      t.db,
+      { channel, contact: null, kind: "test", message: { subject: "Hi", text: "again" } },
+      config,
+    );
     expect(failed).toMatchObject({ status: "failed", attempts: 1, responseStatus: 404, lastError: "HTTP 404" });
     expect(JSON.stringify(failed, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain("secret-token");
 
@@ -120,7 +165,11 @@ describe("people on Postgres", () => {
       const channel = await t.db.notificationChannel.findFirstOrThrow({ where: { name: "Email" } });
       const ana = await t.db.contact.findFirstOrThrow({ where: { name: "Ana" } });
       const started = Date.now();
-      const result = await deliver(t.db, { channel, contact: ana, kind: "test", message: { subject: "Drill", text: "Hello" } }, { ...config, timeoutMs: 500, backoffMs: [], smtpUrl: `smtp://127.0.0.1:${port}` });
+      const result = await deliver(
+        t.db,
+        { channel, contact: ana, kind: "test", message: { subject: "Drill", text: "Hello" } },
+        { ...config, timeoutMs: 500, backoffMs: [], smtpUrl: `smtp://127.0.0.1:${port}` },
+      );
       expect(result.status).toBe("failed");
       expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
@@ -130,20 +179,37 @@ describe("people on Postgres", () => {
   });
 
   it("never posts to a link-local (cloud metadata) address, whatever the channel says", async () => {
-    const { id } = await createChannel(t.db, alice, { name: "Metadata", type: "webhook", url: "http://169.254.169.254/latest/meta-data/", enabled: true });
+    const { id } = await createChannel(t.db, alice, {
+      name: "Metadata",
+      type: "webhook",
+      url: "http://169.254.169.254/latest/meta-data/",
+      enabled: true,
+    });
     const channel = await t.db.notificationChannel.findUniqueOrThrow({ where: { id } });
     const ana = await t.db.contact.findFirstOrThrow({ where: { name: "Ana" } });
-    const result = await deliver(t.db, { channel, contact: ana, kind: "test", message: { subject: "x", text: "y" } }, config);
+    const result = await deliver(
+      t.db,
+      { channel, contact: ana, kind: "test", message: { subject: "x", text: "y" } },
+      config,
+    );
     expect(result.status).toBe("failed");
     expect(result.lastError).toMatch(/link-local or metadata/);
   });
 
   it("refuses the IPv6 spellings of metadata and unspecified addresses too, at once and without retrying", async () => {
     const ana = await t.db.contact.findFirstOrThrow({ where: { name: "Ana" } });
-    for (const url of ["http://[::ffff:169.254.169.254]/latest/meta-data/", "http://[64:ff9b::a9fe:a9fe]/", "http://[::ffff:0:0]:9/hook"]) {
+    for (const url of [
+      "http://[::ffff:169.254.169.254]/latest/meta-data/",
+      "http://[64:ff9b::a9fe:a9fe]/",
+      "http://[::ffff:0:0]:9/hook",
+    ]) {
       const { id } = await createChannel(t.db, alice, { name: `Mapped ${url}`, type: "webhook", url, enabled: true });
       const channel = await t.db.notificationChannel.findUniqueOrThrow({ where: { id } });
-      const result = await deliver(t.db, { channel, contact: ana, kind: "test", message: { subject: "x", text: "y" } }, config);
+      const result = await deliver(
+        t.db,
+        { channel, contact: ana, kind: "test", message: { subject: "x", text: "y" } },
+        config,
+      );
       expect(result, url).toMatchObject({ status: "failed", attempts: 1 });
       expect(result.lastError, url).toMatch(/refused: .* embedded in IPv6/);
     }
@@ -168,7 +234,11 @@ describe("people on Postgres", () => {
     try {
       const channel = await t.db.notificationChannel.findFirstOrThrow({ where: { name: "Email" } });
       const ana = await t.db.contact.findFirstOrThrow({ where: { name: "Ana" } });
-      const result = await deliver(t.db, { channel, contact: ana, kind: "test", message: { subject: "Drill", text: "Hello Ana" } }, { ...config, smtpUrl: `smtp://127.0.0.1:${port}` });
+      const result = await deliver(
+        t.db,
+        { channel, contact: ana, kind: "test", message: { subject: "Drill", text: "Hello Ana" } },
+        { ...config, smtpUrl: `smtp://127.0.0.1:${port}` },
+      );
       expect(result).toMatchObject({ status: "sent", target: "ana@example.com" });
       expect(mails[0]).toContain("Subject: Drill");
       expect(mails[0]).toContain("Hello Ana");

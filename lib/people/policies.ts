@@ -62,12 +62,17 @@ async function assertReferences(tx: Tx, fields: PolicyFields) {
   const [contacts, channels, system] = await Promise.all([
     tx.contact.findMany({ where: { id: { in: contactIds } }, select: { id: true } }),
     tx.notificationChannel.findMany({ where: { id: { in: channelIds } } }),
-    fields.systemId ? tx.system.findUnique({ where: { id: fields.systemId }, select: { id: true } }) : Promise.resolve(null),
+    fields.systemId
+      ? tx.system.findUnique({ where: { id: fields.systemId }, select: { id: true } })
+      : Promise.resolve(null),
   ]);
   const known = new Set(contacts.map((c) => c.id));
   fields.levels.forEach((level, i) => {
     if (level.contactIds.some((c) => !known.has(c))) {
-      throw new AppError("VALIDATION", { userMessage: `Level ${i + 1} names a contact that does not exist (any more).`, field: "levels" });
+      throw new AppError("VALIDATION", {
+        userMessage: `Level ${i + 1} names a contact that does not exist (any more).`,
+        field: "levels",
+      });
     }
   });
   const readiness = channelReadiness(Boolean(env().SMTP_URL));
@@ -75,12 +80,21 @@ async function assertReferences(tx: Tx, fields: PolicyFields) {
   fields.levels.forEach((level, i) => {
     for (const channelId of level.channelIds) {
       const channel = byId.get(channelId);
-      if (!channel) throw new AppError("VALIDATION", { userMessage: `Level ${i + 1} uses a channel that does not exist (any more).`, field: "levels" });
+      if (!channel)
+        throw new AppError("VALIDATION", {
+          userMessage: `Level ${i + 1} uses a channel that does not exist (any more).`,
+          field: "levels",
+        });
       const ready = readiness(channel);
-      if (!ready.ready) throw new AppError("VALIDATION", { userMessage: `Level ${i + 1}: ${ready.reason}, so it cannot deliver.`, field: "levels" });
+      if (!ready.ready)
+        throw new AppError("VALIDATION", {
+          userMessage: `Level ${i + 1}: ${ready.reason}, so it cannot deliver.`,
+          field: "levels",
+        });
     }
   });
-  if (fields.systemId && !system) throw new AppError("VALIDATION", { userMessage: "That system does not exist (any more).", field: "systemId" });
+  if (fields.systemId && !system)
+    throw new AppError("VALIDATION", { userMessage: "That system does not exist (any more).", field: "systemId" });
 }
 
 async function writeLevels(tx: Tx, policyId: string, levels: PolicyFields["levels"]) {
@@ -102,9 +116,18 @@ async function writeLevels(tx: Tx, policyId: string, levels: PolicyFields["level
 function attachmentConflict(error: unknown, fields: PolicyFields): never {
   if (isUniqueViolation(error)) {
     const target = JSON.stringify((error as { meta?: unknown }).meta ?? "") + String((error as Error).message);
-    if (/name/.test(target)) throw new AppError("CONFLICT", { userMessage: `A policy named "${fields.name}" already exists.`, field: "name" });
-    if (/systemId/.test(target)) throw new AppError("CONFLICT", { userMessage: "That system already has an escalation policy.", field: "systemId" });
-    if (/tier/.test(target)) throw new AppError("CONFLICT", { userMessage: `Tier ${fields.tier} already has an escalation policy.`, field: "tier" });
+    if (/name/.test(target))
+      throw new AppError("CONFLICT", { userMessage: `A policy named "${fields.name}" already exists.`, field: "name" });
+    if (/systemId/.test(target))
+      throw new AppError("CONFLICT", {
+        userMessage: "That system already has an escalation policy.",
+        field: "systemId",
+      });
+    if (/tier/.test(target))
+      throw new AppError("CONFLICT", {
+        userMessage: `Tier ${fields.tier} already has an escalation policy.`,
+        field: "tier",
+      });
     throw new AppError("CONFLICT", { userMessage: "Another policy already uses that name, system or tier." });
   }
   throw error;
@@ -118,7 +141,13 @@ export async function createPolicy(db: Db, actor: AuditActor, fields: PolicyFiel
       const created = await tx.escalationPolicy.create({ data: policy, select: { id: true } });
       await writeLevels(tx, created.id, levels);
       const after = (await findPolicy(tx, created.id))!;
-      await recordAudit(tx, { actor, action: "policy.create", entityType: "EscalationPolicy", entityId: created.id, after: snapshot(after) });
+      await recordAudit(tx, {
+        actor,
+        action: "policy.create",
+        entityType: "EscalationPolicy",
+        entityId: created.id,
+        after: snapshot(after),
+      });
       return { id: created.id, version: after.version };
     });
   } catch (error) {
@@ -130,13 +159,31 @@ export async function updatePolicy(db: Db, actor: AuditActor, input: PolicyField
   const { id, version, levels, ...policy } = input;
   try {
     return await db.$transaction(async (tx) => {
-      const current = await assertCurrentVersion(tx, await findPolicy(tx, id), { entityType: "EscalationPolicy", entityId: id, version, label: "this policy" });
+      const current = await assertCurrentVersion(tx, await findPolicy(tx, id), {
+        entityType: "EscalationPolicy",
+        entityId: id,
+        version,
+        label: "this policy",
+      });
       await assertReferences(tx, input);
-      const { count } = await tx.escalationPolicy.updateMany({ where: { id, version }, data: { ...policy, version: { increment: 1 } } });
-      if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else saved this policy at the same moment. Reload and try again." });
+      const { count } = await tx.escalationPolicy.updateMany({
+        where: { id, version },
+        data: { ...policy, version: { increment: 1 } },
+      });
+      if (count !== 1)
+        throw new AppError("CONFLICT", {
+          userMessage: "Someone else saved this policy at the same moment. Reload and try again.",
+        });
       await writeLevels(tx, id, levels);
       const after = (await findPolicy(tx, id))!;
-      await recordAudit(tx, { actor, action: "policy.update", entityType: "EscalationPolicy", entityId: id, before: snapshot(current), after: snapshot(after) });
+      await recordAudit(tx, {
+        actor,
+        action: "policy.update",
+        entityType: "EscalationPolicy",
+        entityId: id,
+        before: snapshot(current),
+        after: snapshot(after),
+      });
       return { id, version: after.version };
     });
   } catch (error) {
@@ -146,10 +193,24 @@ export async function updatePolicy(db: Db, actor: AuditActor, input: PolicyField
 
 export async function deletePolicy(db: Db, actor: AuditActor, input: { id: string; version: number }) {
   return db.$transaction(async (tx) => {
-    const current = await assertCurrentVersion(tx, await findPolicy(tx, input.id), { entityType: "EscalationPolicy", entityId: input.id, version: input.version, label: "this policy" });
+    const current = await assertCurrentVersion(tx, await findPolicy(tx, input.id), {
+      entityType: "EscalationPolicy",
+      entityId: input.id,
+      version: input.version,
+      label: "this policy",
+    });
     const { count } = await tx.escalationPolicy.deleteMany({ where: { id: input.id, version: input.version } });
-    if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this policy at the same moment. Reload and try again." });
-    await recordAudit(tx, { actor, action: "policy.delete", entityType: "EscalationPolicy", entityId: input.id, before: snapshot(current) });
+    if (count !== 1)
+      throw new AppError("CONFLICT", {
+        userMessage: "Someone else changed this policy at the same moment. Reload and try again.",
+      });
+    await recordAudit(tx, {
+      actor,
+      action: "policy.delete",
+      entityType: "EscalationPolicy",
+      entityId: input.id,
+      before: snapshot(current),
+    });
     return { id: input.id };
   });
 }

@@ -30,14 +30,27 @@ export function findRecentDeliveries(db: Reader) {
   return db.notificationDelivery.findMany({
     orderBy: { id: "desc" },
     take: 25,
-    select: { id: true, kind: true, target: true, subject: true, status: true, attempts: true, lastError: true, responseStatus: true, createdAt: true, channel: { select: { name: true } } },
+    select: {
+      id: true,
+      kind: true,
+      target: true,
+      subject: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      responseStatus: true,
+      createdAt: true,
+      channel: { select: { name: true } },
+    },
   });
 }
 
 /** Everything the linter and the paging simulator work from, in a handful of queries. */
 export async function findPagingData(db: Reader) {
   const [contacts, channels, policies, systems] = await Promise.all([
-    db.contact.findMany({ select: { id: true, name: true, email: true, phone: true, roles: true, external: true, confirmedAt: true } }),
+    db.contact.findMany({
+      select: { id: true, name: true, email: true, phone: true, roles: true, external: true, confirmedAt: true },
+    }),
     db.notificationChannel.findMany({ select: { id: true, name: true, type: true, url: true, enabled: true } }),
     db.escalationPolicy.findMany({
       select: {
@@ -47,7 +60,15 @@ export async function findPagingData(db: Reader) {
         tier: true,
         repeatTimes: true,
         repeatAfterMinutes: true,
-        levels: { select: { position: true, afterMinutes: true, roleTargets: true, contacts: { select: { contactId: true } }, channels: { select: { channelId: true } } } },
+        levels: {
+          select: {
+            position: true,
+            afterMinutes: true,
+            roleTargets: true,
+            contacts: { select: { contactId: true } },
+            channels: { select: { channelId: true } },
+          },
+        },
       },
     }),
     db.$queryRaw<{ id: string; name: string; topTier: number | null }[]>`
@@ -56,12 +77,16 @@ export async function findPagingData(db: Reader) {
   return {
     contacts: contacts as PagingContact[],
     channels: channels as PagingChannel[],
-    policies: policies.map(
-      (p): PagingPolicy => ({
-        ...p,
-        levels: p.levels.map((l) => ({ position: l.position, afterMinutes: l.afterMinutes, roleTargets: l.roleTargets, contactIds: l.contacts.map((c) => c.contactId), channelIds: l.channels.map((c) => c.channelId) })),
-      }),
-    ),
+    policies: policies.map((p): PagingPolicy => ({
+      ...p,
+      levels: p.levels.map((l) => ({
+        position: l.position,
+        afterMinutes: l.afterMinutes,
+        roleTargets: l.roleTargets,
+        contactIds: l.contacts.map((c) => c.contactId),
+        channelIds: l.channels.map((c) => c.channelId),
+      })),
+    })),
     systems,
     readiness: channelReadiness(Boolean(env().SMTP_URL)),
   };

@@ -9,9 +9,15 @@ describe("people input", () => {
   });
 
   it("refuses channel URLs that carry a user name or password", () => {
-    const result = channelFieldsSchema.safeParse({ name: "SMS", type: "sms", url: "https://user:key@gateway.example/send" });
+    const result = channelFieldsSchema.safeParse({
+      name: "SMS",
+      type: "sms",
+      url: "https://user:key@gateway.example/send",
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toMatch(/must not contain a user name or password/);
-    expect(channelFieldsSchema.safeParse({ name: "SMS", type: "sms", url: "https://gateway.example/send?key=abc" }).success).toBe(true);
+    expect(
+      channelFieldsSchema.safeParse({ name: "SMS", type: "sms", url: "https://gateway.example/send?key=abc" }).success,
+    ).toBe(true);
   });
 });

@@ -5,7 +5,13 @@ const text = (label: string, max: number) => z.string().trim().max(max, `${label
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 
 export const CHANNEL_TYPES = ["webhook", "email", "sms", "voice"] as const;
-export const INCIDENT_EVENTS = ["detected", "dr_activated", "recovery_started", "progress_update", "recovery_complete"] as const;
+export const INCIDENT_EVENTS = [
+  "detected",
+  "dr_activated",
+  "recovery_started",
+  "progress_update",
+  "recovery_complete",
+] as const;
 export const EVENT_LABELS: Record<(typeof INCIDENT_EVENTS)[number], string> = {
   detected: "Incident detected",
   dr_activated: "DR activated",
@@ -26,7 +32,10 @@ const e164 = z.preprocess(
     .nullable(),
 );
 
-const optionalEmail = z.preprocess(blankToNull, z.string().trim().toLowerCase().max(320).pipe(z.email("Enter a valid email address")).nullable());
+const optionalEmail = z.preprocess(
+  blankToNull,
+  z.string().trim().toLowerCase().max(320).pipe(z.email("Enter a valid email address")).nullable(),
+);
 
 const httpUrl = (label: string) =>
   z.preprocess(
@@ -66,12 +75,18 @@ export const contactFieldsSchema = z.object({
   email: optionalEmail.default(null),
   phone: e164.default(null),
   roles: stringList("Role").default([]),
-  preferredChannels: z.array(z.enum(CHANNEL_TYPES, { error: "Unknown channel type" })).max(4).default([]),
+  preferredChannels: z
+    .array(z.enum(CHANNEL_TYPES, { error: "Unknown channel type" }))
+    .max(4)
+    .default([]),
   external: z.boolean().default(false),
   organization: text("Organization", 120).default(""),
   notes: text("Notes", 2000).default(""),
 });
-export const updateContactSchema = contactFieldsSchema.extend({ id, version: z.number().int().positive().max(2_147_483_647) });
+export const updateContactSchema = contactFieldsSchema.extend({
+  id,
+  version: z.number().int().positive().max(2_147_483_647),
+});
 export const contactRefSchema = z.object({ id, version: z.number().int().positive().max(2_147_483_647) });
 
 export const channelFieldsSchema = z.object({
@@ -81,7 +96,10 @@ export const channelFieldsSchema = z.object({
   url: httpUrl("URL").default(null),
   enabled: z.boolean().default(true),
 });
-export const updateChannelSchema = channelFieldsSchema.extend({ id, version: z.number().int().positive().max(2_147_483_647) });
+export const updateChannelSchema = channelFieldsSchema.extend({
+  id,
+  version: z.number().int().positive().max(2_147_483_647),
+});
 export const channelRefSchema = z.object({ id, version: z.number().int().positive().max(2_147_483_647) });
 export const testChannelSchema = z.object({ id, contactId: id.optional() });
 
@@ -104,7 +122,9 @@ export const policyFieldsSchema = z
     name: text("Name", 120).min(1, "Name is required"),
     description: text("Description", 2000).default(""),
     systemId: z.preprocess(blankToNull, id.nullable()).default(null),
-    tier: z.preprocess(blankToNull, z.coerce.number().int().min(1, "Tier is 1 to 4").max(4, "Tier is 1 to 4").nullable()).default(null),
+    tier: z
+      .preprocess(blankToNull, z.coerce.number().int().min(1, "Tier is 1 to 4").max(4, "Tier is 1 to 4").nullable())
+      .default(null),
     repeatTimes: z.coerce.number().int().min(0, "Repeat cannot be negative").max(10, "Repeat at most 10 times"),
     repeatAfterMinutes: minutes("Repeat after", 1440).min(1, "Repeat after at least 1 minute"),
     levels: z.array(levelSchema).min(1, "A policy needs at least one level").max(20),
@@ -117,18 +137,33 @@ export const policyFieldsSchema = z
     policy.levels.forEach((level, index) => {
       const other = seen.get(level.afterMinutes);
       if (other !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["levels", index, "afterMinutes"], message: `Level ${index + 1} fires at ${level.afterMinutes} min, like level ${other + 1}: give each level its own time` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["levels", index, "afterMinutes"],
+          message: `Level ${index + 1} fires at ${level.afterMinutes} min, like level ${other + 1}: give each level its own time`,
+        });
       }
       seen.set(level.afterMinutes, index);
       if (level.contactIds.length + level.roleTargets.length === 0) {
-        ctx.addIssue({ code: "custom", path: ["levels", index, "contactIds"], message: `Level ${index + 1} has no one to page: add a contact or a role` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["levels", index, "contactIds"],
+          message: `Level ${index + 1} has no one to page: add a contact or a role`,
+        });
       }
       if (level.channelIds.length === 0) {
-        ctx.addIssue({ code: "custom", path: ["levels", index, "channelIds"], message: `Level ${index + 1} has no channel` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["levels", index, "channelIds"],
+          message: `Level ${index + 1} has no channel`,
+        });
       }
     });
   });
-export const updatePolicySchema = z.intersection(policyFieldsSchema, z.object({ id, version: z.number().int().positive().max(2_147_483_647) }));
+export const updatePolicySchema = z.intersection(
+  policyFieldsSchema,
+  z.object({ id, version: z.number().int().positive().max(2_147_483_647) }),
+);
 export const policyRefSchema = z.object({ id, version: z.number().int().positive().max(2_147_483_647) });
 
 export const ruleSchema = z
@@ -142,10 +177,18 @@ export const ruleSchema = z
   })
   .superRefine((rule, ctx) => {
     if ((rule.timing === "within" || rule.timing === "every") && (rule.minutes === null || rule.minutes === 0)) {
-      ctx.addIssue({ code: "custom", path: ["minutes"], message: `"${rule.timing === "within" ? "Within" : "Every"}" needs a number of minutes` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["minutes"],
+        message: `"${rule.timing === "within" ? "Within" : "Every"}" needs a number of minutes`,
+      });
     }
     if (rule.channelId === null && rule.recipients === "") {
-      ctx.addIssue({ code: "custom", path: ["recipients"], message: "Say who is told: pick a channel or write the recipients" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["recipients"],
+        message: "Say who is told: pick a channel or write the recipients",
+      });
     }
   });
 export const saveMatrixSchema = z.object({

@@ -8,19 +8,26 @@ export type SimulationScope = { policyId?: string; systemId?: string; serviceId?
 
 export async function simulatePaging(db: Reader, scope: SimulationScope, minute: number) {
   const data = await findPagingData(db);
-  let policy = scope.policyId ? data.policies.find((p) => p.id === scope.policyId) ?? null : null;
+  let policy = scope.policyId ? (data.policies.find((p) => p.id === scope.policyId) ?? null) : null;
   let because = policy ? "chosen directly" : "";
   if (!policy && scope.serviceId) {
-    const service = await db.service.findUnique({ where: { id: scope.serviceId }, select: { systemId: true, tier: true } });
+    const service = await db.service.findUnique({
+      where: { id: scope.serviceId },
+      select: { systemId: true, tier: true },
+    });
     if (service) {
       policy = resolvePolicy(data.policies, { systemId: service.systemId, tier: service.tier });
-      because = policy?.systemId ? "the service's system has its own policy" : `the Tier ${service.tier} policy (the service's tier)`;
+      because = policy?.systemId
+        ? "the service's system has its own policy"
+        : `the Tier ${service.tier} policy (the service's tier)`;
     }
   } else if (!policy && scope.systemId) {
     const system = data.systems.find((s) => s.id === scope.systemId);
     if (system) {
       policy = resolvePolicy(data.policies, { systemId: system.id, tier: system.topTier });
-      because = policy?.systemId ? "the system's own policy" : `the Tier ${system.topTier} policy (its most critical tier)`;
+      because = policy?.systemId
+        ? "the system's own policy"
+        : `the Tier ${system.topTier} policy (its most critical tier)`;
     }
   }
   if (!policy) return { policy: null, because: "no policy applies", at: null };

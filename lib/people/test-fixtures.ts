@@ -4,16 +4,54 @@ export const NOW = new Date("2026-11-21T12:00:00Z");
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
 
 export const contacts: PagingContact[] = [
-  { id: "ana", name: "Ana On-call", email: "ana@example.com", phone: "+14155550101", roles: ["on-call engineer"], external: false, confirmedAt: daysAgo(10) },
-  { id: "ben", name: "Ben Lead", email: "ben@example.com", phone: null, roles: ["team lead"], external: false, confirmedAt: daysAgo(200) },
-  { id: "aws", name: "Cloud Support", email: null, phone: "+18005550199", roles: [], external: true, confirmedAt: daysAgo(5) },
-  { id: "cio", name: "Cleo Management", email: "cleo@example.com", phone: "+14155550103", roles: ["management"], external: false, confirmedAt: null },
+  {
+    id: "ana",
+    name: "Ana On-call",
+    email: "ana@example.com",
+    phone: "+14155550101",
+    roles: ["on-call engineer"],
+    external: false,
+    confirmedAt: daysAgo(10),
+  },
+  {
+    id: "ben",
+    name: "Ben Lead",
+    email: "ben@example.com",
+    phone: null,
+    roles: ["team lead"],
+    external: false,
+    confirmedAt: daysAgo(200),
+  },
+  {
+    id: "aws",
+    name: "Cloud Support",
+    email: null,
+    phone: "+18005550199",
+    roles: [],
+    external: true,
+    confirmedAt: daysAgo(5),
+  },
+  {
+    id: "cio",
+    name: "Cleo Management",
+    email: "cleo@example.com",
+    phone: "+14155550103",
+    roles: ["management"],
+    external: false,
+    confirmedAt: null,
+  },
 ];
 
 export const channels: PagingChannel[] = [
   { id: "sms", name: "SMS gateway", type: "sms", url: "https://sms.example/send?token=secret", enabled: true },
   { id: "mail", name: "Email", type: "email", url: null, enabled: true },
-  { id: "slack", name: "Slack #incidents", type: "webhook", url: "https://hooks.slack.example/services/T000/B000/XXXX", enabled: true },
+  {
+    id: "slack",
+    name: "Slack #incidents",
+    type: "webhook",
+    url: "https://hooks.slack.example/services/T000/B000/XXXX",
+    enabled: true,
+  },
 ];
 
 export const policy: PagingPolicy = {

@@ -17,12 +17,23 @@ function pathed(at: PathSegment[], message: string): PathedProblem {
 /** duplicateNameProblems with each path's segments (`at`), for a reader that finds their lines. */
 export function duplicateNameChecks(plan: Plan): PathedProblem[] {
   const problems: PathedProblem[] = [];
-  const check = <T extends { name: string }>(items: readonly T[] | undefined, at: PathSegment[], what: string, within: string) => {
+  const check = <T extends { name: string }>(
+    items: readonly T[] | undefined,
+    at: PathSegment[],
+    what: string,
+    within: string,
+  ) => {
     const first = new Map<string, number>();
     (items ?? []).forEach((item, index) => {
       const earlier = first.get(item.name);
       if (earlier === undefined) first.set(item.name, index);
-      else problems.push(pathed([...at, index, "name"], `duplicate ${what} "${item.name}"${within} (first at ${formatPath([...at, earlier])})`));
+      else
+        problems.push(
+          pathed(
+            [...at, index, "name"],
+            `duplicate ${what} "${item.name}"${within} (first at ${formatPath([...at, earlier])})`,
+          ),
+        );
     });
   };
   check(plan.systems, ["systems"], "system", "");
@@ -128,7 +139,11 @@ export function dependencyChecks(plan: Plan, known?: KnownService): PathedProble
           reported.add(id);
           const crossSystem = rotated.some((node) => node.system !== rotated[0]!.system);
           const names = [...rotated, rotated[0]!].map((node) => label(node, crossSystem));
-          problems.push({ at: rotatedEdges[0]!, path: formatPath(rotatedEdges[0]!), message: `Dependency cycle: ${names.join(" → ")}` });
+          problems.push({
+            at: rotatedEdges[0]!,
+            path: formatPath(rotatedEdges[0]!),
+            message: `Dependency cycle: ${names.join(" → ")}`,
+          });
         }
       } else if (!state.has(target)) {
         stack.push({ ref: edge.to, at: edge.at });

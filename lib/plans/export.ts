@@ -16,16 +16,36 @@ const DEFAULT_STEP = { timeoutSeconds: 60, retries: 0, safeToRepeat: false };
 
 /** Leaves out empty strings and nulls, so the file states only what Lifeboat holds. */
 function stated<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== "")) as { [K in keyof T]: Exclude<T[K], null> };
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== "")) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
 }
 
-type StepRow = { title: string; kind: string; config: unknown; group: number | null; timeoutSeconds: number; retries: number; safeToRepeat: boolean; serviceIds: string[] };
+type StepRow = {
+  title: string;
+  kind: string;
+  config: unknown;
+  group: number | null;
+  timeoutSeconds: number;
+  retries: number;
+  safeToRepeat: boolean;
+  serviceIds: string[];
+};
 
 function stepToPlan(step: StepRow, serviceName: (id: string) => string): PlanStep {
   const config = (step.config ?? {}) as Record<string, unknown>;
   const base: PlanStep = { title: step.title, kind: step.kind as PlanStep["kind"] };
-  if (step.kind === "command") Object.assign(base, stated({ command: String(config.command ?? ""), cwd: typeof config.cwd === "string" ? config.cwd : undefined, enabled: config.enabled !== false }));
-  else if (step.kind === "manual" || step.kind === "approval") Object.assign(base, stated({ instructions: String(config.instructions ?? "") }));
+  if (step.kind === "command")
+    Object.assign(
+      base,
+      stated({
+        command: String(config.command ?? ""),
+        cwd: typeof config.cwd === "string" ? config.cwd : undefined,
+        enabled: config.enabled !== false,
+      }),
+    );
+  else if (step.kind === "manual" || step.kind === "approval")
+    Object.assign(base, stated({ instructions: String(config.instructions ?? "") }));
   else base.config = redactStepConfig(config);
   return stated({
     ...base,
@@ -37,7 +57,18 @@ function stepToPlan(step: StepRow, serviceName: (id: string) => string): PlanSte
   });
 }
 
-type ContactRow = { id: string; name: string; title: string; team: string; email: string | null; phone: string | null; external: boolean; organization: string; notes: string; roles: string[] };
+type ContactRow = {
+  id: string;
+  name: string;
+  title: string;
+  team: string;
+  email: string | null;
+  phone: string | null;
+  external: boolean;
+  organization: string;
+  notes: string;
+  roles: string[];
+};
 
 function contactToPlan(c: ContactRow): PlanContact {
   return stated({
@@ -54,9 +85,23 @@ function contactToPlan(c: ContactRow): PlanContact {
   });
 }
 
-type RuleRow = { event: string; audience: string; recipients: string; timing: string; minutes: number | null; channel: { name: string } | null };
+type RuleRow = {
+  event: string;
+  audience: string;
+  recipients: string;
+  timing: string;
+  minutes: number | null;
+  channel: { name: string } | null;
+};
 const ruleToPlan = (r: RuleRow): PlanNotification =>
-  stated({ event: r.event, audience: r.audience, recipients: r.recipients, channel: r.channel?.name, timing: r.timing, minutes: r.minutes }) as PlanNotification;
+  stated({
+    event: r.event,
+    audience: r.audience,
+    recipients: r.recipients,
+    channel: r.channel?.name,
+    timing: r.timing,
+    minutes: r.minutes,
+  }) as PlanNotification;
 
 const byName = new Intl.Collator("en").compare;
 
@@ -69,28 +114,70 @@ export async function exportPlan(db: Reader, options: { system?: string } = {}):
       services: {
         select: {
           ...serviceSelect,
-          dependsOn: { select: { dependsOn: { select: { name: true, system: { select: { id: true, name: true } } } } } },
+          dependsOn: {
+            select: { dependsOn: { select: { name: true, system: { select: { id: true, name: true } } } } },
+          },
           backupPolicies: { orderBy: { name: "asc" } },
         },
       },
       runbooks: {
         orderBy: { name: "asc" },
-        select: { name: true, scenario: true, symptoms: true, detection: true, estimatedMinutes: true, drill: { select: { everyDays: true } }, steps: { orderBy: { position: "asc" } } },
+        select: {
+          name: true,
+          scenario: true,
+          symptoms: true,
+          detection: true,
+          estimatedMinutes: true,
+          drill: { select: { everyDays: true } },
+          steps: { orderBy: { position: "asc" } },
+        },
       },
       escalationPolicy: {
-        select: { levels: { orderBy: { position: "asc" }, select: { afterMinutes: true, roleTargets: true, contacts: { select: { contact: true } }, channels: { select: { channel: { select: { name: true } } } } } } },
+        select: {
+          levels: {
+            orderBy: { position: "asc" },
+            select: {
+              afterMinutes: true,
+              roleTargets: true,
+              contacts: { select: { contact: true } },
+              channels: { select: { channel: { select: { name: true } } } },
+            },
+          },
+        },
       },
-      notificationMatrix: { select: { rules: { orderBy: { position: "asc" }, select: { event: true, audience: true, recipients: true, timing: true, minutes: true, channel: { select: { name: true } } } } } },
+      notificationMatrix: {
+        select: {
+          rules: {
+            orderBy: { position: "asc" },
+            select: {
+              event: true,
+              audience: true,
+              recipients: true,
+              timing: true,
+              minutes: true,
+              channel: { select: { name: true } },
+            },
+          },
+        },
+      },
     },
   });
-  const serviceIds = [...new Set(systems.flatMap((s) => s.runbooks.flatMap((r) => r.steps.flatMap((step) => step.serviceIds))))];
+  const serviceIds = [
+    ...new Set(systems.flatMap((s) => s.runbooks.flatMap((r) => r.steps.flatMap((step) => step.serviceIds)))),
+  ];
   const stepServices = new Map(
-    (await db.service.findMany({ where: { id: { in: serviceIds } }, select: { id: true, name: true, systemId: true, system: { select: { name: true } } } })).map((s) => [s.id, s]),
+    (
+      await db.service.findMany({
+        where: { id: { in: serviceIds } },
+        select: { id: true, name: true, systemId: true, system: { select: { name: true } } },
+      })
+    ).map((s) => [s.id, s]),
   );
   const assigned = new Set<string>();
 
   const planSystems: PlanSystem[] = systems.map((system) => {
-    const otherSystem = (name: string, systemId: string, systemName: string) => (systemId === system.id ? name : `${systemName}${CROSS_SYSTEM_SEPARATOR}${name}`);
+    const otherSystem = (name: string, systemId: string, systemName: string) =>
+      systemId === system.id ? name : `${systemName}${CROSS_SYSTEM_SEPARATOR}${name}`;
     const services: PlanService[] = [...system.services]
       .sort((a, b) => a.tier - b.tier || byName(a.name, b.name))
       .map((s) =>
@@ -103,7 +190,9 @@ export async function exportPlan(db: Reader, options: { system?: string } = {}):
           owner: s.owner,
           healthCheckUrl: s.healthCheckUrl === null ? null : redactUrl(s.healthCheckUrl),
           notes: s.notes,
-          dependsOn: s.dependsOn.map((d) => otherSystem(d.dependsOn.name, d.dependsOn.system.id, d.dependsOn.system.name)).sort(byName),
+          dependsOn: s.dependsOn
+            .map((d) => otherSystem(d.dependsOn.name, d.dependsOn.system.id, d.dependsOn.system.name))
+            .sort(byName),
         }),
       );
     const backupPolicies = [...system.services]
@@ -153,18 +242,25 @@ export async function exportPlan(db: Reader, options: { system?: string } = {}):
       services: services.length ? services : undefined,
       backupPolicies: backupPolicies.length ? backupPolicies : undefined,
       runbooks: runbooks.length ? runbooks : undefined,
-      contacts: contacts.size ? [...contacts.values()].sort((a, b) => byName(a.name, b.name)).map(contactToPlan) : undefined,
+      contacts: contacts.size
+        ? [...contacts.values()].sort((a, b) => byName(a.name, b.name)).map(contactToPlan)
+        : undefined,
       escalation: levels.length
         ? levels.map((level, index) =>
             stated({
               level: index + 1,
               afterMinutes: level.afterMinutes,
-              targets: [...level.contacts.map(({ contact }) => contact.email ?? contact.name).sort(byName), ...level.roleTargets],
+              targets: [
+                ...level.contacts.map(({ contact }) => contact.email ?? contact.name).sort(byName),
+                ...level.roleTargets,
+              ],
               channels: level.channels.length ? level.channels.map((c) => c.channel.name).sort(byName) : undefined,
             }),
           )
         : undefined,
-      notifications: system.notificationMatrix?.rules.length ? system.notificationMatrix.rules.map(ruleToPlan) : undefined,
+      notifications: system.notificationMatrix?.rules.length
+        ? system.notificationMatrix.rules.map(ruleToPlan)
+        : undefined,
     });
   });
 
@@ -176,7 +272,22 @@ export async function exportPlan(db: Reader, options: { system?: string } = {}):
     db.tierDefault.findMany({ orderBy: { tier: "asc" }, select: { tier: true, rtoMinutes: true, rpoMinutes: true } }),
     db.contact.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }] }),
     db.notificationChannel.findMany({ orderBy: { name: "asc" }, select: { name: true, type: true } }),
-    db.notificationMatrix.findUnique({ where: { id: "default" }, select: { rules: { orderBy: { position: "asc" }, select: { event: true, audience: true, recipients: true, timing: true, minutes: true, channel: { select: { name: true } } } } } }),
+    db.notificationMatrix.findUnique({
+      where: { id: "default" },
+      select: {
+        rules: {
+          orderBy: { position: "asc" },
+          select: {
+            event: true,
+            audience: true,
+            recipients: true,
+            timing: true,
+            minutes: true,
+            channel: { select: { name: true } },
+          },
+        },
+      },
+    }),
   ]);
   const unassigned = contacts.filter((c) => !assigned.has(c.id)).sort((a, b) => byName(a.name, b.name));
   return stated({

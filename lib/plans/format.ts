@@ -20,12 +20,22 @@ export const PRIORITY_TIERS = { critical: 1, high: 2, medium: 3, low: 4 } as con
 
 const name = (max = 200) => z.string().trim().min(1, "is required").max(max, `is at most ${max} characters`);
 const text = (max: number) => z.string().trim().max(max, `is at most ${max} characters`);
-const minutes = z.number().int("must be whole minutes").min(0, "cannot be negative").max(MAX_OBJECTIVE_MINUTES, "is over a year");
+const minutes = z
+  .number()
+  .int("must be whole minutes")
+  .min(0, "cannot be negative")
+  .max(MAX_OBJECTIVE_MINUTES, "is over a year");
 const description = (s: string) => ({ description: s });
 
 const objectives = {
-  rtoMinutes: minutes.optional().meta(description("Recovery time objective, minutes. For a stated range, the upper end (the target measured against).")),
-  rtoMinMinutes: minutes.optional().meta(description("The lower end when the plan states a range (kept for reference; not a target).")),
+  rtoMinutes: minutes
+    .optional()
+    .meta(
+      description("Recovery time objective, minutes. For a stated range, the upper end (the target measured against)."),
+    ),
+  rtoMinMinutes: minutes
+    .optional()
+    .meta(description("The lower end when the plan states a range (kept for reference; not a target).")),
   rpoMinutes: minutes.optional().meta(description("Recovery point objective, minutes (upper end of a range).")),
   rpoMinMinutes: minutes.optional().meta(description("The lower end when the plan states a range.")),
 };
@@ -34,7 +44,9 @@ const planServiceSchema = z.strictObject({
   name: name(120),
   kind: text(40).optional(),
   tier: z.number().int().min(1, "is 1 (Critical) to 4 (Low)").max(4, "is 1 (Critical) to 4 (Low)").optional(),
-  priority: text(40).optional().meta(description("As the plan words it (Critical, High, Medium, Low); gives the tier when no tier is stated.")),
+  priority: text(40)
+    .optional()
+    .meta(description("As the plan words it (Critical, High, Medium, Low); gives the tier when no tier is stated.")),
   ...objectives,
   owner: text(120).optional(),
   healthCheckUrl: text(2048).optional(),
@@ -43,13 +55,19 @@ const planServiceSchema = z.strictObject({
     .array(name(250))
     .max(200)
     .optional()
-    .meta(description('Services this one needs up first: a name in the same system, or "System / service" in another.')),
+    .meta(
+      description('Services this one needs up first: a name in the same system, or "System / service" in another.'),
+    ),
   recoveryOrder: z
     .number()
     .int()
     .min(1)
     .optional()
-    .meta(description("The order the plan states. Lifeboat derives the order from dependencies; a stated order that contradicts them is reported, not stored.")),
+    .meta(
+      description(
+        "The order the plan states. Lifeboat derives the order from dependencies; a stated order that contradicts them is reported, not stored.",
+      ),
+    ),
 });
 
 const planBackupPolicySchema = z.strictObject({
@@ -57,7 +75,13 @@ const planBackupPolicySchema = z.strictObject({
   name: name(120),
   intervalMinutes: z.number().int().min(1).max(525_600).optional(),
   cron: text(100).optional().meta(description("UTC cron expression, e.g. 0 2 * * *")),
-  frequency: text(200).optional().meta(description("The frequency as the plan words it, when it is neither an interval nor a time of day (e.g. Real-time).")),
+  frequency: text(200)
+    .optional()
+    .meta(
+      description(
+        "The frequency as the plan words it, when it is neither an interval nor a time of day (e.g. Real-time).",
+      ),
+    ),
   retentionLocalDays: z.number().int().min(0).max(36_500).optional(),
   retentionRemoteDays: z.number().int().min(0).max(36_500).optional(),
   locations: z.array(name(300)).max(10).optional(),
@@ -72,14 +96,32 @@ const planStepSchema = z.strictObject({
   kind: z.enum(STEP_KINDS),
   command: z.string().max(10_000).optional().meta(description("Shell command of a command step.")),
   cwd: z.string().max(1000).optional().meta(description("Working directory of a command step.")),
-  enabled: z.boolean().optional().meta(description("Command steps only. Imported commands are disabled until someone reviews and enables them.")),
+  enabled: z
+    .boolean()
+    .optional()
+    .meta(description("Command steps only. Imported commands are disabled until someone reviews and enables them.")),
   instructions: z.string().max(5000).optional().meta(description("What the person does (manual and approval steps).")),
-  config: z.record(z.string(), z.unknown()).optional().meta(description("Settings of http, healthcheck and wait steps, as in the runbook editor (lib/recovery/steps.ts).")),
-  group: z.number().int().min(1).max(1000).optional().meta(description("Consecutive steps with the same group run in parallel.")),
+  config: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .meta(
+      description("Settings of http, healthcheck and wait steps, as in the runbook editor (lib/recovery/steps.ts)."),
+    ),
+  group: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .meta(description("Consecutive steps with the same group run in parallel.")),
   timeoutSeconds: z.number().int().min(1).max(86_400).optional(),
   retries: z.number().int().min(0).max(10).optional(),
   safeToRepeat: z.boolean().optional(),
-  services: z.array(name(120)).max(100).optional().meta(description("Services a health check proves recovered (names in the system).")),
+  services: z
+    .array(name(120))
+    .max(100)
+    .optional()
+    .meta(description("Services a health check proves recovered (names in the system).")),
 });
 
 const planRunbookSchema = z.strictObject({
@@ -100,7 +142,11 @@ const planContactSchema = z.strictObject({
     .array(name(80))
     .max(20)
     .optional()
-    .meta(description("On-call roles the contact fills (escalation levels can page a role). When left out, a new contact gets its role.")),
+    .meta(
+      description(
+        "On-call roles the contact fills (escalation levels can page a role). When left out, a new contact gets its role.",
+      ),
+    ),
   team: text(120).optional(),
   email: text(320).optional(),
   phone: text(40).optional().meta(description("E.164, e.g. +14155550123")),
@@ -149,15 +195,27 @@ export const planSchema = z
       .max(4)
       .optional()
       .meta(description("Default RTO/RPO per tier, for services that state none.")),
-    contacts: z.array(planContactSchema).max(5000).optional().meta(description("Contacts no system's escalation names.")),
+    contacts: z
+      .array(planContactSchema)
+      .max(5000)
+      .optional()
+      .meta(description("Contacts no system's escalation names.")),
     channels: z
       .array(z.strictObject({ name: name(120), type: z.enum(CHANNEL_TYPES) }))
       .max(200)
       .optional()
       .meta(description("Notification channels by name and type; their URLs are secrets and never exported.")),
-    notifications: z.array(planNotificationSchema).max(100).optional().meta(description("The fleet-wide notification matrix.")),
+    notifications: z
+      .array(planNotificationSchema)
+      .max(100)
+      .optional()
+      .meta(description("The fleet-wide notification matrix.")),
   })
-  .meta({ title: "Lifeboat DR plan", description: "Plan-as-code for Lifeboat: systems, services, backups, runbooks, people. Generated from lib/plans/format.ts." });
+  .meta({
+    title: "Lifeboat DR plan",
+    description:
+      "Plan-as-code for Lifeboat: systems, services, backups, runbooks, people. Generated from lib/plans/format.ts.",
+  });
 
 export type Plan = z.infer<typeof planSchema>;
 export type PlanSystem = z.infer<typeof planSystemSchema>;

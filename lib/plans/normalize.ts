@@ -22,13 +22,19 @@ export function normalizePlan(plan: Plan): { plan: Plan; interpretations: Interp
         const tier = tierFromPriority(next.priority);
         if (tier) {
           next.tier = tier;
-          interpretations.push({ path, message: `${service.name}: priority "${service.priority}" read as tier ${tier}` });
+          interpretations.push({
+            path,
+            message: `${service.name}: priority "${service.priority}" read as tier ${tier}`,
+          });
         }
       }
       for (const key of ["rtoMinutes", "rpoMinutes"] as const) {
         if (next[key] === undefined && system[key] !== undefined) {
           next[key] = system[key];
-          interpretations.push({ path, message: `${service.name}: ${key === "rtoMinutes" ? "RTO" : "RPO"} ${system[key]} min from the system-wide figure` });
+          interpretations.push({
+            path,
+            message: `${service.name}: ${key === "rtoMinutes" ? "RTO" : "RPO"} ${system[key]} min from the system-wide figure`,
+          });
         }
       }
       return next;
@@ -43,22 +49,42 @@ function unstored(system: Plan["systems"][number], s: number): Interpretation[] 
   const notes: Interpretation[] = [];
   const services = system.services ?? [];
   for (const [i, service] of services.entries()) {
-    for (const [key, label] of [["rto", "RTO"], ["rpo", "RPO"]] as const) {
+    for (const [key, label] of [
+      ["rto", "RTO"],
+      ["rpo", "RPO"],
+    ] as const) {
       const lower = service[`${key}MinMinutes`];
-      if (lower !== undefined) notes.push({ path: `systems[${s}].services[${i}]`, message: `${service.name}: ${label} stated as ${lower}–${service[`${key}Minutes`]} min; the target is the upper end (the lower end is not stored)` });
+      if (lower !== undefined)
+        notes.push({
+          path: `systems[${s}].services[${i}]`,
+          message: `${service.name}: ${label} stated as ${lower}–${service[`${key}Minutes`]} min; the target is the upper end (the lower end is not stored)`,
+        });
     }
   }
   for (const [i, runbook] of (system.runbooks ?? []).entries()) {
-    if (runbook.estimatedMinMinutes !== undefined) notes.push({ path: `systems[${s}].runbooks[${i}]`, message: `${runbook.name}: estimated ${runbook.estimatedMinMinutes}–${runbook.estimatedMinutes} min; kept as ${runbook.estimatedMinutes} (the lower end is not stored)` });
+    if (runbook.estimatedMinMinutes !== undefined)
+      notes.push({
+        path: `systems[${s}].runbooks[${i}]`,
+        message: `${runbook.name}: estimated ${runbook.estimatedMinMinutes}–${runbook.estimatedMinutes} min; kept as ${runbook.estimatedMinutes} (the lower end is not stored)`,
+      });
   }
-  const order = new Map(services.filter((x) => x.recoveryOrder !== undefined).map((x) => [x.name.toLowerCase(), x.recoveryOrder!]));
-  if (order.size) notes.push({ path: `systems[${s}]`, message: `${system.name}: the stated recovery order is not stored; Lifeboat derives it from the dependencies` });
+  const order = new Map(
+    services.filter((x) => x.recoveryOrder !== undefined).map((x) => [x.name.toLowerCase(), x.recoveryOrder!]),
+  );
+  if (order.size)
+    notes.push({
+      path: `systems[${s}]`,
+      message: `${system.name}: the stated recovery order is not stored; Lifeboat derives it from the dependencies`,
+    });
   for (const [i, service] of services.entries()) {
     const own = order.get(service.name.toLowerCase());
     for (const dependency of service.dependsOn ?? []) {
       const theirs = order.get(dependency.toLowerCase());
       if (own !== undefined && theirs !== undefined && own < theirs) {
-        notes.push({ path: `systems[${s}].services[${i}]`, message: `${system.name}: the plan recovers ${service.name} (${own}) before ${dependency} (${theirs}), which it depends on; Lifeboat recovers ${dependency} first` });
+        notes.push({
+          path: `systems[${s}].services[${i}]`,
+          message: `${system.name}: the plan recovers ${service.name} (${own}) before ${dependency} (${theirs}), which it depends on; Lifeboat recovers ${dependency} first`,
+        });
       }
     }
   }

@@ -38,7 +38,10 @@ function startWorker(): Slot {
     // `--import tsx` in a worker's execArgv does not reach its loader on Node 20: tsx's API loads the source.
     const api = pathToFileURL(path.join(root, "node_modules", "tsx", "dist", "esm", "api", "index.mjs")).href;
     const source = pathToFileURL(path.join(root, "lib", "plans", "parse-worker.ts")).href;
-    worker = spawn(`import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`, { eval: true });
+    worker = spawn(
+      `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`,
+      { eval: true },
+    );
   }
   worker.unref(); // an idle worker does not keep a CLI process alive; a busy one is ref'd while it works
   // The budget starts once the worker has loaded (from source under tsx, that alone can take a second or two).
@@ -107,7 +110,10 @@ function run(slot: Slot, task: Task) {
 }
 
 /** Runs one plan job in a worker within the time budget (PLAN_PARSE_TIMEOUT_MS unless given). */
-export function runPlanJobOffThread<J extends PlanJob>(job: J, options: { timeoutMs?: number } = {}): Promise<PlanJobResult<J>> {
+export function runPlanJobOffThread<J extends PlanJob>(
+  job: J,
+  options: { timeoutMs?: number } = {},
+): Promise<PlanJobResult<J>> {
   const timeoutMs = options.timeoutMs ?? planReadEnv().PLAN_PARSE_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     const task: Task = { job, timeoutMs, resolve: resolve as (value: unknown) => void, reject };
@@ -115,7 +121,9 @@ export function runPlanJobOffThread<J extends PlanJob>(job: J, options: { timeou
     if (idle) return run(idle, task);
     if (slots.length < MAX_WORKERS) return run(startWorker(), task);
     if (waiting.length >= MAX_WAITING) {
-      return reject(new AppError("UNAVAILABLE", { userMessage: "Lifeboat is busy reading other plans: try again in a moment" }));
+      return reject(
+        new AppError("UNAVAILABLE", { userMessage: "Lifeboat is busy reading other plans: try again in a moment" }),
+      );
     }
     waiting.push(task);
   });

@@ -9,8 +9,7 @@ type ReadRequest = { text: string; fileName?: string; systemName?: string };
 
 export type PlanJob =
   /** knownServices: "system\u0000service" keys of what Lifeboat holds (a YAML plan may depend on them). */
-  | { kind: "read"; request: ReadRequest; knownServices?: string[] }
-  | { kind: "locate"; text: string; paths: string[] };
+  { kind: "read"; request: ReadRequest; knownServices?: string[] } | { kind: "locate"; text: string; paths: string[] };
 
 export type PlanJobResult<J extends PlanJob> = J extends { kind: "read" } ? PlanReading : (number | undefined)[];
 

@@ -7,7 +7,14 @@ import { planToYaml } from "./yaml/write";
 // (The test reaches it only through read.ts: importing a mocked module that does not exist yet fails.)
 const markdown = vi.hoisted(() => ({ available: false, extract: vi.fn<(source: string) => PlanReading>() }));
 vi.mock("./markdown/extract", async (importOriginal) => {
-  const stub = (): PlanReading => ({ format: "markdown", plan: { systems: [] }, problems: [], unparsed: [], notFound: [], notes: [] });
+  const stub = (): PlanReading => ({
+    format: "markdown",
+    plan: { systems: [] },
+    problems: [],
+    unparsed: [],
+    notFound: [],
+    notes: [],
+  });
   const { existsSync } = await import("node:fs");
   let real: ((source: string) => PlanReading) | undefined;
   if (existsSync(new URL("./markdown/extract.ts", import.meta.url))) {
@@ -31,8 +38,12 @@ describe("readPlanDocument: refusals before parsing", () => {
   it("refuses more than 2 MB, text or bytes, and says how much", () => {
     const over = "#".repeat(MAX_PLAN_BYTES + 1);
     expect(messages(readPlanDocument({ text: over }))).toEqual(["The plan is 2.1 MB: at most 2 MB"]);
-    expect(messages(readPlanDocument({ name: "plan.md", bytes: encode(over) }))).toEqual(["The plan is 2.1 MB: at most 2 MB"]);
-    expect(messages(readPlanDocument({ text: "x".repeat(Math.round(2.3 * 1024 * 1024)) }))).toEqual(["The plan is 2.3 MB: at most 2 MB"]);
+    expect(messages(readPlanDocument({ name: "plan.md", bytes: encode(over) }))).toEqual([
+      "The plan is 2.1 MB: at most 2 MB",
+    ]);
+    expect(messages(readPlanDocument({ text: "x".repeat(Math.round(2.3 * 1024 * 1024)) }))).toEqual([
+      "The plan is 2.3 MB: at most 2 MB",
+    ]);
     expect(extract).not.toHaveBeenCalled();
   });
 
@@ -59,7 +70,9 @@ describe("readPlanDocument: refusals before parsing", () => {
   });
 
   it("refuses text with NUL characters", () => {
-    expect(messages(readPlanDocument({ text: "systems: []\u0000" }))).toEqual([expect.stringMatching(/^Not a text file/)]);
+    expect(messages(readPlanDocument({ text: "systems: []\u0000" }))).toEqual([
+      expect.stringMatching(/^Not a text file/),
+    ]);
   });
 
   it.each([
@@ -74,10 +87,14 @@ describe("readPlanDocument: refusals before parsing", () => {
 
 describe("readPlanDocument: YAML", () => {
   it("reads a YAML plan from bytes with a BOM and CRLF, lines still right", () => {
-    const bytes = encode("\uFEFFsystems:\r\n  - name: Shop\r\n    services:\r\n      - name: api\r\n        rtoMins: 5\r\n");
+    const bytes = encode(
+      "\uFEFFsystems:\r\n  - name: Shop\r\n    services:\r\n      - name: api\r\n        rtoMins: 5\r\n",
+    );
     const reading = readPlanDocument({ name: "plan.yml", bytes });
     expect(reading.format).toBe("yaml");
-    expect(reading.problems).toEqual([{ line: 5, path: "systems[0].services[0].rtoMins", message: 'Unknown field "rtoMins" in systems[0].services[0]' }]);
+    expect(reading.problems).toEqual([
+      { line: 5, path: "systems[0].services[0].rtoMins", message: 'Unknown field "rtoMins" in systems[0].services[0]' },
+    ]);
   });
 
   it("reports YAML syntax errors with their line", () => {
@@ -88,7 +105,9 @@ describe("readPlanDocument: YAML", () => {
   it("passes options.known to the YAML reader", () => {
     const text = "systems:\n  - name: Shop\n    services:\n      - name: api\n        dependsOn: [db]\n";
     expect(readPlanDocument({ text }).problems).toHaveLength(1);
-    expect(readPlanDocument({ text }, { known: (system, service) => system === "Shop" && service === "db" }).problems).toEqual([]);
+    expect(
+      readPlanDocument({ text }, { known: (system, service) => system === "Shop" && service === "db" }).problems,
+    ).toEqual([]);
   });
 
   it("reads an exported plan back", () => {
@@ -116,7 +135,11 @@ describe("format detection", () => {
     ["a mapping with systems:", PLAN, "yaml"],
     ["a mapping with version: only", "version: 1\n", "yaml"],
     ["JSON", '{"systems": [{"name": "Shop"}]}', "yaml"],
-    ["an exported plan (its header comment looks like a heading)", "# Lifeboat DR plan (format version 1)\n\nsystems:\n  - name: Shop\n", "yaml"],
+    [
+      "an exported plan (its header comment looks like a heading)",
+      "# Lifeboat DR plan (format version 1)\n\nsystems:\n  - name: Shop\n",
+      "yaml",
+    ],
     ["broken YAML with a systems: line", "systems:\n\t- name: Shop\n", "yaml"],
     ["a Markdown heading", "# Shop DR plan\n\nWe restore the database first.\n", "markdown"],
     ["a level-3 heading", "Intro text\n\n### Services\n", "markdown"],
@@ -156,7 +179,10 @@ describe("format detection", () => {
 describe("readPlanDocument: Markdown", () => {
   if (markdown.available) {
     it("reads a tiny Markdown plan with the extractor", () => {
-      const reading = readPlanDocument({ name: "plan.md", text: "# Shop DR plan\n\n## Services\n\n| Service | RTO |\n|---|---|\n| api | 1 hour |\n" });
+      const reading = readPlanDocument({
+        name: "plan.md",
+        text: "# Shop DR plan\n\n## Services\n\n| Service | RTO |\n|---|---|\n| api | 1 hour |\n",
+      });
       expect(extract).toHaveBeenCalledTimes(1);
       expect(reading.format).toBe("markdown");
       expect(Array.isArray(reading.problems)).toBe(true);

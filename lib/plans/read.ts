@@ -15,10 +15,12 @@ export type PlanFormat = PlanReading["format"];
  */
 export function readPlanDocument(input: PlanDocumentInput, options: PlanReadOptions = {}): PlanReading {
   const byExtension = formatFromName(input.name);
-  const refuse = (message: string, format: PlanFormat = byExtension ?? "yaml"): PlanReading => problemReading(format, { message });
+  const refuse = (message: string, format: PlanFormat = byExtension ?? "yaml"): PlanReading =>
+    problemReading(format, { message });
 
   const size = "bytes" in input ? input.bytes.byteLength : Buffer.byteLength(input.text, "utf8");
-  if (size > MAX_PLAN_BYTES) return refuse(`The plan is ${megabytes(size)}: at most ${MAX_PLAN_BYTES / (1024 * 1024)} MB`);
+  if (size > MAX_PLAN_BYTES)
+    return refuse(`The plan is ${megabytes(size)}: at most ${MAX_PLAN_BYTES / (1024 * 1024)} MB`);
 
   let text: string;
   if ("bytes" in input) {
@@ -38,7 +40,9 @@ export function readPlanDocument(input: PlanDocumentInput, options: PlanReadOpti
 
   const format = byExtension ?? formatFromContent(text);
   if (!format) {
-    return refuse("Neither Markdown nor a YAML plan: expected a Markdown DR plan (headings, tables) or YAML with a top-level systems: key");
+    return refuse(
+      "Neither Markdown nor a YAML plan: expected a Markdown DR plan (headings, tables) or YAML with a top-level systems: key",
+    );
   }
   return format === "markdown" ? extractMarkdownPlan(text) : parsePlanYaml(text, options);
 }

@@ -2,9 +2,21 @@
 // characters to fill a slot with (every whitespace and ASCII punctuation character). Test support only.
 /** Every whitespace JavaScript's \s knows, plus the zero-width and other spaces a pasted document carries. */
 const WHITESPACE = [
-  " ", "\t", "\u000b", "\u000c", "\u0085", "\u00a0", "\u1680", "\u180e",
+  " ",
+  "\t",
+  "\u000b",
+  "\u000c",
+  "\u0085",
+  "\u00a0",
+  "\u1680",
+  "\u180e",
   ..."\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b",
-  "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff",
+  "\u2028",
+  "\u2029",
+  "\u202f",
+  "\u205f",
+  "\u3000",
+  "\ufeff",
 ];
 const PUNCTUATION = [..."!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", "–", "—", "•", "…"];
 export const CHARS = [...WHITESPACE, ...PUNCTUATION];
@@ -34,12 +46,15 @@ const YAML = [
 ];
 
 /** Each template once per slot: the run in that slot, one space in the others. */
-export const cases = [...MARKDOWN.map((t) => ({ t, name: "plan.md" })), ...YAML.map((t) => ({ t, name: "plan.yaml" }))].flatMap(({ t, name }) => {
+export const cases = [
+  ...MARKDOWN.map((t) => ({ t, name: "plan.md" })),
+  ...YAML.map((t) => ({ t, name: "plan.yaml" })),
+].flatMap(({ t, name }) => {
   const parts = t.split(X);
   return parts.slice(1).map((_, slot) => ({
     name,
     label: `${name} ${JSON.stringify(t.slice(0, 60))}… slot ${slot}`,
-    fill: (run: string) => parts.reduce((out, part, i) => (i === 0 ? part : out + (i === slot + 1 ? run : " ") + part), ""),
+    fill: (run: string) =>
+      parts.reduce((out, part, i) => (i === 0 ? part : out + (i === slot + 1 ? run : " ") + part), ""),
   }));
 });
-

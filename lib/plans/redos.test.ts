@@ -26,7 +26,9 @@ describe("plan readers on long runs of whitespace and punctuation", () => {
         const unit = char + partner;
         const run = unit.repeat(Math.ceil(RUN_CHARS / unit.length));
         const ms = timed(name, fill(run));
-        expect(ms, `${JSON.stringify(unit)} × ${run.length / unit.length}`).toBeLessThan(name.endsWith(".yaml") ? YAML_BUDGET_MS : BUDGET_MS);
+        expect(ms, `${JSON.stringify(unit)} × ${run.length / unit.length}`).toBeLessThan(
+          name.endsWith(".yaml") ? YAML_BUDGET_MS : BUDGET_MS,
+        );
       }),
       { numRuns: 30 },
     );

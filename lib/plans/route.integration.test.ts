@@ -18,7 +18,13 @@ beforeAll(async () => {
 });
 
 function post(body: BodyInit, query = "", token: string | null = tokens.write!) {
-  return POST(new NextRequest(`http://lifeboat.test/api/v1/plans/import${query}`, { method: "POST", headers: token ? { Authorization: `Bearer ${token}` } : {}, body }));
+  return POST(
+    new NextRequest(`http://lifeboat.test/api/v1/plans/import${query}`, {
+      method: "POST",
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      body,
+    }),
+  );
 }
 
 const yaml = (...lines: string[]) => [...lines, ""].join("\n");
@@ -38,7 +44,18 @@ describe("POST /api/v1/plans/import", () => {
       ["x".repeat(2 * 1024 * 1024 + 1), "?name=plan.yaml", 413, /over 2 MB/],
       [yaml("systems:", "  - name: 'unclosed"), "?name=plan.yaml", 422, /YAML syntax error/],
       [yaml("systems:", "  - name: Shop", "    colour: red"), "?name=plan.yaml", 422, /Unknown field .{0,2}colour/],
-      [yaml("systems:", "  - name: Shop", "    services:", "      - { name: a, tier: 1, dependsOn: [b] }", "      - { name: b, tier: 1, dependsOn: [a] }"), "?name=plan.yaml", 422, /cycle/i],
+      [
+        yaml(
+          "systems:",
+          "  - name: Shop",
+          "    services:",
+          "      - { name: a, tier: 1, dependsOn: [b] }",
+          "      - { name: b, tier: 1, dependsOn: [a] }",
+        ),
+        "?name=plan.yaml",
+        422,
+        /cycle/i,
+      ],
       ["<script>alert(1)</script>", "?name=plan.md", 422, /heading|table|plan/i],
     ];
     for (const [body, query, status, message] of cases) {
@@ -50,7 +67,14 @@ describe("POST /api/v1/plans/import", () => {
   });
 
   it("previews with dryRun, then applies once, with problems from the database on their YAML line", async () => {
-    const plan = yaml("systems:", "  - name: Shop", "    services:", "      - name: api", "        tier: 1", "        dependsOn: []");
+    const plan = yaml(
+      "systems:",
+      "  - name: Shop",
+      "    services:",
+      "      - name: api",
+      "        tier: 1",
+      "        dependsOn: []",
+    );
     const preview = await post(plan, "?name=shop.yaml&dryRun=true");
     expect(preview.status).toBe(200);
     const report = await preview.json();
@@ -60,9 +84,14 @@ describe("POST /api/v1/plans/import", () => {
     expect(applied.outcome).toMatchObject({ applied: true, counts: { create: 2 } });
     expect(await counts()).toEqual({ systems: 1, services: 1 });
     // A new service without a tier is a problem only the database can tell (the plan alone is valid).
-    const response = await post(yaml("systems:", "  - name: Shop", "    services:", "      - name: worker"), "?name=shop.yaml");
+    const response = await post(
+      yaml("systems:", "  - name: Shop", "    services:", "      - name: worker"),
+      "?name=shop.yaml",
+    );
     expect(response.status).toBe(422);
-    expect((await response.json()).outcome.problems).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining("worker is new and states no tier") })]);
+    expect((await response.json()).outcome.problems).toEqual([
+      expect.objectContaining({ line: 4, message: expect.stringContaining("worker is new and states no tier") }),
+    ]);
     expect(await counts()).toEqual({ systems: 1, services: 1 });
   });
 });

@@ -55,7 +55,10 @@ const MINIMAL_PLAN = "systems:\n  - name: Shop\n";
 
 describe("docs/plan.schema.json", () => {
   it("is what planJsonSchema() gives (else: run `npx tsx lib/plans/schema-file.ts` to refresh it)", () => {
-    expect(committed(), `${PLAN_SCHEMA_FILE} is out of date: run \`npx tsx lib/plans/schema-file.ts\` to refresh it`).toBe(planJsonSchemaText());
+    expect(
+      committed(),
+      `${PLAN_SCHEMA_FILE} is out of date: run \`npx tsx lib/plans/schema-file.ts\` to refresh it`,
+    ).toBe(planJsonSchemaText());
   });
 
   it("is draft 2020-12 with Lifeboat's $id, describing the input side", () => {
@@ -81,7 +84,10 @@ describe("docs/plan.schema.json", () => {
   it.each([
     ["an unknown field", "systems:\n  - name: Shop\n    rtoMins: 5\n"],
     ["fractional minutes", "systems:\n  - name: Shop\n    rtoMinutes: 1.5\n"],
-    ["an unknown step kind", "systems:\n  - name: Shop\n    runbooks:\n      - name: R\n        steps: [{ title: T, kind: teleport }]\n"],
+    [
+      "an unknown step kind",
+      "systems:\n  - name: Shop\n    runbooks:\n      - name: R\n        steps: [{ title: T, kind: teleport }]\n",
+    ],
     ["another version", "version: 2\nsystems: []\n"],
   ])("rejects %s, as zod does", (_label, text) => {
     const data: unknown = parse(text);

@@ -12,4 +12,6 @@ export const importRequestSchema = z.object({
 export type ImportRequest = z.infer<typeof importRequestSchema>;
 
 /** Applying names the preview it confirms: the fingerprint of what the person saw. */
-export const applyPlanImportSchema = importRequestSchema.extend({ fingerprint: z.string().regex(/^[0-9a-f]{32}$/, "Preview the plan first") });
+export const applyPlanImportSchema = importRequestSchema.extend({
+  fingerprint: z.string().regex(/^[0-9a-f]{32}$/, "Preview the plan first"),
+});

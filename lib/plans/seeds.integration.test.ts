@@ -20,7 +20,8 @@ beforeAll(async () => {
   if (present) t = await createTestDatabase();
 });
 
-const written = (changes: { action: string }[]) => changes.filter((c) => c.action === "create" || c.action === "update");
+const written = (changes: { action: string }[]) =>
+  changes.filter((c) => c.action === "create" || c.action === "update");
 
 describe.skipIf(!present)("the seed DR plans", () => {
   it.each(documents)("%s imports without problems, and again without changes", async (file) => {
@@ -34,10 +35,26 @@ describe.skipIf(!present)("the seed DR plans", () => {
   });
 
   it("holds the stated figures", async () => {
-    const service = (system: string, name: string) => t.db.service.findFirstOrThrow({ where: { name, system: { name: system } }, include: { dependsOn: { include: { dependsOn: true } } } });
-    expect(await service("Vocare Restaurant Assistant", "Backend Service")).toMatchObject({ tier: 1, rtoMinutes: 15, rpoMinutes: 5 });
-    expect(await service("Vocare Restaurant Assistant", "Historical Logs")).toMatchObject({ tier: 4, rtoMinutes: 120, rpoMinutes: 1440 });
-    expect(await service("Voice AI Testing Framework", "Database (PostgreSQL)")).toMatchObject({ tier: 1, rtoMinutes: 30, rpoMinutes: 1440 });
+    const service = (system: string, name: string) =>
+      t.db.service.findFirstOrThrow({
+        where: { name, system: { name: system } },
+        include: { dependsOn: { include: { dependsOn: true } } },
+      });
+    expect(await service("Vocare Restaurant Assistant", "Backend Service")).toMatchObject({
+      tier: 1,
+      rtoMinutes: 15,
+      rpoMinutes: 5,
+    });
+    expect(await service("Vocare Restaurant Assistant", "Historical Logs")).toMatchObject({
+      tier: 4,
+      rtoMinutes: 120,
+      rpoMinutes: 1440,
+    });
+    expect(await service("Voice AI Testing Framework", "Database (PostgreSQL)")).toMatchObject({
+      tier: 1,
+      rtoMinutes: 30,
+      rpoMinutes: 1440,
+    });
     const ml = await service("NEURECTOMY", "ML Service");
     expect(ml).toMatchObject({ tier: 1, rtoMinutes: 15 });
     expect(ml.dependsOn.map((d) => d.dependsOn.name)).toEqual(["PostgreSQL"]);
@@ -45,12 +62,18 @@ describe.skipIf(!present)("the seed DR plans", () => {
 
     const nightly = await t.db.backupPolicy.findFirstOrThrow({ where: { service: { name: "Database (PostgreSQL)" } } });
     expect(nightly.cron).toBe("0 2 * * *");
-    const restore = await t.db.runbook.findFirstOrThrow({ where: { name: { contains: "Database Corruption" } }, include: { steps: { orderBy: { position: "asc" } } } });
+    const restore = await t.db.runbook.findFirstOrThrow({
+      where: { name: { contains: "Database Corruption" } },
+      include: { steps: { orderBy: { position: "asc" } } },
+    });
     expect(restore.estimatedMinutes).toBe(45);
     const commands = restore.steps.filter((s) => s.kind === "command");
     expect(commands.length).toBeGreaterThan(0);
     for (const step of commands) expect(step.config).toMatchObject({ enabled: false });
-    const levels = await t.db.escalationLevel.findMany({ where: { policy: { system: { name: "Vocare Restaurant Assistant" } } }, orderBy: { position: "asc" } });
+    const levels = await t.db.escalationLevel.findMany({
+      where: { policy: { system: { name: "Vocare Restaurant Assistant" } } },
+      orderBy: { position: "asc" },
+    });
     expect(levels.map((l) => l.afterMinutes)).toEqual([0, 15, 30]);
     expect(await t.db.contact.count({ where: { email: "dba@voiceai-testing.local" } })).toBe(1);
   });

@@ -45,10 +45,14 @@ async function startWorkerProcess(): Promise<Worker> {
   child.stdout.on("data", (chunk: Buffer) => (output += chunk));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk));
   child.on("exit", () => workers.delete(child));
-  await waitFor(() => {
-    if (child.exitCode !== null) throw new Error(`The worker exited (${child.exitCode}):\n${output}`);
-    return output.includes("worker running");
-  }, 20_000, "the worker to start");
+  await waitFor(
+    () => {
+      if (child.exitCode !== null) throw new Error(`The worker exited (${child.exitCode}):\n${output}`);
+      return output.includes("worker running");
+    },
+    20_000,
+    "the worker to start",
+  );
   return { child, log: () => output };
 }
 
@@ -89,18 +93,34 @@ afterAll(async () => {
   await service?.close();
 });
 
-async function startIncidentRun(name: string, steps: { title: string; kind: "http" | "wait" | "healthcheck"; config: object; safeToRepeat: boolean; timeoutSeconds?: number; serviceIds?: string[] }[]) {
+async function startIncidentRun(
+  name: string,
+  steps: {
+    title: string;
+    kind: "http" | "wait" | "healthcheck";
+    config: object;
+    safeToRepeat: boolean;
+    timeoutSeconds?: number;
+    serviceIds?: string[];
+  }[],
+) {
   const runbook = await t.db.runbook.create({
     data: { systemId, name, steps: { create: steps.map((s, i) => ({ position: i + 1, timeoutSeconds: 30, ...s })) } },
   });
-  const incident = await t.db.incident.create({ data: { title: name, severity: "SEV1", systemId, services: { create: [{ serviceId }] } } });
-  const { id: runId } = await startRun(t.db, bossSink(boss), commander, { runbookId: runbook.id, incidentId: incident.id });
+  const incident = await t.db.incident.create({
+    data: { title: name, severity: "SEV1", systemId, services: { create: [{ serviceId }] } },
+  });
+  const { id: runId } = await startRun(t.db, bossSink(boss), commander, {
+    runbookId: runbook.id,
+    incidentId: incident.id,
+  });
   return { runId, incidentId: incident.id };
 }
 
 const stepsOf = (runId: string) => t.db.stepRun.findMany({ where: { runId }, orderBy: { position: "asc" } });
 const runState = async (runId: string) => (await t.db.recoveryRun.findUniqueOrThrow({ where: { id: runId } })).state;
-const timelineOf = async (incidentId: string) => (await t.db.timelineEvent.findMany({ where: { incidentId }, orderBy: { id: "asc" } })).map((e) => e.message);
+const timelineOf = async (incidentId: string) =>
+  (await t.db.timelineEvent.findMany({ where: { incidentId }, orderBy: { id: "asc" } })).map((e) => e.message);
 
 // Each scenario takes ~10 s; the longer limits are for a loaded machine (worker start-up is the slow part).
 describe("a worker killed mid-run", () => {
@@ -119,18 +139,32 @@ describe("a worker killed mid-run", () => {
     const { runId, incidentId } = await startIncidentRun("Crash A", [
       { title: "Promote replica", kind: "http", config: { url: `${service.url}/a-failover` }, safeToRepeat: false },
       { title: "Let replication settle", kind: "wait", config: { seconds: 4 }, safeToRepeat: true },
-      { title: "Ledger healthy", kind: "healthcheck", config: { url: `${service.url}/a-health`, intervalSeconds: 0.2 }, safeToRepeat: true, serviceIds: [serviceId] },
+      {
+        title: "Ledger healthy",
+        kind: "healthcheck",
+        config: { url: `${service.url}/a-health`, intervalSeconds: 0.2 },
+        safeToRepeat: true,
+        serviceIds: [serviceId],
+      },
     ]);
 
     await waitForWorker(async () => (await stepsOf(runId))[1]!.state === "running", 15_000, "the wait step to run");
     await killWorker(worker.child);
     worker = await startWorkerProcess();
-    await waitForWorker(async () => ["succeeded", "paused", "failed", "cancelled"].includes(await runState(runId)), 20_000, "the run to finish");
+    await waitForWorker(
+      async () => ["succeeded", "paused", "failed", "cancelled"].includes(await runState(runId)),
+      20_000,
+      "the run to finish",
+    );
 
     expect(await runState(runId)).toBe("succeeded");
     expect(service.count("/a-failover")).toBe(1);
     const steps = await stepsOf(runId);
-    expect(steps.map((s) => [s.state, s.attempts])).toEqual([["succeeded", 1], ["succeeded", 2], ["succeeded", 1]]);
+    expect(steps.map((s) => [s.state, s.attempts])).toEqual([
+      ["succeeded", 1],
+      ["succeeded", 2],
+      ["succeeded", 1],
+    ]);
     expect(await t.db.recoveryMeasurement.count({ where: { runId, serviceId } })).toBe(1);
 
     const lines = await timelineOf(incidentId);
@@ -153,7 +187,10 @@ describe("a worker killed mid-run", () => {
       lines.findIndex((l) => l.startsWith("ledger is healthy again: measured recovery")),
       at("Recovery run finished: every step succeeded or was skipped."),
     ];
-    expect(order.every((index, i) => index > (order[i - 1] ?? -1)), lines.join("\n")).toBe(true);
+    expect(
+      order.every((index, i) => index > (order[i - 1] ?? -1)),
+      lines.join("\n"),
+    ).toBe(true);
     // Nothing else happened: no failure, no second run of step 1.
     expect(lines).toHaveLength(order.length);
   }, 45_000);
@@ -173,7 +210,9 @@ describe("a worker killed mid-run", () => {
     expect(await runState(runId)).toBe("paused");
     const [restore, settle] = await stepsOf(runId);
     expect(restore).toMatchObject({ state: "failed", attempts: 1 });
-    expect(restore!.error).toMatch(/^Interrupted: the worker stopped during this step\. It is not marked safe to repeat, so it was not run again/);
+    expect(restore!.error).toMatch(
+      /^Interrupted: the worker stopped during this step\. It is not marked safe to repeat, so it was not run again/,
+    );
     expect(settle!.state).toBe("pending");
     expect((await timelineOf(incidentId)).slice(-2)).toEqual([
       'Step 1 (HTTP call) "Restore database" started.',

@@ -11,7 +11,8 @@ export type ExecutorOptions = { commandsEnabled: boolean; signal: AbortSignal; b
 
 const OUTPUT_LIMIT = 4000;
 /** `total`: the full length when only the start of the text was kept. */
-const clip = (text: string, limit = OUTPUT_LIMIT, total = text.length) => (total > limit ? `${text.slice(0, limit)}… (${total - limit} more characters)` : text);
+const clip = (text: string, limit = OUTPUT_LIMIT, total = text.length) =>
+  total > limit ? `${text.slice(0, limit)}… (${total - limit} more characters)` : text;
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -20,7 +21,8 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 function failure(error: unknown, what: string, timeoutSeconds: number, signal: AbortSignal): StepOutcome {
-  if (signal.aborted) return { ok: false, output: "", error: `${what}: no answer within the ${timeoutSeconds} s timeout` };
+  if (signal.aborted)
+    return { ok: false, output: "", error: `${what}: no answer within the ${timeoutSeconds} s timeout` };
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return { ok: false, output: "", error: `${what}: ${cause?.code ?? cause?.message ?? (error as Error).message}` };
 }
@@ -40,7 +42,12 @@ function resolved(value: string, baseUrl: string | undefined): { url: string } |
   return problem ? { error: `${redactUrl(url)}: ${problem}` } : { url };
 }
 
-async function runHttp(config: unknown, timeoutSeconds: number, signal: AbortSignal, baseUrl?: string): Promise<StepOutcome> {
+async function runHttp(
+  config: unknown,
+  timeoutSeconds: number,
+  signal: AbortSignal,
+  baseUrl?: string,
+): Promise<StepOutcome> {
   const parsed = parseStepConfig("http", config);
   if (!parsed.success) return { ok: false, output: "", error: `Invalid HTTP step: ${parsed.error.issues[0]!.message}` };
   const target = resolved(parsed.data.url, baseUrl);
@@ -55,16 +62,29 @@ async function runHttp(config: unknown, timeoutSeconds: number, signal: AbortSig
     const text = clip(await response.text(), 1000);
     const ms = Math.round(performance.now() - started);
     const line = `${method} ${shown} → HTTP ${response.status} in ${ms} ms${text ? `\n${text}` : ""}`;
-    return statusMatches(response.status, expectStatus) ? { ok: true, output: line } : { ok: false, output: line, error: `Expected ${expectStatus?.join(" or ") ?? "a 2xx status"}, got HTTP ${response.status}` };
+    return statusMatches(response.status, expectStatus)
+      ? { ok: true, output: line }
+      : {
+          ok: false,
+          output: line,
+          error: `Expected ${expectStatus?.join(" or ") ?? "a 2xx status"}, got HTTP ${response.status}`,
+        };
   } catch (error) {
-    if (error instanceof OutboundRefusedError) return { ok: false, output: "", error: `${method} ${shown}: ${error.message}` };
+    if (error instanceof OutboundRefusedError)
+      return { ok: false, output: "", error: `${method} ${shown}: ${error.message}` };
     return failure(error, `${method} ${shown}`, timeoutSeconds, signal);
   }
 }
 
-async function runHealthcheck(config: unknown, timeoutSeconds: number, signal: AbortSignal, baseUrl?: string): Promise<StepOutcome> {
+async function runHealthcheck(
+  config: unknown,
+  timeoutSeconds: number,
+  signal: AbortSignal,
+  baseUrl?: string,
+): Promise<StepOutcome> {
   const parsed = parseStepConfig("healthcheck", config);
-  if (!parsed.success) return { ok: false, output: "", error: `Invalid health check: ${parsed.error.issues[0]!.message}` };
+  if (!parsed.success)
+    return { ok: false, output: "", error: `Invalid health check: ${parsed.error.issues[0]!.message}` };
   const target = resolved(parsed.data.url, baseUrl);
   if ("error" in target) return { ok: false, output: "", error: target.error };
   const { url } = target;
@@ -80,7 +100,10 @@ async function runHealthcheck(config: unknown, timeoutSeconds: number, signal: A
       await response.body?.cancel();
       last = `HTTP ${response.status}`;
       if (statusMatches(response.status, expectStatus)) {
-        return { ok: true, output: `${shown} healthy (${last}) after ${((performance.now() - started) / 1000).toFixed(1)} s and ${checks} check(s)` };
+        return {
+          ok: true,
+          output: `${shown} healthy (${last}) after ${((performance.now() - started) / 1000).toFixed(1)} s and ${checks} check(s)`,
+        };
       }
     } catch (error) {
       // A name that resolves where Lifeboat never calls will not get better by asking again.
@@ -90,27 +113,56 @@ async function runHealthcheck(config: unknown, timeoutSeconds: number, signal: A
     }
     await sleep(intervalSeconds * 1000, signal);
   }
-  return { ok: false, output: `${checks} check(s) of ${shown}`, error: `Not healthy within ${timeoutSeconds} s (last: ${last})` };
+  return {
+    ok: false,
+    output: `${checks} check(s) of ${shown}`,
+    error: `Not healthy within ${timeoutSeconds} s (last: ${last})`,
+  };
 }
 
 async function runWait(config: unknown, timeoutSeconds: number, signal: AbortSignal): Promise<StepOutcome> {
   const parsed = parseStepConfig("wait", config);
   if (!parsed.success) return { ok: false, output: "", error: `Invalid wait step: ${parsed.error.issues[0]!.message}` };
   await sleep(parsed.data.seconds * 1000, signal);
-  return signal.aborted ? { ok: false, output: "", error: `The wait of ${parsed.data.seconds} s is longer than the ${timeoutSeconds} s timeout` } : { ok: true, output: `Waited ${parsed.data.seconds} s` };
+  return signal.aborted
+    ? {
+        ok: false,
+        output: "",
+        error: `The wait of ${parsed.data.seconds} s is longer than the ${timeoutSeconds} s timeout`,
+      }
+    : { ok: true, output: `Waited ${parsed.data.seconds} s` };
 }
 
 function runCommand(config: unknown, timeoutSeconds: number, options: ExecutorOptions): Promise<StepOutcome> {
   // The engine hands disabled commands to people and never gets here with one; refused all the same.
-  if (!commandMayRun(config)) return Promise.resolve({ ok: false, output: "", error: "Disabled command: a person runs it by hand, then marks the step done" });
+  if (!commandMayRun(config))
+    return Promise.resolve({
+      ok: false,
+      output: "",
+      error: "Disabled command: a person runs it by hand, then marks the step done",
+    });
   if (!options.commandsEnabled) {
-    return Promise.resolve({ ok: false, output: "", error: "Command steps are disabled on this installation (an operator enables them with RECOVERY_COMMANDS=on). Run it by hand, then skip this step with a note." });
+    return Promise.resolve({
+      ok: false,
+      output: "",
+      error:
+        "Command steps are disabled on this installation (an operator enables them with RECOVERY_COMMANDS=on). Run it by hand, then skip this step with a note.",
+    });
   }
   const parsed = parseStepConfig("command", config);
-  if (!parsed.success) return Promise.resolve({ ok: false, output: "", error: `Invalid command step: ${parsed.error.issues[0]!.message}` });
+  if (!parsed.success)
+    return Promise.resolve({
+      ok: false,
+      output: "",
+      error: `Invalid command step: ${parsed.error.issues[0]!.message}`,
+    });
   return new Promise((resolve) => {
     // Its own process group: `sh -c` forks the command, and the timeout must stop the command, not only the shell.
-    const child = spawn("sh", ["-c", parsed.data.command], { cwd: parsed.data.cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("sh", ["-c", parsed.data.command], {
+      cwd: parsed.data.cwd,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const signalGroup = (name: NodeJS.Signals) => {
       try {
         if (child.pid) process.kill(-child.pid, name);
@@ -142,8 +194,13 @@ function runCommand(config: unknown, timeoutSeconds: number, options: ExecutorOp
     child.stderr.on("data", collect);
     child.on("error", (error) => done({ ok: false, output: kept(), error: error.message }));
     child.on("close", (code) => {
-      if (options.signal.aborted) return done({ ok: false, output: kept(), error: `Stopped after the ${timeoutSeconds} s timeout` });
-      done(code === 0 ? { ok: true, output: kept() || "(no output)" } : { ok: false, output: kept(), error: `Exited with code ${code}` });
+      if (options.signal.aborted)
+        return done({ ok: false, output: kept(), error: `Stopped after the ${timeoutSeconds} s timeout` });
+      done(
+        code === 0
+          ? { ok: true, output: kept() || "(no output)" }
+          : { ok: false, output: kept(), error: `Exited with code ${code}` },
+      );
     });
   });
 }

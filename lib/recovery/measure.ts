@@ -12,11 +12,22 @@ export async function recordVerifiedServices(tx: Tx, run: RunRef, serviceIds: st
   const seconds = Math.max(0, Math.round((verifiedAt.getTime() - origin!.startedAt.getTime()) / 1000));
   const services = await tx.service.findMany({ where: { id: { in: serviceIds } }, select: { id: true, name: true } });
   await tx.recoveryMeasurement.createMany({
-    data: services.map((s) => ({ serviceId: s.id, runId: run.id, incidentId: run.incidentId, drill: run.drill, startedAt: origin!.startedAt, verifiedAt, seconds })),
+    data: services.map((s) => ({
+      serviceId: s.id,
+      runId: run.id,
+      incidentId: run.incidentId,
+      drill: run.drill,
+      startedAt: origin!.startedAt,
+      verifiedAt,
+      seconds,
+    })),
     skipDuplicates: true,
   });
   if (run.incidentId) {
-    await tx.incidentService.updateMany({ where: { incidentId: run.incidentId, serviceId: { in: services.map((s) => s.id) }, verifiedAt: null }, data: { verifiedAt } });
+    await tx.incidentService.updateMany({
+      where: { incidentId: run.incidentId, serviceId: { in: services.map((s) => s.id) }, verifiedAt: null },
+      data: { verifiedAt },
+    });
   }
   await tellRun(
     tx,

@@ -21,9 +21,15 @@ let engine: Engine;
 beforeAll(async () => {
   t = await createTestDatabase();
   service = await startTestService({
-    "/latest/meta-data/iam/security-credentials/role": { body: JSON.stringify({ Code: "Success", AccessKeyId: KEY_ID, SecretAccessKey: SECRET, Token: TOKEN }, null, 2) },
+    "/latest/meta-data/iam/security-credentials/role": {
+      body: JSON.stringify({ Code: "Success", AccessKeyId: KEY_ID, SecretAccessKey: SECRET, Token: TOKEN }, null, 2),
+    },
   });
-  engine = { db: t.db, jobs: { enqueue: async () => null } /* advanceRun is called directly below */, options: { commandsEnabled: true, leaseSeconds: 30 } };
+  engine = {
+    db: t.db,
+    jobs: { enqueue: async () => null } /* advanceRun is called directly below */,
+    options: { commandsEnabled: true, leaseSeconds: 30 },
+  };
 });
 
 afterAll(async () => {
@@ -32,7 +38,9 @@ afterAll(async () => {
 
 describe("step outputs that hold credentials", () => {
   it("are whole for commanders and admins, hidden for responders and viewers, and hidden on the timeline", async () => {
-    await t.db.user.create({ data: { id: "u1", email: "ic@example.com", name: "IC", passwordHash: "x", role: "commander" } });
+    await t.db.user.create({
+      data: { id: "u1", email: "ic@example.com", name: "IC", passwordHash: "x", role: "commander" },
+    });
     const system = await t.db.system.create({ data: { name: "Payments" } });
     const runbook = await t.db.runbook.create({
       data: {
@@ -40,14 +48,35 @@ describe("step outputs that hold credentials", () => {
         name: "Rotate",
         steps: {
           create: [
-            { position: 1, title: "fetch role credentials", kind: "http", config: { method: "GET", url: `${service.url}/latest/meta-data/iam/security-credentials/role` }, timeoutSeconds: 10 },
-            { position: 2, title: "print settings", kind: "command", config: { command: `echo "DB_PASSWORD=$(echo ${Buffer.from(PRINTED).toString("base64")} | base64 -d)"; echo done` }, timeoutSeconds: 10 },
+            {
+              position: 1,
+              title: "fetch role credentials",
+              kind: "http",
+              config: { method: "GET", url: `${service.url}/latest/meta-data/iam/security-credentials/role` },
+              timeoutSeconds: 10,
+            },
+            {
+              position: 2,
+              title: "print settings",
+              kind: "command",
+              config: {
+                command: `echo "DB_PASSWORD=$(echo ${Buffer.from(PRINTED).toString("base64")} | base64 -d)"; echo done`,
+              },
+              timeoutSeconds: 10,
+            },
           ],
         },
       },
     });
-    const incident = await t.db.incident.create({ data: { title: "Keys rotated", severity: "SEV2", systemId: system.id } });
-    const { id: runId } = await startRun(t.db, engine.jobs, { id: "u1", email: "ic@example.com" }, { runbookId: runbook.id, incidentId: incident.id });
+    const incident = await t.db.incident.create({
+      data: { title: "Keys rotated", severity: "SEV2", systemId: system.id },
+    });
+    const { id: runId } = await startRun(
+      t.db,
+      engine.jobs,
+      { id: "u1", email: "ic@example.com" },
+      { runbookId: runbook.id, incidentId: incident.id },
+    );
     await advanceRun(engine, runId);
 
     const stored = await t.db.stepRun.findMany({ where: { runId }, orderBy: { position: "asc" } });
@@ -55,7 +84,8 @@ describe("step outputs that hold credentials", () => {
     // The command is shown as written (it is the instruction); the password it prints is not in it.
     const canaries = [KEY_ID, SECRET, TOKEN, PRINTED];
 
-    const seen = async (role: Role) => JSON.stringify([await findRun(t.db, runId, role), await findIncidentRuns(t.db, incident.id, role)]);
+    const seen = async (role: Role) =>
+      JSON.stringify([await findRun(t.db, runId, role), await findIncidentRuns(t.db, incident.id, role)]);
     for (const role of ["commander", "admin"] as const) {
       const page = await seen(role);
       for (const canary of canaries) expect(page, `${role} sees ${canary}`).toContain(canary);
@@ -69,7 +99,11 @@ describe("step outputs that hold credentials", () => {
       expect(page).toContain("done");
     }
 
-    const timeline = (await t.db.timelineEvent.findMany({ where: { incidentId: incident.id }, select: { message: true } })).map((e) => e.message).join("\n");
+    const timeline = (
+      await t.db.timelineEvent.findMany({ where: { incidentId: incident.id }, select: { message: true } })
+    )
+      .map((e) => e.message)
+      .join("\n");
     expect(timeline).toContain("print settings");
     for (const canary of canaries) expect(timeline).not.toContain(canary);
   });

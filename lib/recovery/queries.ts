@@ -18,9 +18,29 @@ const runSelect = {
   incident: { select: { id: true, number: true, title: true } },
   steps: {
     orderBy: { position: "asc" },
-    select: { id: true, position: true, group: true, title: true, kind: true, config: true, state: true, attempts: true, retries: true, safeToRepeat: true, startedAt: true, finishedAt: true, output: true, error: true, actedBy: true, reason: true, timeoutSeconds: true },
+    select: {
+      id: true,
+      position: true,
+      group: true,
+      title: true,
+      kind: true,
+      config: true,
+      state: true,
+      attempts: true,
+      retries: true,
+      safeToRepeat: true,
+      startedAt: true,
+      finishedAt: true,
+      output: true,
+      error: true,
+      actedBy: true,
+      reason: true,
+      timeoutSeconds: true,
+    },
   },
-  measurements: { select: { seconds: true, verifiedAt: true, service: { select: { id: true, name: true, rtoMinutes: true } } } },
+  measurements: {
+    select: { seconds: true, verifiedAt: true, service: { select: { id: true, name: true, rtoMinutes: true } } },
+  },
 } satisfies Prisma.RecoveryRunSelect;
 
 export type RunView = Prisma.RecoveryRunGetPayload<{ select: typeof runSelect }>;
@@ -34,7 +54,12 @@ const withoutSecrets = (role: Role) => {
   const text = (value: string) => (whole ? value : redactOutput(value));
   return (run: RunView): RunView => ({
     ...run,
-    steps: run.steps.map((s) => ({ ...s, config: redactStepConfig(s.config as Record<string, unknown>) as Prisma.JsonObject, output: text(s.output), error: s.error && text(s.error) })),
+    steps: run.steps.map((s) => ({
+      ...s,
+      config: redactStepConfig(s.config as Record<string, unknown>) as Prisma.JsonObject,
+      output: text(s.output),
+      error: s.error && text(s.error),
+    })),
   });
 };
 
@@ -44,10 +69,22 @@ export const findRun = async (db: Reader, id: string, role: Role) => {
 };
 
 export const findIncidentRuns = async (db: Reader, incidentId: string, role: Role) =>
-  (await db.recoveryRun.findMany({ where: { incidentId }, orderBy: { startedAt: "asc" }, select: runSelect })).map(withoutSecrets(role));
+  (await db.recoveryRun.findMany({ where: { incidentId }, orderBy: { startedAt: "asc" }, select: runSelect })).map(
+    withoutSecrets(role),
+  );
 
 /** Runbooks that can be started for an incident: its system's first, then the rest. */
 export async function findRunbookChoices(db: Reader, systemId: string | null) {
-  const runbooks = await db.runbook.findMany({ select: { id: true, name: true, systemId: true, estimatedMinutes: true, system: { select: { name: true } }, _count: { select: { steps: true } } }, orderBy: { name: "asc" } });
+  const runbooks = await db.runbook.findMany({
+    select: {
+      id: true,
+      name: true,
+      systemId: true,
+      estimatedMinutes: true,
+      system: { select: { name: true } },
+      _count: { select: { steps: true } },
+    },
+    orderBy: { name: "asc" },
+  });
   return runbooks.sort((a, b) => Number(b.systemId === systemId) - Number(a.systemId === systemId));
 }

@@ -12,7 +12,17 @@ export async function lockRun(tx: Tx, runId: string): Promise<(RunRef & { state:
   return run ?? null;
 }
 
-export async function tellRun(tx: Tx, run: RunRef, events: { kind?: TimelineInput["kind"]; actor: string; message: string; public?: boolean; data?: Record<string, unknown> }[]) {
+export async function tellRun(
+  tx: Tx,
+  run: RunRef,
+  events: {
+    kind?: TimelineInput["kind"];
+    actor: string;
+    message: string;
+    public?: boolean;
+    data?: Record<string, unknown>;
+  }[],
+) {
   if (!run.incidentId || events.length === 0) return;
   await appendTimeline(
     tx,

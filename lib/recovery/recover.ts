@@ -11,22 +11,49 @@ const WORKER = "recovery worker";
 
 export async function recoverInterruptedSteps(db: Db, jobs: JobSink) {
   return db.$transaction(async (tx) => {
-    const stale = await tx.$queryRaw<{ id: string; runId: string; position: number; title: string; kind: string; safeToRepeat: boolean }[]>`
+    const stale = await tx.$queryRaw<
+      { id: string; runId: string; position: number; title: string; kind: string; safeToRepeat: boolean }[]
+    >`
       SELECT id, "runId", position, title, kind::text, "safeToRepeat" FROM "StepRun"
       WHERE state = 'running' AND "leaseUntil" < now() AND NOT (id = ANY(${stepsHeldHere()})) FOR UPDATE SKIP LOCKED LIMIT 100`;
     for (const step of stale) {
-      const run = (await tx.recoveryRun.findUniqueOrThrow({ where: { id: step.runId }, select: { id: true, incidentId: true, runbookName: true, drill: true } })) as RunRef;
+      const run = (await tx.recoveryRun.findUniqueOrThrow({
+        where: { id: step.runId },
+        select: { id: true, incidentId: true, runbookName: true, drill: true },
+      })) as RunRef;
       if (step.safeToRepeat) {
-        await tx.stepRun.update({ where: { id: step.id }, data: { state: "pending", leaseUntil: null, version: { increment: 1 } } });
-        await tellRun(tx, run, [{ actor: WORKER, message: `${stepLabel(step)} was interrupted (its worker stopped). It is safe to repeat: running it again.`, data: { stepId: step.id, state: "pending" } }]);
+        await tx.stepRun.update({
+          where: { id: step.id },
+          data: { state: "pending", leaseUntil: null, version: { increment: 1 } },
+        });
+        await tellRun(tx, run, [
+          {
+            actor: WORKER,
+            message: `${stepLabel(step)} was interrupted (its worker stopped). It is safe to repeat: running it again.`,
+            data: { stepId: step.id, state: "pending" },
+          },
+        ]);
         await queueAdvance(tx, jobs, run.id);
       } else {
         await tx.stepRun.update({
           where: { id: step.id },
-          data: { state: "failed", leaseUntil: null, finishedAt: new Date(), error: "Interrupted: the worker stopped during this step. It is not marked safe to repeat, so it was not run again — check whether it took effect, then retry or skip it.", version: { increment: 1 } },
+          data: {
+            state: "failed",
+            leaseUntil: null,
+            finishedAt: new Date(),
+            error:
+              "Interrupted: the worker stopped during this step. It is not marked safe to repeat, so it was not run again — check whether it took effect, then retry or skip it.",
+            version: { increment: 1 },
+          },
         });
         await tx.recoveryRun.update({ where: { id: run.id }, data: { state: "paused", version: { increment: 1 } } });
-        await tellRun(tx, run, [{ actor: WORKER, message: `${stepLabel(step)} was interrupted (its worker stopped) and is not safe to repeat: the run is paused for the commander.`, data: { stepId: step.id, state: "failed" } }]);
+        await tellRun(tx, run, [
+          {
+            actor: WORKER,
+            message: `${stepLabel(step)} was interrupted (its worker stopped) and is not safe to repeat: the run is paused for the commander.`,
+            data: { stepId: step.id, state: "failed" },
+          },
+        ]);
       }
     }
     return stale.length;

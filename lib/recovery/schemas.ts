@@ -29,13 +29,26 @@ export const runbookFieldsSchema = z
   .superRefine((runbook, ctx) => {
     runbook.steps.forEach((step, index) => {
       const parsed = parseStepConfig(step.kind, step.config);
-      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: ["steps", index, "config", ...issue.path.map(String)], message: `Step ${index + 1}: ${issue.path.join(".") || "settings"} ${issue.message}` });
-      if (step.kind === "healthcheck" && step.serviceIds.length === 0) ctx.addIssue({ code: "custom", path: ["steps", index, "serviceIds"], message: `Step ${index + 1}: name the services this health check proves recovered` });
+      if (!parsed.success)
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({
+            code: "custom",
+            path: ["steps", index, "config", ...issue.path.map(String)],
+            message: `Step ${index + 1}: ${issue.path.join(".") || "settings"} ${issue.message}`,
+          });
+      if (step.kind === "healthcheck" && step.serviceIds.length === 0)
+        ctx.addIssue({
+          code: "custom",
+          path: ["steps", index, "serviceIds"],
+          message: `Step ${index + 1}: name the services this health check proves recovered`,
+        });
     });
   });
 export type RunbookFields = z.infer<typeof runbookFieldsSchema>;
 
-export const updateRunbookSchema = z.object({ id: z.string().min(1).max(64), version: z.number().int().min(1) }).and(runbookFieldsSchema);
+export const updateRunbookSchema = z
+  .object({ id: z.string().min(1).max(64), version: z.number().int().min(1) })
+  .and(runbookFieldsSchema);
 
 export const drillScheduleSchema = z.object({
   runbookId: z.string().min(1).max(64),
@@ -47,5 +60,12 @@ export type DrillScheduleInput = z.infer<typeof drillScheduleSchema>;
 const id = z.string().trim().min(1, "Required").max(64);
 export const startRunSchema = z.object({ runbookId: id, incidentId: id.optional() });
 export const stepActionSchema = z.object({ runId: id, stepId: id, note: z.string().trim().max(2000).default("") });
-export const skipStepSchema = z.object({ runId: id, stepId: id, reason: z.string().trim().min(3, "Say why the step is skipped").max(2000) });
-export const abortRunSchema = z.object({ runId: id, reason: z.string().trim().min(3, "Say why the run is aborted").max(2000) });
+export const skipStepSchema = z.object({
+  runId: id,
+  stepId: id,
+  reason: z.string().trim().min(3, "Say why the step is skipped").max(2000),
+});
+export const abortRunSchema = z.object({
+  runId: id,
+  reason: z.string().trim().min(3, "Say why the run is aborted").max(2000),
+});

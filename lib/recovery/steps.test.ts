@@ -7,7 +7,10 @@ import { draftToStep, newStep, stepToDraft } from "@/components/recovery/step-dr
 describe("command steps: enabled", () => {
   it("defaults to enabled, so existing command steps keep running", () => {
     expect(parseStepConfig("command", { command: "echo hi" }).data).toEqual({ command: "echo hi", enabled: true });
-    expect(parseStepConfig("command", { command: "kubectl delete pod x", enabled: false }).data).toEqual({ command: "kubectl delete pod x", enabled: false });
+    expect(parseStepConfig("command", { command: "kubectl delete pod x", enabled: false }).data).toEqual({
+      command: "kubectl delete pod x",
+      enabled: false,
+    });
     expect(parseStepConfig("command", { command: "echo hi", enabled: "no" }).success).toBe(false);
   });
 
@@ -17,7 +20,13 @@ describe("command steps: enabled", () => {
       name: "Failover",
       steps: [
         { title: "Old", kind: "command", timeoutSeconds: 30, retries: 0, config: { command: "echo old" } },
-        { title: "Imported", kind: "command", timeoutSeconds: 30, retries: 0, config: { command: "kubectl delete pod x", enabled: false } },
+        {
+          title: "Imported",
+          kind: "command",
+          timeoutSeconds: 30,
+          retries: 0,
+          config: { command: "kubectl delete pod x", enabled: false },
+        },
       ],
     });
     expect(parsed.steps.map((s) => parseStepConfig("command", s.config).data?.enabled)).toEqual([true, false]);
@@ -47,20 +56,34 @@ describe("isPersonStep", () => {
 
 describe("the command executor", () => {
   it("refuses a disabled command even with commands on", async () => {
-    const outcome = await executeStep({ kind: "command", config: { command: "echo ran", enabled: false }, timeoutSeconds: 5 }, { commandsEnabled: true, signal: new AbortController().signal });
-    expect(outcome).toEqual({ ok: false, output: "", error: "Disabled command: a person runs it by hand, then marks the step done" });
+    const outcome = await executeStep(
+      { kind: "command", config: { command: "echo ran", enabled: false }, timeoutSeconds: 5 },
+      { commandsEnabled: true, signal: new AbortController().signal },
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      output: "",
+      error: "Disabled command: a person runs it by hand, then marks the step done",
+    });
   });
 });
 
 describe("command drafts", () => {
   it("are enabled when new", () => {
     expect(newStep("command").commandEnabled).toBe(true);
-    expect(draftToStep({ ...newStep("command"), title: "Promote", command: "pg_ctl promote" })).toMatchObject({ config: { command: "pg_ctl promote", enabled: true } });
+    expect(draftToStep({ ...newStep("command"), title: "Promote", command: "pg_ctl promote" })).toMatchObject({
+      config: { command: "pg_ctl promote", enabled: true },
+    });
   });
   it("round-trip enabled between the editor and the saved config", () => {
     const names = new Map<string, string>();
     for (const enabled of [true, false]) {
-      const saved = draftToStep({ ...newStep("command"), title: "Delete", command: "kubectl delete pod x", commandEnabled: enabled });
+      const saved = draftToStep({
+        ...newStep("command"),
+        title: "Delete",
+        command: "kubectl delete pod x",
+        commandEnabled: enabled,
+      });
       if ("error" in saved) throw new Error(saved.error);
       expect(saved.config).toEqual({ command: "kubectl delete pod x", enabled });
       const draft = stepToDraft({ ...saved, id: "s1" }, names);
@@ -68,6 +91,21 @@ describe("command drafts", () => {
       expect(draftToStep(draft)).toEqual(saved);
     }
     // A step saved before `enabled` existed opens enabled.
-    expect(stepToDraft({ title: "Old", kind: "command", group: null, timeoutSeconds: 60, retries: 0, safeToRepeat: false, serviceIds: [], config: { command: "echo" }, id: "s2" }, names).commandEnabled).toBe(true);
+    expect(
+      stepToDraft(
+        {
+          title: "Old",
+          kind: "command",
+          group: null,
+          timeoutSeconds: 60,
+          retries: 0,
+          safeToRepeat: false,
+          serviceIds: [],
+          config: { command: "echo" },
+          id: "s2",
+        },
+        names,
+      ).commandEnabled,
+    ).toBe(true);
   });
 });

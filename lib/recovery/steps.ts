@@ -10,7 +10,10 @@ const url = z
   .string()
   .trim()
   .max(2048)
-  .refine((v) => (/^https?:\/\//i.test(v) && URL.canParse(v)) || /^\/[^/\\]/.test(v), "must be an http:// or https:// URL (or a /path on this Lifeboat)");
+  .refine(
+    (v) => (/^https?:\/\//i.test(v) && URL.canParse(v)) || /^\/[^/\\]/.test(v),
+    "must be an http:// or https:// URL (or a /path on this Lifeboat)",
+  );
 
 /** Resolves a "/path on this Lifeboat" against the app's base URL. */
 export function resolveStepUrl(value: string, baseUrl: string | undefined): string {
@@ -34,7 +37,11 @@ const STEP_CONFIG = {
   wait: z.object({ seconds: z.number().min(0).max(86_400) }),
   // enabled: false marks a command no one has reviewed yet (an imported plan's `kubectl delete …`): Lifeboat
   // never runs it; a run parks on it like a manual step and a person runs it by hand.
-  command: z.object({ command: z.string().trim().min(1, "is required").max(10_000), cwd: z.string().max(1000).optional(), enabled: z.boolean().default(true) }),
+  command: z.object({
+    command: z.string().trim().min(1, "is required").max(10_000),
+    cwd: z.string().max(1000).optional(),
+    enabled: z.boolean().default(true),
+  }),
 } as const satisfies Record<StepKindName, z.ZodType>;
 
 export type StepConfig<K extends StepKindName> = z.infer<(typeof STEP_CONFIG)[K]>;

@@ -74,10 +74,14 @@ async function startWorkerProcess(name: "A" | "B"): Promise<Worker> {
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
   child.on("exit", () => children.delete(child));
-  await waitFor(() => {
-    if (child.exitCode !== null) throw new Error(`worker ${name} exited (${child.exitCode}):\n${output}`);
-    return output.includes("worker running");
-  }, 30_000, `worker ${name} to start`);
+  await waitFor(
+    () => {
+      if (child.exitCode !== null) throw new Error(`worker ${name} exited (${child.exitCode}):\n${output}`);
+      return output.includes("worker running");
+    },
+    30_000,
+    `worker ${name} to start`,
+  );
   return { name, child, log: () => output };
 }
 
@@ -116,7 +120,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([...children].map((child) => signalWorker(child, "SIGKILL")));
   await boss?.stop({ graceful: false });
-  await Promise.all(Object.values(targets).map((target) => target && new Promise<void>((resolve) => target.server.close(() => resolve()))));
+  await Promise.all(
+    Object.values(targets).map(
+      (target) => target && new Promise<void>((resolve) => target.server.close(() => resolve())),
+    ),
+  );
 });
 
 // --- Runs.
@@ -130,7 +138,14 @@ const httpPaths = (burst: string, i: number) => [1, 3, 4, 5].map((position) => `
  * each worker resolves them against its own NEXTAUTH_URL.
  */
 async function startBurst(burst: string) {
-  const http = (position: number, url: string, group: number | null = null) => ({ position, title: `call ${url}`, kind: "http" as const, config: { url, method: "POST" }, group, timeoutSeconds: 10 });
+  const http = (position: number, url: string, group: number | null = null) => ({
+    position,
+    title: `call ${url}`,
+    kind: "http" as const,
+    config: { url, method: "POST" },
+    group,
+    timeoutSeconds: 10,
+  });
   const planned: { runbookId: string; incidentId: string }[] = [];
   for (let i = 0; i < RUNS; i++) {
     const [p1, p3, p4, p5] = httpPaths(burst, i);
@@ -138,7 +153,15 @@ async function startBurst(burst: string) {
       data: {
         systemId,
         name: `${burst} runbook ${i}`,
-        steps: { create: [http(1, p1!), { position: 2, title: "settle", kind: "wait", config: { seconds: 0 }, timeoutSeconds: 10 }, http(3, p3!), http(4, p4!, 1), http(5, p5!, 1)] },
+        steps: {
+          create: [
+            http(1, p1!),
+            { position: 2, title: "settle", kind: "wait", config: { seconds: 0 }, timeoutSeconds: 10 },
+            http(3, p3!),
+            http(4, p4!, 1),
+            http(5, p5!, 1),
+          ],
+        },
       },
     });
     const incident = await t.db.incident.create({ data: { title: `${burst} ${i}`, severity: "SEV2", systemId } });
@@ -155,14 +178,18 @@ async function startBurst(burst: string) {
   return runIds;
 }
 
-const over = async (runIds: string[]) => (await t.db.recoveryRun.count({ where: { id: { in: runIds }, state: "running" } })) === 0;
+const over = async (runIds: string[]) =>
+  (await t.db.recoveryRun.count({ where: { id: { in: runIds }, state: "running" } })) === 0;
 
 /** Everything the rows and the target say about a burst: each step once, each run succeeded. */
 async function checkExactlyOnce(burst: string, runIds: string[]) {
   const runs = await t.db.recoveryRun.findMany({ where: { id: { in: runIds } }, select: { state: true } });
   expect(runs.map((r) => r.state)).toEqual(Array(RUNS).fill("succeeded"));
 
-  const steps = await t.db.stepRun.findMany({ where: { runId: { in: runIds } }, select: { state: true, attempts: true } });
+  const steps = await t.db.stepRun.findMany({
+    where: { runId: { in: runIds } },
+    select: { state: true, attempts: true },
+  });
   expect(steps).toHaveLength(RUNS * 5);
   expect(steps.filter((s) => s.state !== "succeeded" || s.attempts !== 1)).toEqual([]);
 
@@ -216,7 +243,11 @@ describe("two recovery workers on one Postgres", () => {
     const runIds = await startBurst("takeover");
     // Both are at work on this burst; then A is stopped the way a deploy stops it (SIGTERM: it finishes the
     // runs it holds, takes no new ones, exits).
-    await waitForWorkers(() => workerHits().A > before.A && workerHits().B > before.B, 15_000, "both workers to take runs");
+    await waitForWorkers(
+      () => workerHits().A > before.A && workerHits().B > before.B,
+      15_000,
+      "both workers to take runs",
+    );
     await signalWorker(a.child, "SIGTERM");
     expect(a.child.exitCode, logs()).toBe(0);
     const atStop = workerHits();

@@ -8,7 +8,12 @@ import { createGuardedFetch, guardedLookup, OutboundRefusedError, type Resolver 
 // Real HTTP on this machine. 169.254.169.254 cannot be bound here, so the stand-in metadata service listens on
 // 127.0.0.1 and is reached the way an attacker reaches it: through 0.0.0.0 (which Linux connects to this host)
 // in one of its IPv6 spellings. A harmless service listens on 127.0.0.2, same port.
-const CREDENTIALS = JSON.stringify({ Code: "Success", AccessKeyId: "ASIACANARYKEYID00001", SecretAccessKey: "canary/secret/access/key/0123456789abcdef", Token: "canary-session-token" });
+const CREDENTIALS = JSON.stringify({
+  Code: "Success",
+  AccessKeyId: "ASIACANARYKEYID00001",
+  SecretAccessKey: "canary/secret/access/key/0123456789abcdef",
+  Token: "canary-session-token",
+});
 
 type Server = { server: http.Server; hits: string[] };
 const listen = (host: string, port: number, answer: string): Promise<Server> =>
@@ -40,9 +45,21 @@ afterAll(() => {
 describe("HTTP steps never reach link-local, unspecified or metadata addresses, however they are spelled", () => {
   it("refuses the reported bypass, http://[::ffff:169.254.169.254]/…, before any connection, saying why", async () => {
     const started = performance.now();
-    const step = await executeStep({ kind: "http", config: { method: "GET", url: "http://[::ffff:169.254.169.254]/latest/meta-data/iam/security-credentials/role" }, timeoutSeconds: 5 }, options);
+    const step = await executeStep(
+      {
+        kind: "http",
+        config: {
+          method: "GET",
+          url: "http://[::ffff:169.254.169.254]/latest/meta-data/iam/security-credentials/role",
+        },
+        timeoutSeconds: 5,
+      },
+      options,
+    );
     expect(step.ok).toBe(false);
-    expect(step.error).toMatch(/refused: ::ffff:a9fe:a9fe is a link-local or metadata address \(169\.254\.169\.254, embedded in IPv6\)/);
+    expect(step.error).toMatch(
+      /refused: ::ffff:a9fe:a9fe is a link-local or metadata address \(169\.254\.169\.254, embedded in IPv6\)/,
+    );
     expect(performance.now() - started).toBeLessThan(1000); // Refused, not a connect attempt that timed out.
   });
 
@@ -54,13 +71,23 @@ describe("HTTP steps never reach link-local, unspecified or metadata addresses, 
       expect(step.error, url).toMatch(/refused: .* is an unspecified address/);
       expect(`${step.output} ${step.error}`, url).not.toContain("SecretAccessKey");
     }
-    const health = await executeStep({ kind: "healthcheck", config: { url: `http://[::ffff:0:0]:${port}/healthz`, intervalSeconds: 1 }, timeoutSeconds: 5 }, options);
+    const health = await executeStep(
+      {
+        kind: "healthcheck",
+        config: { url: `http://[::ffff:0:0]:${port}/healthz`, intervalSeconds: 1 },
+        timeoutSeconds: 5,
+      },
+      options,
+    );
     expect(health.error).toMatch(/refused/);
     expect(metadata.hits).toEqual([]);
   });
 
   it("still calls loopback services, the way recovery steps do", async () => {
-    const step = await executeStep({ kind: "http", config: { method: "GET", url: `http://127.0.0.2:${port}/ping` }, timeoutSeconds: 5 }, options);
+    const step = await executeStep(
+      { kind: "http", config: { method: "GET", url: `http://127.0.0.2:${port}/ping` }, timeoutSeconds: 5 },
+      options,
+    );
     expect(step.ok).toBe(true);
     expect(step.output).toContain("HTTP 200");
   });
@@ -81,7 +108,12 @@ describe("DNS rebinding: the connection goes to the address that was checked", (
     const { resolve } = rebinding();
     const [checked] = await resolve("rebind.test");
     expect(checked!.address).toBe("127.0.0.2"); // The check passes…
-    const naive = new Agent({ connect: { lookup: (host, opts, callback) => void resolve(host).then((a) => (opts.all ? callback(null, a) : callback(null, a[0]!.address, 4))) } });
+    const naive = new Agent({
+      connect: {
+        lookup: (host, opts, callback) =>
+          void resolve(host).then((a) => (opts.all ? callback(null, a) : callback(null, a[0]!.address, 4))),
+      },
+    });
     const answer = await (await fetch(`http://rebind.test:${port}/latest/meta-data/`, { dispatcher: naive })).text();
     expect(answer).toContain("SecretAccessKey"); // …and the connection lands on the metadata service.
     await naive.close();
@@ -95,7 +127,11 @@ describe("DNS rebinding: the connection goes to the address that was checked", (
     const first = await guarded(`http://rebind.test:${port}/first`);
     expect(await first.text()).toBe("ok");
     expect(harmless.hits).toEqual(["127.0.0.2 /first"]);
-    await expect(guarded(`http://rebind.test:${port}/second`)).rejects.toThrow(new OutboundRefusedError("refused: rebind.test resolves to 0.0.0.0, an unspecified address, which Lifeboat never calls"));
+    await expect(guarded(`http://rebind.test:${port}/second`)).rejects.toThrow(
+      new OutboundRefusedError(
+        "refused: rebind.test resolves to 0.0.0.0, an unspecified address, which Lifeboat never calls",
+      ),
+    );
     expect(calls).toEqual(["rebind.test", "rebind.test"]); // One lookup per connection, and it is the checked one.
     expect(metadata.hits).toEqual([]);
   });
@@ -108,7 +144,9 @@ describe("DNS rebinding: the connection goes to the address that was checked", (
     const error = await new Promise((done) => lookup("mixed.test", { all: true }, (e) => done(e)));
     expect(error).toBeInstanceOf(OutboundRefusedError);
     const single = guardedLookup(async () => [{ address: "10.0.0.1", family: 4 }]);
-    const answer = await new Promise((done) => single("ok.test", {}, (e, address, family) => done([e, address, family])));
+    const answer = await new Promise((done) =>
+      single("ok.test", {}, (e, address, family) => done([e, address, family])),
+    );
     expect(answer).toEqual([null, "10.0.0.1", 4]);
   });
 });

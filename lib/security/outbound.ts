@@ -23,10 +23,18 @@ export class OutboundRefusedError extends Error {
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
 const systemResolver: Resolver = (hostname) =>
-  new Promise((resolve, reject) => dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) =>
+      error ? reject(error) : resolve(addresses),
+    ),
+  );
 
 const refusal = (host: string, address: string, problem: string) =>
-  new OutboundRefusedError(host === address ? `refused: ${host} is ${problem}, which Lifeboat never calls` : `refused: ${host} resolves to ${address}, ${problem}, which Lifeboat never calls`);
+  new OutboundRefusedError(
+    host === address
+      ? `refused: ${host} is ${problem}, which Lifeboat never calls`
+      : `refused: ${host} resolves to ${address}, ${problem}, which Lifeboat never calls`,
+  );
 
 /** null when the URL's host is a literal IP address Lifeboat may call, or a name (checked when connecting). */
 export function literalProblem(url: string): string | null {
@@ -36,7 +44,8 @@ export function literalProblem(url: string): string | null {
   } catch {
     return "not a valid URL";
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return `refused: ${parsed.protocol} URLs are not fetched`;
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    return `refused: ${parsed.protocol} URLs are not fetched`;
   const host = parsed.hostname.replace(/^\[|\]$/g, "");
   if (!isIP(host)) return null;
   const problem = addressProblem(host);
@@ -51,8 +60,10 @@ export function guardedLookup(resolve: Resolver): LookupFunction {
   return (hostname, options, callback) => {
     resolve(hostname)
       .then((all) => {
-        const addresses = options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
-        if (addresses.length === 0) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname });
+        const addresses =
+          options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
+        if (addresses.length === 0)
+          throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname });
         for (const { address } of addresses) {
           const problem = addressProblem(address);
           if (problem) throw refusal(hostname, address, problem);

@@ -17,7 +17,10 @@ const RELATIVE_BASE = "http://relative.invalid";
  * A path segment that is more likely a token than a word: 20+ characters with no dash or dot (words in paths
  * are dashed), or 12+ mixing letters and digits. Wrongly hiding a segment costs nothing: importing restores it.
  */
-export const looksLikeToken = (segment: string) => (segment.length >= 20 && /^[A-Za-z0-9_]+$/.test(segment)) || segment.length >= 40 || (segment.length >= 12 && /[A-Za-z]/.test(segment) && /\d/.test(segment));
+export const looksLikeToken = (segment: string) =>
+  (segment.length >= 20 && /^[A-Za-z0-9_]+$/.test(segment)) ||
+  segment.length >= 40 ||
+  (segment.length >= 12 && /[A-Za-z]/.test(segment) && /\d/.test(segment));
 
 /** The URL with credentials, query values and token-like path segments replaced by SECRET_PLACEHOLDER. */
 export function redactUrl(value: string): string {
@@ -40,19 +43,28 @@ export function redactStepConfig(config: Record<string, unknown>): Record<string
   const out: Record<string, unknown> = { ...config };
   if (typeof out.url === "string") out.url = redactUrl(out.url);
   if (out.headers && typeof out.headers === "object") {
-    out.headers = Object.fromEntries(Object.entries(out.headers as Record<string, unknown>).map(([k, v]) => [k, SAFE_HEADERS.has(k.toLowerCase()) ? v : SECRET_PLACEHOLDER]));
+    out.headers = Object.fromEntries(
+      Object.entries(out.headers as Record<string, unknown>).map(([k, v]) => [
+        k,
+        SAFE_HEADERS.has(k.toLowerCase()) ? v : SECRET_PLACEHOLDER,
+      ]),
+    );
   }
   if (typeof out.body === "string" && out.body !== "") out.body = SECRET_PLACEHOLDER;
   return out;
 }
 
-export const containsPlaceholder = (value: unknown): boolean => JSON.stringify(value ?? null).includes(SECRET_PLACEHOLDER);
+export const containsPlaceholder = (value: unknown): boolean =>
+  JSON.stringify(value ?? null).includes(SECRET_PLACEHOLDER);
 
 /**
  * The config to store for an incoming step: itself when it holds no placeholder; the stored config when the
  * incoming one is exactly its redacted form; otherwise null (a placeholder with nothing it may stand for).
  */
-export function restoreSecrets(incoming: Record<string, unknown>, stored: Record<string, unknown> | undefined): Record<string, unknown> | null {
+export function restoreSecrets(
+  incoming: Record<string, unknown>,
+  stored: Record<string, unknown> | undefined,
+): Record<string, unknown> | null {
   if (!containsPlaceholder(incoming)) return incoming;
   if (stored && canonicalJson(redactStepConfig(stored)) === canonicalJson(incoming)) return stored;
   return null;
@@ -85,12 +97,20 @@ const AWS_KEY_ID = /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/
  * step that fetched a credentials document, or a command that printed one, shows its shape, not its values.
  */
 export function redactOutput(text: string): string {
-  return text
-    .replace(PRIVATE_KEY, `-----PRIVATE KEY ${OUTPUT_HIDDEN}-----`)
-    .replace(SCHEME_CREDENTIAL, (_, scheme: string) => `${scheme} ${OUTPUT_HIDDEN}`)
-    // A URL the executor already redacted ends where its placeholder starts: left as it is.
-    .replace(URL_IN_TEXT, (url, offset: number, whole: string) => (whole.startsWith(SECRET_PLACEHOLDER, offset + url.length) ? url : redactUrl(url)))
-    .replace(JSON_FIELD, (all, head: string, name: string) => (SECRET_NAME.test(name) ? `${head}"${OUTPUT_HIDDEN}"` : all))
-    .replace(PLAIN_FIELD, (all, head: string, name: string, value: string) => (SECRET_NAME.test(name) && !value.includes(OUTPUT_HIDDEN) ? `${head}${OUTPUT_HIDDEN}` : all))
-    .replace(AWS_KEY_ID, OUTPUT_HIDDEN);
+  return (
+    text
+      .replace(PRIVATE_KEY, `-----PRIVATE KEY ${OUTPUT_HIDDEN}-----`)
+      .replace(SCHEME_CREDENTIAL, (_, scheme: string) => `${scheme} ${OUTPUT_HIDDEN}`)
+      // A URL the executor already redacted ends where its placeholder starts: left as it is.
+      .replace(URL_IN_TEXT, (url, offset: number, whole: string) =>
+        whole.startsWith(SECRET_PLACEHOLDER, offset + url.length) ? url : redactUrl(url),
+      )
+      .replace(JSON_FIELD, (all, head: string, name: string) =>
+        SECRET_NAME.test(name) ? `${head}"${OUTPUT_HIDDEN}"` : all,
+      )
+      .replace(PLAIN_FIELD, (all, head: string, name: string, value: string) =>
+        SECRET_NAME.test(name) && !value.includes(OUTPUT_HIDDEN) ? `${head}${OUTPUT_HIDDEN}` : all,
+      )
+      .replace(AWS_KEY_ID, OUTPUT_HIDDEN)
+  );
 }

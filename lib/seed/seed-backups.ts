@@ -21,11 +21,16 @@ function startsFor(schedule: { intervalMinutes: number | null; cron: string | nu
   const from = now - 90 * DAY;
   const starts: number[] = [];
   if (schedule.intervalMinutes) {
-    for (let t = from; t < now - schedule.intervalMinutes * 60_000 * 0.5; t += schedule.intervalMinutes * 60_000) starts.push(t);
+    for (let t = from; t < now - schedule.intervalMinutes * 60_000 * 0.5; t += schedule.intervalMinutes * 60_000)
+      starts.push(t);
     return starts;
   }
   // The same cron reading the app uses for missed schedules (UTC).
-  const times = CronExpressionParser.parse(schedule.cron!, { tz: "UTC", currentDate: new Date(from), endDate: new Date(now) });
+  const times = CronExpressionParser.parse(schedule.cron!, {
+    tz: "UTC",
+    currentDate: new Date(from),
+    endDate: new Date(now),
+  });
   while (times.hasNext()) starts.push(times.next().getTime());
   return starts;
 }
@@ -50,7 +55,13 @@ export async function seedBackups(tx: Tx, serviceIds: Map<string, string>, now =
       },
     });
     const sizeMb = demo.sizeMb;
-    await recordAudit(tx, { actor: { system: "demo-seed" }, action: "backup_policy.create", entityType: "BackupPolicy", entityId: created.id, after: created });
+    await recordAudit(tx, {
+      actor: { system: "demo-seed" },
+      action: "backup_policy.create",
+      entityType: "BackupPolicy",
+      entityId: created.id,
+      after: created,
+    });
     const rows = startsFor(created, now).map((start, i) => {
       const late = now - start < 5 * 3_600_000;
       const failed = (drift && late) || random() < 0.03;

@@ -20,7 +20,10 @@ describe("demo seed", () => {
     expect(await db.runbook.count({ where: { system: { name: DEMO_SYSTEM } } })).toBe(2);
     expect(await db.demoService.count()).toBe(DEMO_FLEET.length);
 
-    const mlService = await db.service.findFirstOrThrow({ where: { name: "ML Service" }, include: { dependsOn: { include: { dependsOn: true } } } });
+    const mlService = await db.service.findFirstOrThrow({
+      where: { name: "ML Service" },
+      include: { dependsOn: { include: { dependsOn: true } } },
+    });
     expect(mlService).toMatchObject({ tier: 1, rtoMinutes: 15 });
     expect(mlService.dependsOn.map((d) => d.dependsOn.name)).toEqual(["PostgreSQL"]);
     const livekit = await db.service.findFirstOrThrow({ where: { name: "LiveKit Server" } });

@@ -7,7 +7,16 @@ import type { Tx } from "@/lib/db/client";
 import { seedBackups } from "./seed-backups";
 import { seedIncidents } from "./seed-incidents";
 import { seedRecovery } from "./seed-recovery";
-import { DEMO_CHANNELS, DEMO_CONTACTS, DEMO_MATRIX, DEMO_PASSWORD, DEMO_SYSTEMS, DEMO_TIER1_POLICY, DEMO_TIER_DEFAULTS, DEMO_USERS } from "./demo-plans";
+import {
+  DEMO_CHANNELS,
+  DEMO_CONTACTS,
+  DEMO_MATRIX,
+  DEMO_PASSWORD,
+  DEMO_SYSTEMS,
+  DEMO_TIER1_POLICY,
+  DEMO_TIER_DEFAULTS,
+  DEMO_USERS,
+} from "./demo-plans";
 
 const SEED_ACTOR = { system: "demo-seed" };
 
@@ -28,14 +37,26 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
       for (const user of DEMO_USERS) {
         const created = await tx.user.create({ data: { ...user, passwordHash } });
         userIds.set(user.role, created.id);
-        await recordAudit(tx, { actor: SEED_ACTOR, action: "user.create", entityType: "User", entityId: created.id, after: created });
+        await recordAudit(tx, {
+          actor: SEED_ACTOR,
+          action: "user.create",
+          entityType: "User",
+          entityId: created.id,
+          after: created,
+        });
       }
       await tx.tierDefault.createMany({ data: DEMO_TIER_DEFAULTS });
 
       const serviceIds = new Map<string, string>();
       for (const { services, ...system } of DEMO_SYSTEMS) {
         const createdSystem = await tx.system.create({ data: system });
-        await recordAudit(tx, { actor: SEED_ACTOR, action: "system.create", entityType: "System", entityId: createdSystem.id, after: createdSystem });
+        await recordAudit(tx, {
+          actor: SEED_ACTOR,
+          action: "system.create",
+          entityType: "System",
+          entityId: createdSystem.id,
+          after: createdSystem,
+        });
         const ids = serviceIds;
         for (const service of services) {
           const created = await tx.service.create({
@@ -50,10 +71,19 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
             },
           });
           ids.set(service.name, created.id);
-          await recordAudit(tx, { actor: SEED_ACTOR, action: "service.create", entityType: "Service", entityId: created.id, after: created });
+          await recordAudit(tx, {
+            actor: SEED_ACTOR,
+            action: "service.create",
+            entityType: "Service",
+            entityId: created.id,
+            after: created,
+          });
         }
         const edges = services.flatMap((service) =>
-          (service.dependsOn ?? []).map((dependency) => ({ serviceId: ids.get(service.name)!, dependsOnId: ids.get(dependency)! })),
+          (service.dependsOn ?? []).map((dependency) => ({
+            serviceId: ids.get(service.name)!,
+            dependsOnId: ids.get(dependency)!,
+          })),
         );
         await tx.serviceDependency.createMany({ data: edges });
       }
@@ -70,15 +100,29 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
 async function seedPeople(tx: Tx) {
   const contactIds = new Map<string, string>();
   for (const { key, preferredChannels, ...contact } of DEMO_CONTACTS) {
-    const created = await tx.contact.create({ data: { ...contact, preferredChannels: [...preferredChannels], confirmedAt: new Date() } });
+    const created = await tx.contact.create({
+      data: { ...contact, preferredChannels: [...preferredChannels], confirmedAt: new Date() },
+    });
     contactIds.set(key, created.id);
-    await recordAudit(tx, { actor: SEED_ACTOR, action: "contact.create", entityType: "Contact", entityId: created.id, after: created });
+    await recordAudit(tx, {
+      actor: SEED_ACTOR,
+      action: "contact.create",
+      entityType: "Contact",
+      entityId: created.id,
+      after: created,
+    });
   }
   const channelIds = new Map<string, string>();
   for (const { key, ...channel } of DEMO_CHANNELS) {
     const created = await tx.notificationChannel.create({ data: channel });
     channelIds.set(key, created.id);
-    await recordAudit(tx, { actor: SEED_ACTOR, action: "channel.create", entityType: "NotificationChannel", entityId: created.id, after: { ...created, url: undefined } });
+    await recordAudit(tx, {
+      actor: SEED_ACTOR,
+      action: "channel.create",
+      entityType: "NotificationChannel",
+      entityId: created.id,
+      after: { ...created, url: undefined },
+    });
   }
   const { levels, ...policy } = DEMO_TIER1_POLICY;
   const created = await tx.escalationPolicy.create({
@@ -95,7 +139,13 @@ async function seedPeople(tx: Tx) {
       },
     },
   });
-  await recordAudit(tx, { actor: SEED_ACTOR, action: "policy.create", entityType: "EscalationPolicy", entityId: created.id, after: DEMO_TIER1_POLICY });
+  await recordAudit(tx, {
+    actor: SEED_ACTOR,
+    action: "policy.create",
+    entityType: "EscalationPolicy",
+    entityId: created.id,
+    after: DEMO_TIER1_POLICY,
+  });
   await tx.notificationMatrix.create({
     data: {
       id: "default",
@@ -113,5 +163,11 @@ async function seedPeople(tx: Tx) {
       },
     },
   });
-  await recordAudit(tx, { actor: SEED_ACTOR, action: "matrix.update", entityType: "NotificationMatrix", entityId: "default", after: { rules: DEMO_MATRIX.length, version: 1 } });
+  await recordAudit(tx, {
+    actor: SEED_ACTOR,
+    action: "matrix.update",
+    entityType: "NotificationMatrix",
+    entityId: "default",
+    after: { rules: DEMO_MATRIX.length, version: 1 },
+  });
 }

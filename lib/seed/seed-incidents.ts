@@ -22,11 +22,18 @@ export async function seedIncidents(tx: Tx, serviceIds: Map<string, string>, com
       acknowledgedAt: at(4),
       acknowledgedBy: "commander@lifeboat.local",
       resolvedAt: at(42),
-      postmortem: "Root cause: the TURN certificate expired; LiveKit refused TLS. Fix: renewed the certificate and added expiry monitoring (30-day warning).",
+      postmortem:
+        "Root cause: the TURN certificate expired; LiveKit refused TLS. Fix: renewed the certificate and added expiry monitoring (30-day warning).",
       services: { create: [{ serviceId: livekit, verifiedAt: at(38) }] },
     },
   });
-  const event = (minutes: number, kind: TimelineInput["kind"], actor: string, message: string, isPublic = false): TimelineInput => ({
+  const event = (
+    minutes: number,
+    kind: TimelineInput["kind"],
+    actor: string,
+    message: string,
+    isPublic = false,
+  ): TimelineInput => ({
     incidentId: incident.id,
     kind,
     actor: { name: actor },
@@ -36,13 +43,35 @@ export async function seedIncidents(tx: Tx, serviceIds: Map<string, string>, com
   });
   await appendTimeline(
     tx,
-    event(0, "declared", "alertmanager", `INC-${incident.number} declared: SEV1 · critical on Vocare Restaurant Assistant, affecting LiveKit Server.`, true),
-    event(0, "alert_received", "alertmanager", "Alert firing: LiveKitDown — media server health check failing (livekit)"),
+    event(
+      0,
+      "declared",
+      "alertmanager",
+      `INC-${incident.number} declared: SEV1 · critical on Vocare Restaurant Assistant, affecting LiveKit Server.`,
+      true,
+    ),
+    event(
+      0,
+      "alert_received",
+      "alertmanager",
+      "Alert firing: LiveKitDown — media server health check failing (livekit)",
+    ),
     event(0, "escalation_fired", "escalation", "Escalation level 1 fired: 2 pages going out."),
-    event(4, "acknowledged", "commander@lifeboat.local", "Acknowledged by commander@lifeboat.local. Escalation stopped (3 page(s) not sent)."),
+    event(
+      4,
+      "acknowledged",
+      "commander@lifeboat.local",
+      "Acknowledged by commander@lifeboat.local. Escalation stopped (3 page(s) not sent).",
+    ),
     event(6, "status_changed", "commander@lifeboat.local", "Status Detected → Assessing.", true),
     event(15, "note", "commander@lifeboat.local", "TLS handshake to TURN fails: certificate expired yesterday.", false),
-    event(18, "status_changed", "commander@lifeboat.local", "Status Assessing → Recovering. Renewing the certificate.", true),
+    event(
+      18,
+      "status_changed",
+      "commander@lifeboat.local",
+      "Status Assessing → Recovering. Renewing the certificate.",
+      true,
+    ),
     event(38, "service_verified", "health check", "LiveKit Server healthy again (measured recovery 38 min)."),
     event(40, "status_changed", "commander@lifeboat.local", "Status Recovering → Verifying.", true),
     event(42, "status_changed", "commander@lifeboat.local", "Status Verifying → Resolved. Escalation stopped.", true),

@@ -16,7 +16,11 @@ async function auditFor(entityId: string) {
 
 describe("users", () => {
   it("creating a user stores a hash of a one-time password and writes an audit event without secrets", async () => {
-    const { user, temporaryPassword } = await createUser(t.db, actor, { email: "new@example.com", name: "New", role: "responder" });
+    const { user, temporaryPassword } = await createUser(t.db, actor, {
+      email: "new@example.com",
+      name: "New",
+      role: "responder",
+    });
     const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).not.toContain(temporaryPassword);
     expect(await verifyPassword(temporaryPassword, stored.passwordHash)).toBe(true);
@@ -31,7 +35,9 @@ describe("users", () => {
   it("refuses a duplicate email with a conflict naming the field, and writes nothing", async () => {
     await createUser(t.db, actor, { email: "dup@example.com", name: "Dup", role: "viewer" });
     const before = await t.db.auditEvent.count();
-    await expect(createUser(t.db, actor, { email: "dup@example.com", name: "Dup 2", role: "viewer" })).rejects.toMatchObject({
+    await expect(
+      createUser(t.db, actor, { email: "dup@example.com", name: "Dup 2", role: "viewer" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       field: "email",
     });
@@ -44,9 +50,15 @@ describe("users", () => {
     const updated = await updateUser(t.db, actor, { id: user.id, version: user.version, role: "commander" });
     expect(updated.version).toBe(user.version + 1);
     const events = await auditFor(user.id);
-    expect(events.at(-1)).toMatchObject({ action: "user.update", before: expect.objectContaining({ role: "viewer" }), after: expect.objectContaining({ role: "commander" }) });
+    expect(events.at(-1)).toMatchObject({
+      action: "user.update",
+      before: expect.objectContaining({ role: "viewer" }),
+      after: expect.objectContaining({ role: "commander" }),
+    });
 
-    await expect(updateUser(t.db, actor, { id: user.id, version: user.version, role: "viewer" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(updateUser(t.db, actor, { id: user.id, version: user.version, role: "viewer" })).rejects.toMatchObject(
+      { code: "CONFLICT" },
+    );
     expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("commander");
   });
 
@@ -61,12 +73,19 @@ describe("users", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(rejected.reason).toMatchObject({ code: "CONFLICT", userMessage: expect.stringMatching(/at least one active admin/) });
+    expect(rejected.reason).toMatchObject({
+      code: "CONFLICT",
+      userMessage: expect.stringMatching(/at least one active admin/),
+    });
     expect(await fresh.db.user.count({ where: { role: "admin", active: true } })).toBe(1);
   });
 
   it("resetting a password replaces the hash, bumps the version and is audited", async () => {
-    const { user, temporaryPassword: first } = await createUser(t.db, actor, { email: "reset@example.com", name: "R", role: "viewer" });
+    const { user, temporaryPassword: first } = await createUser(t.db, actor, {
+      email: "reset@example.com",
+      name: "R",
+      role: "viewer",
+    });
     const { temporaryPassword: second } = await resetUserPassword(t.db, actor, { id: user.id, version: user.version });
     const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(first, stored.passwordHash)).toBe(false);
@@ -75,9 +94,15 @@ describe("users", () => {
   });
 
   it("a user changes their own password only with the current one, and it is audited", async () => {
-    const { user, temporaryPassword } = await createUser(t.db, actor, { email: "self@example.com", name: "Self", role: "viewer" });
+    const { user, temporaryPassword } = await createUser(t.db, actor, {
+      email: "self@example.com",
+      name: "Self",
+      role: "viewer",
+    });
     const me = { id: user.id, email: user.email };
-    await expect(changeOwnPassword(t.db, me, { currentPassword: "wrong", newPassword: "another long passphrase" })).rejects.toMatchObject({ field: "currentPassword" });
+    await expect(
+      changeOwnPassword(t.db, me, { currentPassword: "wrong", newPassword: "another long passphrase" }),
+    ).rejects.toMatchObject({ field: "currentPassword" });
     await changeOwnPassword(t.db, me, { currentPassword: temporaryPassword, newPassword: "another long passphrase" });
     const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword("another long passphrase", stored.passwordHash)).toBe(true);

@@ -28,7 +28,11 @@ export function findUsers(db: Db) {
 /** Failed sign-ins per email in the last `windowMinutes` (what slows an account down at some address), for the users page. */
 export async function findRecentSignInFailures(db: Db, windowMinutes: number): Promise<Map<string, number>> {
   const since = new Date(Date.now() - windowMinutes * 60_000);
-  const rows = await db.loginAttempt.groupBy({ by: ["email"], where: { succeeded: false, createdAt: { gte: since } }, _count: { _all: true } });
+  const rows = await db.loginAttempt.groupBy({
+    by: ["email"],
+    where: { succeeded: false, createdAt: { gte: since } },
+    _count: { _all: true },
+  });
   return new Map(rows.map((r) => [r.email, r._count._all]));
 }
 
@@ -40,7 +44,11 @@ export async function unlockUser(db: Db, actor: AuditActor, input: { id: string 
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.id }, select: { id: true, email: true } });
     if (!user) throw new AppError("NOT_FOUND", { userMessage: "This user no longer exists." });
-    const failures = await tx.loginAttempt.groupBy({ by: ["ip"], where: { email: user.email, succeeded: false }, _count: { _all: true } });
+    const failures = await tx.loginAttempt.groupBy({
+      by: ["ip"],
+      where: { email: user.email, succeeded: false },
+      _count: { _all: true },
+    });
     const { count } = await tx.loginAttempt.deleteMany({ where: { email: user.email, succeeded: false } });
     await recordAudit(tx, {
       actor,
@@ -53,7 +61,6 @@ export async function unlockUser(db: Db, actor: AuditActor, input: { id: string 
     return { id: user.id, email: user.email, cleared: count };
   });
 }
-
 
 /** Creates a user with a one-time password, returned once and never stored in clear. */
 export async function createUser(db: Db, actor: AuditActor, input: CreateUserInput) {
@@ -68,7 +75,10 @@ export async function createUser(db: Db, actor: AuditActor, input: CreateUserInp
     return { user, temporaryPassword };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("CONFLICT", { userMessage: `A user with email ${input.email} already exists.`, field: "email" });
+      throw new AppError("CONFLICT", {
+        userMessage: `A user with email ${input.email} already exists.`,
+        field: "email",
+      });
     }
     throw error;
   }
@@ -79,7 +89,9 @@ async function assertAnotherActiveAdminRemains(tx: Tx, userId: string) {
   const admins = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "User" WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`;
   if (!admins.some((admin) => admin.id !== userId)) {
-    throw new AppError("CONFLICT", { userMessage: "Lifeboat needs at least one active admin: promote someone else first." });
+    throw new AppError("CONFLICT", {
+      userMessage: "Lifeboat needs at least one active admin: promote someone else first.",
+    });
   }
 }
 
@@ -99,12 +111,20 @@ export async function updateUser(db: Db, actor: AuditActor, input: UpdateUserInp
   return db.$transaction(async (tx) => {
     const before = await findUserForUpdate(tx, id, version);
     const losesAdmin =
-      before.role === "admin" && before.active && ((changes.role && changes.role !== "admin") || changes.active === false);
+      before.role === "admin" &&
+      before.active &&
+      ((changes.role && changes.role !== "admin") || changes.active === false);
     if (losesAdmin) await assertAnotherActiveAdminRemains(tx, id);
 
     // The version in the WHERE makes the check-and-write atomic even without the read above.
-    const { count } = await tx.user.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } });
-    if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this user at the same moment. Reload and try again." });
+    const { count } = await tx.user.updateMany({
+      where: { id, version },
+      data: { ...changes, version: { increment: 1 } },
+    });
+    if (count !== 1)
+      throw new AppError("CONFLICT", {
+        userMessage: "Someone else changed this user at the same moment. Reload and try again.",
+      });
     const after = await tx.user.findUniqueOrThrow({ where: { id }, select: userSelect });
     await recordAudit(tx, { actor, action: "user.update", entityType: "User", entityId: id, before, after });
     return after;
@@ -120,27 +140,52 @@ export async function resetUserPassword(db: Db, actor: AuditActor, input: { id: 
       where: { id: input.id, version: input.version },
       data: { passwordHash, version: { increment: 1 } },
     });
-    if (count !== 1) throw new AppError("CONFLICT", { userMessage: "Someone else changed this user at the same moment." });
+    if (count !== 1)
+      throw new AppError("CONFLICT", { userMessage: "Someone else changed this user at the same moment." });
     // Guesses at the old password no longer say anything: the person starts with a clean slate everywhere.
     await tx.loginAttempt.deleteMany({ where: { email: before.email, succeeded: false } });
     const after = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: userSelect });
-    await recordAudit(tx, { actor, action: "user.password_reset", entityType: "User", entityId: input.id, before, after });
+    await recordAudit(tx, {
+      actor,
+      action: "user.password_reset",
+      entityType: "User",
+      entityId: input.id,
+      before,
+      after,
+    });
     return after;
   });
   return { user, temporaryPassword };
 }
 
 /** A signed-in user replaces their own password; the current one must be given again. */
-export async function changeOwnPassword(db: Db, actor: { id: string; email: string }, input: { currentPassword: string; newPassword: string }) {
+export async function changeOwnPassword(
+  db: Db,
+  actor: { id: string; email: string },
+  input: { currentPassword: string; newPassword: string },
+) {
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     // Check and write under a row lock, so an admin's reset at the same moment is not silently overwritten.
-    const [current] = await tx.$queryRaw<{ passwordHash: string }[]>`SELECT "passwordHash" FROM "User" WHERE id = ${actor.id} FOR UPDATE`;
+    const [current] = await tx.$queryRaw<
+      { passwordHash: string }[]
+    >`SELECT "passwordHash" FROM "User" WHERE id = ${actor.id} FOR UPDATE`;
     if (!current || !(await verifyPassword(input.currentPassword, current.passwordHash))) {
       throw new AppError("VALIDATION", { userMessage: "The current password is not right.", field: "currentPassword" });
     }
     const before = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: userSelect });
-    const after = await tx.user.update({ where: { id: actor.id }, data: { passwordHash, version: { increment: 1 } }, select: userSelect });
-    await recordAudit(tx, { actor, action: "user.password_change", entityType: "User", entityId: actor.id, before, after });
+    const after = await tx.user.update({
+      where: { id: actor.id },
+      data: { passwordHash, version: { increment: 1 } },
+      select: userSelect,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "user.password_change",
+      entityType: "User",
+      entityId: actor.id,
+      before,
+      after,
+    });
   });
 }

@@ -25,15 +25,25 @@ beforeAll(async () => {
   t = await createTestDatabase();
   boss = await startBoss(createBoss(t.url));
   receiver = await startReceiver();
-  await t.db.user.create({ data: { id: "u1", email: "ic@example.com", name: "IC", passwordHash: "x", role: "commander" } });
+  await t.db.user.create({
+    data: { id: "u1", email: "ic@example.com", name: "IC", passwordHash: "x", role: "commander" },
+  });
   systemId = (await t.db.system.create({ data: { name: "Payments" } })).id;
-  const chat = await t.db.notificationChannel.create({ data: { name: "Chat", type: "webhook", url: `${receiver.url}/chat` } });
+  const chat = await t.db.notificationChannel.create({
+    data: { name: "Chat", type: "webhook", url: `${receiver.url}/chat` },
+  });
   await t.db.notificationMatrix.create({
     data: {
       id: systemId,
       systemId,
       rules: {
-        create: (["dr_activated", "progress_update"] as const).map((event, position) => ({ position, event, audience: "internal", channelId: chat.id, timing: "immediate" })),
+        create: (["dr_activated", "progress_update"] as const).map((event, position) => ({
+          position,
+          event,
+          audience: "internal",
+          channelId: chat.id,
+          timing: "immediate",
+        })),
       },
     },
   });
@@ -60,24 +70,56 @@ async function deliveredAfter(write: () => Promise<unknown>): Promise<number> {
 describe("the job sink wakes workers after commit", () => {
   it("delivers a status change's and a public note's notifications well before the next poll", async () => {
     const jobs = bossSink(boss);
-    const incident = await declareIncident(t.db, jobs, actor, { title: "Ledger down", severity: "SEV1", systemId, serviceIds: [], commanderId: undefined, note: "" });
-    const statusMs = await deliveredAfter(() => changeStatus(t.db, jobs, actor, { incidentId: incident.id, version: incident.version, status: "recovering", note: "" }));
-    const noteMs = await deliveredAfter(() => addNote(t.db, jobs, actor, { incidentId: incident.id, text: "Restoring from last night", public: true }));
-    console.log(`status change → webhook ${statusMs.toFixed(0)} ms, public note → webhook ${noteMs.toFixed(0)} ms (worker poll interval ${POLL_SECONDS * 1000} ms)`);
+    const incident = await declareIncident(t.db, jobs, actor, {
+      title: "Ledger down",
+      severity: "SEV1",
+      systemId,
+      serviceIds: [],
+      commanderId: undefined,
+      note: "",
+    });
+    const statusMs = await deliveredAfter(() =>
+      changeStatus(t.db, jobs, actor, {
+        incidentId: incident.id,
+        version: incident.version,
+        status: "recovering",
+        note: "",
+      }),
+    );
+    const noteMs = await deliveredAfter(() =>
+      addNote(t.db, jobs, actor, { incidentId: incident.id, text: "Restoring from last night", public: true }),
+    );
+    console.log(
+      `status change → webhook ${statusMs.toFixed(0)} ms, public note → webhook ${noteMs.toFixed(0)} ms (worker poll interval ${POLL_SECONDS * 1000} ms)`,
+    );
     expect(statusMs).toBeLessThan(2_000);
     expect(noteMs).toBeLessThan(2_000);
     expect(receiver.received.at(-1)!.body).toContain("Restoring from last night");
   });
 
   it("listens again after its connection is killed", async () => {
-    const listening = async () => (await t.db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE application_name = 'lifeboat-job-wakes' AND datname = current_database()`).map((r) => r.pid);
+    const listening = async () =>
+      (
+        await t.db.$queryRaw<
+          { pid: number }[]
+        >`SELECT pid FROM pg_stat_activity WHERE application_name = 'lifeboat-job-wakes' AND datname = current_database()`
+      ).map((r) => r.pid);
     const [pid] = await listening();
     expect(pid).toBeTruthy();
     await t.db.$queryRaw`SELECT pg_terminate_backend(${pid}::int)`;
     await waitFor(async () => (await listening()).some((p) => p !== pid), 10_000, "a new wake connection");
     const jobs = bossSink(boss);
-    const incident = await declareIncident(t.db, jobs, actor, { title: "Ledger slow", severity: "SEV2", systemId, serviceIds: [], commanderId: undefined, note: "" });
-    const ms = await deliveredAfter(() => addNote(t.db, jobs, actor, { incidentId: incident.id, text: "Still on it", public: true }));
+    const incident = await declareIncident(t.db, jobs, actor, {
+      title: "Ledger slow",
+      severity: "SEV2",
+      systemId,
+      serviceIds: [],
+      commanderId: undefined,
+      note: "",
+    });
+    const ms = await deliveredAfter(() =>
+      addNote(t.db, jobs, actor, { incidentId: incident.id, text: "Still on it", public: true }),
+    );
     console.log(`after a reconnect: public note → webhook ${ms.toFixed(0)} ms`);
     expect(ms).toBeLessThan(2_000);
   });
@@ -102,7 +144,12 @@ describe("the job sink wakes workers after commit", () => {
       await t.db.$transaction(async (tx) => {
         await jobs.enqueue(tx, QUEUES.notify, { incidentId: "none", event: "progress_update" });
         await jobs.enqueue(tx, QUEUES.notify, { incidentId: "none", event: "progress_update" });
-        await jobs.enqueue(tx, QUEUES.escalation, { incidentId: "none" }, { startAfter: new Date(Date.now() + 60_000) });
+        await jobs.enqueue(
+          tx,
+          QUEUES.escalation,
+          { incidentId: "none" },
+          { startAfter: new Date(Date.now() + 60_000) },
+        );
       });
       await waitFor(() => wakes.length > 0, 3_000, "the committed wake");
       await new Promise((r) => setTimeout(r, 300));

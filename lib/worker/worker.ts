@@ -24,14 +24,28 @@ const RECOVERY_CONCURRENCY = 8;
 
 function recoveryEngine(db: Db, boss: PgBoss): Engine {
   const e = env();
-  return { db, jobs: bossSink(boss), options: { commandsEnabled: e.RECOVERY_COMMANDS === "on", leaseSeconds: e.RECOVERY_LEASE_SECONDS, baseUrl: e.NEXTAUTH_URL } };
+  return {
+    db,
+    jobs: bossSink(boss),
+    options: {
+      commandsEnabled: e.RECOVERY_COMMANDS === "on",
+      leaseSeconds: e.RECOVERY_LEASE_SECONDS,
+      baseUrl: e.NEXTAUTH_URL,
+    },
+  };
 }
 
 export async function startWorker(db: Db, boss: PgBoss, options: { pollingIntervalSeconds?: number } = {}) {
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 };
   const engine = recoveryEngine(db, boss);
   // Several workers on the recovery queue: one slow run must not hold up the others.
-  await workPool<{ runId: string }>(boss, QUEUES.recovery, RECOVERY_CONCURRENCY, Math.min(polling.pollingIntervalSeconds, 0.5), (data) => advanceRun(engine, data.runId));
+  await workPool<{ runId: string }>(
+    boss,
+    QUEUES.recovery,
+    RECOVERY_CONCURRENCY,
+    Math.min(polling.pollingIntervalSeconds, 0.5),
+    (data) => advanceRun(engine, data.runId),
+  );
   const recoverySweep = async () => {
     try {
       await recoverInterruptedSteps(db, engine.jobs);
@@ -43,9 +57,21 @@ export async function startWorker(db: Db, boss: PgBoss, options: { pollingInterv
   await recoverySweep();
   const recoveryTimer = setInterval(recoverySweep, RECOVERY_SWEEP_MS);
   recoveryTimer.unref();
-  await workPool<{ incidentId: string }>(boss, QUEUES.escalation, 2, polling.pollingIntervalSeconds, async (data) => void (await fireDueEscalations(db, data.incidentId)));
+  await workPool<{ incidentId: string }>(
+    boss,
+    QUEUES.escalation,
+    2,
+    polling.pollingIntervalSeconds,
+    async (data) => void (await fireDueEscalations(db, data.incidentId)),
+  );
   // Notifications wait on slow webhooks and SMTP servers: several at once.
-  await workPool<NotifyJob>(boss, QUEUES.notify, 4, polling.pollingIntervalSeconds, async (data) => void (await sendMatrixNotifications(db, data)));
+  await workPool<NotifyJob>(
+    boss,
+    QUEUES.notify,
+    4,
+    polling.pollingIntervalSeconds,
+    async (data) => void (await sendMatrixNotifications(db, data)),
+  );
   const sweep = () => sweepDueEscalations(db).catch((error) => logger.warn({ err: error }, "escalation sweep failed"));
   await sweep();
   const timer = setInterval(sweep, SWEEP_MS);
@@ -55,7 +81,9 @@ export async function startWorker(db: Db, boss: PgBoss, options: { pollingInterv
   // Jobs committed by any process (an action, an alert, another worker) start at once, not at the next poll.
   const queues = [QUEUES.recovery, QUEUES.escalation, QUEUES.notify];
   const connectionString = bossConnectionString(boss);
-  const wakes = connectionString ? await listenForWakes(connectionString, (queue) => nudge(queue as QueueName), queues) : null;
+  const wakes = connectionString
+    ? await listenForWakes(connectionString, (queue) => nudge(queue as QueueName), queues)
+    : null;
   // Last, once everything works: /api/ready and /api/metrics read these beats (lib/observability/heartbeat.ts).
   const stopHeartbeat = await startHeartbeat(db);
   logger.info({}, "job worker started");

@@ -32,4 +32,5 @@ export const luaString = (text: string) => `[==[${text}]==]`;
 export const UNIQUE = "@@unique@@";
 
 /** A wrk Lua expression for `json` with every UNIQUE replaced by the thread's address and its request counter. */
-export const luaBody = (json: string) => json.split(UNIQUE).map(luaString).join(` .. (tostring(wrk.thread):gsub("[^%w]", "")) .. "-" .. counter .. `);
+export const luaBody = (json: string) =>
+  json.split(UNIQUE).map(luaString).join(` .. (tostring(wrk.thread):gsub("[^%w]", "")) .. "-" .. counter .. `);

@@ -3,7 +3,14 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-export type AptTool = { label: string; envVar: string; debianPackage: string; candidates: string[]; namesOnPath?: string[]; withoutRecommends?: boolean };
+export type AptTool = {
+  label: string;
+  envVar: string;
+  debianPackage: string;
+  candidates: string[];
+  namesOnPath?: string[];
+  withoutRecommends?: boolean;
+};
 
 function onPath(name: string): string | undefined {
   const result = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
@@ -30,13 +37,20 @@ export function ensureAptTool(tool: AptTool, log: (line: string) => void): strin
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (!isRoot || !hasApt) {
-    throw new Error(`No ${tool.label} found for the tests. Install Debian's package (sudo apt-get install -y ${tool.debianPackage}) or set ${tool.envVar}.`);
+    throw new Error(
+      `No ${tool.label} found for the tests. Install Debian's package (sudo apt-get install -y ${tool.debianPackage}) or set ${tool.envVar}.`,
+    );
   }
   log(`Installing Debian's ${tool.debianPackage} for the tests (apt-get)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-  execFileSync("apt-get", ["install", "-y", "-qq", ...(tool.withoutRecommends ? ["--no-install-recommends"] : []), tool.debianPackage], { stdio: "inherit", env });
+  execFileSync(
+    "apt-get",
+    ["install", "-y", "-qq", ...(tool.withoutRecommends ? ["--no-install-recommends"] : []), tool.debianPackage],
+    { stdio: "inherit", env },
+  );
   const installed = find(tool);
-  if (!installed) throw new Error(`apt-get installed ${tool.debianPackage}, but no binary was found at ${tool.candidates[0]}.`);
+  if (!installed)
+    throw new Error(`apt-get installed ${tool.debianPackage}, but no binary was found at ${tool.candidates[0]}.`);
   return installed;
 }

@@ -30,9 +30,11 @@ export type Bench = (options: BenchOptions) => Promise<BenchResult>;
 const consoleOptions: BenchOptions = { log: (line) => console.log(line), report: (line) => console.log(line) };
 
 /** "1.09×": how many times the baseline's cost Lifeboat's is (for times: lifeboat ÷ raw). */
-export const timeRatio = (lifeboat: number, raw: number) => (raw > 0 && Number.isFinite(lifeboat / raw) ? `${(lifeboat / raw).toFixed(2)}×` : "");
+export const timeRatio = (lifeboat: number, raw: number) =>
+  raw > 0 && Number.isFinite(lifeboat / raw) ? `${(lifeboat / raw).toFixed(2)}×` : "";
 /** The same for rates (more is better): raw ÷ lifeboat. */
-export const rateRatio = (lifeboat: number, raw: number) => (lifeboat > 0 && Number.isFinite(raw / lifeboat) ? `${(raw / lifeboat).toFixed(2)}×` : "");
+export const rateRatio = (lifeboat: number, raw: number) =>
+  lifeboat > 0 && Number.isFinite(raw / lifeboat) ? `${(raw / lifeboat).toFixed(2)}×` : "";
 
 /** A bench's phase clock: `phase(name)` closes the phase that ran since the last call; `total()` is the report's last line. */
 export function phaseClock() {
@@ -78,7 +80,10 @@ function installSignalHandlers() {
  * stops whatever exists by then), then its throwaway database. Returns the function the bench calls at its end: the steps run once,
  * at the end or on Ctrl-C, whichever comes first.
  */
-export function cleanUpOnce(steps: () => Promise<void>, database: () => { stop: () => Promise<void> } | undefined): () => Promise<void> {
+export function cleanUpOnce(
+  steps: () => Promise<void>,
+  database: () => { stop: () => Promise<void> } | undefined,
+): () => Promise<void> {
   let running: Promise<void> | undefined;
   // The throwaway database goes last, and whatever failed before it: its folder must not stay behind.
   const all = async () => {

@@ -2,5 +2,13 @@
 import { ensureAptTool } from "./apt-tool";
 
 export function ensureChromium(log: (line: string) => void): string {
-  return ensureAptTool({ label: "Chromium", envVar: "CHROMIUM_PATH", debianPackage: "chromium", candidates: ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"] }, log);
+  return ensureAptTool(
+    {
+      label: "Chromium",
+      envVar: "CHROMIUM_PATH",
+      debianPackage: "chromium",
+      candidates: ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"],
+    },
+    log,
+  );
 }

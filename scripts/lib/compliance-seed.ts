@@ -16,7 +16,15 @@ const BACKUP_EVERY_MINUTES = Math.floor((120 * 24 * 60) / RUNS_PER_SERVICE);
 const DRILL_RUNS = 500;
 const INCIDENTS = 300;
 
-export type Seeded = { services: number; edges: number; backupRuns: number; drillRuns: number; measurements: number; incidents: number; seconds: number };
+export type Seeded = {
+  services: number;
+  edges: number;
+  backupRuns: number;
+  drillRuns: number;
+  measurements: number;
+  incidents: number;
+  seconds: number;
+};
 
 export async function seedComplianceBench(client: pg.Client): Promise<Seeded> {
   const started = performance.now();
@@ -24,7 +32,9 @@ export async function seedComplianceBench(client: pg.Client): Promise<Seeded> {
   await q("SELECT setseed(0.42)"); // the same "random" data every run
   await q(`INSERT INTO "TierDefault" (tier, "rtoMinutes", "rpoMinutes", "updatedAt") VALUES (1,15,720,now()),(2,60,1440,now()),(3,240,1440,now()),(4,1440,2880,now())
            ON CONFLICT (tier) DO NOTHING`);
-  await q(`INSERT INTO "System" (id, name, "updatedAt") SELECT 'bsys' || s, 'Bench system ' || lpad(s::text, 2, '0'), now() FROM generate_series(1, ${SYSTEMS}) s`);
+  await q(
+    `INSERT INTO "System" (id, name, "updatedAt") SELECT 'bsys' || s, 'Bench system ' || lpad(s::text, 2, '0'), now() FROM generate_series(1, ${SYSTEMS}) s`,
+  );
   // Service i (1..2000) is number j (1..50) of system s. RTO: 9 in 10 set (tier-ish, spread); RPO: 6 in 7 set,
   // mostly above the backup interval, every 23rd tighter than it (never within RPO).
   await q(`INSERT INTO "Service" (id, "systemId", name, kind, tier, "rtoMinutes", "rpoMinutes", owner, "updatedAt")
@@ -56,7 +66,9 @@ export async function seedComplianceBench(client: pg.Client): Promise<Seeded> {
     FROM generate_series(1, ${SERVICES}) i, generate_series(1, ${RUNS_PER_SERVICE}) k`);
   // One drill runbook per system; drill run r (of 500) belongs to system 1 + (r - 1) % 40, started r × 0.73
   // days ago (12 months), measuring 4 in 5 of its system's services.
-  await q(`INSERT INTO "Runbook" (id, "systemId", name, scenario, "updatedAt") SELECT 'brb' || s, 'bsys' || s, 'Full failover drill', 'region loss', now() FROM generate_series(1, ${SYSTEMS}) s`);
+  await q(
+    `INSERT INTO "Runbook" (id, "systemId", name, scenario, "updatedAt") SELECT 'brb' || s, 'bsys' || s, 'Full failover drill', 'region loss', now() FROM generate_series(1, ${SYSTEMS}) s`,
+  );
   await q(`INSERT INTO "RecoveryRun" (id, "runbookId", drill, "runbookVersion", "runbookName", state, "startedBy", "startedAt", "finishedAt")
     SELECT 'brun' || r, 'brb' || (1 + (r - 1) % ${SYSTEMS}), true, 1, 'Full failover drill', 'succeeded', 'bench',
            now() - make_interval(secs => r * 365 * 86400.0 / ${DRILL_RUNS}), now() - make_interval(secs => r * 365 * 86400.0 / ${DRILL_RUNS} - 7200)

@@ -29,7 +29,9 @@ export async function prepareDatabase(options: {
     log: options.log,
   });
   const url = await ensureDatabase(cluster.adminUrl, options.databaseName ?? "lifeboat");
-  options.log(`Embedded Postgres ready on 127.0.0.1:${cluster.port} in ${Date.now() - started} ms (data: ${path.join(options.dataDir, "pg")})`);
+  options.log(
+    `Embedded Postgres ready on 127.0.0.1:${cluster.port} in ${Date.now() - started} ms (data: ${path.join(options.dataDir, "pg")})`,
+  );
   return { url, embedded: true, stop: cluster.stop };
 }
 
@@ -37,9 +39,17 @@ export async function prepareDatabase(options: {
  * What the command-line tools share: `work` runs against the app's database (DATABASE_URL, or the embedded one,
  * shared if the app is running), migrated first; the client and the database are closed afterwards, whatever happens.
  */
-export async function withAppDatabase<T>(work: (db: ReturnType<typeof createPrismaClient>) => Promise<T>, log: (line: string) => void = console.error): Promise<T> {
+export async function withAppDatabase<T>(
+  work: (db: ReturnType<typeof createPrismaClient>) => Promise<T>,
+  log: (line: string) => void = console.error,
+): Promise<T> {
   const config = launcherEnv();
-  const database = await prepareDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.LIFEBOAT_DATA_DIR, port: config.EMBEDDED_PG_PORT, log });
+  const database = await prepareDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.LIFEBOAT_DATA_DIR,
+    port: config.EMBEDDED_PG_PORT,
+    log,
+  });
   const db = createPrismaClient(database.url);
   try {
     await migrate(database.url);

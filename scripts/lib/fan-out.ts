@@ -55,6 +55,14 @@ export class Deliveries {
     }
     const { delivered, unexpected } = this.count();
     const expected = this.sentAt.size * this.clients;
-    return { clients: this.clients, latency: percentiles(latencies), expected, delivered, missing: expected - delivered, duplicates: this.duplicates, unexpected };
+    return {
+      clients: this.clients,
+      latency: percentiles(latencies),
+      expected,
+      delivered,
+      missing: expected - delivered,
+      duplicates: this.duplicates,
+      unexpected,
+    };
   }
 }

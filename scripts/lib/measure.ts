@@ -19,7 +19,8 @@ export type Percentiles = Timing & { p99: number; count: number };
 /** Nearest-rank percentiles of any set of values (sorts it in place); NaN when it is empty. */
 export function percentiles(values: number[]): Percentiles {
   values.sort((a, b) => a - b);
-  const at = (q: number) => (values.length ? values[Math.min(values.length - 1, Math.floor(q * values.length))]! : Number.NaN);
+  const at = (q: number) =>
+    values.length ? values[Math.min(values.length - 1, Math.floor(q * values.length))]! : Number.NaN;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1), count: values.length };
 }
 

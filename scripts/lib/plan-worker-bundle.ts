@@ -18,7 +18,9 @@ export async function bundlePlanWorker(root = process.cwd()): Promise<void> {
     target: "node20",
     tsconfig: path.join(root, "tsconfig.json"), // the `@/` import alias
     // Bundled CommonJS packages (yaml) call require() for Node's built-ins; give the ESM output a real one.
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
     legalComments: "none",
     logLevel: "warning",
   });

@@ -14,12 +14,27 @@ export async function settle(db: Db, runIds: string[], timeoutMs = 60_000) {
   for (;;) {
     const rows = await db.recoveryRun.groupBy({ by: ["state"], where: { id: { in: runIds } }, _count: true });
     const states = Object.fromEntries(rows.map((r) => [r.state, r._count])) as Record<string, number>;
-    if ((states.succeeded ?? 0) === runIds.length || (!states.running && !states.waiting) || performance.now() > deadline) return states;
+    if (
+      (states.succeeded ?? 0) === runIds.length ||
+      (!states.running && !states.waiting) ||
+      performance.now() > deadline
+    )
+      return states;
     await sleep(100);
   }
 }
 
-type StepTimes = { runId: string; runStartedAt: Date; runFinishedAt: Date | null; runState: string; position: number; startedAt: Date | null; finishedAt: Date | null; attempts: number; state: string };
+type StepTimes = {
+  runId: string;
+  runStartedAt: Date;
+  runFinishedAt: Date | null;
+  runState: string;
+  position: number;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  attempts: number;
+  state: string;
+};
 
 /** What the rows say about a set of runs: timings, and whether each step ran once. */
 export async function inspect(db: Db, outcome: Outcome) {
@@ -32,7 +47,10 @@ export async function inspect(db: Db, outcome: Outcome) {
   const firstStep = new Map([...byRun].map(([id, steps]) => [id, steps[0]!.startedAt?.getTime() ?? Number.NaN]));
   // Engine time between one step's end and the next step's start (claim + the record before it).
   const gaps: number[] = [];
-  for (const steps of byRun.values()) for (let i = 1; i < steps.length; i++) if (steps[i]!.startedAt && steps[i - 1]!.finishedAt) gaps.push(steps[i]!.startedAt!.getTime() - steps[i - 1]!.finishedAt!.getTime());
+  for (const steps of byRun.values())
+    for (let i = 1; i < steps.length; i++)
+      if (steps[i]!.startedAt && steps[i - 1]!.finishedAt)
+        gaps.push(steps[i]!.startedAt!.getTime() - steps[i - 1]!.finishedAt!.getTime());
   const finished = rows.map((r) => r.runFinishedAt?.getTime() ?? 0);
   const jobs = await db.$queryRaw<{ jobs: number; failed: number }[]>`
     SELECT count(*)::int AS jobs, count(*) FILTER (WHERE state IN ('failed', 'retry') OR retry_count > 0)::int AS failed
@@ -46,7 +64,9 @@ export async function inspect(db: Db, outcome: Outcome) {
     stepsNotOnce: rows.filter((r) => r.state !== "succeeded" || r.attempts !== 1).length,
     firstStep,
     // From each run's start transaction to its step 1 claim: the time its job waited in the queue.
-    queued: percentiles([...byRun.values()].map((steps) => steps[0]!.startedAt!.getTime() - steps[0]!.runStartedAt.getTime())),
+    queued: percentiles(
+      [...byRun.values()].map((steps) => steps[0]!.startedAt!.getTime() - steps[0]!.runStartedAt.getTime()),
+    ),
     gap: percentiles(gaps),
     wallSeconds,
     stepsPerSecond: rows.length / wallSeconds,

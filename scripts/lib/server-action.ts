@@ -6,7 +6,10 @@ import type { keepAliveClient } from "./http-client";
 type Client = ReturnType<typeof keepAliveClient>;
 
 /** A caller of one action for one signed-in session: `call(pagePath, args)` answers status and flight text. */
-export function serverActionCaller(client: Client, options: { baseUrl: string; cookie: string; file: string; exportedName: string }) {
+export function serverActionCaller(
+  client: Client,
+  options: { baseUrl: string; cookie: string; file: string; exportedName: string },
+) {
   const headers = {
     "Next-Action": serverActionId(options.file, options.exportedName),
     "Content-Type": "text/plain;charset=UTF-8",
@@ -34,7 +37,8 @@ export function actionData<T>(status: number, body: string): T {
       continue;
     }
     if (row.serverError) throw new Error(`server action failed: ${row.serverError}`);
-    if (row.validationErrors) throw new Error(`server action refused the input: ${JSON.stringify(row.validationErrors)}`);
+    if (row.validationErrors)
+      throw new Error(`server action refused the input: ${JSON.stringify(row.validationErrors)}`);
     if (row.data !== undefined) return row.data;
   }
   throw new Error(`no action result in the response: ${body.slice(0, 300)}`);

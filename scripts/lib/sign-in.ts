@@ -13,7 +13,9 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   });
   const cookie = [...cookies, ...response.headers.getSetCookie().map((c) => c.split(";")[0]!)].join("; ");
   // A wrong password still answers 200/302 here: only the session endpoint says whether it worked.
-  const session = (await (await fetch(`${baseUrl}/api/auth/session`, { headers: { Cookie: cookie } })).json()) as { userId?: string } | null;
+  const session = (await (await fetch(`${baseUrl}/api/auth/session`, { headers: { Cookie: cookie } })).json()) as {
+    userId?: string;
+  } | null;
   if (!session?.userId) throw new Error(`sign-in of ${email} did not produce a session`);
   return cookie;
 }

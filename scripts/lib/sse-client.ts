@@ -7,7 +7,11 @@ export type SseEvent = { id: string | null; event: string; data: string; receive
 export type SseStream = { status: number; close: () => void; closed: Promise<void> };
 
 /** Opens a stream; resolves once the response headers are in (rejects on a non-200 answer). */
-export function openSse(url: string, headers: Record<string, string>, onEvent: (event: SseEvent) => void): Promise<SseStream> {
+export function openSse(
+  url: string,
+  headers: Record<string, string>,
+  onEvent: (event: SseEvent) => void,
+): Promise<SseStream> {
   return new Promise((resolve, reject) => {
     const req = http.get(url, { agent: false, headers: { Accept: "text/event-stream", ...headers } }, (res) => {
       if (res.statusCode !== 200) {

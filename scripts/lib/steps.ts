@@ -11,7 +11,11 @@ export const LINT_STEPS: Step[] = [
   { name: "eslint", command: bin("eslint"), args: ["--max-warnings", "0", "."] },
   { name: "prettier", command: bin("prettier"), args: ["--check", "--log-level", "warn", "."] },
   { name: "knip", command: bin("knip"), args: ["--no-progress"] },
-  { name: "cycles", command: bin("depcruise"), args: ["--config", ".dependency-cruiser.cjs", "lib", "app", "components", "scripts", "e2e", "test"] },
+  {
+    name: "cycles",
+    command: bin("depcruise"),
+    args: ["--config", ".dependency-cruiser.cjs", "lib", "app", "components", "scripts", "e2e", "test"],
+  },
 ];
 
 export async function runSteps(steps: Step[], label: string): Promise<StepResult[]> {
@@ -20,7 +24,11 @@ export async function runSteps(steps: Step[], label: string): Promise<StepResult
     console.log(`\n[${label}] ── ${step.name} ──`);
     const started = Date.now();
     const code = await run(step.command, step.args, { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    results.push({ name: step.name, ok: code === 0 && (step.passed?.() ?? true), seconds: (Date.now() - started) / 1000 });
+    results.push({
+      name: step.name,
+      ok: code === 0 && (step.passed?.() ?? true),
+      seconds: (Date.now() - started) / 1000,
+    });
   }
   return results;
 }
@@ -28,7 +36,8 @@ export async function runSteps(steps: Step[], label: string): Promise<StepResult
 /** Prints the summary; the number of failed steps. */
 export function summarize(results: StepResult[], label: string, startedAt: number): number {
   console.log(`\n[${label}] summary`);
-  for (const r of results) console.log(`[${label}]   ${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(12)} ${r.seconds.toFixed(1)} s`);
+  for (const r of results)
+    console.log(`[${label}]   ${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(12)} ${r.seconds.toFixed(1)} s`);
   const failed = results.filter((r) => !r.ok).length;
   console.log(`[${label}] total ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   console.log(`steps: ${results.length - failed} passed, ${failed} failed`);

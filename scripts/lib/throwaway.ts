@@ -34,7 +34,10 @@ export async function startThrowawayDatabase(name: string): Promise<ThrowawayDat
 export type AppServer = { baseUrl: string; stop: () => Promise<void>; alive: () => boolean };
 
 /** A production Next server on a free loopback port; resolves once /api/health answers. */
-export async function startAppServer(databaseUrl: string, options: { env?: Record<string, string>; logs?: boolean } = {}): Promise<AppServer> {
+export async function startAppServer(
+  databaseUrl: string,
+  options: { env?: Record<string, string>; logs?: boolean } = {},
+): Promise<AppServer> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {

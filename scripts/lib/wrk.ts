@@ -22,7 +22,14 @@ export function ensureWrk(log: (line: string) => void): boolean {
 export type WrkResult = { rate: number; failed: number; total: number; p50Ms: number; p99Ms: number };
 
 /** POSTs bodies made by a Lua expression for `seconds`; returns requests/s, how many were not 2xx, latency. */
-export function wrkPost(options: { url: string; path: string; headers: Record<string, string>; luaBody: string; connections: number; seconds: number }): WrkResult {
+export function wrkPost(options: {
+  url: string;
+  path: string;
+  headers: Record<string, string>;
+  luaBody: string;
+  connections: number;
+  seconds: number;
+}): WrkResult {
   const headers = Object.entries(options.headers)
     .map(([k, v]) => `["${k}"]="${v}"`)
     .join(", ");
@@ -48,7 +55,11 @@ function runWrk(options: { url: string; connections: number; seconds: number }, 
   writeFileSync(script, lua);
   let output: string;
   try {
-    output = execFileSync("wrk", ["-t2", `-c${options.connections}`, `-d${options.seconds}s`, "--latency", "-s", script, options.url], { encoding: "utf8" });
+    output = execFileSync(
+      "wrk",
+      ["-t2", `-c${options.connections}`, `-d${options.seconds}s`, "--latency", "-s", script, options.url],
+      { encoding: "utf8" },
+    );
   } finally {
     rmSync(script, { force: true });
   }

@@ -8,18 +8,26 @@ import { backupPolicyFieldsSchema, backupPolicyRefSchema, updateBackupPolicySche
 const edit = actionClient.metadata({ permission: "backups.edit" });
 
 /** Adds a backup policy to a service. */
-export const createBackupPolicyAction = edit.inputSchema(backupPolicyFieldsSchema).action(async ({ parsedInput, ctx }) => {
-  const policy = await createBackupPolicy(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(backupPolicyFieldsSchema, e));
-  revalidatePath("/backups", "layout");
-  return policy;
-});
+export const createBackupPolicyAction = edit
+  .inputSchema(backupPolicyFieldsSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const policy = await createBackupPolicy(ctx.db, ctx.actor, parsedInput).catch((e) =>
+      rethrowOnField(backupPolicyFieldsSchema, e),
+    );
+    revalidatePath("/backups", "layout");
+    return policy;
+  });
 
 /** Saves a backup policy (version-checked). */
-export const updateBackupPolicyAction = edit.inputSchema(updateBackupPolicySchema).action(async ({ parsedInput, ctx }) => {
-  const policy = await updateBackupPolicy(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(updateBackupPolicySchema, e));
-  revalidatePath("/backups", "layout");
-  return policy;
-});
+export const updateBackupPolicyAction = edit
+  .inputSchema(updateBackupPolicySchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const policy = await updateBackupPolicy(ctx.db, ctx.actor, parsedInput).catch((e) =>
+      rethrowOnField(updateBackupPolicySchema, e),
+    );
+    revalidatePath("/backups", "layout");
+    return policy;
+  });
 
 /** Deletes a backup policy and its run history. */
 export const deleteBackupPolicyAction = edit.inputSchema(backupPolicyRefSchema).action(async ({ parsedInput, ctx }) => {

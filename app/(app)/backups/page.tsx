@@ -27,9 +27,17 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
   const { db } = await requirePage("backups.read", "/backups");
   const { band: rawBand } = await searchParams;
   const band = (RPO_BANDS as readonly string[]).includes(rawBand ?? "") ? (rawBand as RpoBand) : undefined;
-  const [counts, services, attention] = await Promise.all([findRpoBandCounts(db), findServiceFreshness(db, { band, limit: 100 }), findRunsNeedingAttention(db)]);
+  const [counts, services, attention] = await Promise.all([
+    findRpoBandCounts(db),
+    findServiceFreshness(db, { band, limit: 100 }),
+    findRunsNeedingAttention(db),
+  ]);
   const days = lastDays(30);
-  const outcomes = await findDailyOutcomes(db, services.map((s) => s.id), days.length);
+  const outcomes = await findDailyOutcomes(
+    db,
+    services.map((s) => s.id),
+    days.length,
+  );
   const byService = new Map<string, Map<string, "succeeded" | "failed">>();
   for (const cell of outcomes) {
     if (!byService.has(cell.serviceId)) byService.set(cell.serviceId, new Map());
@@ -38,10 +46,18 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader title="Backups" description="Live RPO: the age of each service's newest good backup against its RPO target, from runs the backup jobs report." />
+      <PageHeader
+        title="Backups"
+        description="Live RPO: the age of each service's newest good backup against its RPO target, from runs the backup jobs report."
+      />
       <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-6" data-testid="band-counts">
         {RPO_BANDS.map((b) => (
-          <Link key={b} href={band === b ? "/backups" : `/backups?band=${b}`} className={cn("rounded-lg border p-3", BAND_STYLES[b], band === b && "ring-2 ring-brand-600")} data-testid={`band-${b}`}>
+          <Link
+            key={b}
+            href={band === b ? "/backups" : `/backups?band=${b}`}
+            className={cn("rounded-lg border p-3", BAND_STYLES[b], band === b && "ring-2 ring-brand-600")}
+            data-testid={`band-${b}`}
+          >
             <p className="text-2xl font-semibold">{counts[b]}</p>
             <p className="text-xs text-slate-600">{BAND_LABELS[b]}</p>
           </Link>
@@ -54,12 +70,15 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
           <ul className="space-y-1 text-sm">
             {attention.map((run) => (
               <li key={String(run.id)}>
-                <span className={run.status === "failed" ? "font-medium text-red-700" : "font-medium text-amber-700"}>{run.status === "failed" ? "Failed" : "Not verified"}</span>{" "}
+                <span className={run.status === "failed" ? "font-medium text-red-700" : "font-medium text-amber-700"}>
+                  {run.status === "failed" ? "Failed" : "Not verified"}
+                </span>{" "}
                 <Link href={`/backups/services/${run.serviceId}`} className="text-brand-700 hover:underline">
                   {run.serviceName}
                 </Link>{" "}
                 <span className="text-slate-500">
-                  · {run.policyName} · {run.startedAt.toISOString().replace("T", " ").slice(0, 16)} UTC{run.message && ` · ${run.message}`}
+                  · {run.policyName} · {run.startedAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+                  {run.message && ` · ${run.message}`}
                 </span>
               </li>
             ))}
@@ -75,27 +94,33 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
         <EmptyState title="No services in this band" />
       ) : (
         <DataTable columns={["Service", "Tier", "RPO", "Newest good backup", "Live RPO", "Last 30 days"]}>
-              {services.map((s) => (
-                <tr key={s.id} data-testid={`freshness-${s.name}`}>
-                  <td className="px-4 py-2">
-                    <Link href={`/backups/services/${s.id}`} className="font-medium text-brand-700 hover:underline">
-                      {s.name}
-                    </Link>
-                    <div className="text-xs text-slate-500">{s.systemName}</div>
-                  </td>
-                  <td className="px-4 py-2">
-                    <TierBadge tier={s.tier} />
-                  </td>
-                  <td className="px-4 py-2">{formatMinutes(s.rpoMinutes)}</td>
-                  <td className="px-4 py-2">{s.ageMinutes === null ? (s.hasPolicy ? "never" : "no backup policy") : `${formatMinutes(s.ageMinutes)} ago`}</td>
-                  <td className="px-4 py-2">
-                    <BandBadge band={s.band} />
-                  </td>
-                  <td className="px-4 py-2">
-                    <HeatmapStrip days={days} cells={byService.get(s.id) ?? new Map()} label={s.name} />
-                  </td>
-                </tr>
-              ))}
+          {services.map((s) => (
+            <tr key={s.id} data-testid={`freshness-${s.name}`}>
+              <td className="px-4 py-2">
+                <Link href={`/backups/services/${s.id}`} className="font-medium text-brand-700 hover:underline">
+                  {s.name}
+                </Link>
+                <div className="text-xs text-slate-500">{s.systemName}</div>
+              </td>
+              <td className="px-4 py-2">
+                <TierBadge tier={s.tier} />
+              </td>
+              <td className="px-4 py-2">{formatMinutes(s.rpoMinutes)}</td>
+              <td className="px-4 py-2">
+                {s.ageMinutes === null
+                  ? s.hasPolicy
+                    ? "never"
+                    : "no backup policy"
+                  : `${formatMinutes(s.ageMinutes)} ago`}
+              </td>
+              <td className="px-4 py-2">
+                <BandBadge band={s.band} />
+              </td>
+              <td className="px-4 py-2">
+                <HeatmapStrip days={days} cells={byService.get(s.id) ?? new Map()} label={s.name} />
+              </td>
+            </tr>
+          ))}
         </DataTable>
       )}
     </>

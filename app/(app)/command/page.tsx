@@ -42,7 +42,10 @@ export default async function CommandPage() {
                 <Link href={`/incidents/${alert.incident.id}`} className="text-brand-700 hover:underline">
                   {incidentRef(alert.incident.number)}
                 </Link>{" "}
-                {alert.summary} <span className="text-xs text-slate-500">×{alert.receivedCount} · {alert.lastSeenAt.toISOString().slice(11, 19)} UTC</span>
+                {alert.summary}{" "}
+                <span className="text-xs text-slate-500">
+                  ×{alert.receivedCount} · {alert.lastSeenAt.toISOString().slice(11, 19)} UTC
+                </span>
               </li>
             ))}
           </ul>

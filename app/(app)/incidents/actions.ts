@@ -2,8 +2,22 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient, rethrowOnField } from "@/lib/actions/safe-action";
-import { acknowledgeIncident, addNote, changeStatus, declareIncident, savePostmortem, updateIncident } from "@/lib/incidents/incidents";
-import { acknowledgeSchema, addNoteSchema, changeStatusSchema, declareIncidentSchema, postmortemSchema, updateIncidentSchema } from "@/lib/incidents/schemas";
+import {
+  acknowledgeIncident,
+  addNote,
+  changeStatus,
+  declareIncident,
+  savePostmortem,
+  updateIncident,
+} from "@/lib/incidents/incidents";
+import {
+  acknowledgeSchema,
+  addNoteSchema,
+  changeStatusSchema,
+  declareIncidentSchema,
+  postmortemSchema,
+  updateIncidentSchema,
+} from "@/lib/incidents/schemas";
 import { appJobs } from "@/lib/jobs/app-jobs";
 
 const respond = actionClient.metadata({ permission: "incidents.respond" });
@@ -18,7 +32,9 @@ const refresh = (incidentId?: string) => {
 
 /** Declares an incident: starts its escalation and the matrix's "detected" notifications. */
 export const declareIncidentAction = respond.inputSchema(declareIncidentSchema).action(async ({ parsedInput, ctx }) => {
-  const incident = await declareIncident(ctx.db, await appJobs(), ctx.actor, parsedInput).catch((e) => rethrowOnField(declareIncidentSchema, e));
+  const incident = await declareIncident(ctx.db, await appJobs(), ctx.actor, parsedInput).catch((e) =>
+    rethrowOnField(declareIncidentSchema, e),
+  );
   refresh();
   return { id: incident.id, number: incident.number };
 });
@@ -38,21 +54,27 @@ export const acknowledgeAction = respond.inputSchema(acknowledgeSchema).action(a
 
 /** Moves the incident along its lifecycle (resolving also stops the escalation). */
 export const changeStatusAction = command.inputSchema(changeStatusSchema).action(async ({ parsedInput, ctx }) => {
-  const incident = await changeStatus(ctx.db, await appJobs(), ctx.actor, parsedInput).catch((e) => rethrowOnField(changeStatusSchema, e));
+  const incident = await changeStatus(ctx.db, await appJobs(), ctx.actor, parsedInput).catch((e) =>
+    rethrowOnField(changeStatusSchema, e),
+  );
   refresh(parsedInput.incidentId);
   return { version: incident.version, status: incident.status };
 });
 
 /** Title, severity, commander, status-page level, affected services. */
 export const updateIncidentAction = command.inputSchema(updateIncidentSchema).action(async ({ parsedInput, ctx }) => {
-  const incident = await updateIncident(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(updateIncidentSchema, e));
+  const incident = await updateIncident(ctx.db, ctx.actor, parsedInput).catch((e) =>
+    rethrowOnField(updateIncidentSchema, e),
+  );
   refresh(parsedInput.incidentId);
   return { version: incident.version };
 });
 
 /** Postmortem notes, once resolved. */
 export const savePostmortemAction = command.inputSchema(postmortemSchema).action(async ({ parsedInput, ctx }) => {
-  const incident = await savePostmortem(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(postmortemSchema, e));
+  const incident = await savePostmortem(ctx.db, ctx.actor, parsedInput).catch((e) =>
+    rethrowOnField(postmortemSchema, e),
+  );
   refresh(parsedInput.incidentId);
   return { version: incident.version };
 });

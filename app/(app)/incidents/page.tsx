@@ -16,7 +16,8 @@ const FILTERS = [["open", "Open"], ["", "All"], ...STATUSES.map((s) => [s, STATU
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const { user, db } = await requirePage("incidents.read", "/incidents");
   const { status: raw = "open" } = await searchParams;
-  const status = raw === "open" || (STATUSES as readonly string[]).includes(raw) ? (raw as IncidentStatus | "open") : undefined;
+  const status =
+    raw === "open" || (STATUSES as readonly string[]).includes(raw) ? (raw as IncidentStatus | "open") : undefined;
   const incidents = await findIncidents(db, { status, limit: 200 });
   return (
     <>
@@ -40,7 +41,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       {incidents.length === 0 ? (
         <EmptyState title="No incidents here">Nothing matches this filter.</EmptyState>
       ) : (
-        <DataTable columns={["Incident", "Severity", "Status", "System", "Source", "Declared", "Acknowledged"]} testId="incident-list">
+        <DataTable
+          columns={["Incident", "Severity", "Status", "System", "Source", "Declared", "Acknowledged"]}
+          testId="incident-list"
+        >
           {incidents.map((incident) => (
             <tr key={incident.id}>
               <td className="px-4 py-2">
@@ -56,9 +60,19 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                 <StatusBadge status={incident.status} />
               </td>
               <td className="px-4 py-2">{incident.system?.name ?? "—"}</td>
-              <td className="px-4 py-2 text-xs text-slate-600">{incident.source === "manual" ? "declared" : incident.source === "events_api" ? "events API" : "Alertmanager"}</td>
-              <td className="px-4 py-2 text-xs tabular-nums">{incident.declaredAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
-              <td className="px-4 py-2 text-xs">{incident.acknowledgedBy ?? <span className="text-red-600">not yet</span>}</td>
+              <td className="px-4 py-2 text-xs text-slate-600">
+                {incident.source === "manual"
+                  ? "declared"
+                  : incident.source === "events_api"
+                    ? "events API"
+                    : "Alertmanager"}
+              </td>
+              <td className="px-4 py-2 text-xs tabular-nums">
+                {incident.declaredAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+              </td>
+              <td className="px-4 py-2 text-xs">
+                {incident.acknowledgedBy ?? <span className="text-red-600">not yet</span>}
+              </td>
             </tr>
           ))}
         </DataTable>

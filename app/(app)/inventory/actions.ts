@@ -24,7 +24,9 @@ export const createServiceAction = actionClient
   .metadata({ permission: "inventory.edit" })
   .inputSchema(serviceFieldsSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const service = await createService(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(serviceFieldsSchema, e));
+    const service = await createService(ctx.db, ctx.actor, parsedInput).catch((e) =>
+      rethrowOnField(serviceFieldsSchema, e),
+    );
     refresh();
     return { id: service.id };
   });
@@ -34,7 +36,9 @@ export const updateServiceAction = actionClient
   .metadata({ permission: "inventory.edit" })
   .inputSchema(updateServiceSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const service = await updateService(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(updateServiceSchema, e));
+    const service = await updateService(ctx.db, ctx.actor, parsedInput).catch((e) =>
+      rethrowOnField(updateServiceSchema, e),
+    );
     refresh();
     return { id: service.id, version: service.version };
   });
@@ -54,7 +58,9 @@ export const addDependencyAction = actionClient
   .metadata({ permission: "inventory.edit" })
   .inputSchema(dependencySchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await addDependency(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(dependencySchema, e));
+    const result = await addDependency(ctx.db, ctx.actor, parsedInput).catch((e) =>
+      rethrowOnField(dependencySchema, e),
+    );
     refresh();
     return result;
   });
@@ -74,7 +80,9 @@ export const createSystemAction = actionClient
   .metadata({ permission: "inventory.edit" })
   .inputSchema(systemFieldsSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const system = await createSystem(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(systemFieldsSchema, e));
+    const system = await createSystem(ctx.db, ctx.actor, parsedInput).catch((e) =>
+      rethrowOnField(systemFieldsSchema, e),
+    );
     refresh();
     return { id: system.id };
   });
@@ -84,7 +92,9 @@ export const updateSystemAction = actionClient
   .metadata({ permission: "inventory.edit" })
   .inputSchema(updateSystemSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const system = await updateSystem(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(updateSystemSchema, e));
+    const system = await updateSystem(ctx.db, ctx.actor, parsedInput).catch((e) =>
+      rethrowOnField(updateSystemSchema, e),
+    );
     refresh();
     return { id: system.id, version: system.version };
   });

@@ -9,7 +9,14 @@ import { SystemSelect } from "@/components/inventory/system-select";
 import { LinkButton } from "@/components/ui/link-button";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
-import { findServiceCount, findKinds, findServicePage, serviceListQuerySchema, type ServiceListQuery, type ServiceSort } from "@/lib/inventory/service-list";
+import {
+  findServiceCount,
+  findKinds,
+  findServicePage,
+  serviceListQuerySchema,
+  type ServiceListQuery,
+  type ServiceSort,
+} from "@/lib/inventory/service-list";
 import { findSystemOptions } from "@/lib/inventory/queries";
 import { TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
 
@@ -21,7 +28,13 @@ function hrefWith(query: ServiceListQuery, changes: Partial<ServiceListQuery>) {
   const next = { ...query, ...changes };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(next)) {
-    if (value !== undefined && value !== "" && !(key === "sort" && value === "name") && !(key === "dir" && value === "asc")) params.set(key, String(value));
+    if (
+      value !== undefined &&
+      value !== "" &&
+      !(key === "sort" && value === "name") &&
+      !(key === "dir" && value === "asc")
+    )
+      params.set(key, String(value));
   }
   const search = params.toString();
   return search ? `/inventory?${search}` : "/inventory";
@@ -30,15 +43,26 @@ function hrefWith(query: ServiceListQuery, changes: Partial<ServiceListQuery>) {
 export default async function ServicesPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, db } = await requirePage("inventory.read", "/inventory");
   const raw = await searchParams;
-  const query = serviceListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
-  const [page, total, systems, kinds] = await Promise.all([findServicePage(db, query), findServiceCount(db, query), findSystemOptions(db), findKinds(db)]);
+  const query = serviceListQuerySchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])),
+  );
+  const [page, total, systems, kinds] = await Promise.all([
+    findServicePage(db, query),
+    findServiceCount(db, query),
+    findSystemOptions(db),
+    findKinds(db),
+  ]);
   const canEdit = can(user.role, "inventory.edit");
 
   const sortHeader = (sort: ServiceSort, label: string) => {
     const active = query.sort === sort;
     const dir = active && query.dir === "asc" ? "desc" : "asc";
     return (
-      <Link href={hrefWith(query, { sort, dir, after: undefined })} className="hover:underline" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link
+        href={hrefWith(query, { sort, dir, after: undefined })}
+        className="hover:underline"
+        aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+      >
         {label}
         {active && (query.dir === "asc" ? " ↑" : " ↓")}
       </Link>
@@ -57,7 +81,13 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
           <Input id="q" name="q" defaultValue={query.q ?? ""} placeholder="name, owner or kind" />
         </Field>
         <Field label="System" htmlFor="system">
-          <SystemSelect id="system" name="system" defaultValue={query.system ?? ""} systems={systems} empty="All systems" />
+          <SystemSelect
+            id="system"
+            name="system"
+            defaultValue={query.system ?? ""}
+            systems={systems}
+            empty="All systems"
+          />
         </Field>
         <Field label="Tier" htmlFor="tier">
           <Select id="tier" name="tier" defaultValue={query.tier ? String(query.tier) : ""}>
@@ -90,37 +120,49 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
         {total} {total === 1 ? "service" : "services"}
       </p>
       {page.services.length === 0 ? (
-        <EmptyState title="No services match">{canEdit ? "Change the filters, or add a service." : "Change the filters."}</EmptyState>
+        <EmptyState title="No services match">
+          {canEdit ? "Change the filters, or add a service." : "Change the filters."}
+        </EmptyState>
       ) : (
-        <DataTable columns={[sortHeader("name", "Service"), sortHeader("system", "System"), sortHeader("tier", "Tier"), sortHeader("rto", "RTO"), sortHeader("rpo", "RPO"), "Needs / needed by", "Owner"]}>
-              {page.services.map((s) => (
-                <tr key={s.id} data-testid="service-row">
-                  <td className="px-4 py-2">
-                    <Link href={`/inventory/services/${s.id}`} className="font-medium text-brand-700 hover:underline">
-                      {s.name}
-                    </Link>
-                    <div className="text-xs text-slate-500">{s.kind}</div>
-                  </td>
-                  <td className="px-4 py-2">
-                    <Link href={`/inventory/systems/${s.systemId}`} className="hover:underline">
-                      {s.systemName}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2">
-                    <TierBadge tier={s.tier} />
-                  </td>
-                  <td className="px-4 py-2">
-                    <Objective minutes={s.rtoMinutes} fromTier={s.rtoFromTier} />
-                  </td>
-                  <td className="px-4 py-2">
-                    <Objective minutes={s.rpoMinutes} fromTier={s.rpoFromTier} />
-                  </td>
-                  <td className="px-4 py-2 text-slate-600">
-                    {s.dependencies} / {s.dependents}
-                  </td>
-                  <td className="px-4 py-2 text-slate-600">{s.owner || "—"}</td>
-                </tr>
-              ))}
+        <DataTable
+          columns={[
+            sortHeader("name", "Service"),
+            sortHeader("system", "System"),
+            sortHeader("tier", "Tier"),
+            sortHeader("rto", "RTO"),
+            sortHeader("rpo", "RPO"),
+            "Needs / needed by",
+            "Owner",
+          ]}
+        >
+          {page.services.map((s) => (
+            <tr key={s.id} data-testid="service-row">
+              <td className="px-4 py-2">
+                <Link href={`/inventory/services/${s.id}`} className="font-medium text-brand-700 hover:underline">
+                  {s.name}
+                </Link>
+                <div className="text-xs text-slate-500">{s.kind}</div>
+              </td>
+              <td className="px-4 py-2">
+                <Link href={`/inventory/systems/${s.systemId}`} className="hover:underline">
+                  {s.systemName}
+                </Link>
+              </td>
+              <td className="px-4 py-2">
+                <TierBadge tier={s.tier} />
+              </td>
+              <td className="px-4 py-2">
+                <Objective minutes={s.rtoMinutes} fromTier={s.rtoFromTier} />
+              </td>
+              <td className="px-4 py-2">
+                <Objective minutes={s.rpoMinutes} fromTier={s.rpoFromTier} />
+              </td>
+              <td className="px-4 py-2 text-slate-600">
+                {s.dependencies} / {s.dependents}
+              </td>
+              <td className="px-4 py-2 text-slate-600">{s.owner || "—"}</td>
+            </tr>
+          ))}
         </DataTable>
       )}
       <div className="mt-4 flex justify-between text-sm">

@@ -12,7 +12,11 @@ const TIER_TONES = { 1: "red", 2: "amber", 3: "blue", 4: "slate" } as const;
 
 export default async function OverviewPage() {
   const { db } = await requirePage("app.read", "/overview");
-  const [systems, bands, findings] = await Promise.all([findSystemSummaries(db), findRpoBandCounts(db), lintCurrentMatrix(db)]);
+  const [systems, bands, findings] = await Promise.all([
+    findSystemSummaries(db),
+    findRpoBandCounts(db),
+    lintCurrentMatrix(db),
+  ]);
   const outOfRpo = bands.exceeded + bands.severe + bands.critical;
   const paging = findings.filter((f) => f.severity === "error").length;
   return (
@@ -22,13 +26,20 @@ export default async function OverviewPage() {
         <Link href="/backups" className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
           <p className="text-sm text-slate-500">Live RPO</p>
           <p className="mt-1 text-lg font-semibold">
-            {outOfRpo + bands.never === 0 ? "Every backed-up service within target" : `${outOfRpo} out of RPO · ${bands.never} never backed up`}
+            {outOfRpo + bands.never === 0
+              ? "Every backed-up service within target"
+              : `${outOfRpo} out of RPO · ${bands.never} never backed up`}
           </p>
           <p className="text-xs text-slate-500">{bands.within} within target</p>
         </Link>
-        <Link href="/people/policies" className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
+        <Link
+          href="/people/policies"
+          className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600"
+        >
           <p className="text-sm text-slate-500">Escalation check</p>
-          <p className="mt-1 text-lg font-semibold">{paging === 0 ? "Nothing stops paging" : `${paging} problem(s) would stop paging`}</p>
+          <p className="mt-1 text-lg font-semibold">
+            {paging === 0 ? "Nothing stops paging" : `${paging} problem(s) would stop paging`}
+          </p>
           <p className="text-xs text-slate-500">{findings.length - paging} warning(s)</p>
         </Link>
         <Link href="/inventory" className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">

@@ -26,14 +26,18 @@ const edit = actionClient.metadata({ permission: "people.edit" });
 
 /** Adds a contact (counts as confirming their details). */
 export const createContactAction = edit.inputSchema(contactFieldsSchema).action(async ({ parsedInput, ctx }) => {
-  const contact = await createContact(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(contactFieldsSchema, e));
+  const contact = await createContact(ctx.db, ctx.actor, parsedInput).catch((e) =>
+    rethrowOnField(contactFieldsSchema, e),
+  );
   refresh();
   return { id: contact.id };
 });
 
 /** Saves a contact; saving also confirms the details are current. */
 export const updateContactAction = edit.inputSchema(updateContactSchema).action(async ({ parsedInput, ctx }) => {
-  const contact = await updateContact(ctx.db, ctx.actor, parsedInput, { confirm: true }).catch((e) => rethrowOnField(updateContactSchema, e));
+  const contact = await updateContact(ctx.db, ctx.actor, parsedInput, { confirm: true }).catch((e) =>
+    rethrowOnField(updateContactSchema, e),
+  );
   refresh();
   return { id: contact.id, version: contact.version };
 });
@@ -54,14 +58,18 @@ export const deleteContactAction = edit.inputSchema(contactRefSchema).action(asy
 
 /** Adds a notification channel. */
 export const createChannelAction = edit.inputSchema(channelFieldsSchema).action(async ({ parsedInput, ctx }) => {
-  const channel = await createChannel(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(channelFieldsSchema, e));
+  const channel = await createChannel(ctx.db, ctx.actor, parsedInput).catch((e) =>
+    rethrowOnField(channelFieldsSchema, e),
+  );
   refresh();
   return channel;
 });
 
 /** Saves a channel; a blank URL keeps the saved one. */
 export const updateChannelAction = edit.inputSchema(updateChannelSchema).action(async ({ parsedInput, ctx }) => {
-  const channel = await updateChannel(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(updateChannelSchema, e));
+  const channel = await updateChannel(ctx.db, ctx.actor, parsedInput).catch((e) =>
+    rethrowOnField(updateChannelSchema, e),
+  );
   refresh();
   return channel;
 });

@@ -31,18 +31,28 @@ export default async function PlansPage() {
         </h2>
         <Card className="space-y-3 p-4 text-sm">
           <p>
-            Plan-as-code in YAML: systems, services with their RTO/RPO and dependencies, backup policies, runbooks, contacts, escalation and the notification
-            matrix. Secrets never leave Lifeboat: channel URLs are not exported and secret step settings show as a placeholder that importing keeps.
+            Plan-as-code in YAML: systems, services with their RTO/RPO and dependencies, backup policies, runbooks,
+            contacts, escalation and the notification matrix. Secrets never leave Lifeboat: channel URLs are not
+            exported and secret step settings show as a placeholder that importing keeps.
           </p>
           <ul className="flex flex-wrap gap-x-4 gap-y-1">
             <li>
-              <a className="font-medium text-brand-700 hover:underline" href="/api/plans/export" download data-testid="export-all">
+              <a
+                className="font-medium text-brand-700 hover:underline"
+                href="/api/plans/export"
+                download
+                data-testid="export-all"
+              >
                 Everything (YAML)
               </a>
             </li>
             {systems.map((s) => (
               <li key={s.id}>
-                <a className="text-brand-700 hover:underline" href={`/api/plans/export?system=${encodeURIComponent(s.name)}`} download>
+                <a
+                  className="text-brand-700 hover:underline"
+                  href={`/api/plans/export?system=${encodeURIComponent(s.name)}`}
+                  download
+                >
                   {s.name}
                 </a>
               </li>

@@ -8,7 +8,15 @@ import { demoServiceSchema } from "@/lib/demo-fleet/schemas";
 import { saveDrillSchedule } from "@/lib/recovery/drills";
 import { createRunbook, updateRunbook } from "@/lib/recovery/runbooks";
 import { abortRun, completeStep, retryStep, skipStep, startRun } from "@/lib/recovery/runs";
-import { abortRunSchema, drillScheduleSchema, runbookFieldsSchema, skipStepSchema, startRunSchema, stepActionSchema, updateRunbookSchema } from "@/lib/recovery/schemas";
+import {
+  abortRunSchema,
+  drillScheduleSchema,
+  runbookFieldsSchema,
+  skipStepSchema,
+  startRunSchema,
+  stepActionSchema,
+  updateRunbookSchema,
+} from "@/lib/recovery/schemas";
 
 const edit = actionClient.metadata({ permission: "runbooks.edit" });
 const command = actionClient.metadata({ permission: "recovery.command" });
@@ -22,14 +30,18 @@ const refresh = () => {
 
 /** Adds a runbook with its steps. */
 export const createRunbookAction = edit.inputSchema(runbookFieldsSchema).action(async ({ parsedInput, ctx }) => {
-  const runbook = await createRunbook(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(runbookFieldsSchema, e));
+  const runbook = await createRunbook(ctx.db, ctx.actor, parsedInput).catch((e) =>
+    rethrowOnField(runbookFieldsSchema, e),
+  );
   refresh();
   return { id: runbook.id };
 });
 
 /** Saves a runbook whole (runs in progress keep the steps they started with). */
 export const updateRunbookAction = edit.inputSchema(updateRunbookSchema).action(async ({ parsedInput, ctx }) => {
-  const runbook = await updateRunbook(ctx.db, ctx.actor, parsedInput).catch((e) => rethrowOnField(runbookFieldsSchema, e));
+  const runbook = await updateRunbook(ctx.db, ctx.actor, parsedInput).catch((e) =>
+    rethrowOnField(runbookFieldsSchema, e),
+  );
   refresh();
   return { id: runbook.id, version: runbook.version };
 });
@@ -43,7 +55,9 @@ export const saveDrillScheduleAction = edit.inputSchema(drillScheduleSchema).act
 
 /** Starts a runbook for an incident, or as a drill without one. Starting twice gives the same run. */
 export const startRecoveryAction = command.inputSchema(startRunSchema).action(async ({ parsedInput, ctx }) => {
-  const run = await startRun(ctx.db, await appJobs(), ctx.actor, parsedInput).catch((e) => rethrowOnField(startRunSchema, e));
+  const run = await startRun(ctx.db, await appJobs(), ctx.actor, parsedInput).catch((e) =>
+    rethrowOnField(startRunSchema, e),
+  );
   refresh();
   return run;
 });
@@ -88,8 +102,10 @@ export const breakDemoAction = demo.inputSchema(demoServiceSchema).action(async 
   return result;
 });
 
-export const restoreDemoAction = demo.inputSchema(demoServiceSchema.pick({ slug: true })).action(async ({ parsedInput, ctx }) => {
-  await restoreDemoService(ctx.db, ctx.actor, parsedInput);
-  refresh();
-  return { ok: true };
-});
+export const restoreDemoAction = demo
+  .inputSchema(demoServiceSchema.pick({ slug: true }))
+  .action(async ({ parsedInput, ctx }) => {
+    await restoreDemoService(ctx.db, ctx.actor, parsedInput);
+    refresh();
+    return { ok: true };
+  });

@@ -25,7 +25,12 @@ export default async function RunbooksPage() {
           <div className="flex items-center gap-3">
             {/* A file to keep offline, for the day Lifeboat itself is down. */}
             {can(user.role, "breakglass.read") && (
-              <a href="/api/breakglass" download className="text-sm font-medium text-brand-700 hover:underline" data-testid="breakglass-download">
+              <a
+                href="/api/breakglass"
+                download
+                className="text-sm font-medium text-brand-700 hover:underline"
+                data-testid="breakglass-download"
+              >
                 Break-glass pack
               </a>
             )}
@@ -34,7 +39,9 @@ export default async function RunbooksPage() {
         }
       />
       {runbooks.length === 0 ? (
-        <EmptyState title="No runbooks yet">Write the first one: the steps your team takes when a system goes down.</EmptyState>
+        <EmptyState title="No runbooks yet">
+          Write the first one: the steps your team takes when a system goes down.
+        </EmptyState>
       ) : (
         <DataTable columns={["Runbook", "System", "Steps", "Estimated", "Drills", "Last run"]} testId="runbook-list">
           {runbooks.map((runbook) => (
@@ -61,7 +68,8 @@ export default async function RunbooksPage() {
               <td className="px-4 py-2 text-xs">
                 {runbook.runs[0] ? (
                   <Link href={`/runbooks/runs/${runbook.runs[0].id}`} className="inline-flex items-center gap-1">
-                    {day(runbook.runs[0].startedAt)} {runbook.runs[0].drill ? "drill" : "recovery"} <StateBadge state={runbook.runs[0].state} />
+                    {day(runbook.runs[0].startedAt)} {runbook.runs[0].drill ? "drill" : "recovery"}{" "}
+                    <StateBadge state={runbook.runs[0].state} />
                   </Link>
                 ) : (
                   "never"

@@ -12,5 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute({ route: "/api/metrics", method: "GET" }, async ({ db }) => {
   await refreshDomainMetrics(db);
   const { registry } = metrics();
-  return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" } });
+  return new Response(await registry.metrics(), {
+    headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" },
+  });
 });

@@ -11,5 +11,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({ route: "/api/ready", method: "GET" }, async ({ db }) => {
   const readiness = await checkReadiness(db, { workerMode: env().WORKER });
-  return NextResponse.json(readiness, { status: readiness.status === "ready" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(readiness, {
+    status: readiness.status === "ready" ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
 });

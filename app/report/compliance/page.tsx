@@ -13,14 +13,25 @@ import { readFilter } from "@/lib/compliance/view";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compliance report" };
 
-export default async function ComplianceReport({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ComplianceReport({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, db } = await requirePage("compliance.read", "/report/compliance");
   const { filter } = readFilter(await searchParams);
   const view = await findComplianceView(db, filter);
   const now = new Date();
   const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
   const system = view.systems.find((s) => s.id === filter.systemId)?.name;
-  const scope = [system ?? "All systems", filter.tier ? `Tier ${filter.tier}` : "all tiers", filter.status ? RTO_STATUS_LABELS[filter.status] : null, filter.q ? `services matching "${filter.q}"` : null].filter(Boolean).join(" · ");
+  const scope = [
+    system ?? "All systems",
+    filter.tier ? `Tier ${filter.tier}` : "all tiers",
+    filter.status ? RTO_STATUS_LABELS[filter.status] : null,
+    filter.q ? `services matching "${filter.q}"` : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <main className="mx-auto max-w-6xl space-y-6 p-8 print:p-0">
       <header className="flex items-start justify-between">
@@ -28,13 +39,18 @@ export default async function ComplianceReport({ searchParams }: { searchParams:
           <h1 className="text-2xl font-semibold">RTO/RPO compliance report</h1>
           <p className="text-sm text-slate-600">{scope}</p>
           <p className="text-sm text-slate-600">
-            Period {from.toISOString().slice(0, 10)} – {now.toISOString().slice(0, 10)} · generated {now.toISOString().slice(0, 16).replace("T", " ")} UTC by {user.email}
+            Period {from.toISOString().slice(0, 10)} – {now.toISOString().slice(0, 10)} · generated{" "}
+            {now.toISOString().slice(0, 16).replace("T", " ")} UTC by {user.email}
           </p>
         </div>
         <PrintButton />
       </header>
       <ComplianceSummary total={view.total} coverage={view.coverage} />
-      <ComplianceGroups bySystem={view.bySystem} byTier={view.byTier} className="grid gap-4 md:grid-cols-2 print:grid-cols-2" />
+      <ComplianceGroups
+        bySystem={view.bySystem}
+        byTier={view.byTier}
+        className="grid gap-4 md:grid-cols-2 print:grid-cols-2"
+      />
       <section className="break-inside-avoid space-y-4">
         <MonthlyCharts months={view.trends.months} />
         <WeeklyViolations weeks={view.trends.weeks} />
@@ -44,7 +60,8 @@ export default async function ComplianceReport({ searchParams }: { searchParams:
         <ComplianceTable rows={view.rows} />
       </section>
       <p className="text-xs text-slate-500">
-        Measured, not typed: recovery times come from health checks that verified services during incidents and drills; backup ages from runs reported by the backup jobs.
+        Measured, not typed: recovery times come from health checks that verified services during incidents and drills;
+        backup ages from runs reported by the backup jobs.
       </p>
     </main>
   );

@@ -56,6 +56,8 @@ export function fromAlertmanager(payload: AlertmanagerPayload): AlertGroup {
     endsAt: a.endsAt ?? null,
   }));
   const groupName = payload.commonLabels.alertname ?? Object.values(payload.groupLabels).join(" ");
-  const title = payload.commonAnnotations.summary || (groupName ? `${groupName}${alerts.length > 1 ? ` (${alerts.length} alerts)` : ""}` : alerts[0]!.summary);
+  const title =
+    payload.commonAnnotations.summary ||
+    (groupName ? `${groupName}${alerts.length > 1 ? ` (${alerts.length} alerts)` : ""}` : alerts[0]!.summary);
   return { source: "alertmanager", groupKey: payload.groupKey, title, alerts };
 }

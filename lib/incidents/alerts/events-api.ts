@@ -8,7 +8,9 @@ import { reportedTimestamp } from "./timestamp";
 const payloadSchema = z.object({
   summary: z.string().trim().min(1, "is required").max(1024, "is at most 1024 characters"),
   source: z.string().trim().min(1, "is required").max(255),
-  severity: z.enum(["critical", "error", "warning", "info"], { error: "must be one of critical, error, warning, info" }),
+  severity: z.enum(["critical", "error", "warning", "info"], {
+    error: "must be one of critical, error, warning, info",
+  }),
   timestamp: reportedTimestamp("must be an ISO 8601 timestamp between 1970 and 9999").optional(),
   component: z.string().max(255).optional(),
   group: z.string().max(255).optional(),
@@ -19,7 +21,9 @@ const payloadSchema = z.object({
 export const eventsApiSchema = z
   .object({
     routing_key: z.string().max(200).optional(),
-    event_action: z.enum(["trigger", "acknowledge", "resolve"], { error: "must be one of trigger, acknowledge, resolve" }),
+    event_action: z.enum(["trigger", "acknowledge", "resolve"], {
+      error: "must be one of trigger, acknowledge, resolve",
+    }),
     dedup_key: z.string().trim().min(1).max(255, "is at most 255 characters").optional(),
     payload: payloadSchema.optional(),
     client: z.string().max(255).optional(),
@@ -28,8 +32,10 @@ export const eventsApiSchema = z
     images: z.array(z.unknown()).max(50).optional(),
   })
   .superRefine((event, ctx) => {
-    if (event.event_action === "trigger" && !event.payload) ctx.addIssue({ code: "custom", path: ["payload"], message: "is required for trigger events" });
-    if (event.event_action !== "trigger" && !event.dedup_key) ctx.addIssue({ code: "custom", path: ["dedup_key"], message: `is required for ${event.event_action} events` });
+    if (event.event_action === "trigger" && !event.payload)
+      ctx.addIssue({ code: "custom", path: ["payload"], message: "is required for trigger events" });
+    if (event.event_action !== "trigger" && !event.dedup_key)
+      ctx.addIssue({ code: "custom", path: ["dedup_key"], message: `is required for ${event.event_action} events` });
   });
 export type EventsApiEvent = z.infer<typeof eventsApiSchema>;
 
@@ -41,7 +47,8 @@ function labelsOf(event: EventsApiEvent): Record<string, string> {
   if (p.group) labels.group = p.group;
   if (p.class) labels.class = p.class;
   for (const [key, value] of Object.entries(p.custom_details ?? {}).slice(0, 50)) {
-    if (["string", "number", "boolean"].includes(typeof value)) labels[key.slice(0, 256)] = String(value).slice(0, 4096);
+    if (["string", "number", "boolean"].includes(typeof value))
+      labels[key.slice(0, 256)] = String(value).slice(0, 4096);
   }
   // Without a component, the source (a host, often "host:port") is the best guess at a service.
   labels.instance ??= p.source;
@@ -75,5 +82,9 @@ export function triggerGroup(event: EventsApiEvent): AlertGroup {
 export const accepted = (dedupKey: string) => ({ status: "success", message: "Event processed", dedup_key: dedupKey });
 
 export function invalidEvent(error: z.ZodError) {
-  return { status: "invalid event", message: "Event object is invalid", errors: error.issues.map((i) => `'${i.path.join(".") || "event"}' ${i.message}`) };
+  return {
+    status: "invalid event",
+    message: "Event object is invalid",
+    errors: error.issues.map((i) => `'${i.path.join(".") || "event"}' ${i.message}`),
+  };
 }

@@ -27,15 +27,28 @@ export type IncomingAlert = {
   endsAt: Date | null;
 };
 
-export type AlertGroup = { source: Exclude<IncidentSource, "manual">; groupKey: string; title: string; alerts: IncomingAlert[] };
+export type AlertGroup = {
+  source: Exclude<IncidentSource, "manual">;
+  groupKey: string;
+  title: string;
+  alerts: IncomingAlert[];
+};
 
-export type IntakeResult = { incident: { id: string; number: number } | null; created: boolean; changed: number; repeats: number };
+export type IntakeResult = {
+  incident: { id: string; number: number } | null;
+  created: boolean;
+  changed: number;
+  repeats: number;
+};
 
 const SOURCE_NAMES: Record<AlertGroup["source"], string> = { alertmanager: "alertmanager", events_api: "events API" };
 /** Above this many alerts in one delivery, the timeline gets one summary line instead of one per alert. */
 const DETAIL_LIMIT = 20;
 
-const labelConfig = (): LabelConfig => ({ serviceLabels: env().ALERT_SERVICE_LABELS, systemLabel: env().ALERT_SYSTEM_LABEL });
+const labelConfig = (): LabelConfig => ({
+  serviceLabels: env().ALERT_SERVICE_LABELS,
+  systemLabel: env().ALERT_SYSTEM_LABEL,
+});
 
 async function lockKeys(tx: Tx, keys: string[]) {
   // One statement, sorted, so two deliveries that share keys always lock them in the same order (no deadlock).
@@ -45,14 +58,18 @@ async function lockKeys(tx: Tx, keys: string[]) {
 
 type KnownAlert = { id: string; dedupKey: string; incidentId: string; status: string };
 
-async function findOpenIncident(tx: Tx, group: AlertGroup): Promise<{ incidentId: string | null; known: KnownAlert[] }> {
+async function findOpenIncident(
+  tx: Tx,
+  group: AlertGroup,
+): Promise<{ incidentId: string | null; known: KnownAlert[] }> {
   const keys = group.alerts.map((a) => a.dedupKey);
   const known = await tx.$queryRaw<KnownAlert[]>`
     SELECT a.id, a."dedupKey", a."incidentId", a.status::text
     FROM "Alert" a JOIN "Incident" i ON i.id = a."incidentId"
     WHERE a.source = ${group.source}::"IncidentSource" AND a."dedupKey" = ANY(${keys}) AND i.status <> 'resolved'
     ORDER BY i."declaredAt"`;
-  if (known.length) return { incidentId: known[0]!.incidentId, known: known.filter((k) => k.incidentId === known[0]!.incidentId) };
+  if (known.length)
+    return { incidentId: known[0]!.incidentId, known: known.filter((k) => k.incidentId === known[0]!.incidentId) };
   const byGroup = await tx.incident.findFirst({
     where: { source: group.source, dedupKey: group.groupKey, status: { not: "resolved" } },
     orderBy: { declaredAt: "desc" },
@@ -87,16 +104,29 @@ async function recordPureRepeats(db: Db, group: AlertGroup): Promise<IntakeResul
     FROM matched m WHERE a.id = m.id AND (SELECT ok FROM complete)
     RETURNING m."incidentId", m.number`;
   if (rows.length !== keys.length) return null;
-  return { incident: { id: rows[0]!.incidentId, number: rows[0]!.number }, created: false, changed: 0, repeats: keys.length };
+  return {
+    incident: { id: rows[0]!.incidentId, number: rows[0]!.number },
+    created: false,
+    changed: 0,
+    repeats: keys.length,
+  };
 }
 
-export async function ingestAlertGroup(db: Db, jobs: JobSink, group: AlertGroup, config: LabelConfig = labelConfig()): Promise<IntakeResult> {
+export async function ingestAlertGroup(
+  db: Db,
+  jobs: JobSink,
+  group: AlertGroup,
+  config: LabelConfig = labelConfig(),
+): Promise<IntakeResult> {
   return (await recordPureRepeats(db, group)) ?? ingestWithLocks(db, jobs, group, config);
 }
 
 async function ingestWithLocks(db: Db, jobs: JobSink, group: AlertGroup, config: LabelConfig): Promise<IntakeResult> {
   return db.$transaction(async (tx) => {
-    await lockKeys(tx, [`alerts:${group.source}:group:${group.groupKey}`, ...group.alerts.map((a) => `alerts:${group.source}:${a.dedupKey}`)]);
+    await lockKeys(tx, [
+      `alerts:${group.source}:group:${group.groupKey}`,
+      ...group.alerts.map((a) => `alerts:${group.source}:${a.dedupKey}`),
+    ]);
     const open = await findOpenIncident(tx, group);
     const known = open.known;
     let incidentId = open.incidentId;
@@ -109,16 +139,23 @@ async function ingestWithLocks(db: Db, jobs: JobSink, group: AlertGroup, config:
       if (firing.length === 0) return { incident: null, created: false, changed: 0, repeats: group.alerts.length };
       const match = await matchServices(tx, firing, config);
       const severity = firing.map((a) => severityFromAlert(a.severity)).reduce<Severity>(worstSeverity, "SEV4");
-      const opened = await openIncidentInTx(tx, jobs, { system: SOURCE_NAMES[group.source] }, {
-        title: group.title.slice(0, 200),
-        severity,
-        systemId: match.systemId ?? undefined,
-        serviceIds: match.serviceIds,
-        commanderId: undefined,
-        note: match.unmatched.length ? `No Lifeboat service matches ${match.unmatched.map((n) => `"${n}"`).join(", ")} (labels: ${config.serviceLabels.join(", ")}).` : "",
-        source: group.source,
-        dedupKey: group.groupKey,
-      });
+      const opened = await openIncidentInTx(
+        tx,
+        jobs,
+        { system: SOURCE_NAMES[group.source] },
+        {
+          title: group.title.slice(0, 200),
+          severity,
+          systemId: match.systemId ?? undefined,
+          serviceIds: match.serviceIds,
+          commanderId: undefined,
+          note: match.unmatched.length
+            ? `No Lifeboat service matches ${match.unmatched.map((n) => `"${n}"`).join(", ")} (labels: ${config.serviceLabels.join(", ")}).`
+            : "",
+          source: group.source,
+          dedupKey: group.groupKey,
+        },
+      );
       incidentId = opened.incident.id;
       number = opened.incident.number;
       openingEvents.push(...opened.events);
@@ -127,20 +164,34 @@ async function ingestWithLocks(db: Db, jobs: JobSink, group: AlertGroup, config:
       number = (await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { number: true } })).number;
     }
 
-    if (known.length) await tx.$executeRaw`SELECT 1 FROM "Alert" WHERE id = ANY(${known.map((k) => k.id)}) ORDER BY id FOR UPDATE`;
+    if (known.length)
+      await tx.$executeRaw`SELECT 1 FROM "Alert" WHERE id = ANY(${known.map((k) => k.id)}) ORDER BY id FOR UPDATE`;
     const events: TimelineInput[] = [];
     let changed = 0;
     let repeats = 0;
     const actor = { name: SOURCE_NAMES[group.source] };
     for (const alert of group.alerts) {
       const previous = known.find((k) => k.dedupKey === alert.dedupKey);
-      const common = { status: alert.status, summary: alert.summary.slice(0, 1000), severity: alert.severity, labels: json(alert.labels), annotations: json(alert.annotations), generatorUrl: alert.generatorUrl, startsAt: alert.startsAt, endsAt: alert.endsAt, lastSeenAt: new Date() };
+      const common = {
+        status: alert.status,
+        summary: alert.summary.slice(0, 1000),
+        severity: alert.severity,
+        labels: json(alert.labels),
+        annotations: json(alert.annotations),
+        generatorUrl: alert.generatorUrl,
+        startsAt: alert.startsAt,
+        endsAt: alert.endsAt,
+        lastSeenAt: new Date(),
+      };
       if (!previous) {
         await tx.alert.create({ data: { ...common, source: group.source, dedupKey: alert.dedupKey, incidentId } });
       } else {
         // A re-sent alert keeps "acknowledged" until it actually resolves.
         const status = previous.status === "acknowledged" && alert.status === "firing" ? "acknowledged" : alert.status;
-        await tx.alert.update({ where: { id: previous.id }, data: { ...common, status, receivedCount: { increment: 1 } } });
+        await tx.alert.update({
+          where: { id: previous.id },
+          data: { ...common, status, receivedCount: { increment: 1 } },
+        });
         if (previous.status === alert.status || (previous.status === "acknowledged" && alert.status === "firing")) {
           repeats += 1;
           continue;
@@ -152,7 +203,9 @@ async function ingestWithLocks(db: Db, jobs: JobSink, group: AlertGroup, config:
         incidentId,
         kind: resolved ? "alert_resolved" : "alert_received",
         actor,
-        message: resolved ? `Alert resolved at the source: ${alert.summary}` : `${previous ? "Alert firing again" : "Alert firing"}: ${alert.summary}`,
+        message: resolved
+          ? `Alert resolved at the source: ${alert.summary}`
+          : `${previous ? "Alert firing again" : "Alert firing"}: ${alert.summary}`,
         data: { dedupKey: alert.dedupKey, labels: alert.labels, generatorUrl: alert.generatorUrl },
       });
     }
@@ -197,7 +250,11 @@ export async function acknowledgeAlert(db: Db, source: AlertGroup["source"], ded
     await lockKeys(tx, [`alerts:${source}:${dedupKey}`]);
     const alert = await findOpenAlert(tx, source, dedupKey);
     if (!alert) return { incident: null };
-    if (alert.status === "firing") await tx.alert.update({ where: { id: alert.id }, data: { status: "acknowledged", lastSeenAt: new Date(), receivedCount: { increment: 1 } } });
+    if (alert.status === "firing")
+      await tx.alert.update({
+        where: { id: alert.id },
+        data: { status: "acknowledged", lastSeenAt: new Date(), receivedCount: { increment: 1 } },
+      });
     const { incident } = await acknowledgeInTx(tx, { system: SOURCE_NAMES[source] }, alert.incidentId);
     return { incident: { id: incident.id, number: incident.number } };
   });
@@ -205,7 +262,10 @@ export async function acknowledgeAlert(db: Db, source: AlertGroup["source"], ded
 
 /** The sender resolved an alert it had triggered: recorded like any resolved alert. */
 export async function resolveAlert(db: Db, jobs: JobSink, source: AlertGroup["source"], dedupKey: string) {
-  const alert = await db.alert.findFirst({ where: { source, dedupKey, incident: { status: { not: "resolved" } } }, orderBy: { firstSeenAt: "desc" } });
+  const alert = await db.alert.findFirst({
+    where: { source, dedupKey, incident: { status: { not: "resolved" } } },
+    orderBy: { firstSeenAt: "desc" },
+  });
   if (!alert) return { incident: null, created: false, changed: 0, repeats: 1 } satisfies IntakeResult;
   const incoming: IncomingAlert = {
     dedupKey,

@@ -21,8 +21,15 @@ export function candidateNames(labels: Record<string, string>, config: LabelConf
 export type ServiceMatch = { systemId: string | null; serviceIds: string[]; unmatched: string[] };
 
 /** Resolves the services named by a group of alerts: for each alert, its first label value that names a service. */
-export async function matchServices(tx: Tx, alerts: { labels: Record<string, string> }[], config: LabelConfig): Promise<ServiceMatch> {
-  const perAlert = alerts.map((a) => ({ names: candidateNames(a.labels, config), system: a.labels[config.systemLabel]?.trim().toLowerCase() || null }));
+export async function matchServices(
+  tx: Tx,
+  alerts: { labels: Record<string, string> }[],
+  config: LabelConfig,
+): Promise<ServiceMatch> {
+  const perAlert = alerts.map((a) => ({
+    names: candidateNames(a.labels, config),
+    system: a.labels[config.systemLabel]?.trim().toLowerCase() || null,
+  }));
   const allNames = [...new Set(perAlert.flatMap((a) => a.names))];
   if (allNames.length === 0) return { systemId: null, serviceIds: [], unmatched: [] };
   const rows = await tx.$queryRaw<{ id: string; systemId: string; name: string; systemName: string }[]>`
@@ -42,7 +49,9 @@ export async function matchServices(tx: Tx, alerts: { labels: Record<string, str
   let systemId = systems.length === 1 ? systems[0]! : null;
   const namedSystem = perAlert.find((a) => a.system)?.system;
   if (!systemId && namedSystem) {
-    const system = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "System" WHERE lower(name) = ${namedSystem} LIMIT 1`;
+    const system = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "System" WHERE lower(name) = ${namedSystem} LIMIT 1`;
     systemId = system[0]?.id ?? null;
   }
   return { systemId, serviceIds: [...serviceIds], unmatched: [...new Set(unmatched)] };

@@ -4,4 +4,5 @@ import { env } from "@/lib/env";
 import { getTimelineHub, TimelineHub } from "./hub";
 
 /** This app process's timeline hub. */
-export const appTimelineHub = () => getTimelineHub(() => new TimelineHub({ connectionString: env().DATABASE_URL, db: getDb() }));
+export const appTimelineHub = () =>
+  getTimelineHub(() => new TimelineHub({ connectionString: env().DATABASE_URL, db: getDb() }));

@@ -47,7 +47,11 @@ export class TimelineHub {
     const unsubscribe = () => void this.subscribers.delete(entry);
     try {
       for (;;) {
-        const page = await findTimelineEvents(this.options.db, { incidentId: entry.incidentId, afterId: entry.cursor, limit: TIMELINE_PAGE });
+        const page = await findTimelineEvents(this.options.db, {
+          incidentId: entry.incidentId,
+          afterId: entry.cursor,
+          limit: TIMELINE_PAGE,
+        });
         this.deliver(entry, page);
         if (page.length < TIMELINE_PAGE) break;
       }
@@ -62,7 +66,9 @@ export class TimelineHub {
   }
 
   private deliver(entry: Internal, events: TimelineEntry[]) {
-    const fresh = events.filter((e) => BigInt(e.id) > entry.cursor && (!entry.incidentId || e.incidentId === entry.incidentId));
+    const fresh = events.filter(
+      (e) => BigInt(e.id) > entry.cursor && (!entry.incidentId || e.incidentId === entry.incidentId),
+    );
     if (fresh.length === 0) return;
     entry.cursor = BigInt(fresh[fresh.length - 1]!.id);
     entry.send(fresh);
@@ -75,7 +81,10 @@ export class TimelineHub {
   }
 
   private async connect() {
-    const client = new pg.Client({ connectionString: this.options.connectionString, application_name: "lifeboat-timeline-hub" });
+    const client = new pg.Client({
+      connectionString: this.options.connectionString,
+      application_name: "lifeboat-timeline-hub",
+    });
     client.on("error", (error) => this.lost(client, error));
     client.on("end", () => this.lost(client, new Error("connection ended")));
     await client.connect();
@@ -128,7 +137,9 @@ export class TimelineHub {
     if (this.cursor === null) return;
     if (this.subscribers.size === 0) {
       // Nobody to tell: just move the mark (a new subscriber replays from the database itself).
-      const rows = await this.options.db.$queryRaw<{ max: string | null }[]>`SELECT max(id)::text AS max FROM "TimelineEvent"`;
+      const rows = await this.options.db.$queryRaw<
+        { max: string | null }[]
+      >`SELECT max(id)::text AS max FROM "TimelineEvent"`;
       // Someone may have subscribed while we read: then the mark must not jump past events they still need.
       if (this.subscribers.size === 0) {
         this.cursor = BigInt(rows[0]?.max ?? "0");

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { metrics } from "@/lib/observability/metrics";
 import { StreamSlots } from "./stream-slots";
 
-const refused = async (cap: string) => (await metrics().sseStreamsRefused.get()).values.find((v) => v.labels.cap === cap)?.value ?? 0;
+const refused = async (cap: string) =>
+  (await metrics().sseStreamsRefused.get()).values.find((v) => v.labels.cap === cap)?.value ?? 0;
 
 describe("StreamSlots", () => {
   it("caps streams per user and per process, counts refusals, and frees a slot once however often it is released", async () => {

@@ -50,6 +50,9 @@ const globalForSlots = globalThis as unknown as { lifeboatStreamSlots?: StreamSl
 
 /** This app process's stream slots, sized by STREAMS_PER_USER and STREAMS_PER_PROCESS. */
 export function appStreamSlots(): StreamSlots {
-  globalForSlots.lifeboatStreamSlots ??= new StreamSlots(() => ({ perUser: env().STREAMS_PER_USER, perProcess: env().STREAMS_PER_PROCESS }));
+  globalForSlots.lifeboatStreamSlots ??= new StreamSlots(() => ({
+    perUser: env().STREAMS_PER_USER,
+    perProcess: env().STREAMS_PER_PROCESS,
+  }));
   return globalForSlots.lifeboatStreamSlots;
 }

@@ -22,7 +22,10 @@ const newHub = () => {
 };
 
 // 60 writers share a pool of 10: give them time to get a connection on a busy machine.
-const write = (db: Db, message: string, id = incidentId) => db.$transaction((tx) => appendTimeline(tx, { incidentId: id, kind: "note", actor: { name: "test" }, message }), { maxWait: 20_000 });
+const write = (db: Db, message: string, id = incidentId) =>
+  db.$transaction((tx) => appendTimeline(tx, { incidentId: id, kind: "note", actor: { name: "test" }, message }), {
+    maxWait: 20_000,
+  });
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -52,7 +55,11 @@ describe("timeline stream", () => {
     const ids = c.got.map((e) => BigInt(e.id));
     expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : 1)));
     expect(new Set(ids).size).toBe(60);
-    const inDb = await t.db.timelineEvent.findMany({ where: { incidentId }, select: { id: true }, orderBy: { id: "asc" } });
+    const inDb = await t.db.timelineEvent.findMany({
+      where: { incidentId },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
     expect(ids).toEqual(inDb.map((r) => r.id));
     unsubscribe();
   });
@@ -96,7 +103,8 @@ describe("timeline stream", () => {
     const c = collector();
     const from = (await t.db.timelineEvent.aggregate({ _max: { id: true } }))._max.id!;
     await hub.subscribe({ incidentId, cursor: from, send: c.send });
-    await t.db.$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lifeboat-timeline-hub' AND datname = current_database()`;
+    await t.db
+      .$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lifeboat-timeline-hub' AND datname = current_database()`;
     await write(other, "during the outage");
     await waitFor(() => c.got.length === 1, 10_000, "event after reconnect");
     await write(other, "after reconnect");
@@ -115,7 +123,11 @@ describe("timeline stream", () => {
     let text = "";
     while (!text.includes(`id: ${entry!.id}`)) text += new TextDecoder().decode((await reader.read()).value);
     expect(text).toContain(formatEvent(entry!));
-    expect(formatEvent(entry!).split("\n").filter((l) => l.startsWith("data:"))).toHaveLength(1);
+    expect(
+      formatEvent(entry!)
+        .split("\n")
+        .filter((l) => l.startsWith("data:")),
+    ).toHaveLength(1);
     await reader.cancel();
     controller.abort();
   });
@@ -132,7 +144,12 @@ describe("timeline stream", () => {
     await other.cancel();
     const aborted = new AbortController();
     aborted.abort();
-    const gone = await timelineStream({ hub, afterId: BigInt(0), signal: aborted.signal, onClose: () => closes.gone++ });
+    const gone = await timelineStream({
+      hub,
+      afterId: BigInt(0),
+      signal: aborted.signal,
+      onClose: () => closes.gone++,
+    });
     await gone.body!.cancel();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(closes).toEqual({ ended: 1, cancelled: 1, gone: 1 });

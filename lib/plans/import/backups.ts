@@ -11,7 +11,12 @@ export async function importBackupPolicies(ctx: ImportContext, system: PlanSyste
     const at = `${path}.backupPolicies[${i}]`;
     const label = `${system.name} / ${policy.service ?? "?"} / ${policy.name}`;
     if (!policy.service) {
-      await ctx.record({ action: "skip", entity: "backup policy", name: label, details: ["names no service: add service: to apply it"] });
+      await ctx.record({
+        action: "skip",
+        entity: "backup policy",
+        name: label,
+        details: ["names no service: add service: to apply it"],
+      });
       continue;
     }
     const service = await resolveService(ctx, index, system.name, policy.service);
@@ -23,9 +28,18 @@ export async function importBackupPolicies(ctx: ImportContext, system: PlanSyste
       ctx.problem(at, "states both intervalMinutes and cron: a policy runs on one schedule");
       continue;
     }
-    const current = await ctx.tx.backupPolicy.findUnique({ where: { serviceId_name: { serviceId: service.id, name: policy.name } } });
+    const current = await ctx.tx.backupPolicy.findUnique({
+      where: { serviceId_name: { serviceId: service.id, name: policy.name } },
+    });
     if (!current && policy.intervalMinutes === undefined && policy.cron === undefined) {
-      await ctx.record({ action: "skip", entity: "backup policy", name: label, details: [`no interval or cron${policy.frequency ? ` ("${policy.frequency}")` : ""}: Lifeboat cannot tell when a run is late`] });
+      await ctx.record({
+        action: "skip",
+        entity: "backup policy",
+        name: label,
+        details: [
+          `no interval or cron${policy.frequency ? ` ("${policy.frequency}")` : ""}: Lifeboat cannot tell when a run is late`,
+        ],
+      });
       continue;
     }
     const stated: Partial<BackupPolicyFields> = {
@@ -41,7 +55,12 @@ export async function importBackupPolicies(ctx: ImportContext, system: PlanSyste
       graceMinutes: policy.graceMinutes,
     };
     const definedStated = definedOnly(stated);
-    const parsed = backupPolicyFieldsSchema.safeParse({ ...(current ?? {}), ...definedStated, serviceId: service.id, name: policy.name });
+    const parsed = backupPolicyFieldsSchema.safeParse({
+      ...(current ?? {}),
+      ...definedStated,
+      serviceId: service.id,
+      name: policy.name,
+    });
     if (!parsed.success) {
       schemaProblems(ctx, at, parsed.error.issues);
       continue;
@@ -54,7 +73,8 @@ export async function importBackupPolicies(ctx: ImportContext, system: PlanSyste
       current,
       stated: pick(parsed.data, definedStated),
       create: () => ctx.tx.backupPolicy.create({ data: parsed.data }),
-      update: (changes) => ctx.tx.backupPolicy.update({ where: { id: current!.id }, data: { ...changes, version: { increment: 1 } } }),
+      update: (changes) =>
+        ctx.tx.backupPolicy.update({ where: { id: current!.id }, data: { ...changes, version: { increment: 1 } } }),
     });
   }
 }

@@ -29,26 +29,45 @@ export class ImportContext {
 
   /** The problems, with a last line for those left out. */
   reportedProblems(): PlanProblem[] {
-    return this.unreported ? [...this.problems, { message: `…and ${this.unreported} more problems of the same kinds` }] : this.problems;
+    return this.unreported
+      ? [...this.problems, { message: `…and ${this.unreported} more problems of the same kinds` }]
+      : this.problems;
   }
 
   /** Records a change in the report and, when something was written, in the audit trail (same transaction). */
-  async record(change: PlanChange, audit?: { entityType: string; entityId: string; before?: unknown; after?: unknown }) {
+  async record(
+    change: PlanChange,
+    audit?: { entityType: string; entityId: string; before?: unknown; after?: unknown },
+  ) {
     this.changes.push(change);
     if (audit && (change.action === "create" || change.action === "update")) {
-      await recordAudit(this.tx, { actor: this.actor, action: `plan.import.${change.entity}.${change.action}`, ...audit });
+      await recordAudit(this.tx, {
+        actor: this.actor,
+        action: `plan.import.${change.entity}.${change.action}`,
+        ...audit,
+      });
     }
   }
 }
 
-const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : Array.isArray(v) ? `[${v.join(", ")}]` : typeof v === "object" ? JSON.stringify(v) : String(v));
+const show = (v: unknown) =>
+  v === null || v === undefined || v === ""
+    ? "—"
+    : Array.isArray(v)
+      ? `[${v.join(", ")}]`
+      : typeof v === "object"
+        ? JSON.stringify(v)
+        : String(v);
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 /**
  * The fields the plan states that differ from what is stored: the update to write and a line per field
  * ("rtoMinutes: 30 → 15"). Fields the plan leaves out (undefined) are not compared: they stay as they are.
  */
-export function diffFields(current: Record<string, unknown>, incoming: Record<string, unknown>): { update: Record<string, unknown>; details: string[] } {
+export function diffFields(
+  current: Record<string, unknown>,
+  incoming: Record<string, unknown>,
+): { update: Record<string, unknown>; details: string[] } {
   const update: Record<string, unknown> = {};
   const details: string[] = [];
   for (const [key, value] of Object.entries(incoming)) {
@@ -60,10 +79,12 @@ export function diffFields(current: Record<string, unknown>, incoming: Record<st
 }
 
 /** The fields a plan states (undefined means "not stated"). */
-export const definedOnly = <T extends Record<string, unknown>>(fields: T) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+export const definedOnly = <T extends Record<string, unknown>>(fields: T) =>
+  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** The values `parsed` holds for the keys of `stated`: what a domain schema made of the stated fields. */
-export const pick = (parsed: object, stated: object) => Object.fromEntries(Object.keys(stated).map((k) => [k, (parsed as Record<string, unknown>)[k]]));
+export const pick = (parsed: object, stated: object) =>
+  Object.fromEntries(Object.keys(stated).map((k) => [k, (parsed as Record<string, unknown>)[k]]));
 
 /** Field lines for something new. */
 export const describeNew = (fields: Record<string, unknown>) =>
@@ -95,7 +116,10 @@ export async function writeMatched<Row extends object>(
   const { entity, name, entityType, current } = spec;
   if (!current) {
     const created = await spec.create();
-    await ctx.record({ action: "create", entity, name, details: [...describeNew(spec.stated), ...(spec.notes?.(created) ?? [])] }, { entityType, entityId: spec.entityId(created), after: created });
+    await ctx.record(
+      { action: "create", entity, name, details: [...describeNew(spec.stated), ...(spec.notes?.(created) ?? [])] },
+      { entityType, entityId: spec.entityId(created), after: created },
+    );
     return created;
   }
   const { update, details } = diffFields(current as Record<string, unknown>, spec.stated);
@@ -104,11 +128,19 @@ export async function writeMatched<Row extends object>(
     return current;
   }
   const after = await spec.update(update);
-  await ctx.record({ action: "update", entity, name, details }, { entityType, entityId: spec.entityId(current), before: current, after });
+  await ctx.record(
+    { action: "update", entity, name, details },
+    { entityType, entityId: spec.entityId(current), before: current, after },
+  );
   return after;
 }
 
 /** Zod issues of a reused domain schema, as problems at the plan path. */
-export function schemaProblems(ctx: ImportContext, path: string, issues: readonly { path: PropertyKey[]; message: string }[]) {
-  for (const issue of issues) ctx.problem(issue.path.length ? `${path}.${issue.path.map(String).join(".")}` : path, issue.message);
+export function schemaProblems(
+  ctx: ImportContext,
+  path: string,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+) {
+  for (const issue of issues)
+    ctx.problem(issue.path.length ? `${path}.${issue.path.map(String).join(".")}` : path, issue.message);
 }

@@ -12,7 +12,14 @@ import { isLockTimeout } from "@/lib/db/errors";
 import type { Plan, PlanProblem } from "../format";
 import { normalizePlan, type Interpretation } from "../normalize";
 import { ImportContext, type PlanChange } from "./context";
-import { checkAcyclic, importDependencies, importServices, importSystem, importTiers, type ServiceIndex } from "./inventory";
+import {
+  checkAcyclic,
+  importDependencies,
+  importServices,
+  importSystem,
+  importTiers,
+  type ServiceIndex,
+} from "./inventory";
 import { importBackupPolicies } from "./backups";
 import { importRunbooks } from "./runbooks";
 import { importChannels, importContacts, importEscalation, importNotifications, PeopleDirectory } from "./people";
@@ -38,20 +45,33 @@ class RollBack extends Error {
   }
 }
 
-const fingerprintOf = (changes: PlanChange[]) => createHash("sha256").update(JSON.stringify(changes)).digest("hex").slice(0, 32);
+const fingerprintOf = (changes: PlanChange[]) =>
+  createHash("sha256").update(JSON.stringify(changes)).digest("hex").slice(0, 32);
 
 /** Items one import may hold: more would keep the dependency graph locked for editors too long. */
 const MAX_PLAN_ITEMS = 10_000;
 
 const itemCount = (plan: Plan) =>
-  plan.systems.reduce((n, s) => n + 1 + (s.services?.length ?? 0) + (s.backupPolicies?.length ?? 0) + (s.runbooks?.length ?? 0) + (s.contacts?.length ?? 0), 0) + (plan.contacts?.length ?? 0);
+  plan.systems.reduce(
+    (n, s) =>
+      n +
+      1 +
+      (s.services?.length ?? 0) +
+      (s.backupPolicies?.length ?? 0) +
+      (s.runbooks?.length ?? 0) +
+      (s.contacts?.length ?? 0),
+    0,
+  ) + (plan.contacts?.length ?? 0);
 
 async function writeAll(ctx: ImportContext, plan: Plan) {
   await ctx.tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${PLAN_LOCK_WAIT}'`);
   try {
     await ctx.tx.$executeRaw`SELECT pg_advisory_xact_lock(${PLAN_LOCK})`;
   } catch (error) {
-    if (isLockTimeout(error)) throw new AppError("CONFLICT", { userMessage: "Another plan import has been running for a while. Try again in a moment." });
+    if (isLockTimeout(error))
+      throw new AppError("CONFLICT", {
+        userMessage: "Another plan import has been running for a while. Try again in a moment.",
+      });
     throw error;
   }
   await ctx.tx.$executeRaw`SELECT pg_advisory_xact_lock(${GRAPH_LOCK})`;
@@ -77,7 +97,13 @@ async function writeAll(ctx: ImportContext, plan: Plan) {
     await importRunbooks(ctx, system, id, path, index);
     await importContacts(ctx, system.contacts, `${path}.contacts`, people);
     // Targets match the system's own contacts (top-level ones are, by definition, nobody's escalation).
-    await importEscalation(ctx, { name: system.name, id, contacts: system.contacts ?? [] }, system.escalation, `${path}.escalation`, people);
+    await importEscalation(
+      ctx,
+      { name: system.name, id, contacts: system.contacts ?? [] },
+      system.escalation,
+      `${path}.escalation`,
+      people,
+    );
     await importNotifications(ctx, system.name, id, system.notifications, `${path}.notifications`, people);
   }
   await importNotifications(ctx, "Fleet-wide", null, plan.notifications, "notifications", people);
@@ -98,7 +124,15 @@ export async function importPlan(
     : items > MAX_PLAN_ITEMS
       ? `the plan holds ${items} systems, services, policies, runbooks and contacts: import at most ${MAX_PLAN_ITEMS} at a time (one system per file, say)`
       : null;
-  if (refusal) return { applied: false, changes: [], problems: [{ path: "systems", message: refusal }], interpretations, fingerprint: "", counts: { create: 0, update: 0, unchanged: 0, skip: 0 } };
+  if (refusal)
+    return {
+      applied: false,
+      changes: [],
+      problems: [{ path: "systems", message: refusal }],
+      interpretations,
+      fingerprint: "",
+      counts: { create: 0, update: 0, unchanged: 0, skip: 0 },
+    };
   try {
     return await db.$transaction(
       async (tx) => {
@@ -106,12 +140,28 @@ export async function importPlan(
         await writeAll(ctx, plan);
         const counts = { create: 0, update: 0, unchanged: 0, skip: 0 };
         for (const change of ctx.changes) counts[change.action]++;
-        const outcome: ImportOutcome = { applied: false, changes: ctx.changes, problems: ctx.reportedProblems(), interpretations, fingerprint: fingerprintOf(ctx.changes), counts };
+        const outcome: ImportOutcome = {
+          applied: false,
+          changes: ctx.changes,
+          problems: ctx.reportedProblems(),
+          interpretations,
+          fingerprint: fingerprintOf(ctx.changes),
+          counts,
+        };
         if (ctx.problems.length || !options.apply) throw new RollBack(outcome);
         if (options.expectedFingerprint && options.expectedFingerprint !== outcome.fingerprint) {
-          throw new AppError("CONFLICT", { userMessage: "Lifeboat changed since this preview (someone else edited what the plan touches). Nothing was applied: review the new preview, then apply." });
+          throw new AppError("CONFLICT", {
+            userMessage:
+              "Lifeboat changed since this preview (someone else edited what the plan touches). Nothing was applied: review the new preview, then apply.",
+          });
         }
-        await recordAudit(tx, { actor, action: "plan.import", entityType: "Plan", entityId: options.source ?? "plan", after: { counts, systems: plan.systems.map((s) => s.name) } });
+        await recordAudit(tx, {
+          actor,
+          action: "plan.import",
+          entityType: "Plan",
+          entityId: options.source ?? "plan",
+          after: { counts, systems: plan.systems.map((s) => s.name) },
+        });
         return { ...outcome, applied: true };
       },
       // A large plan writes many rows; the default 5 s would cut it off half-way (and roll back).

@@ -31,14 +31,20 @@ export async function importTiers(ctx: ImportContext, tiers: Plan["tiers"]) {
       current,
       stated,
       create: () => ctx.tx.tierDefault.create({ data: { tier: t.tier, ...stated } }),
-      update: (changes) => ctx.tx.tierDefault.update({ where: { tier: t.tier }, data: { ...changes, version: { increment: 1 } } }),
+      update: (changes) =>
+        ctx.tx.tierDefault.update({ where: { tier: t.tier }, data: { ...changes, version: { increment: 1 } } }),
     });
   }
 }
 
 export async function importSystem(ctx: ImportContext, system: PlanSystem, path: string): Promise<string | null> {
   const current = await ctx.tx.system.findUnique({ where: { name: system.name } });
-  const stated = definedOnly({ description: system.description, drStrategy: system.drStrategy, primaryRegion: system.primaryRegion, drRegion: system.drRegion });
+  const stated = definedOnly({
+    description: system.description,
+    drStrategy: system.drStrategy,
+    primaryRegion: system.primaryRegion,
+    drRegion: system.drRegion,
+  });
   const parsed = systemFieldsSchema.safeParse({ ...(current ?? {}), ...stated, name: system.name });
   if (!parsed.success) {
     schemaProblems(ctx, path, parsed.error.issues);
@@ -52,12 +58,19 @@ export async function importSystem(ctx: ImportContext, system: PlanSystem, path:
     current,
     stated: pick(parsed.data, stated),
     create: () => ctx.tx.system.create({ data: parsed.data }),
-    update: (changes) => ctx.tx.system.update({ where: { id: current!.id }, data: { ...changes, version: { increment: 1 } } }),
+    update: (changes) =>
+      ctx.tx.system.update({ where: { id: current!.id }, data: { ...changes, version: { increment: 1 } } }),
   });
   return row.id;
 }
 
-export async function importServices(ctx: ImportContext, system: PlanSystem, systemId: string, path: string, index: ServiceIndex) {
+export async function importServices(
+  ctx: ImportContext,
+  system: PlanSystem,
+  systemId: string,
+  path: string,
+  index: ServiceIndex,
+) {
   const existing = await ctx.tx.service.findMany({ where: { systemId } });
   const byName = new Map(existing.map((s) => [s.name, s]));
   const refs = new Map<string, ServiceRef>(existing.map((s) => [s.name, { id: s.id, name: s.name, systemId }]));
@@ -77,7 +90,10 @@ export async function importServices(ctx: ImportContext, system: PlanSystem, sys
     if (typeof stated.healthCheckUrl === "string") {
       const url = restoreUrl(stated.healthCheckUrl, current?.healthCheckUrl);
       if (url === null) {
-        ctx.problem(`${at}.healthCheckUrl`, "holds a secret placeholder that does not match the stored URL: write the real URL");
+        ctx.problem(
+          `${at}.healthCheckUrl`,
+          "holds a secret placeholder that does not match the stored URL: write the real URL",
+        );
         continue;
       }
       stated.healthCheckUrl = url;
@@ -102,14 +118,20 @@ export async function importServices(ctx: ImportContext, system: PlanSystem, sys
       // What the schema made of the stated fields (e.g. a normalised URL), not the raw text.
       stated: pick(parsed.data, definedStated),
       create: () => ctx.tx.service.create({ data: parsed.data }),
-      update: (changes) => ctx.tx.service.update({ where: { id: current!.id }, data: { ...changes, version: { increment: 1 } } }),
+      update: (changes) =>
+        ctx.tx.service.update({ where: { id: current!.id }, data: { ...changes, version: { increment: 1 } } }),
     });
     refs.set(row.name, { id: row.id, name: row.name, systemId });
   }
 }
 
 /** A service named in a plan: in `systemName`, or "Other system / service" anywhere in Lifeboat. */
-export async function resolveService(ctx: ImportContext, index: ServiceIndex, systemName: string, name: string): Promise<ServiceRef | null> {
+export async function resolveService(
+  ctx: ImportContext,
+  index: ServiceIndex,
+  systemName: string,
+  name: string,
+): Promise<ServiceRef | null> {
   const local = index.get(systemName)?.get(name);
   if (local) return local;
   const split = name.indexOf(CROSS_SYSTEM_SEPARATOR);
@@ -117,7 +139,10 @@ export async function resolveService(ctx: ImportContext, index: ServiceIndex, sy
   const [otherSystem, otherService] = [name.slice(0, split), name.slice(split + CROSS_SYSTEM_SEPARATOR.length)];
   const fromIndex = index.get(otherSystem)?.get(otherService);
   if (fromIndex) return fromIndex;
-  const found = await ctx.tx.service.findFirst({ where: { name: otherService, system: { name: otherSystem } }, select: { id: true, name: true, systemId: true } });
+  const found = await ctx.tx.service.findFirst({
+    where: { name: otherService, system: { name: otherSystem } },
+    select: { id: true, name: true, systemId: true },
+  });
   return found;
 }
 
@@ -129,11 +154,19 @@ export async function importDependencies(ctx: ImportContext, system: PlanSystem,
     const wanted = new Map<string, string>();
     for (const [k, name] of service.dependsOn.entries()) {
       const target = await resolveService(ctx, index, system.name, name);
-      if (!target) ctx.problem(`${path}.services[${i}].dependsOn[${k}]`, `"${name}" is not a service of ${system.name} (another system's service is written "System${CROSS_SYSTEM_SEPARATOR}service")`);
-      else if (target.id === self.id) ctx.problem(`${path}.services[${i}].dependsOn[${k}]`, `${service.name} cannot depend on itself`);
+      if (!target)
+        ctx.problem(
+          `${path}.services[${i}].dependsOn[${k}]`,
+          `"${name}" is not a service of ${system.name} (another system's service is written "System${CROSS_SYSTEM_SEPARATOR}service")`,
+        );
+      else if (target.id === self.id)
+        ctx.problem(`${path}.services[${i}].dependsOn[${k}]`, `${service.name} cannot depend on itself`);
       else wanted.set(target.id, name);
     }
-    const current = await ctx.tx.serviceDependency.findMany({ where: { serviceId: self.id }, select: { dependsOnId: true, dependsOn: { select: { name: true } } } });
+    const current = await ctx.tx.serviceDependency.findMany({
+      where: { serviceId: self.id },
+      select: { dependsOnId: true, dependsOn: { select: { name: true } } },
+    });
     const currentIds = new Set(current.map((d) => d.dependsOnId));
     const added = [...wanted.keys()].filter((id) => !currentIds.has(id));
     const removed = current.filter((d) => !wanted.has(d.dependsOnId));
@@ -142,13 +175,24 @@ export async function importDependencies(ctx: ImportContext, system: PlanSystem,
       await ctx.record({ action: "unchanged", entity: "dependencies", name: label, details: [] });
       continue;
     }
-    if (added.length) await ctx.tx.serviceDependency.createMany({ data: added.map((dependsOnId) => ({ serviceId: self.id, dependsOnId })) });
-    if (removed.length) await ctx.tx.serviceDependency.deleteMany({ where: { serviceId: self.id, dependsOnId: { in: removed.map((d) => d.dependsOnId) } } });
+    if (added.length)
+      await ctx.tx.serviceDependency.createMany({
+        data: added.map((dependsOnId) => ({ serviceId: self.id, dependsOnId })),
+      });
+    if (removed.length)
+      await ctx.tx.serviceDependency.deleteMany({
+        where: { serviceId: self.id, dependsOnId: { in: removed.map((d) => d.dependsOnId) } },
+      });
     const details = [...added.map((id) => `+ ${wanted.get(id)}`), ...removed.map((d) => `− ${d.dependsOn.name}`)];
     await ctx.record(
       // A service that had none gets its dependencies ("create"); one that had some has them changed.
       { action: current.length ? "update" : "create", entity: "dependencies", name: label, details },
-      { entityType: "Service", entityId: self.id, before: { dependsOn: current.map((d) => d.dependsOn.name) }, after: { dependsOn: [...wanted.values()] } },
+      {
+        entityType: "Service",
+        entityId: self.id,
+        before: { dependsOn: current.map((d) => d.dependsOn.name) },
+        after: { dependsOn: [...wanted.values()] },
+      },
     );
   }
 }

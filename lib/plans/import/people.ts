@@ -17,14 +17,18 @@ export class PeopleDirectory {
   ) {}
 
   static async load(ctx: ImportContext) {
-    const [contacts, channels] = await Promise.all([ctx.tx.contact.findMany(), ctx.tx.notificationChannel.findMany({ select: { id: true, name: true, type: true } })]);
+    const [contacts, channels] = await Promise.all([
+      ctx.tx.contact.findMany(),
+      ctx.tx.notificationChannel.findMany({ select: { id: true, name: true, type: true } }),
+    ]);
     return new PeopleDirectory(contacts, new Map(channels.map((c) => [c.name, c])));
   }
 
   /** By email, else phone, else name — but never a same-named person whose stated email or phone differs. */
   findContact(c: { email?: string | null; phone?: string | null; name: string }) {
     const lower = (v: string | null | undefined) => v?.trim().toLowerCase();
-    const compatible = (x: ContactRow) => (!c.email || !x.email || lower(x.email) === lower(c.email)) && (!c.phone || !x.phone || x.phone === c.phone);
+    const compatible = (x: ContactRow) =>
+      (!c.email || !x.email || lower(x.email) === lower(c.email)) && (!c.phone || !x.phone || x.phone === c.phone);
     return (
       (c.email && this.contacts.find((x) => lower(x.email) === lower(c.email))) ||
       (c.phone && this.contacts.find((x) => x.phone === c.phone)) ||
@@ -39,8 +43,12 @@ export class PeopleDirectory {
    */
   target(value: string, listed: PlanContact[]): { contactId: string } | { role: string } {
     const lower = value.trim().toLowerCase();
-    const entry = listed.find((c) => [c.name, c.email, c.name ? undefined : c.role].some((v) => v?.trim().toLowerCase() === lower));
-    const contact = entry ? this.findContact({ name: (entry.name || entry.role)!, email: entry.email, phone: entry.phone }) : this.contacts.find((x) => x.email?.toLowerCase() === lower);
+    const entry = listed.find((c) =>
+      [c.name, c.email, c.name ? undefined : c.role].some((v) => v?.trim().toLowerCase() === lower),
+    );
+    const contact = entry
+      ? this.findContact({ name: (entry.name || entry.role)!, email: entry.email, phone: entry.phone })
+      : this.contacts.find((x) => x.email?.toLowerCase() === lower);
     return contact ? { contactId: contact.id } : { role: value.trim() };
   }
 
@@ -63,21 +71,42 @@ export async function importChannels(ctx: ImportContext, channels: Plan["channel
   for (const [i, channel] of (channels ?? []).entries()) {
     const current = people.channel(channel.name);
     if (current && current.type !== channel.type) {
-      ctx.problem(`channels[${i}].type`, `channel "${channel.name}" is a ${current.type} channel in Lifeboat, not ${channel.type}`);
+      ctx.problem(
+        `channels[${i}].type`,
+        `channel "${channel.name}" is a ${current.type} channel in Lifeboat, not ${channel.type}`,
+      );
     } else if (current) {
       await ctx.record({ action: "unchanged", entity: "channel", name: channel.name, details: [] });
     } else {
-      const created = await ctx.tx.notificationChannel.create({ data: { name: channel.name, type: channel.type, url: null, enabled: false }, select: { id: true, name: true, type: true } });
+      const created = await ctx.tx.notificationChannel.create({
+        data: { name: channel.name, type: channel.type, url: null, enabled: false },
+        select: { id: true, name: true, type: true },
+      });
       people.rememberChannel(channel.name, created);
       await ctx.record(
-        { action: "create", entity: "channel", name: channel.name, details: [`type: ${channel.type}`, channel.type === "email" ? "disabled until someone enables it" : "disabled, without URL: set its URL in People → Channels"] },
+        {
+          action: "create",
+          entity: "channel",
+          name: channel.name,
+          details: [
+            `type: ${channel.type}`,
+            channel.type === "email"
+              ? "disabled until someone enables it"
+              : "disabled, without URL: set its URL in People → Channels",
+          ],
+        },
         { entityType: "NotificationChannel", entityId: created.id, after: created },
       );
     }
   }
 }
 
-export async function importContacts(ctx: ImportContext, contacts: PlanContact[] | undefined, path: string, people: PeopleDirectory) {
+export async function importContacts(
+  ctx: ImportContext,
+  contacts: PlanContact[] | undefined,
+  path: string,
+  people: PeopleDirectory,
+) {
   for (const [i, contact] of (contacts ?? []).entries()) {
     const at = `${path}[${i}]`;
     const name = contact.name || contact.role;
@@ -96,7 +125,9 @@ export async function importContacts(ctx: ImportContext, contacts: PlanContact[]
       notes: contact.notes,
     };
     const definedStated = definedOnly(stated);
-    const parsedIdentity = contactFieldsSchema.pick({ email: true, phone: true }).safeParse({ email: contact.email ?? null, phone: contact.phone ?? null });
+    const parsedIdentity = contactFieldsSchema
+      .pick({ email: true, phone: true })
+      .safeParse({ email: contact.email ?? null, phone: contact.phone ?? null });
     const current = people.findContact({ name, email: parsedIdentity.data?.email, phone: parsedIdentity.data?.phone });
     // On-call roles: as stated; else a new contact fills the role it is listed with (so a level paging that role finds it).
     const roles = contact.roles ?? (!current && contact.role ? [contact.role] : undefined);
@@ -113,8 +144,12 @@ export async function importContacts(ctx: ImportContext, contacts: PlanContact[]
       current,
       stated: pick(parsed.data, { ...definedStated, ...(roles && { roles }) }),
       create: () => ctx.tx.contact.create({ data: parsed.data }),
-      update: (changes) => ctx.tx.contact.update({ where: { id: current!.id }, data: { ...changes, version: { increment: 1 } } }),
-      notes: (created) => (created.email || created.phone ? [] : ["no email or phone: add them in People before anyone pages this contact"]),
+      update: (changes) =>
+        ctx.tx.contact.update({ where: { id: current!.id }, data: { ...changes, version: { increment: 1 } } }),
+      notes: (created) =>
+        created.email || created.phone
+          ? []
+          : ["no email or phone: add them in People before anyone pages this contact"],
     });
     people.remember(row);
   }
@@ -124,7 +159,10 @@ export async function importContacts(ctx: ImportContext, contacts: PlanContact[]
 const MAX_ROLE_LENGTH = 80;
 
 type LevelShape = { afterMinutes: number; contactIds: string[]; roleTargets: string[]; channelIds: string[] };
-const levelKey = (levels: LevelShape[]) => JSON.stringify(levels.map((l) => ({ ...l, contactIds: [...l.contactIds].sort(), channelIds: [...l.channelIds].sort() })));
+const levelKey = (levels: LevelShape[]) =>
+  JSON.stringify(
+    levels.map((l) => ({ ...l, contactIds: [...l.contactIds].sort(), channelIds: [...l.channelIds].sort() })),
+  );
 
 export async function importEscalation(
   ctx: ImportContext,
@@ -137,14 +175,23 @@ export async function importEscalation(
   const wanted: LevelShape[] = [];
   const seen = new Set<number>();
   for (const [i, level] of [...levels].sort((a, b) => a.level - b.level).entries()) {
-    if (seen.has(level.afterMinutes)) ctx.problem(`${path}[${i}].afterMinutes`, `two levels fire at ${level.afterMinutes} min: give each level its own time`);
+    if (seen.has(level.afterMinutes))
+      ctx.problem(
+        `${path}[${i}].afterMinutes`,
+        `two levels fire at ${level.afterMinutes} min: give each level its own time`,
+      );
     seen.add(level.afterMinutes);
     const shape: LevelShape = { afterMinutes: level.afterMinutes, contactIds: [], roleTargets: [], channelIds: [] };
-    if (level.targets.length === 0) ctx.problem(`${path}[${i}].targets`, `level ${level.level} pages no one: name a contact or an on-call role`);
+    if (level.targets.length === 0)
+      ctx.problem(`${path}[${i}].targets`, `level ${level.level} pages no one: name a contact or an on-call role`);
     for (const [k, target] of level.targets.entries()) {
       const resolved = people.target(target, system.contacts);
       if ("contactId" in resolved) shape.contactIds.push(resolved.contactId);
-      else if (resolved.role.length > MAX_ROLE_LENGTH) ctx.problem(`${path}[${i}].targets[${k}]`, `"${target}" is no contact of this system, and an on-call role is at most ${MAX_ROLE_LENGTH} characters`);
+      else if (resolved.role.length > MAX_ROLE_LENGTH)
+        ctx.problem(
+          `${path}[${i}].targets[${k}]`,
+          `"${target}" is no contact of this system, and an on-call role is at most ${MAX_ROLE_LENGTH} characters`,
+        );
       else shape.roleTargets.push(resolved.role);
     }
     for (const [k, name] of (level.channels ?? []).entries()) {
@@ -158,7 +205,12 @@ export async function importEscalation(
     where: { systemId: system.id },
     include: { levels: { orderBy: { position: "asc" }, include: { contacts: true, channels: true } } },
   });
-  const stored: LevelShape[] = (current?.levels ?? []).map((l) => ({ afterMinutes: l.afterMinutes, contactIds: l.contacts.map((c) => c.contactId), roleTargets: l.roleTargets, channelIds: l.channels.map((c) => c.channelId) }));
+  const stored: LevelShape[] = (current?.levels ?? []).map((l) => ({
+    afterMinutes: l.afterMinutes,
+    contactIds: l.contacts.map((c) => c.contactId),
+    roleTargets: l.roleTargets,
+    channelIds: l.channels.map((c) => c.channelId),
+  }));
   const label = `${system.name} escalation`;
   // Say which targets are contacts and which are on-call roles: a misspelt contact silently paging "a role" is a trap.
   const details = levels.map((l) => {
@@ -175,7 +227,11 @@ export async function importEscalation(
     await ctx.tx.escalationPolicy.update({ where: { id: current.id }, data: { version: { increment: 1 } } });
   } else {
     const taken = await ctx.tx.escalationPolicy.count({ where: { name: label } });
-    policyId = (await ctx.tx.escalationPolicy.create({ data: { name: taken ? `${label} (${system.id.slice(-6)})` : label, systemId: system.id } })).id;
+    policyId = (
+      await ctx.tx.escalationPolicy.create({
+        data: { name: taken ? `${label} (${system.id.slice(-6)})` : label, systemId: system.id },
+      })
+    ).id;
   }
   for (const [position, level] of wanted.entries()) {
     await ctx.tx.escalationLevel.create({
@@ -189,30 +245,70 @@ export async function importEscalation(
       },
     });
   }
-  await ctx.record({ action: current ? "update" : "create", entity: "escalation", name: label, details }, { entityType: "EscalationPolicy", entityId: policyId!, before: current ? stored : undefined, after: wanted });
+  await ctx.record(
+    { action: current ? "update" : "create", entity: "escalation", name: label, details },
+    { entityType: "EscalationPolicy", entityId: policyId!, before: current ? stored : undefined, after: wanted },
+  );
 }
 
-export async function importNotifications(ctx: ImportContext, label: string, systemId: string | null, rules: PlanNotification[] | undefined, path: string, people: PeopleDirectory) {
+export async function importNotifications(
+  ctx: ImportContext,
+  label: string,
+  systemId: string | null,
+  rules: PlanNotification[] | undefined,
+  path: string,
+  people: PeopleDirectory,
+) {
   if (!rules) return;
   const matrixId = systemId ?? "default";
   const wanted = [];
   for (const [i, rule] of rules.entries()) {
     const channel = rule.channel ? people.channel(rule.channel) : undefined;
-    if (rule.channel && !channel) ctx.problem(`${path}[${i}].channel`, `no channel "${rule.channel}" in Lifeboat or in the plan's channels`);
-    const parsed = ruleSchema.safeParse({ event: rule.event, audience: rule.audience, channelId: channel?.id ?? null, recipients: rule.recipients, timing: rule.timing, minutes: rule.minutes ?? null });
+    if (rule.channel && !channel)
+      ctx.problem(`${path}[${i}].channel`, `no channel "${rule.channel}" in Lifeboat or in the plan's channels`);
+    const parsed = ruleSchema.safeParse({
+      event: rule.event,
+      audience: rule.audience,
+      channelId: channel?.id ?? null,
+      recipients: rule.recipients,
+      timing: rule.timing,
+      minutes: rule.minutes ?? null,
+    });
     if (!parsed.success) schemaProblems(ctx, `${path}[${i}]`, parsed.error.issues);
     else wanted.push(parsed.data);
   }
-  const current = await ctx.tx.notificationMatrix.findUnique({ where: { id: matrixId }, include: { rules: { orderBy: { position: "asc" } } } });
-  const stored = (current?.rules ?? []).map((r) => ({ event: r.event, audience: r.audience, channelId: r.channelId, recipients: r.recipients, timing: r.timing, minutes: r.minutes }));
+  const current = await ctx.tx.notificationMatrix.findUnique({
+    where: { id: matrixId },
+    include: { rules: { orderBy: { position: "asc" } } },
+  });
+  const stored = (current?.rules ?? []).map((r) => ({
+    event: r.event,
+    audience: r.audience,
+    channelId: r.channelId,
+    recipients: r.recipients,
+    timing: r.timing,
+    minutes: r.minutes,
+  }));
   const name = `${label} notification matrix`;
   if (current && JSON.stringify(stored) === JSON.stringify(wanted)) {
     await ctx.record({ action: "unchanged", entity: "notifications", name, details: [] });
     return;
   }
-  await ctx.tx.notificationMatrix.upsert({ where: { id: matrixId }, create: { id: matrixId, systemId, version: 1 }, update: { version: { increment: 1 } } });
+  await ctx.tx.notificationMatrix.upsert({
+    where: { id: matrixId },
+    create: { id: matrixId, systemId, version: 1 },
+    update: { version: { increment: 1 } },
+  });
   await ctx.tx.notificationRule.deleteMany({ where: { matrixId } });
-  await ctx.tx.notificationRule.createMany({ data: wanted.map((rule, index) => ({ ...rule, matrixId, position: index + 1 })) });
-  const details = rules.map((r) => `${r.event} → ${r.audience}: ${[r.channel, r.recipients].filter(Boolean).join(" / ")} (${r.timing}${r.minutes ? ` ${r.minutes} min` : ""})`);
-  await ctx.record({ action: current ? "update" : "create", entity: "notifications", name, details }, { entityType: "NotificationMatrix", entityId: matrixId, before: stored, after: wanted });
+  await ctx.tx.notificationRule.createMany({
+    data: wanted.map((rule, index) => ({ ...rule, matrixId, position: index + 1 })),
+  });
+  const details = rules.map(
+    (r) =>
+      `${r.event} → ${r.audience}: ${[r.channel, r.recipients].filter(Boolean).join(" / ")} (${r.timing}${r.minutes ? ` ${r.minutes} min` : ""})`,
+  );
+  await ctx.record(
+    { action: current ? "update" : "create", entity: "notifications", name, details },
+    { entityType: "NotificationMatrix", entityId: matrixId, before: stored, after: wanted },
+  );
 }

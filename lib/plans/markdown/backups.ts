@@ -43,13 +43,21 @@ function schedule(doc: Doc, policy: PlanBackupPolicy, text: string, line: number
 
 /** A service the text names, when exactly one is named. */
 function namedService(services: PlanService[], text: string): PlanService | undefined {
-  const named = services.filter((s) => new RegExp(`(?:^|\\W)${s.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:\\W|$)`, "i").test(text));
+  const named = services.filter((s) =>
+    new RegExp(`(?:^|\\W)${s.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:\\W|$)`, "i").test(text),
+  );
   return named.length === 1 ? named[0] : undefined;
 }
 
 function fromLines(doc: Doc, services: PlanService[], add: (p: PlanBackupPolicy, line: number) => void) {
   for (let n = 1; n <= doc.count; n++) {
-    if (!doc.isProse(n) || doc.isUsed(n) || !BACKUP_SECTION.test(doc.pathAt(n)) || LOCATIONS_SECTION.test(doc.sectionAt(n).title)) continue;
+    if (
+      !doc.isProse(n) ||
+      doc.isUsed(n) ||
+      !BACKUP_SECTION.test(doc.pathAt(n)) ||
+      LOCATIONS_SECTION.test(doc.sectionAt(n).title)
+    )
+      continue;
     const label = readLabel(doc.text(n));
     if (!label?.value || !parseFrequency(label.label)) continue;
     // "**Weekly**: Complete disaster recovery test" schedules an exercise, not a backup (drills.ts reads it).
@@ -60,7 +68,10 @@ function fromLines(doc: Doc, services: PlanService[], add: (p: PlanBackupPolicy,
     const via = /^(.*?)\s+(?:using|via|with|by)\s+(.+?)\.?$/i.exec(what);
     if (via && !method) method = via[2];
     if (via) what = via[1]!;
-    what = what.replace(/\s+(?:using|via|with|by)\s*$/i, "").replace(/\.$/, "").trim();
+    what = what
+      .replace(/\s+(?:using|via|with|by)\s*$/i, "")
+      .replace(/\.$/, "")
+      .trim();
     const name = what && what.length <= 80 ? what : plain(label.label);
     const policy: PlanBackupPolicy = { name: clip(name, 120) };
     const service = namedService(services, label.value);
@@ -99,7 +110,12 @@ function fromTables(doc: Doc, services: PlanService[], add: (p: PlanBackupPolicy
       method: /method|tool|script|how/i,
     });
     const nameColumn = c.name >= 0 ? c.name : c.service;
-    if (c.frequency < 0 || nameColumn < 0 || !(BACKUP_SECTION.test(doc.pathAt(table.header.line)) || table.header.cells.some((h) => BACKUP_SECTION.test(h)))) continue;
+    if (
+      c.frequency < 0 ||
+      nameColumn < 0 ||
+      !(BACKUP_SECTION.test(doc.pathAt(table.header.line)) || table.header.cells.some((h) => BACKUP_SECTION.test(h)))
+    )
+      continue;
     doc.use(table.header.line);
     noteUnreadColumns(doc, table, Object.values(c));
     for (const row of table.rows) {
@@ -126,7 +142,11 @@ function retention(doc: Doc, policy: PlanBackupPolicy, text: string, line: numbe
   const r = text && !isNone(text) ? parseRetentionDays(text) : null;
   if (!r) return;
   policy.retentionLocalDays = r.days;
-  if (r.converted) doc.note(`"${r.phrase}" of backup "${policy.name}" read as ${r.days === 1 ? "1 day" : `${r.days} days`} retention`, line);
+  if (r.converted)
+    doc.note(
+      `"${r.phrase}" of backup "${policy.name}" read as ${r.days === 1 ? "1 day" : `${r.days} days`} retention`,
+      line,
+    );
 }
 
 // "Backup Schedule:" followed by "- Hourly: Last 24 hours retained" items.
@@ -157,7 +177,11 @@ function fromFence(doc: Doc, fence: Fence, add: (p: PlanBackupPolicy, line: numb
       doc.use(item.line);
       add(policy, item.line);
     }
-    if (method) doc.note(`Method "${method}" of the backups at line ${fence.body[i]!.line} read from the heading "${doc.sectionAt(fence.open).title}"`, fence.body[i]!.line);
+    if (method)
+      doc.note(
+        `Method "${method}" of the backups at line ${fence.body[i]!.line} read from the heading "${doc.sectionAt(fence.open).title}"`,
+        fence.body[i]!.line,
+      );
     i = j - 1;
   }
 }
@@ -165,8 +189,16 @@ function fromFence(doc: Doc, fence: Fence, add: (p: PlanBackupPolicy, line: numb
 /** "Velero Backup System" → "Velero"; generic words ("Automated Backups") name no tool. */
 function toolOf(title: string): string | undefined {
   // Spaces squashed first: the lazy (.+?) before \s+ would rescan a long run of spaces from each position.
-  const m = /^(.+?) backups?(?: (?:system|tool|solution|setup|configuration))?$/i.exec(title.trim().replace(/\s+/g, " "));
-  if (!m || /^(?:automated|automatic|scheduled|daily|hourly|weekly|monthly|regular|manual|offsite|off-site|data|database|full|incremental)$/i.test(m[1]!)) return undefined;
+  const m = /^(.+?) backups?(?: (?:system|tool|solution|setup|configuration))?$/i.exec(
+    title.trim().replace(/\s+/g, " "),
+  );
+  if (
+    !m ||
+    /^(?:automated|automatic|scheduled|daily|hourly|weekly|monthly|regular|manual|offsite|off-site|data|database|full|incremental)$/i.test(
+      m[1]!,
+    )
+  )
+    return undefined;
   return m[1]!;
 }
 
@@ -188,5 +220,8 @@ function applyLocations(doc: Doc, policies: PlanBackupPolicy[]) {
   if (!locations.length || !targets.length) return;
   doc.use(...lines);
   for (const p of targets) p.locations = locations.slice(0, 10);
-  doc.note(`Backup locations under "${section.title}" given to ${targets.map((p) => `"${p.name}"`).join(", ")}, which state none`, section.line);
+  doc.note(
+    `Backup locations under "${section.title}" given to ${targets.map((p) => `"${p.name}"`).join(", ")}, which state none`,
+    section.line,
+  );
 }

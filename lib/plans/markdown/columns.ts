@@ -18,5 +18,8 @@ export function noteUnreadColumns(doc: Doc, table: Table, read: number[]): void 
   const unread = table.header.cells.filter((h, i) => h && !read.includes(i));
   if (!unread.length) return;
   const names = unread.map((h) => `"${h}"`).join(", ");
-  doc.note(`${unread.length > 1 ? "Columns" : "Column"} ${names} of the table at line ${table.header.line} ${unread.length > 1 ? "are" : "is"} not read`, table.header.line);
+  doc.note(
+    `${unread.length > 1 ? "Columns" : "Column"} ${names} of the table at line ${table.header.line} ${unread.length > 1 ? "are" : "is"} not read`,
+    table.header.line,
+  );
 }

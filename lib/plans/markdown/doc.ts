@@ -33,7 +33,8 @@ export class Doc {
     }
     ({ root: this.root, all: this.sections } = readSections(this.lines, inFence));
     // Sections come in document order, so a subsection overwrites its parent on the lines it holds.
-    for (const s of [this.root, ...this.sections]) for (let n = Math.max(s.line, 1); n <= s.end; n++) this.sectionOf[n] = s;
+    for (const s of [this.root, ...this.sections])
+      for (let n = Math.max(s.line, 1); n <= s.end; n++) this.sectionOf[n] = s;
   }
 
   get count(): number {
@@ -94,7 +95,8 @@ export class Doc {
     this.lines.forEach((text, i) => {
       const line = i + 1;
       if (!text.trim() || this.used.has(line) || markers.has(line)) return;
-      if (!this.fenceAt(line) && (headingOf(text) || isSeparatorRow(text) || /^\s*([-*_])(\s*\1){2,}\s*$/.test(text))) return;
+      if (!this.fenceAt(line) && (headingOf(text) || isSeparatorRow(text) || /^\s*([-*_])(\s*\1){2,}\s*$/.test(text)))
+        return;
       out.push({ line, text });
     });
     return out;

@@ -16,7 +16,10 @@ export function readDrills(doc: Doc, runbooks: Runbooks): number {
       .filter((l) => !doc.isUsed(l.start))
       .flatMap((l) => l.items);
     const steps = manualSteps(doc, items);
-    runbooks.add({ name: clip(section.title, 200), drillEveryDays: days, ...(steps.length && { steps }) }, section.line);
+    runbooks.add(
+      { name: clip(section.title, 200), drillEveryDays: days, ...(steps.length && { steps }) },
+      section.line,
+    );
     doc.note(`"${section.title}" read as a drill every ${days} days`, section.line);
     found++;
   }

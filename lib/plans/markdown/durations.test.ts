@@ -69,8 +69,14 @@ describe("parseDuration", () => {
 
 describe("findDuration", () => {
   it("finds the phrase in a heading or a sentence", () => {
-    expect(findDuration("Tier 1 - Critical (RTO: 15 min)")).toEqual({ duration: { kind: "exact", min: 15, max: 15 }, text: "15 min" });
-    expect(findDuration("The RTO for the whole system is 1-4 hours.")).toEqual({ duration: { kind: "range", min: 60, max: 240 }, text: "1-4 hours" });
+    expect(findDuration("Tier 1 - Critical (RTO: 15 min)")).toEqual({
+      duration: { kind: "exact", min: 15, max: 15 },
+      text: "15 min",
+    });
+    expect(findDuration("The RTO for the whole system is 1-4 hours.")).toEqual({
+      duration: { kind: "range", min: 60, max: 240 },
+      text: "1-4 hours",
+    });
     expect(findDuration("restored within 30 minutes of the alert")?.duration).toEqual({ kind: "at_most", max: 30 });
     expect(findDuration("escalate after 30+ min")?.duration).toEqual({ kind: "at_least", min: 30 });
   });
@@ -91,9 +97,13 @@ describe("objective and durationNote", () => {
   });
 
   it("explains everything but a plain figure", () => {
-    expect(durationNote("1-4 hours", { kind: "range", min: 60, max: 240 })).toBe('"1-4 hours" is a range: 60–240 min, target 240');
+    expect(durationNote("1-4 hours", { kind: "range", min: 60, max: 240 })).toBe(
+      '"1-4 hours" is a range: 60–240 min, target 240',
+    );
     expect(durationNote("< 5 min", { kind: "at_most", max: 5 })).toBe('"< 5 min" is an upper bound: target 5 min');
-    expect(durationNote("30+ min", { kind: "at_least", min: 30 })).toBe('"30+ min" has no upper end: 30 min kept as the lower end, no target');
+    expect(durationNote("30+ min", { kind: "at_least", min: 30 })).toBe(
+      '"30+ min" has no upper end: 30 min kept as the lower end, no target',
+    );
     expect(durationNote("15 min", { kind: "exact", min: 15, max: 15 })).toBeNull();
   });
 });

@@ -17,7 +17,9 @@ const UNIT_MINUTES: [RegExp, number][] = [
 ];
 const N = String.raw`\d+(?:\.\d+)?`;
 const U = String.raw`(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|[mhdw])`;
-const EXACT = new RegExp(String.raw`^([<>])?\s*(${N})\s*(\+)?\s*(${U})?\s*(?:-\s*(${N})\s*(${U}))?\s*(\+|or more|or less)?$`);
+const EXACT = new RegExp(
+  String.raw`^([<>])?\s*(${N})\s*(\+)?\s*(${U})?\s*(?:-\s*(${N})\s*(${U}))?\s*(\+|or more|or less)?$`,
+);
 // The same phrase inside a sentence or a heading ("Tier 1 - Critical (RTO: 15 min)").
 const INSIDE = new RegExp(
   String.raw`(?:(?:<=?|>=?|≤|≥|~|\bunder|\bwithin|\bup to|\bless than|\bmore than|\bat least|\bover)\s*)?\b${N}\s*\+?\s*(?:${U}\b)?\s*(?:(?:-|–|—|\bto\b)\s*${N}\s*)?${U}\b\+?`,

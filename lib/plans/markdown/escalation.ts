@@ -30,7 +30,8 @@ export function readEscalation(doc: Doc): PlanEscalationLevel[] {
     }
     if (!targets.length || levels.some((l) => l.level === level)) return;
     doc.use(line);
-    if (when && !/^immediate/i.test(when)) doc.note(`Escalation level ${level} "${when}" read as after ${after} min`, line);
+    if (when && !/^immediate/i.test(when))
+      doc.note(`Escalation level ${level} "${when}" read as after ${after} min`, line);
     levels.push({ level, afterMinutes: after, targets });
   };
   for (let n = 1; n <= doc.count; n++) {

@@ -9,10 +9,20 @@ describe("input that cannot be a plan", () => {
     ["", "The document is empty"],
     ["  \n\n\t\n", "The document is empty"],
     ["\u0000\u0001PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR", "This is binary data, not a Markdown document"],
-    ["Just some notes about backups.\nNothing else.", "No heading and no table: this does not read as a Markdown DR plan"],
+    [
+      "Just some notes about backups.\nNothing else.",
+      "No heading and no table: this does not read as a Markdown DR plan",
+    ],
   ])("%j", (source, message) => {
     const r = extractMarkdownPlan(source);
-    expect(r).toEqual({ format: "markdown", plan: { systems: [] }, problems: [{ message }], unparsed: [], notFound: [], notes: [] });
+    expect(r).toEqual({
+      format: "markdown",
+      plan: { systems: [] },
+      problems: [{ message }],
+      unparsed: [],
+      notFound: [],
+      notes: [],
+    });
   });
 
   it("refuses a document over the size limit", () => {
@@ -21,7 +31,9 @@ describe("input that cannot be a plan", () => {
   });
 
   it("asks for a name when neither the title nor the introduction gives one", () => {
-    const r = extractMarkdownPlan(md(["# Disaster Recovery Plan", "", "## Overview", "", "How we recover our services.", "", "- **RTO**: 1 hour"]));
+    const r = extractMarkdownPlan(
+      md(["# Disaster Recovery Plan", "", "## Overview", "", "How we recover our services.", "", "- **RTO**: 1 hour"]),
+    );
     expect(r.problems).toEqual([{ message: "No system name found: give one" }]);
     expect(r.plan.systems[0]).toEqual({ name: "", description: "How we recover our services.", rtoMinutes: 60 });
   });
@@ -43,22 +55,39 @@ describe("variants", () => {
     expect(r.plan.systems[0]?.name).toBe("Kestrel Shop");
     expect(r.plan.systems[0]?.services).toEqual([
       { name: "Database (PostgreSQL)", rtoMinutes: 60, rpoMinutes: 15, priority: "P1", tier: 1, dependsOn: [] },
-      { name: "Storefront", rtoMinutes: 30, rpoMinutes: 1440, priority: "P2", tier: 2, dependsOn: ["Database (PostgreSQL)"] },
+      {
+        name: "Storefront",
+        rtoMinutes: 30,
+        rpoMinutes: 1440,
+        priority: "P2",
+        tier: 2,
+        dependsOn: ["Database (PostgreSQL)"],
+      },
     ]);
-    expect(r.notes).toContainEqual({ line: 6, message: 'RTO of "Storefront": "< 30 min" is an upper bound: target 30 min' });
+    expect(r.notes).toContainEqual({
+      line: 6,
+      message: 'RTO of "Storefront": "< 30 min" is an upper bound: target 30 min',
+    });
     expect(r.notes).toContainEqual({ line: 7, message: 'Service "Storefront": RTO stated twice; kept 30' });
-    expect(r.notes).toContainEqual({ line: 6, message: 'Dependency "Database" of "Storefront" read as service "Database (PostgreSQL)"' });
+    expect(r.notes).toContainEqual({
+      line: 6,
+      message: 'Dependency "Database" of "Storefront" read as service "Database (PostgreSQL)"',
+    });
     expect(r.notFound).toContain('Dependency "Payment Provider" of "Storefront" is not a service in this plan');
     expect(r.unparsed).toEqual([]);
   });
 
   it("reads a figure stated once in prose, and none when two sentences disagree", () => {
-    const one = extractMarkdownPlan(md(["# Wren Mail", "", "## Targets", "", "Our RTO is 2 hours for every service.", "The RPO is 10 minutes."]));
+    const one = extractMarkdownPlan(
+      md(["# Wren Mail", "", "## Targets", "", "Our RTO is 2 hours for every service.", "The RPO is 10 minutes."]),
+    );
     expect(one.plan.systems[0]).toMatchObject({ rtoMinutes: 120, rpoMinutes: 10 });
     expect(one.unparsed).toEqual([]);
     const two = extractMarkdownPlan(md(["# Wren Mail", "", "The RTO is 2 hours.", "", "The RTO is 4 hours at night."]));
     expect(two.plan.systems[0]?.rtoMinutes).toBeUndefined();
-    expect(two.notes).toContainEqual({ message: "RTO stated in 2 sentences (lines 3, 5): none read as the system's RTO" });
+    expect(two.notes).toContainEqual({
+      message: "RTO stated in 2 sentences (lines 3, 5): none read as the system's RTO",
+    });
     expect(two.unparsed.map((u) => u.line)).toEqual([3, 5]);
   });
 
@@ -88,7 +117,12 @@ describe("variants", () => {
         symptoms: "Messages pile up in the queue.",
         estimatedMinutes: 20,
         steps: [
-          { title: "Scale the workers", kind: "command", command: "kubectl scale deploy/worker --replicas=6", enabled: false },
+          {
+            title: "Scale the workers",
+            kind: "command",
+            command: "kubectl scale deploy/worker --replicas=6",
+            enabled: false,
+          },
           { title: "Watch the queue depth", kind: "manual" },
         ],
       },
@@ -120,7 +154,9 @@ describe("variants", () => {
     ]);
     expect(r.notFound).toContain("Escalation level 3 states no time");
     expect(r.unparsed.map((u) => u.line)).toEqual([9]);
-    expect(r.plan.systems[0]?.contacts).toEqual([{ role: "Vendor", notes: "see [the vendor portal](https://vendor.example) for Stripe Support" }]);
+    expect(r.plan.systems[0]?.contacts).toEqual([
+      { role: "Vendor", notes: "see [the vendor portal](https://vendor.example) for Stripe Support" },
+    ]);
     expect(r.notFound.some((m) => m.includes("placeholder"))).toBe(false);
   });
 
@@ -147,7 +183,9 @@ describe("variants", () => {
   });
 
   it("survives an unclosed code fence and keeps its lines unparsed", () => {
-    const r = extractMarkdownPlan(md(["# Robin Wiki", "", "```", "| Service | RTO |", "|---|---|", "| Wiki | 1 hour |"]));
+    const r = extractMarkdownPlan(
+      md(["# Robin Wiki", "", "```", "| Service | RTO |", "|---|---|", "| Wiki | 1 hour |"]),
+    );
     expect(r.problems).toEqual([]);
     expect(r.plan.systems[0]?.services).toBeUndefined();
     expect(r.unparsed.map((u) => u.line)).toEqual([4, 5, 6]);
@@ -166,6 +204,9 @@ describe("variants", () => {
     expect(r.problems).toEqual([]);
     expect(planSchema.safeParse(r.plan).success).toBe(true);
     expect(r.plan.systems[0]?.name.length).toBeLessThanOrEqual(120);
-    expect(r.notes).toContainEqual({ line: 5, message: `RTO "3 years" of service "${"x".repeat(119)}…" is not a duration` });
+    expect(r.notes).toContainEqual({
+      line: 5,
+      message: `RTO "3 years" of service "${"x".repeat(119)}…" is not a duration`,
+    });
   });
 });

@@ -25,11 +25,13 @@ function looksBinary(source: string): boolean {
 }
 
 export function extractMarkdownPlan(source: string): PlanReading {
-  if (new TextEncoder().encode(source).length > MAX_PLAN_BYTES) return refused(`The document is over ${MAX_PLAN_BYTES / 1024 / 1024} MB`);
+  if (new TextEncoder().encode(source).length > MAX_PLAN_BYTES)
+    return refused(`The document is over ${MAX_PLAN_BYTES / 1024 / 1024} MB`);
   if (!source.trim()) return refused("The document is empty");
   if (looksBinary(source)) return refused("This is binary data, not a Markdown document");
   const doc = new Doc(source);
-  if (!doc.sections.length && !doc.tables.length) return refused("No heading and no table: this does not read as a Markdown DR plan");
+  if (!doc.sections.length && !doc.tables.length)
+    return refused("No heading and no table: this does not read as a Markdown DR plan");
 
   // Order matters: each extractor skips the lines an earlier one used (tables before the loose line readers,
   // escalation levels before contact lines, backup lines before drill lines).
@@ -57,7 +59,8 @@ export function extractMarkdownPlan(source: string): PlanReading {
   if (notifications.length) system.notifications = notifications;
 
   const commands = runbooks.list.flatMap((r) => r.steps ?? []).filter((s) => s.kind === "command").length;
-  if (commands) doc.note(`${commands} command step${commands > 1 ? "s" : ""} imported disabled: review each before enabling it`);
+  if (commands)
+    doc.note(`${commands} command step${commands > 1 ? "s" : ""} imported disabled: review each before enabling it`);
 
   const plan: Plan = { systems: [system] };
   const problems: PlanProblem[] = [];
@@ -85,7 +88,8 @@ function summary(system: PlanSystem, drills: number): string[] {
   if (!system.services?.length && system.rtoMinutes === undefined) out.push("No RTO stated");
   if (!system.services?.length && system.rpoMinutes === undefined) out.push("No RPO stated");
   if (!system.backupPolicies?.length) out.push("No backup policies");
-  if (!system.runbooks?.some((r) => r.drillEveryDays === undefined && r.steps?.length)) out.push("No recovery runbook with steps");
+  if (!system.runbooks?.some((r) => r.drillEveryDays === undefined && r.steps?.length))
+    out.push("No recovery runbook with steps");
   if (!system.contacts?.length) out.push("No contacts");
   if (!system.escalation?.length) out.push("No escalation path");
   if (!system.notifications?.length) out.push("No notification matrix");
@@ -97,8 +101,10 @@ function summary(system: PlanSystem, drills: number): string[] {
 function perItem(system: PlanSystem): string[] {
   const out: string[] = [];
   for (const s of system.services ?? []) {
-    if (s.rtoMinutes === undefined && system.rtoMinutes === undefined) out.push(`No RTO stated for service "${s.name}"`);
-    if (s.rpoMinutes === undefined && system.rpoMinutes === undefined) out.push(`No RPO stated for service "${s.name}"`);
+    if (s.rtoMinutes === undefined && system.rtoMinutes === undefined)
+      out.push(`No RTO stated for service "${s.name}"`);
+    if (s.rpoMinutes === undefined && system.rpoMinutes === undefined)
+      out.push(`No RPO stated for service "${s.name}"`);
   }
   for (const p of system.backupPolicies ?? []) if (!p.service) out.push(`Backup policy "${p.name}" names no service`);
   return out;

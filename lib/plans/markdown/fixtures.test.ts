@@ -18,17 +18,37 @@ describe("component table, backup lines, code-fence runbooks, placeholder contac
       systems: [
         {
           name: "Harbor Payments Gateway",
-          description: "Harbor Payments Gateway settles card payments for the harbour shops. It runs on one Kubernetes cluster in Frankfurt.",
+          description:
+            "Harbor Payments Gateway settles card payments for the harbour shops. It runs on one Kubernetes cluster in Frankfurt.",
           services: [
             { name: "Payments API", rtoMinutes: 10, rpoMinutes: 1, priority: "Critical", tier: 1 },
             { name: "Ledger Database", rtoMinutes: 30, rpoMinutes: 5, priority: "Critical", tier: 1 },
-            { name: "Settlement Worker", rtoMinutes: 120, rtoMinMinutes: 60, rpoMinutes: 15, priority: "High", tier: 2 },
+            {
+              name: "Settlement Worker",
+              rtoMinutes: 120,
+              rtoMinMinutes: 60,
+              rpoMinutes: 15,
+              priority: "High",
+              tier: 2,
+            },
             { name: "Reporting", rtoMinutes: 480, rpoMinutes: 1440, priority: "Low", tier: 4 },
             { name: "Admin Console", priority: "Medium", tier: 3 },
           ],
           backupPolicies: [
-            { name: "Ledger database dump", service: "Ledger Database", intervalMinutes: 1440, method: "pg_dump", locations },
-            { name: "WAL archive of the Ledger Database", service: "Ledger Database", intervalMinutes: 60, method: "wal-g", locations },
+            {
+              name: "Ledger database dump",
+              service: "Ledger Database",
+              intervalMinutes: 1440,
+              method: "pg_dump",
+              locations,
+            },
+            {
+              name: "WAL archive of the Ledger Database",
+              service: "Ledger Database",
+              intervalMinutes: 60,
+              method: "wal-g",
+              locations,
+            },
             { name: "Object storage replication", frequency: "Continuous", locations },
           ],
           runbooks: [
@@ -45,7 +65,8 @@ describe("component table, backup lines, code-fence runbooks, placeholder contac
                 {
                   title: "Roll back the last release",
                   kind: "command",
-                  command: "helm rollback payments-api 0 -n payments\n# wait for the rollout\nkubectl -n payments rollout status deploy/payments-api",
+                  command:
+                    "helm rollback payments-api 0 -n payments\n# wait for the rollout\nkubectl -n payments rollout status deploy/payments-api",
                   enabled: false,
                 },
                 { title: "Tell the shops", kind: "manual", instructions: "(Post on the merchant status page)" },
@@ -57,12 +78,24 @@ describe("component table, backup lines, code-fence runbooks, placeholder contac
               symptoms: "Ledger queries time out",
               estimatedMinutes: 45,
               steps: [
-                { title: "Promote the replica", kind: "command", command: "patronictl failover harbor-ledger --force", enabled: false },
-                { title: "Check replication", kind: "manual", instructions: "Compare row counts\nCheck the last settlement batch" },
+                {
+                  title: "Promote the replica",
+                  kind: "command",
+                  command: "patronictl failover harbor-ledger --force",
+                  enabled: false,
+                },
+                {
+                  title: "Check replication",
+                  kind: "manual",
+                  instructions: "Compare row counts\nCheck the last settlement batch",
+                },
               ],
             },
           ],
-          contacts: [{ role: "Platform Lead" }, { name: "Mira Okafor", role: "Payments Owner", email: "mira@harbor.example", phone: "+49 30 1234567" }],
+          contacts: [
+            { role: "Platform Lead" },
+            { name: "Mira Okafor", role: "Payments Owner", email: "mira@harbor.example", phone: "+49 30 1234567" },
+          ],
           escalation: [
             { level: 1, afterMinutes: 0, targets: ["Payments on-call"] },
             { level: 2, afterMinutes: 10, targets: ["Platform Lead", "Payments Owner"] },
@@ -88,9 +121,18 @@ describe("component table, backup lines, code-fence runbooks, placeholder contac
 
   it("notes its interpretations", () => {
     expect(r.notes).toContainEqual({ line: 12, message: 'Priority "Critical" read as tier 1' });
-    expect(r.notes).toContainEqual({ line: 14, message: 'RTO of "Settlement Worker": "1-2 hours" is a range: 60–120 min, target 120' });
-    expect(r.notes).toContainEqual({ line: 16, message: 'RTO "Variable" of service "Admin Console" is not a duration' });
-    expect(r.notes).toContainEqual({ line: 21, message: 'Backup "Ledger database dump" read as protecting "Ledger Database" (named in its text)' });
+    expect(r.notes).toContainEqual({
+      line: 14,
+      message: 'RTO of "Settlement Worker": "1-2 hours" is a range: 60–120 min, target 120',
+    });
+    expect(r.notes).toContainEqual({
+      line: 16,
+      message: 'RTO "Variable" of service "Admin Console" is not a duration',
+    });
+    expect(r.notes).toContainEqual({
+      line: 21,
+      message: 'Backup "Ledger database dump" read as protecting "Ledger Database" (named in its text)',
+    });
     expect(r.notes).toContainEqual({ line: 83, message: 'Escalation level 3 "30+ min" read as after 30 min' });
     expect(r.notes).toContainEqual({ message: "3 command steps imported disabled: review each before enabling it" });
   });
@@ -147,14 +189,27 @@ describe("separate RTO and RPO tables, backup frequency column, numbered-list ru
               estimatedMinMinutes: 30,
               steps: [
                 { title: "Stop ingestion", kind: "command", command: "docker compose stop ingest", enabled: false },
-                { title: "Free space", kind: "manual", instructions: "Delete shards older than 90 days\nExpand the volume if needed" },
-                { title: "Restart ingestion (after the InfluxDB check)", kind: "command", command: "influx ping\ndocker compose start ingest", enabled: false },
+                {
+                  title: "Free space",
+                  kind: "manual",
+                  instructions: "Delete shards older than 90 days\nExpand the volume if needed",
+                },
+                {
+                  title: "Restart ingestion (after the InfluxDB check)",
+                  kind: "command",
+                  command: "influx ping\ndocker compose start ingest",
+                  enabled: false,
+                },
               ],
             },
           ],
           contacts: [
             { role: "Data Engineer", email: "data-oncall@tidewater.example", notes: "When to Notify: All incidents" },
-            { role: "Fleet Coordinator", phone: "+1 (206) 555-0147", notes: "When to Notify: Buoy data gaps over 1 hour" },
+            {
+              role: "Fleet Coordinator",
+              phone: "+1 (206) 555-0147",
+              notes: "When to Notify: Buoy data gaps over 1 hour",
+            },
             { name: "Dr. Ana Lima", role: "Research Director", notes: "When to Notify: Outages over 1 day" },
           ],
         },
@@ -176,9 +231,18 @@ describe("separate RTO and RPO tables, backup frequency column, numbered-list ru
   });
 
   it("notes the cron reading and the frequency it could not schedule", () => {
-    expect(r.notes).toContainEqual({ line: 22, message: '"Weekly on Sunday at 4:15 AM" read as cron 15 4 * * 0 (UTC: the plan states no time zone)' });
-    expect(r.notes).toContainEqual({ line: 23, message: 'Backup frequency "On every commit" of "Config Repository" is no interval or time of day: kept as words' });
-    expect(r.notes).toContainEqual({ line: 59, message: 'Recovery time of "Store Disk Full": "30 minutes to 1 hour" is a range: 30–60 min, target 60' });
+    expect(r.notes).toContainEqual({
+      line: 22,
+      message: '"Weekly on Sunday at 4:15 AM" read as cron 15 4 * * 0 (UTC: the plan states no time zone)',
+    });
+    expect(r.notes).toContainEqual({
+      line: 23,
+      message: 'Backup frequency "On every commit" of "Config Repository" is no interval or time of day: kept as words',
+    });
+    expect(r.notes).toContainEqual({
+      line: 59,
+      message: 'Recovery time of "Store Disk Full": "30 minutes to 1 hour" is a range: 30–60 min, target 60',
+    });
   });
 
   it("leaves only the prose unparsed", () => {
@@ -202,9 +266,32 @@ describe("tier tables with dependencies and order, notification matrix, scenario
           drRegion: "eu-central-1 (Frankfurt)",
           services: [
             { name: "Job Queue", tier: 1, priority: "Critical", rtoMinutes: 30, dependsOn: [], recoveryOrder: 1 },
-            { name: "Scheduler API", tier: 1, priority: "Critical", rtoMinutes: 30, dependsOn: ["Job Queue", "Job Database"], recoveryOrder: 2 },
-            { name: "Job Database", tier: 2, priority: "High", rtoMinutes: 120, rpoMinutes: 15, dependsOn: [], recoveryOrder: 3 },
-            { name: "Web UI", tier: 2, priority: "High", rtoMinutes: 120, rpoMinutes: 15, dependsOn: ["Scheduler API"], recoveryOrder: 4 },
+            {
+              name: "Scheduler API",
+              tier: 1,
+              priority: "Critical",
+              rtoMinutes: 30,
+              dependsOn: ["Job Queue", "Job Database"],
+              recoveryOrder: 2,
+            },
+            {
+              name: "Job Database",
+              tier: 2,
+              priority: "High",
+              rtoMinutes: 120,
+              rpoMinutes: 15,
+              dependsOn: [],
+              recoveryOrder: 3,
+            },
+            {
+              name: "Web UI",
+              tier: 2,
+              priority: "High",
+              rtoMinutes: 120,
+              rpoMinutes: 15,
+              dependsOn: ["Scheduler API"],
+              recoveryOrder: 4,
+            },
           ],
           backupPolicies: [
             { name: "Daily", intervalMinutes: 1440, retentionLocalDays: 14, method: "Restic" },
@@ -218,11 +305,28 @@ describe("tier tables with dependencies and order, notification matrix, scenario
           ],
           notifications: [
             { event: "detected", audience: "internal", recipients: "Opsgenie page", timing: "immediate" },
-            { event: "dr_activated", audience: "internal", recipients: "#orbit-war-room", timing: "within", minutes: 10 },
+            {
+              event: "dr_activated",
+              audience: "internal",
+              recipients: "#orbit-war-room",
+              timing: "within",
+              minutes: 10,
+            },
             { event: "dr_activated", audience: "external", recipients: "Status page", timing: "within", minutes: 10 },
-            { event: "progress_update", audience: "internal", recipients: "#orbit-war-room", timing: "every", minutes: 60 },
+            {
+              event: "progress_update",
+              audience: "internal",
+              recipients: "#orbit-war-room",
+              timing: "every",
+              minutes: 60,
+            },
             { event: "progress_update", audience: "external", recipients: "Status page", timing: "every", minutes: 60 },
-            { event: "recovery_complete", audience: "internal", recipients: "Email to engineering", timing: "on_completion" },
+            {
+              event: "recovery_complete",
+              audience: "internal",
+              recipients: "Email to engineering",
+              timing: "on_completion",
+            },
             { event: "recovery_complete", audience: "external", recipients: "Customer email", timing: "on_completion" },
           ],
         },
@@ -250,13 +354,21 @@ describe("tier tables with dependencies and order, notification matrix, scenario
   });
 
   it("notes where the name, tiers and retention come from", () => {
-    expect(r.notes).toContainEqual({ line: 5, message: 'System name "Orbit Scheduler" read from "for the Orbit Scheduler platform" (the title "Disaster Recovery Overview" names no system)' });
+    expect(r.notes).toContainEqual({
+      line: 5,
+      message:
+        'System name "Orbit Scheduler" read from "for the Orbit Scheduler platform" (the title "Disaster Recovery Overview" names no system)',
+    });
     expect(r.notes).toContainEqual({
       line: 46,
-      message: 'Heading "Tier 2 - High (RTO: 2 hours, RPO: 15 min)" gives tier 2, priority High, RTO 2 hours, RPO 15 min to "Job Database", "Web UI"',
+      message:
+        'Heading "Tier 2 - High (RTO: 2 hours, RPO: 15 min)" gives tier 2, priority High, RTO 2 hours, RPO 15 min to "Job Database", "Web UI"',
     });
     expect(r.notes).toContainEqual({ line: 18, message: 'Column "Impact" of the table at line 18 is not read' });
-    expect(r.notes).toContainEqual({ line: 23, message: 'Recovery time "Unknown" of "Insider threat" is not a duration' });
+    expect(r.notes).toContainEqual({
+      line: 23,
+      message: 'Recovery time "Unknown" of "Insider threat" is not a duration',
+    });
     expect(r.notes).toContainEqual({ line: 32, message: '"8 weeks" of backup "Weekly" read as 56 days retention' });
     expect(r.notes).toContainEqual({ line: 58, message: 'Timing "Within 10 min" read as within 10 min' });
   });
@@ -295,13 +407,25 @@ describe("system-wide objectives, checklists, procedure phases, DR test schedule
             {
               name: "Recovery Process",
               steps: [
-                { title: "Stabilise (first 15 minutes)", kind: "manual", instructions: "Put the booking page in maintenance mode\nCall the clinic managers" },
-                { title: "Restore", kind: "manual", instructions: "Rebuild the VM from the image\nRestore the latest database dump" },
+                {
+                  title: "Stabilise (first 15 minutes)",
+                  kind: "manual",
+                  instructions: "Put the booking page in maintenance mode\nCall the clinic managers",
+                },
+                {
+                  title: "Restore",
+                  kind: "manual",
+                  instructions: "Rebuild the VM from the image\nRestore the latest database dump",
+                },
                 { title: "Reopen", kind: "manual" },
               ],
             },
             { name: "Quarterly: Failover test with the clinic staff", drillEveryDays: 91 },
-            { name: "Weekly Drills", drillEveryDays: 7, steps: [{ title: "Restore last night's dump to a scratch database", kind: "manual" }] },
+            {
+              name: "Weekly Drills",
+              drillEveryDays: 7,
+              steps: [{ title: "Restore last night's dump to a scratch database", kind: "manual" }],
+            },
             {
               name: "Yearly DR Exercise",
               drillEveryDays: 365,
@@ -333,7 +457,8 @@ describe("system-wide objectives, checklists, procedure phases, DR test schedule
     expect(r.notes).toContainEqual({ line: 10, message: '"4 hours" read as the system\'s RTO' });
     expect(r.notes).toContainEqual({
       line: 11,
-      message: '"30 minutes - 2 hours" read as the system\'s RPO; "30 minutes - 2 hours" is a range: 30–120 min, target 120',
+      message:
+        '"30 minutes - 2 hours" read as the system\'s RPO; "30 minutes - 2 hours" is a range: 30–120 min, target 120',
     });
     expect(r.notes).toContainEqual({ line: 37, message: '"Yearly DR Exercise" read as a drill every 365 days' });
   });

@@ -3,7 +3,33 @@
 import { describe, expect, it } from "vitest";
 import { extractMarkdownPlan } from "./extract";
 
-const RUNS = [" ", "1", "1 ", "1-", "- ", "-", "*", "**", "|", "| ", "#", "[", "(", "(1", ":", ".", "a", "a ", "\t", "1 min ", "< ", "+", "@", "a@", "_"];
+const RUNS = [
+  " ",
+  "1",
+  "1 ",
+  "1-",
+  "- ",
+  "-",
+  "*",
+  "**",
+  "|",
+  "| ",
+  "#",
+  "[",
+  "(",
+  "(1",
+  ":",
+  ".",
+  "a",
+  "a ",
+  "\t",
+  "1 min ",
+  "< ",
+  "+",
+  "@",
+  "a@",
+  "_",
+];
 const CONTEXTS = [
   (x: string) => `## Tier 1 - Critical (RTO: ${x}!)`,
   (x: string) => `| Service | RTO | RPO | Priority |\n|---|---|---|---|\n| api | ${x} | 1 hour | Critical |`,
@@ -13,7 +39,8 @@ const CONTEXTS = [
   (x: string) => `- **Daily**: backup using \`${x}\``,
   (x: string) => `- **DevOps Lead**: ${x} - [Phone]`,
   (x: string) => `### Scenario 1: ${x}\n\n**Recovery Steps**:\n\`\`\`bash\n# 1. ${x}\nrun ${x}\n\`\`\``,
-  (x: string) => `| Event | Internal | External | Timeline |\n|---|---|---|---|\n| Incident Detected | ${x} | - | Every ${x} |`,
+  (x: string) =>
+    `| Event | Internal | External | Timeline |\n|---|---|---|---|\n| Incident Detected | ${x} | - | Every ${x} |`,
   (x: string) => `This document outlines the disaster recovery strategy for the ${x} platform`,
 ];
 

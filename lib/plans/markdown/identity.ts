@@ -3,7 +3,13 @@ import type { Doc } from "./doc";
 import { clip, plain, readLabel } from "./inline";
 import type { Section } from "./sections";
 
-export type Identity = { name: string; description?: string; drStrategy?: string; primaryRegion?: string; drRegion?: string };
+export type Identity = {
+  name: string;
+  description?: string;
+  drStrategy?: string;
+  primaryRegion?: string;
+  drRegion?: string;
+};
 
 // Title words that name the document, not the system: "Acme Shop - Disaster Recovery Plan" → "Acme Shop".
 const DOCUMENT_WORDS =
@@ -11,16 +17,23 @@ const DOCUMENT_WORDS =
 const EDGES = /^[\s\-–—:|,/(]+|[\s\-–—:|,/(]+$/g;
 
 function nameFromTitle(title: string): string {
-  let name = plain(title).replace(DOCUMENT_WORDS, " ").replace(/\(\s*\)/g, " ");
-  for (let before = ""; before !== name; ) {
+  let name = plain(title)
+    .replace(DOCUMENT_WORDS, " ")
+    .replace(/\(\s*\)/g, " ");
+  for (let before = ""; before !== name;) {
     before = name;
-    name = name.replace(EDGES, "").replace(/^(?:for|of)\s+(?:the\s+)?/i, "").replace(/\s+/g, " ").trim();
+    name = name
+      .replace(EDGES, "")
+      .replace(/^(?:for|of)\s+(?:the\s+)?/i, "")
+      .replace(/\s+/g, " ")
+      .trim();
   }
   return /[\p{L}\p{N}]/u.test(name) ? name : "";
 }
 
 // "…strategy for the NEURECTOMY platform…": a capitalised name between "for the"/"of the" and the word for what it is.
-const NAMED_IN_PROSE = /\b(?:for|of) the ((?:[\p{Lu}\d][\w.&'-]*\s+){0,3}[\p{Lu}\d][\w.&'-]*)\s+(?:platform|system|application|service|app|product|stack)\b/u;
+const NAMED_IN_PROSE =
+  /\b(?:for|of) the ((?:[\p{Lu}\d][\w.&'-]*\s+){0,3}[\p{Lu}\d][\w.&'-]*)\s+(?:platform|system|application|service|app|product|stack)\b/u;
 
 export function readIdentity(doc: Doc): Identity {
   const paragraphs = readParagraphs(doc);
@@ -32,7 +45,10 @@ export function readIdentity(doc: Doc): Identity {
       if (!m) continue;
       name = m[1]!;
       doc.use(...p.lines);
-      doc.note(`System name "${name}" read from "${m[0]}"${h1 ? ` (the title "${h1.title}" names no system)` : ""}`, p.lines[0]);
+      doc.note(
+        `System name "${name}" read from "${m[0]}"${h1 ? ` (the title "${h1.title}" names no system)` : ""}`,
+        p.lines[0],
+      );
       break;
     }
   }
@@ -64,7 +80,10 @@ function readParagraphs(doc: Doc): Paragraph[] {
 }
 
 function description(doc: Doc, paragraphs: Paragraph[]): { description?: string } {
-  const p = paragraphs.find((p) => /\b(?:overview|introduction|purpose|summary|about)\b/i.test(p.section.title) && p.lines[0]! <= p.section.bodyEnd);
+  const p = paragraphs.find(
+    (p) =>
+      /\b(?:overview|introduction|purpose|summary|about)\b/i.test(p.section.title) && p.lines[0]! <= p.section.bodyEnd,
+  );
   if (!p) return {};
   doc.use(...p.lines);
   return { description: clip(plain(p.text), 4000) };
@@ -90,7 +109,9 @@ function strategy(doc: Doc): { drStrategy?: string } {
     while (s && s.level > 0 && !/\bstrateg/i.test(s.title)) s = s.parent;
     return !!s && s.level > 0 && !/backup|communication|test|data/i.test(s.title);
   };
-  const candidates = Array.from({ length: doc.count }, (_, i) => i + 1).filter((n) => doc.isProse(n) && inStrategySection(n));
+  const candidates = Array.from({ length: doc.count }, (_, i) => i + 1).filter(
+    (n) => doc.isProse(n) && inStrategySection(n),
+  );
   for (const bold of [true, false]) {
     for (const n of candidates) {
       const text = doc.text(n);
@@ -112,7 +133,10 @@ function regions(doc: Doc): { primaryRegion?: string; drRegion?: string } {
     if (!out.primaryRegion && /^(?:primary|main|production)\s+region$/i.test(label.label)) {
       out.primaryRegion = clip(plain(label.value), 120);
       doc.use(n);
-    } else if (!out.drRegion && /^(?:dr|disaster recovery|secondary|failover|recovery|standby)\s+region$/i.test(label.label)) {
+    } else if (
+      !out.drRegion &&
+      /^(?:dr|disaster recovery|secondary|failover|recovery|standby)\s+region$/i.test(label.label)
+    ) {
       out.drRegion = clip(plain(label.value), 120);
       doc.use(n);
     }

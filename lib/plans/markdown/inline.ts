@@ -15,10 +15,19 @@ export function codeSpans(text: string): string[] {
 }
 
 export function withoutCode(text: string): string {
-  return text.replace(/`[^`]*`/g, " ").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/`[^`]*`/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
-export type ListMarker = { indent: number; ordered: boolean; number?: number; checkbox?: "open" | "done"; text: string };
+export type ListMarker = {
+  indent: number;
+  ordered: boolean;
+  number?: number;
+  checkbox?: "open" | "done";
+  text: string;
+};
 
 const BULLET = /^(\s*)([-*+])\s+(.*)$/;
 const NUMBERED = /^(\s*)(\d{1,3})[.)]\s+(.*)$/;
@@ -75,7 +84,8 @@ export function withoutPlaceholders(text: string): string {
 
 // Starts only where a run of local-part characters starts, and bounded (RFC 5321 lengths): unanchored, a long
 // run of them with no @ would otherwise be rescanned from every position in it (quadratic).
-export const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z])/g;
+export const EMAIL =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z])/g;
 const PHONE = /\+?\(?\d[\d\s().-]{5,}\d/g;
 
 export function emails(text: string): string[] {
@@ -84,7 +94,9 @@ export function emails(text: string): string[] {
 
 /** Phone numbers: at least seven digits, so that times and ranges ("0-15 min") are not taken for one. */
 export function phones(text: string): string[] {
-  return (text.replace(EMAIL, " ").match(PHONE) ?? []).map((p) => p.trim()).filter((p) => p.replace(/\D/g, "").length >= 7);
+  return (text.replace(EMAIL, " ").match(PHONE) ?? [])
+    .map((p) => p.trim())
+    .filter((p) => p.replace(/\D/g, "").length >= 7);
 }
 
 /** "PostgreSQL, S3", "Team lead + Azure support", "A and B" → names. */

@@ -29,7 +29,12 @@ function eventOf(text: string): PlanNotification["event"] | undefined {
 function timingOf(text: string): Pick<PlanNotification, "timing" | "minutes"> | undefined {
   const t = text.trim();
   if (/^(?:immediate(?:ly)?|instant(?:ly)?|real[\s-]?time|asap|at once)$/i.test(t)) return { timing: "immediate" };
-  if (/\b(?:upon|on|at|after)\s+(?:completion|resolution|recovery|close)\b|^(?:when|once)\s+(?:complete|resolved|done)/i.test(t)) return { timing: "on_completion" };
+  if (
+    /\b(?:upon|on|at|after)\s+(?:completion|resolution|recovery|close)\b|^(?:when|once)\s+(?:complete|resolved|done)/i.test(
+      t,
+    )
+  )
+    return { timing: "on_completion" };
   const every = /^every\s+(.+)$/i.exec(t);
   const hourly = /^hourly$/i.test(t) ? 60 : undefined;
   if (every || hourly) {
@@ -39,7 +44,11 @@ function timingOf(text: string): Pick<PlanNotification, "timing" | "minutes"> | 
   }
   const d = parseDuration(t);
   if (!d || d.kind === "at_least") return undefined;
-  return d.max >= 1 && d.max <= 10_080 ? { timing: "within", minutes: d.max } : d.max === 0 ? { timing: "immediate" } : undefined;
+  return d.max >= 1 && d.max <= 10_080
+    ? { timing: "within", minutes: d.max }
+    : d.max === 0
+      ? { timing: "immediate" }
+      : undefined;
 }
 
 export function readNotifications(doc: Doc): PlanNotification[] {
@@ -56,16 +65,24 @@ export function readNotifications(doc: Doc): PlanNotification[] {
       const event = eventOf(eventText);
       const timing = timingOf(timingText);
       if (!event) {
-        doc.note(`Event "${eventText}" is none of: detected, DR activated, recovery started, progress update, recovery complete`, row.line);
+        doc.note(
+          `Event "${eventText}" is none of: detected, DR activated, recovery started, progress update, recovery complete`,
+          row.line,
+        );
         continue;
       }
       if (!timing) {
-        doc.note(`Timing "${timingText}" of "${eventText}" is not immediate, within N min, every N min or on completion`, row.line);
+        doc.note(
+          `Timing "${timingText}" of "${eventText}" is not immediate, within N min, every N min or on completion`,
+          row.line,
+        );
         continue;
       }
       doc.use(row.line);
-      if (eventText.toLowerCase().replace(/[\s_]+/g, " ") !== event.replace(/_/g, " ")) doc.note(`Event "${eventText}" read as ${event}`, row.line);
-      if (isBound(timingText)) doc.note(`Timing "${timingText}" read as ${timing.timing} ${timing.minutes} min`, row.line);
+      if (eventText.toLowerCase().replace(/[\s_]+/g, " ") !== event.replace(/_/g, " "))
+        doc.note(`Event "${eventText}" read as ${event}`, row.line);
+      if (isBound(timingText))
+        doc.note(`Timing "${timingText}" read as ${timing.timing} ${timing.minutes} min`, row.line);
       for (const audience of ["internal", "external"] as const) {
         const recipients = plain(cell(row, c[audience]));
         if (c[audience] < 0 || isNone(recipients)) continue;

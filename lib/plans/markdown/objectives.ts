@@ -3,7 +3,12 @@ import type { Doc } from "./doc";
 import { durationNote, findDuration, objective, parseDuration, type Duration } from "./durations";
 import { plain, readLabel } from "./inline";
 
-export type SystemObjectives = { rtoMinutes?: number; rtoMinMinutes?: number; rpoMinutes?: number; rpoMinMinutes?: number };
+export type SystemObjectives = {
+  rtoMinutes?: number;
+  rtoMinMinutes?: number;
+  rpoMinutes?: number;
+  rpoMinMinutes?: number;
+};
 
 const LABELS = {
   RTO: /^(?:overall\s+|system[\s-]+wide\s+|target\s+|maximum\s+)?(?:rto|recovery time objective(?:\s*\(rto\))?)$/i,
@@ -22,8 +27,18 @@ export function readSystemObjectives(doc: Doc): SystemObjectives {
     const found = fromLabels(doc, what) ?? fromProse(doc, what);
     if (!found) continue;
     const { target, lower } = objective(found.duration);
-    if (what === "RTO") Object.assign(out, target !== undefined && { rtoMinutes: target }, lower !== undefined && { rtoMinMinutes: lower });
-    else Object.assign(out, target !== undefined && { rpoMinutes: target }, lower !== undefined && { rpoMinMinutes: lower });
+    if (what === "RTO")
+      Object.assign(
+        out,
+        target !== undefined && { rtoMinutes: target },
+        lower !== undefined && { rtoMinMinutes: lower },
+      );
+    else
+      Object.assign(
+        out,
+        target !== undefined && { rpoMinutes: target },
+        lower !== undefined && { rpoMinMinutes: lower },
+      );
     const note = durationNote(found.text, found.duration);
     doc.note(`"${found.text}" read as the system's ${what}${note ? `; ${note}` : ""}`, found.line);
   }
@@ -65,7 +80,9 @@ function fromProse(doc: Doc, what: "RTO" | "RPO"): Found | undefined {
     if (d) found.push({ line: n, text: d.text, duration: d.duration });
   }
   if (found.length > 1) {
-    doc.note(`${what} stated in ${found.length} sentences (lines ${found.map((f) => f.line).join(", ")}): none read as the system's ${what}`);
+    doc.note(
+      `${what} stated in ${found.length} sentences (lines ${found.map((f) => f.line).join(", ")}): none read as the system's ${what}`,
+    );
     return undefined;
   }
   if (found[0]) doc.use(found[0].line);

@@ -85,7 +85,15 @@ export function readContacts(doc: Doc): PlanContact[] {
     const parts = readContactText(label.value);
     if (!parts.name && !parts.email && !parts.phone && !parts.placeholders.length && !parts.other) continue;
     doc.use(n);
-    found.push({ line: n, contact: contactOf(doc, plain(label.label), parts, EXTERNAL_SECTION.test(doc.sectionAt(n).title) ? { external: true } : {}) });
+    found.push({
+      line: n,
+      contact: contactOf(
+        doc,
+        plain(label.label),
+        parts,
+        EXTERNAL_SECTION.test(doc.sectionAt(n).title) ? { external: true } : {},
+      ),
+    });
   }
   for (const table of doc.tables) {
     if (doc.isUsed(table.header.line)) continue;

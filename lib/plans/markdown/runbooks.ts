@@ -18,8 +18,14 @@ type Block = "symptoms" | "detection" | "steps" | "time";
 const BLOCKS: [RegExp, Block][] = [
   [/^(?:symptoms?|signs?|indicators?)$/i, "symptoms"],
   [/^(?:detection|how to detect|detected by|alerts?)$/i, "detection"],
-  [/^(?:(?:recovery|response|remediation|resolution)\s+)?(?:steps|procedures?|actions|plan)$|^(?:recovery|remediation|resolution)$/i, "steps"],
-  [/^(?:(?:expected|estimated|target)\s+)?(?:recovery\s+)?(?:time|duration)(?:\s+to\s+recover)?$|^(?:rto|eta|time to recover)$/i, "time"],
+  [
+    /^(?:(?:recovery|response|remediation|resolution)\s+)?(?:steps|procedures?|actions|plan)$|^(?:recovery|remediation|resolution)$/i,
+    "steps",
+  ],
+  [
+    /^(?:(?:expected|estimated|target)\s+)?(?:recovery\s+)?(?:time|duration)(?:\s+to\s+recover)?$|^(?:rto|eta|time to recover)$/i,
+    "time",
+  ],
 ];
 
 function blockOf(label: string): Block | undefined {
@@ -163,7 +169,8 @@ function estimate(doc: Doc, runbook: PlanRunbook, text: string, line: number) {
   if (note) doc.note(`Recovery time of "${runbook.name}": ${note}`, line);
 }
 
-const SCENARIO_COLUMN = /^(?:(?:failure|disaster|incident)\s+)?(?:scenarios?|failures?|disasters?|incidents?|events?)(?:\s+(?:type|mode))?$|^(?:failure|disaster|incident)\s+(?:type|mode)$/i;
+const SCENARIO_COLUMN =
+  /^(?:(?:failure|disaster|incident)\s+)?(?:scenarios?|failures?|disasters?|incidents?|events?)(?:\s+(?:type|mode))?$|^(?:failure|disaster|incident)\s+(?:type|mode)$/i;
 
 /** | Scenario | Severity | … | Recovery Time |: a runbook per row, with its estimated time and no steps. */
 export function readScenarioTables(doc: Doc, runbooks: Runbooks): void {
@@ -182,7 +189,8 @@ export function readScenarioTables(doc: Doc, runbooks: Runbooks): void {
       doc.use(row.line);
       const runbook = runbooks.add({ name: clip(name, 200), scenario: clip(name, 2000) }, row.line);
       const time = plain(cell(row, c.time));
-      if (!isNone(time) && runbook.estimatedMinutes === undefined && runbook.estimatedMinMinutes === undefined) estimate(doc, runbook, time, row.line);
+      if (!isNone(time) && runbook.estimatedMinutes === undefined && runbook.estimatedMinMinutes === undefined)
+        estimate(doc, runbook, time, row.line);
       if (!runbook.steps?.length) doc.missing(`No recovery steps for scenario "${name}"`);
     }
   }
@@ -200,8 +208,14 @@ export function readChecklists(doc: Doc, runbooks: Runbooks): void {
 /** "### Recovery Execution": a numbered list of phases, each with sub-bullets, is a runbook of manual steps. */
 export function readProcedures(doc: Doc, runbooks: Runbooks): void {
   for (const section of doc.sections) {
-    if (!/\b(?:execution|procedures?|process|phases|playbook|workflow)\b/i.test(section.title) || /checklist/i.test(section.title)) continue;
-    const list = listsIn(doc, section.line + 1, section.bodyEnd).find((l) => l.items[0]?.ordered && !doc.isUsed(l.start));
+    if (
+      !/\b(?:execution|procedures?|process|phases|playbook|workflow)\b/i.test(section.title) ||
+      /checklist/i.test(section.title)
+    )
+      continue;
+    const list = listsIn(doc, section.line + 1, section.bodyEnd).find(
+      (l) => l.items[0]?.ordered && !doc.isUsed(l.start),
+    );
     if (list) runbooks.add({ name: clip(section.title, 200), steps: manualSteps(doc, list.items) }, section.line);
   }
 }

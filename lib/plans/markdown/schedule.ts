@@ -9,7 +9,8 @@ const WORD_MINUTES: [RegExp, number][] = [
   [/\b(?:monthly|every\s+month)\b/i, 43_200],
 ];
 const EVERY = /\bevery\s+(\d+)\s*(minutes?|mins?|hours?|hrs?|days?|weeks?)\b/i;
-const CONTINUOUS = /\b(?:real[\s-]?time|continuous(?:ly)?|streaming|on every (?:change|write)|synchronous|asynchronous|instant)\b/i;
+const CONTINUOUS =
+  /\b(?:real[\s-]?time|continuous(?:ly)?|streaming|on every (?:change|write)|synchronous|asynchronous|instant)\b/i;
 const TIME = /\bat\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?/i;
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 

@@ -37,7 +37,14 @@ export function readSections(lines: string[], inFence: (line: number) => boolean
     if (!heading) return;
     while (stack.length > 1 && stack[stack.length - 1]!.level >= heading.level) stack.pop()!.end = i;
     const parent = stack[stack.length - 1]!;
-    const section: Section = { ...heading, line: i + 1, end: lines.length, bodyEnd: lines.length, parent, children: [] };
+    const section: Section = {
+      ...heading,
+      line: i + 1,
+      end: lines.length,
+      bodyEnd: lines.length,
+      parent,
+      children: [],
+    };
     parent.children.push(section);
     all.push(section);
     stack.push(section);

@@ -28,7 +28,16 @@ const COLUMNS = {
 };
 type Columns = Record<keyof typeof COLUMNS, number>;
 
-type HeadingDefaults = { line: number; title: string; tier?: number; priority?: string; rto?: Duration; rtoText?: string; rpo?: Duration; rpoText?: string };
+type HeadingDefaults = {
+  line: number;
+  title: string;
+  tier?: number;
+  priority?: string;
+  rto?: Duration;
+  rtoText?: string;
+  rpo?: Duration;
+  rpoText?: string;
+};
 
 /** "Tier 1 - Critical (RTO: 15 min)" → tier 1, priority Critical, RTO 15 min for the rows of the table under it. */
 function headingDefaults(doc: Doc, table: Table): HeadingDefaults | null {
@@ -90,17 +99,33 @@ export function readServices(doc: Doc): ServicesReading {
       names.push(service.name);
       readRow(doc, service, row.line, c, (i) => cell(row, i), reading);
     }
-    if (heading && names.length) applyHeading(doc, heading, names.map((n) => byName.get(n.toLowerCase())!));
+    if (heading && names.length)
+      applyHeading(
+        doc,
+        heading,
+        names.map((n) => byName.get(n.toLowerCase())!),
+      );
   }
   return reading;
 }
 
-function readRow(doc: Doc, service: PlanService, line: number, c: Columns, at: (i: number) => string, reading: ServicesReading) {
+function readRow(
+  doc: Doc,
+  service: PlanService,
+  line: number,
+  c: Columns,
+  at: (i: number) => string,
+  reading: ServicesReading,
+) {
   const set = <K extends keyof PlanService>(key: K, value: PlanService[K], what: string) => {
     if (service[key] === undefined) service[key] = value;
-    else if (service[key] !== value) doc.note(`Service "${service.name}": ${what} stated twice; kept ${String(service[key])}`, line);
+    else if (service[key] !== value)
+      doc.note(`Service "${service.name}": ${what} stated twice; kept ${String(service[key])}`, line);
   };
-  for (const [what, column] of [["RTO", c.rto], ["RPO", c.rpo]] as const) {
+  for (const [what, column] of [
+    ["RTO", c.rto],
+    ["RPO", c.rpo],
+  ] as const) {
     const text = plain(at(column));
     if (column < 0 || isNone(text)) continue;
     const d = parseDuration(text);
@@ -111,7 +136,8 @@ function readRow(doc: Doc, service: PlanService, line: number, c: Columns, at: (
     const note = durationNote(text, d);
     if (note) doc.note(`${what} of "${service.name}": ${note}`, line);
     const { target, lower } = objective(d);
-    const [targetKey, lowerKey] = what === "RTO" ? (["rtoMinutes", "rtoMinMinutes"] as const) : (["rpoMinutes", "rpoMinMinutes"] as const);
+    const [targetKey, lowerKey] =
+      what === "RTO" ? (["rtoMinutes", "rtoMinMinutes"] as const) : (["rpoMinutes", "rpoMinMinutes"] as const);
     if (target !== undefined) set(targetKey, target, what);
     if (lower !== undefined) set(lowerKey, lower, `${what} lower end`);
   }
@@ -138,7 +164,8 @@ function readRow(doc: Doc, service: PlanService, line: number, c: Columns, at: (
     else doc.note(`Recovery order "${order}" of "${service.name}" is not a number`, line);
   }
   const frequency = plain(at(c.frequency));
-  if (c.frequency >= 0 && !isNone(frequency)) reading.frequencies.push({ service: service.name, text: frequency, line });
+  if (c.frequency >= 0 && !isNone(frequency))
+    reading.frequencies.push({ service: service.name, text: frequency, line });
   const owner = plain(at(c.owner));
   if (c.owner >= 0 && !isNone(owner)) set("owner", clip(owner, 120), "owner");
   const kind = plain(at(c.kind));
@@ -169,14 +196,25 @@ function applyHeading(doc: Doc, h: HeadingDefaults, services: PlanService[]) {
     for (const s of services) s.tier ??= headingTier;
   }
   if (h.priority) gave.push(`priority ${h.priority}`);
-  if (h.tier !== undefined && headingTier !== undefined && headingTier !== h.tier) doc.note(`Heading "${h.title}": tier ${h.tier} but priority ${h.priority} (tier ${headingTier}); kept tier ${h.tier}`, h.line);
+  if (h.tier !== undefined && headingTier !== undefined && headingTier !== h.tier)
+    doc.note(
+      `Heading "${h.title}": tier ${h.tier} but priority ${h.priority} (tier ${headingTier}); kept tier ${h.tier}`,
+      h.line,
+    );
   if (h.rto) gave.push(`RTO ${h.rtoText}`);
   if (h.rpo) gave.push(`RPO ${h.rpoText}`);
-  for (const [d, text] of [[h.rto, h.rtoText], [h.rpo, h.rpoText]] as const) {
+  for (const [d, text] of [
+    [h.rto, h.rtoText],
+    [h.rpo, h.rpoText],
+  ] as const) {
     const note = d && durationNote(text!, d);
     if (note) doc.note(note, h.line);
   }
-  if (gave.length) doc.note(`Heading "${h.title}" gives ${gave.join(", ")} to ${services.map((s) => `"${s.name}"`).join(", ")}`, h.line);
+  if (gave.length)
+    doc.note(
+      `Heading "${h.title}" gives ${gave.join(", ")} to ${services.map((s) => `"${s.name}"`).join(", ")}`,
+      h.line,
+    );
 }
 
 /** A name as a service of this plan: exact (any case), or "PostgreSQL" for "Database (PostgreSQL)". */
@@ -200,9 +238,11 @@ export function resolveDependencies(doc: Doc, services: PlanService[], cells: De
       if (isNone(name)) continue;
       const target = findService(services, name);
       if (!target) doc.missing(`Dependency "${name}" of "${service.name}" is not a service in this plan`);
-      else if (target === service) doc.note(`Service "${service.name}" names itself as a dependency: ignored`, dep.line);
+      else if (target === service)
+        doc.note(`Service "${service.name}" names itself as a dependency: ignored`, dep.line);
       else {
-        if (target.name.toLowerCase() !== name.toLowerCase()) doc.note(`Dependency "${name}" of "${service.name}" read as service "${target.name}"`, dep.line);
+        if (target.name.toLowerCase() !== name.toLowerCase())
+          doc.note(`Dependency "${name}" of "${service.name}" read as service "${target.name}"`, dep.line);
         resolved.add(target.name);
       }
     }

@@ -11,7 +11,10 @@ const NUMBERED_COMMENT = /^#+\s*(?:step\s*)?(\d+)\s*[.):-]\s*(.+)$/i;
 const COMMENT = /^\s*#(?!!)/;
 
 function commentText(text: string): string {
-  return text.replace(/^\s*#+\s?/, "").replace(/^[-*]\s+/, "").trim();
+  return text
+    .replace(/^\s*#+\s?/, "")
+    .replace(/^[-*]\s+/, "")
+    .trim();
 }
 
 function step(title: string, command: string | undefined, instructions: string[]): PlanStep | null {
@@ -34,7 +37,12 @@ export function stepsFromFence(doc: Doc, fence: Fence): PlanStep[] {
   if (!groups.length) return stepsFromUnnumberedFence(doc, fence);
   return groups.flatMap((g) => {
     doc.use(g.titleLine, ...g.body.filter((l) => l.text.trim()).map((l) => l.line));
-    return commandOrManual(g.title, g.body.filter((l) => l.text.trim())) ?? [];
+    return (
+      commandOrManual(
+        g.title,
+        g.body.filter((l) => l.text.trim()),
+      ) ?? []
+    );
   });
 }
 
@@ -47,7 +55,9 @@ function commandOrManual(title: string, lines: FenceLine[]): PlanStep | null {
   if (lastCommand < 0) return step(title, undefined, lines.map((l) => commentText(l.text)).filter(Boolean));
   const firstCommand = lines.findIndex((l) => !COMMENT.test(l.text));
   const command = lines.slice(firstCommand, lastCommand + 1).map((l) => l.text.replace(/\s+$/, ""));
-  const notes = [...lines.slice(0, firstCommand), ...lines.slice(lastCommand + 1)].map((l) => commentText(l.text)).filter(Boolean);
+  const notes = [...lines.slice(0, firstCommand), ...lines.slice(lastCommand + 1)]
+    .map((l) => commentText(l.text))
+    .filter(Boolean);
   return step(title, command.join("\n"), notes);
 }
 
@@ -85,7 +95,9 @@ export function stepsFromList(doc: Doc, items: ListItem[]): PlanStep[] {
 /** The item's words without emphasis, without the trailing colon, and without its inline code when that is the command. */
 function itemTitle(item: ListItem, dropCode = true): string {
   const text = dropCode ? item.text.replace(/`[^`]*`/g, " ") : item.text;
-  return plain(text).replace(/\s*[:\-–—]\s*$/, "").trim();
+  return plain(text)
+    .replace(/\s*[:\-–—]\s*$/, "")
+    .trim();
 }
 
 /** Steps a person ticks off (checklists, phases, drills): the item is the title, its sub-items the instructions. */
@@ -93,6 +105,8 @@ export function manualSteps(doc: Doc, items: ListItem[]): PlanStep[] {
   return items.flatMap((item) => {
     doc.use(...itemLines(item));
     const instructions = [...item.more.map((m) => m.text), ...childTexts(item)].map(plain).filter(Boolean);
-    return step(itemTitle(item, false), undefined, [...instructions, ...item.fences.map(fenceText).filter(Boolean)]) ?? [];
+    return (
+      step(itemTitle(item, false), undefined, [...instructions, ...item.fences.map(fenceText).filter(Boolean)]) ?? []
+    );
   });
 }

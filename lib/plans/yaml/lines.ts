@@ -1,6 +1,18 @@
 // Lines of a YAML plan source: line breaks counted as YAML counts them, and the line a plan path is on
 // (through aliases and merge keys), for problems found while or after reading.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node as YamlNode, type YAMLMap } from "yaml";
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Scalar,
+  type Document,
+  type Node as YamlNode,
+  type YAMLMap,
+} from "yaml";
 import type { PathSegment } from "../paths";
 
 /** Normalises line breaks (CRLF and a lone CR are one break, as in YAML) so that line numbers are right. */
@@ -9,7 +21,11 @@ export function normalizeLineBreaks(source: string): string {
 }
 
 /** The line of the node at the path, or of its nearest existing parent; for a mapping member, its key's line. */
-export function lineOfPath(doc: Document.Parsed, path: readonly PathSegment[], lineAt: (offset: number) => number): number {
+export function lineOfPath(
+  doc: Document.Parsed,
+  path: readonly PathSegment[],
+  lineAt: (offset: number) => number,
+): number {
   let node: unknown = doc.contents;
   let line = doc.contents?.range ? lineAt(doc.contents.range[0]) : 1;
   for (const segment of path) {
@@ -38,10 +54,17 @@ export function lineOfPath(doc: Document.Parsed, path: readonly PathSegment[], l
  */
 export function planLineLocator(source: string): (path: string) => number | undefined {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(normalizeLineBreaks(source.replace(/^\uFEFF/, "")), { lineCounter, merge: true, prettyErrors: false, logLevel: "silent" });
+  const doc = parseDocument(normalizeLineBreaks(source.replace(/^\uFEFF/, "")), {
+    lineCounter,
+    merge: true,
+    prettyErrors: false,
+    logLevel: "silent",
+  });
   if (doc.errors.length) return () => undefined;
   return (path) => {
-    const segments: PathSegment[] = [...path.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+    const segments: PathSegment[] = [...path.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]/g)].map((m) =>
+      m[2] !== undefined ? Number(m[2]) : m[1]!,
+    );
     return lineOfPath(doc, segments, (offset) => lineCounter.linePos(offset).line);
   };
 }
@@ -55,11 +78,19 @@ function resolve(doc: Document.Parsed, node: unknown): unknown {
 function isMergeKey(key: unknown): boolean {
   if (!isScalar(key)) return false;
   const value = key.value;
-  return (typeof value === "symbol" && value.description === "<<") || (value === "<<" && (!key.type || key.type === Scalar.PLAIN));
+  return (
+    (typeof value === "symbol" && value.description === "<<") ||
+    (value === "<<" && (!key.type || key.type === Scalar.PLAIN))
+  );
 }
 
 /** The pair for a key: the map's own, else one merged in with `<<:` (earlier sources win, as when merging). */
-function findPair(doc: Document.Parsed, map: YAMLMap, key: string, seen: Set<unknown>): { key: unknown; value: unknown } | undefined {
+function findPair(
+  doc: Document.Parsed,
+  map: YAMLMap,
+  key: string,
+  seen: Set<unknown>,
+): { key: unknown; value: unknown } | undefined {
   if (seen.has(map)) return undefined;
   seen.add(map);
   for (const pair of map.items) {

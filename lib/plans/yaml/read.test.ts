@@ -24,7 +24,7 @@ describe("parsePlanYaml: a valid plan", () => {
         "  - name: Billing",
         "    services:",
         "      - name: worker",
-        "        dependsOn: [Shop / db, \"Shop/api\"]",
+        '        dependsOn: [Shop / db, "Shop/api"]',
       ),
     );
     expect(reading.problems).toEqual([]);
@@ -45,7 +45,9 @@ describe("parsePlanYaml: a valid plan", () => {
 
   it("trims names and text, and accepts CRLF and a BOM with lines still right", () => {
     const reading = parsePlanYaml("\uFEFFsystems:\r\n  - name: '  Shop  '\r\n    rtoMins: 3\r\n");
-    expect(reading.problems).toEqual([{ line: 3, path: "systems[0].rtoMins", message: 'Unknown field "rtoMins" in systems[0]' }]);
+    expect(reading.problems).toEqual([
+      { line: 3, path: "systems[0].rtoMins", message: 'Unknown field "rtoMins" in systems[0]' },
+    ]);
     expect(parsePlanYaml("systems:\r\n  - name: '  Shop  '\r\n").plan).toEqual({ systems: [{ name: "Shop" }] });
   });
 
@@ -56,7 +58,9 @@ describe("parsePlanYaml: a valid plan", () => {
 
 describe("parsePlanYaml: bad input", () => {
   it("reports an unclosed quote on the line it opens", () => {
-    const problems = problemsOf(lines("systems:", "  - name: Shop", '    description: "never closed', "    drStrategy: x"));
+    const problems = problemsOf(
+      lines("systems:", "  - name: Shop", '    description: "never closed', "    drStrategy: x"),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: 3 });
     expect(problems[0]!.message).toMatch(/^YAML syntax error: Missing closing " quote/);
@@ -101,7 +105,12 @@ describe("parsePlanYaml: bad input", () => {
 
   it("refuses an alias bomb instead of expanding it", () => {
     const rows = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 1; i < 12; i++) rows.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]`);
+    for (let i = 1; i < 12; i++)
+      rows.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(", ")}]`,
+      );
     const problems = problemsOf(lines(...rows, "systems: []"));
     expect(problems).toHaveLength(1);
     expect(problems[0]!.message).toMatch(/^The YAML could not be read/);
@@ -132,8 +141,16 @@ describe("parsePlanYaml: bad input", () => {
       expect.arrayContaining([
         { line: 1, path: "versoin", message: 'Unknown field "versoin" at the top level' },
         { line: 4, path: "systems[0].rto", message: 'Unknown field "rto" in systems[0]' },
-        { line: 8, path: "systems[0].services[1].rtoMins", message: 'Unknown field "rtoMins" in systems[0].services[1]' },
-        { line: 14, path: "systems[0].runbooks[0].steps[0].owner", message: 'Unknown field "owner" in systems[0].runbooks[0].steps[0]' },
+        {
+          line: 8,
+          path: "systems[0].services[1].rtoMins",
+          message: 'Unknown field "rtoMins" in systems[0].services[1]',
+        },
+        {
+          line: 14,
+          path: "systems[0].runbooks[0].steps[0].owner",
+          message: 'Unknown field "owner" in systems[0].runbooks[0].steps[0]',
+        },
         { line: 16, path: "tiers[0].color", message: 'Unknown field "color" in tiers[0]' },
       ]),
     );
@@ -168,26 +185,49 @@ describe("parsePlanYaml: bad input", () => {
     expect(problems).toEqual([
       { line: 1, path: "version", message: "version: must be 1" },
       { line: 4, path: "systems[0].rtoMinutes", message: "systems[0].rtoMinutes: is over a year" },
-      { line: 7, path: "systems[0].services[0].tier", message: "systems[0].services[0].tier: is 1 (Critical) to 4 (Low)" },
-      { line: 9, path: "systems[0].services[1].rtoMinutes", message: "systems[0].services[1].rtoMinutes: must be whole minutes" },
-      { line: 10, path: "systems[0].services[1].dependsOn", message: 'systems[0].services[1].dependsOn: must be a list (got text "api")' },
+      {
+        line: 7,
+        path: "systems[0].services[0].tier",
+        message: "systems[0].services[0].tier: is 1 (Critical) to 4 (Low)",
+      },
+      {
+        line: 9,
+        path: "systems[0].services[1].rtoMinutes",
+        message: "systems[0].services[1].rtoMinutes: must be whole minutes",
+      },
+      {
+        line: 10,
+        path: "systems[0].services[1].dependsOn",
+        message: 'systems[0].services[1].dependsOn: must be a list (got text "api")',
+      },
       // A missing field: the line of its parent.
       { line: 11, path: "systems[0].services[2].name", message: "systems[0].services[2].name: is required" },
       { line: 12, path: "systems[0].services[3].name", message: "systems[0].services[3].name: is required" },
-      { line: 13, path: "systems[0].services[3].tier", message: 'systems[0].services[3].tier: must be a number (got text "2")' },
+      {
+        line: 13,
+        path: "systems[0].services[3].tier",
+        message: 'systems[0].services[3].tier: must be a number (got text "2")',
+      },
       {
         line: 18,
         path: "systems[0].runbooks[0].steps[0].kind",
-        message: "systems[0].runbooks[0].steps[0].kind: must be one of: manual, approval, http, healthcheck, wait, command",
+        message:
+          "systems[0].runbooks[0].steps[0].kind: must be one of: manual, approval, http, healthcheck, wait, command",
       },
       // YAML 1.2: `yes` is text, not a boolean.
-      { line: 19, path: "systems[0].runbooks[0].steps[0].enabled", message: 'systems[0].runbooks[0].steps[0].enabled: must be true or false (got text "yes")' },
+      {
+        line: 19,
+        path: "systems[0].runbooks[0].steps[0].enabled",
+        message: 'systems[0].runbooks[0].steps[0].enabled: must be true or false (got text "yes")',
+      },
       { line: 20, path: "tiers", message: "tiers: must be a list (got 3)" },
     ]);
   });
 
   it("finds the line of a field that came in through a merge key", () => {
-    const problems = problemsOf(lines("systems:", "  - &base", "    name: Shop", "    rtoMinutes: -1", "  - <<: *base", "    name: Shop 2"));
+    const problems = problemsOf(
+      lines("systems:", "  - &base", "    name: Shop", "    rtoMinutes: -1", "  - <<: *base", "    name: Shop 2"),
+    );
     expect(problems.map((p) => [p.line, p.path])).toEqual([
       [4, "systems[0].rtoMinutes"],
       [4, "systems[1].rtoMinutes"],
@@ -212,8 +252,18 @@ describe("parsePlanYaml: bad input", () => {
     );
     expect(problems).toEqual([
       { line: 9, path: "systems[1].name", message: 'systems[1].name: duplicate system "Shop" (first at systems[0])' },
-      { line: 5, path: "systems[0].services[1].name", message: 'systems[0].services[1].name: duplicate service "api" in system "Shop" (first at systems[0].services[0])' },
-      { line: 8, path: "systems[0].runbooks[1].name", message: 'systems[0].runbooks[1].name: duplicate runbook "Restore" in system "Shop" (first at systems[0].runbooks[0])' },
+      {
+        line: 5,
+        path: "systems[0].services[1].name",
+        message:
+          'systems[0].services[1].name: duplicate service "api" in system "Shop" (first at systems[0].services[0])',
+      },
+      {
+        line: 8,
+        path: "systems[0].runbooks[1].name",
+        message:
+          'systems[0].runbooks[1].name: duplicate runbook "Restore" in system "Shop" (first at systems[0].runbooks[0])',
+      },
     ]);
   });
 
@@ -235,12 +285,21 @@ describe("parsePlanYaml: bad input", () => {
       ),
     );
     expect(problems).toEqual([
-      { line: 6, path: "systems[0].services[0].dependsOn[0]", message: 'systems[0].services[0].dependsOn[0]: no service "db" in system "Shop"' },
-      { line: 8, path: "systems[0].services[0].dependsOn[2]", message: 'systems[0].services[0].dependsOn[2]: no service "nothing" in system "Billing"' },
+      {
+        line: 6,
+        path: "systems[0].services[0].dependsOn[0]",
+        message: 'systems[0].services[0].dependsOn[0]: no service "db" in system "Shop"',
+      },
+      {
+        line: 8,
+        path: "systems[0].services[0].dependsOn[2]",
+        message: 'systems[0].services[0].dependsOn[2]: no service "nothing" in system "Billing"',
+      },
       {
         line: 9,
         path: "systems[0].services[0].dependsOn[3]",
-        message: 'systems[0].services[0].dependsOn[3]: no service "Nowhere / db" in system "Shop", and no system "Nowhere"',
+        message:
+          'systems[0].services[0].dependsOn[3]: no service "Nowhere / db" in system "Shop", and no system "Nowhere"',
       },
     ]);
   });
@@ -268,18 +327,43 @@ describe("parsePlanYaml: bad input", () => {
   });
 
   it("accepts dependsOn names the caller knows (options.known)", () => {
-    const source = lines("systems:", "  - name: Shop", "    services:", "      - name: api", "        dependsOn: [db, Legacy / mainframe, ghost]");
-    const known = (system: string, service: string) => (system === "Shop" && service === "db") || (system === "Legacy" && service === "mainframe");
+    const source = lines(
+      "systems:",
+      "  - name: Shop",
+      "    services:",
+      "      - name: api",
+      "        dependsOn: [db, Legacy / mainframe, ghost]",
+    );
+    const known = (system: string, service: string) =>
+      (system === "Shop" && service === "db") || (system === "Legacy" && service === "mainframe");
     expect(parsePlanYaml(source, { known }).problems).toEqual([
-      { line: 5, path: "systems[0].services[0].dependsOn[2]", message: 'systems[0].services[0].dependsOn[2]: no service "ghost" in system "Shop"' },
+      {
+        line: 5,
+        path: "systems[0].services[0].dependsOn[2]",
+        message: 'systems[0].services[0].dependsOn[2]: no service "ghost" in system "Shop"',
+      },
     ]);
     expect(parsePlanYaml(source).problems).toHaveLength(3);
   });
 
   it("names services across systems in a cross-system cycle", () => {
     const problems = problemsOf(
-      lines("systems:", "  - name: Shop", "    services:", "      - {name: api, dependsOn: [Billing / ledger]}", "  - name: Billing", "    services:", "      - {name: ledger, dependsOn: [Shop/api]}"),
+      lines(
+        "systems:",
+        "  - name: Shop",
+        "    services:",
+        "      - {name: api, dependsOn: [Billing / ledger]}",
+        "  - name: Billing",
+        "    services:",
+        "      - {name: ledger, dependsOn: [Shop/api]}",
+      ),
     );
-    expect(problems).toEqual([{ line: 4, path: "systems[0].services[0].dependsOn[0]", message: "Dependency cycle: Shop / api → Billing / ledger → Shop / api" }]);
+    expect(problems).toEqual([
+      {
+        line: 4,
+        path: "systems[0].services[0].dependsOn[0]",
+        message: "Dependency cycle: Shop / api → Billing / ledger → Shop / api",
+      },
+    ]);
   });
 });

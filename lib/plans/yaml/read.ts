@@ -9,7 +9,9 @@ import { zodProblems } from "./schema-problems";
 const EMPTY_PLAN = (): Plan => ({ systems: [] });
 
 /** Tags a plan may state explicitly (`!!str 123`); anything else (`!foo`, `!!binary`) is refused. */
-const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq", "merge"].map((t) => `tag:yaml.org,2002:${t}`));
+const CORE_TAGS = new Set(
+  ["str", "int", "float", "bool", "null", "map", "seq", "merge"].map((t) => `tag:yaml.org,2002:${t}`),
+);
 
 export type PlanReadOptions = { known?: KnownService };
 
@@ -20,10 +22,23 @@ export type PlanReadOptions = { known?: KnownService };
  * `plan` is the plan when it matches the schema (even with problems of the later checks), else empty.
  */
 export function parsePlanYaml(source: string, options: PlanReadOptions = {}): PlanReading {
-  const reading: PlanReading = { format: "yaml", plan: EMPTY_PLAN(), problems: [], unparsed: [], notFound: [], notes: [] };
+  const reading: PlanReading = {
+    format: "yaml",
+    plan: EMPTY_PLAN(),
+    problems: [],
+    unparsed: [],
+    notFound: [],
+    notes: [],
+  };
   const text = normalizeLineBreaks(source.replace(/^\uFEFF/, ""));
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
+  const doc = parseDocument(text, {
+    lineCounter,
+    merge: true,
+    uniqueKeys: true,
+    prettyErrors: false,
+    logLevel: "error",
+  });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
 
   // Syntax: reported alone (schema problems of a half-read document would only be noise).
@@ -39,7 +54,10 @@ export function parsePlanYaml(source: string, options: PlanReadOptions = {}): Pl
     Node(_key, node) {
       if (node.tag && !CORE_TAGS.has(node.tag)) {
         const line = node.range ? lineAt(node.range[0]) : undefined;
-        reading.problems.push({ line, message: `Custom YAML tag ${shortTag(node.tag)} is not supported: a plan holds plain values` });
+        reading.problems.push({
+          line,
+          message: `Custom YAML tag ${shortTag(node.tag)} is not supported: a plan holds plain values`,
+        });
       }
     },
   });
@@ -56,7 +74,10 @@ export function parsePlanYaml(source: string, options: PlanReadOptions = {}): Pl
     data = doc.toJS({ maxAliasCount: 1000 });
   } catch (error) {
     // Excessive aliasing (a "billion laughs" document) and other composition failures.
-    reading.problems.push({ line: 1, message: `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    reading.problems.push({
+      line: 1,
+      message: `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    });
     return reading;
   }
 
@@ -68,8 +89,15 @@ export function parsePlanYaml(source: string, options: PlanReadOptions = {}): Pl
   }
 
   reading.plan = result.data;
-  const withLine = (problem: PathedProblem): PlanProblem => ({ line: locate(problem.at), path: problem.path, message: problem.message });
-  reading.problems.push(...duplicateNameChecks(result.data).map(withLine), ...dependencyChecks(result.data, options.known).map(withLine));
+  const withLine = (problem: PathedProblem): PlanProblem => ({
+    line: locate(problem.at),
+    path: problem.path,
+    message: problem.message,
+  });
+  reading.problems.push(
+    ...duplicateNameChecks(result.data).map(withLine),
+    ...dependencyChecks(result.data, options.known).map(withLine),
+  );
   return reading;
 }
 
@@ -81,9 +109,16 @@ function shortTag(tag: string): string {
   return tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice("tag:yaml.org,2002:".length)}` : tag;
 }
 
-function syntaxProblem(doc: Document.Parsed, error: { code: string; message: string; pos: [number, number] }, lineAt: (offset: number) => number): PlanProblem {
+function syntaxProblem(
+  doc: Document.Parsed,
+  error: { code: string; message: string; pos: [number, number] },
+  lineAt: (offset: number) => number,
+): PlanProblem {
   if (error.code === "MULTIPLE_DOCS") {
-    return { line: lineAt(error.pos[0]), message: `Several YAML documents (a "---" at line ${lineAt(error.pos[0])}): a plan is one document` };
+    return {
+      line: lineAt(error.pos[0]),
+      message: `Several YAML documents (a "---" at line ${lineAt(error.pos[0])}): a plan is one document`,
+    };
   }
   let line = lineAt(error.pos[0]);
   let message = firstLine(error.message);
@@ -102,7 +137,12 @@ function quotedScalarAround(doc: Document.Parsed, offset: number): number | unde
   let found: number | undefined;
   visit(doc, {
     Scalar(_key, node) {
-      if ((node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) && node.range && node.range[0] <= offset && offset <= node.range[2]) {
+      if (
+        (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) &&
+        node.range &&
+        node.range[0] <= offset &&
+        offset <= node.range[2]
+      ) {
         if (found === undefined || node.range[0] > found) found = node.range[0];
       }
     },

@@ -57,7 +57,21 @@ const nameArb = (max = 120) =>
     .map(([core, before, after]) => `${before}${core}${after}`.slice(0, max))
     .filter((n) => n.trim().length > 0);
 /** Multi-line text: lines with indentation, blank lines, trailing spaces, tabs. */
-const lineArb = fc.oneof(word, asciiWord, tricky, fc.constantFrom("", "  indented", "\ttabbed", "trailing  ", "--- not a document", "...", "carriage\rreturn", "crlf\r"));
+const lineArb = fc.oneof(
+  word,
+  asciiWord,
+  tricky,
+  fc.constantFrom(
+    "",
+    "  indented",
+    "\ttabbed",
+    "trailing  ",
+    "--- not a document",
+    "...",
+    "carriage\rreturn",
+    "crlf\r",
+  ),
+);
 const multiLine = fc.array(lineArb, { minLength: 1, maxLength: 5 }).map((rows) => rows.join("\n"));
 const textArb = fc.oneof(nameArb(), multiLine);
 const minutesArb = fc.integer({ min: 0, max: MAX_OBJECTIVE_MINUTES });
@@ -117,7 +131,10 @@ const stepArb = fc.record(
   {
     title: nameArb(300),
     kind: fc.constantFrom(...STEP_KINDS),
-    command: fc.oneof(multiLine, fc.constantFrom("  leading spaces\n  kept", "echo 'hi' | grep \"h\" # comment\n\nexit 0\n", "trailing newline\n")),
+    command: fc.oneof(
+      multiLine,
+      fc.constantFrom("  leading spaces\n  kept", "echo 'hi' | grep \"h\" # comment\n\nexit 0\n", "trailing newline\n"),
+    ),
     enabled: fc.boolean(),
     instructions: fc.oneof(multiLine, fc.constantFrom(" one leading space", "ends with blank lines\n\n")),
     config: fc.dictionary(fc.oneof(asciiWord, tricky), configValue, { maxKeys: 3, noNullPrototype: true }),
@@ -239,12 +256,15 @@ describe("round trips", () => {
     fc.assert(
       fc.property(planArb, ({ plan }) => {
         const reversed = JSON.parse(JSON.stringify(plan), (_key, value) =>
-          value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
+          value && typeof value === "object" && !Array.isArray(value)
+            ? Object.fromEntries(Object.entries(value).reverse())
+            : value,
         ) as Plan;
         // Free-form values (a step's config) keep their own order; everything else follows format.ts.
         const withoutConfig = (p: Plan): Plan => {
           const copy = structuredClone(p);
-          for (const step of copy.systems.flatMap((s) => s.runbooks ?? []).flatMap((r) => r.steps ?? [])) delete step.config;
+          for (const step of copy.systems.flatMap((s) => s.runbooks ?? []).flatMap((r) => r.steps ?? []))
+            delete step.config;
           return copy;
         };
         expect(planToYaml(withoutConfig(reversed))).toBe(planToYaml(withoutConfig(plan)));

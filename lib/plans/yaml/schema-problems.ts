@@ -6,7 +6,11 @@ import { formatPath, type PathSegment } from "../paths";
 type Issue = z.core.$ZodIssue;
 
 /** One problem per issue (one per unknown field), placed by `locate`; messages say what was expected and what came. */
-export function zodProblems(issues: readonly Issue[], data: unknown, locate: (path: readonly PathSegment[]) => number): PlanProblem[] {
+export function zodProblems(
+  issues: readonly Issue[],
+  data: unknown,
+  locate: (path: readonly PathSegment[]) => number,
+): PlanProblem[] {
   const problems: PlanProblem[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((s): s is PathSegment => typeof s === "string" || typeof s === "number");
@@ -46,7 +50,9 @@ function issueMessage(issue: Issue, value: unknown): string {
       return `${expected} (got ${describeValue(value)})`;
     }
     case "invalid_value":
-      return issue.values.length === 1 ? `must be ${JSON.stringify(issue.values[0])}` : `must be one of: ${issue.values.map((v) => String(v)).join(", ")}`;
+      return issue.values.length === 1
+        ? `must be ${JSON.stringify(issue.values[0])}`
+        : `must be one of: ${issue.values.map((v) => String(v)).join(", ")}`;
     case "too_big": {
       const max = Number(issue.maximum);
       if (issue.origin === "array" || issue.origin === "set") return `has at most ${max} items`;
@@ -55,7 +61,8 @@ function issueMessage(issue: Issue, value: unknown): string {
     }
     case "too_small": {
       const min = Number(issue.minimum);
-      if (issue.origin === "array" || issue.origin === "set") return `needs at least ${min} item${min === 1 ? "" : "s"}`;
+      if (issue.origin === "array" || issue.origin === "set")
+        return `needs at least ${min} item${min === 1 ? "" : "s"}`;
       if (issue.origin === "string") return min <= 1 ? "is required" : `is at least ${min} characters`;
       return issue.inclusive === false ? `must be above ${min}` : `is at least ${min}`;
     }

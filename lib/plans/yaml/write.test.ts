@@ -40,7 +40,15 @@ describe("planToYaml", () => {
 
   it("quotes only when needed, including what YAML 1.1 readers would misread", () => {
     const text = planToYaml({
-      systems: [{ name: "a: b" }, { name: "#1" }, { name: "yes" }, { name: "02:00" }, { name: "Ünïcødé 🚀" }, { name: "plain name" }, { name: "123" }],
+      systems: [
+        { name: "a: b" },
+        { name: "#1" },
+        { name: "yes" },
+        { name: "02:00" },
+        { name: "Ünïcødé 🚀" },
+        { name: "plain name" },
+        { name: "123" },
+      ],
     });
     expect(text).toContain('- name: "a: b"');
     expect(text).toContain('- name: "#1"');
@@ -59,7 +67,9 @@ describe("planToYaml", () => {
   it("keeps text that needs double quotes on one line (found by the round-trip property)", () => {
     const notes = "crlf\r\ntrailing  \n \ncarriage\rreturn and more than forty characters";
     const text = planToYaml({ systems: [{ name: "x", contacts: [{ notes }] }] });
-    expect(text).toContain(String.raw`      - notes: "crlf\r\ntrailing \ \n\ \ncarriage\rreturn and more than forty characters"` + "\n");
+    expect(text).toContain(
+      String.raw`      - notes: "crlf\r\ntrailing \ \n\ \ncarriage\rreturn and more than forty characters"` + "\n",
+    );
     expect(parsePlanYaml(text).plan.systems[0]!.contacts![0]!.notes).toBe(notes);
   });
 

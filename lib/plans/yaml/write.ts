@@ -6,7 +6,8 @@ import { PLAN_FORMAT_VERSION, planSchema, type Plan } from "../format";
 const PLAN_YAML_HEADER = ` Lifeboat DR plan (format version ${PLAN_FORMAT_VERSION}). Schema: docs/plan.schema.json`;
 
 /** Strings a YAML 1.1 reader (PyYAML, older tools) would take for a boolean, a number or a date: quoted. */
-const YAML_11_AMBIGUOUS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[-+]?[0-9][0-9_]*|[-+]?0b[01_]+|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?|\.(?:inf|Inf|INF|nan|NaN|NAN)|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?)$/;
+const YAML_11_AMBIGUOUS =
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[-+]?[0-9][0-9_]*|[-+]?0b[01_]+|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?|\.(?:inf|Inf|INF|nan|NaN|NAN)|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?)$/;
 
 /** The plan with keys in the format's order and empty optional parts left out: what export writes, as a value. */
 export function orderedPlan(plan: Plan): Record<string, unknown> {
@@ -25,7 +26,8 @@ export function planToYaml(plan: Plan): string {
   visit(doc, {
     Scalar(_key, node) {
       // "<<" as a plain key would be read back as a merge key.
-      if (typeof node.value === "string" && (node.value === "<<" || YAML_11_AMBIGUOUS.test(node.value))) node.type = Scalar.QUOTE_DOUBLE;
+      if (typeof node.value === "string" && (node.value === "<<" || YAML_11_AMBIGUOUS.test(node.value)))
+        node.type = Scalar.QUOTE_DOUBLE;
     },
   });
   // Double-quoted text stays on one line: yaml 2.9 folds long ones across lines and then mis-escapes a line of one space.
@@ -53,7 +55,8 @@ function ordered(value: unknown, schema: z.ZodType | undefined): unknown {
     const field = source[key];
     if (field === undefined) return;
     // An empty list says nothing, except for dependsOn ("depends on nothing") and lists the format requires.
-    if (Array.isArray(field) && field.length === 0 && key !== "dependsOn" && (fieldSchema?.isOptional() ?? true)) return;
+    if (Array.isArray(field) && field.length === 0 && key !== "dependsOn" && (fieldSchema?.isOptional() ?? true))
+      return;
     define(out, key, ordered(field, fieldSchema));
   };
   if (inner instanceof z.ZodObject) {
@@ -78,7 +81,12 @@ function define(target: Record<string, unknown>, key: string, value: unknown) {
 function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   let current = schema;
   for (let depth = 0; depth < 20 && current; depth++) {
-    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault || current instanceof z.ZodReadonly) {
+    if (
+      current instanceof z.ZodOptional ||
+      current instanceof z.ZodNullable ||
+      current instanceof z.ZodDefault ||
+      current instanceof z.ZodReadonly
+    ) {
       current = current.unwrap() as z.ZodType;
     } else break;
   }

@@ -18,7 +18,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const { db } = await requirePage("audit.read", "/admin/audit");
   const raw = await searchParams;
   const filter = parseAuditSearchParams(raw);
-  const [{ events, nextBefore }, entityTypes] = await Promise.all([findAuditEvents(db, filter), findAuditEntityTypes(db)]);
+  const [{ events, nextBefore }, entityTypes] = await Promise.all([
+    findAuditEvents(db, filter),
+    findAuditEntityTypes(db),
+  ]);
   const value = (key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : "");
   const nextHref = nextBefore
     ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string")), before: String(nextBefore) })}`
@@ -26,7 +29,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
 
   return (
     <>
-      <PageHeader title="Audit log" description="Every change made in Lifeboat: who, what, when, and the record before and after." />
+      <PageHeader
+        title="Audit log"
+        description="Every change made in Lifeboat: who, what, when, and the record before and after."
+      />
       <form className="mb-4 grid gap-3 sm:grid-cols-5" method="get">
         <Field label="Actor" htmlFor="actor">
           <Input id="actor" name="actor" defaultValue={value("actor")} placeholder="email contains…" />
@@ -56,20 +62,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <EmptyState title="No audit events match">Change the filters, or make a change somewhere.</EmptyState>
       ) : (
         <DataTable columns={["When (UTC)", "Actor", "Action", "Entity", "Change"]}>
-              {events.map((event) => (
-                <tr key={String(event.id)} data-testid="audit-row" className="align-top">
-                  <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{event.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-                  <td className="px-4 py-2">{event.actorEmail}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
-                  <td className="px-4 py-2 text-xs">
-                    {event.entityType}
-                    <div className="font-mono text-slate-400">{event.entityId}</div>
-                  </td>
-                  <td className="px-4 py-2">
-                    <AuditDiff before={event.before} after={event.after} />
-                  </td>
-                </tr>
-              ))}
+          {events.map((event) => (
+            <tr key={String(event.id)} data-testid="audit-row" className="align-top">
+              <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">
+                {event.at.toISOString().replace("T", " ").slice(0, 19)}
+              </td>
+              <td className="px-4 py-2">{event.actorEmail}</td>
+              <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
+              <td className="px-4 py-2 text-xs">
+                {event.entityType}
+                <div className="font-mono text-slate-400">{event.entityId}</div>
+              </td>
+              <td className="px-4 py-2">
+                <AuditDiff before={event.before} after={event.after} />
+              </td>
+            </tr>
+          ))}
         </DataTable>
       )}
       {nextHref && (

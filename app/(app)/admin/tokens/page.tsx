@@ -13,7 +13,10 @@ export default async function TokensPage() {
   const tokens = await findApiTokens(db);
   return (
     <>
-      <PageHeader title="API tokens" description="Credentials for machines: backup jobs, alert senders. Stored as a hash; the secret is shown once. Also: npm run token -- create --name NAME --scopes backups:write" />
+      <PageHeader
+        title="API tokens"
+        description="Credentials for machines: backup jobs, alert senders. Stored as a hash; the secret is shown once. Also: npm run token -- create --name NAME --scopes backups:write"
+      />
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         {tokens.length === 0 ? (
           <EmptyState title="No tokens yet" />
@@ -45,7 +48,13 @@ export default async function TokensPage() {
                     <td className="px-4 py-2 font-mono text-xs" data-testid="last-used">
                       {when(t.lastUsedAt)}
                     </td>
-                    <td className="px-4 py-2 text-right">{t.revokedAt ? <Badge>revoked {when(t.revokedAt)}</Badge> : <RevokeTokenButton id={t.id} name={t.name} />}</td>
+                    <td className="px-4 py-2 text-right">
+                      {t.revokedAt ? (
+                        <Badge>revoked {when(t.revokedAt)}</Badge>
+                      ) : (
+                        <RevokeTokenButton id={t.id} name={t.name} />
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -19,7 +19,11 @@ export default async function UsersPage() {
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <UsersTable
           currentUserId={me.id}
-          users={users.map((u) => ({ ...u, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, recentFailures: failures.get(u.email) ?? 0 }))}
+          users={users.map((u) => ({
+            ...u,
+            lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+            recentFailures: failures.get(u.email) ?? 0,
+          }))}
           windowMinutes={windowMinutes}
         />
         <CreateUserForm />

@@ -56,10 +56,24 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <span data-testid="incident-status">
             <StatusBadge status={incident.status} />
           </span>
-          <span>{incident.system ? <Link href={`/inventory/systems/${incident.system.id}`}>{incident.system.name}</Link> : "No system"}</span>
-          <span>· Commander: {incident.commander ? incident.commander.name : <span className="text-amber-700">nobody yet</span>}</span>
+          <span>
+            {incident.system ? (
+              <Link href={`/inventory/systems/${incident.system.id}`}>{incident.system.name}</Link>
+            ) : (
+              "No system"
+            )}
+          </span>
+          <span>
+            · Commander:{" "}
+            {incident.commander ? incident.commander.name : <span className="text-amber-700">nobody yet</span>}
+          </span>
           <span>· Declared {utc(incident.declaredAt)}</span>
-          <span>· {incident.statusPageLevel === "operational" ? "Not on the public status page" : `Status page: ${PUBLISH_LABELS[incident.statusPageLevel]}`}</span>
+          <span>
+            ·{" "}
+            {incident.statusPageLevel === "operational"
+              ? "Not on the public status page"
+              : `Status page: ${PUBLISH_LABELS[incident.statusPageLevel]}`}
+          </span>
           {incident.source !== "manual" && (
             <span className="text-xs" title={incident.dedupKey ?? ""}>
               · opened by {incident.source === "alertmanager" ? "Alertmanager" : "events API"}
@@ -69,7 +83,15 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       </header>
 
       <Card className="p-4">
-        <IncidentControls incident={{ id: incident.id, version: incident.version, status: incident.status, acknowledged: Boolean(incident.acknowledgedAt) }} can={allowed} />
+        <IncidentControls
+          incident={{
+            id: incident.id,
+            version: incident.version,
+            status: incident.status,
+            acknowledged: Boolean(incident.acknowledgedAt),
+          }}
+          can={allowed}
+        />
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-3">
@@ -80,9 +102,19 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               <RunPanel key={run.id} run={run} can={recovery} commandsEnabled={env().RECOVERY_COMMANDS === "on"} />
             ))}
             {recovery.command && incident.status !== "resolved" && (
-              <StartRecovery incidentId={incident.id} choices={startable.map((r) => ({ id: r.id, name: r.name, systemName: r.system.name, steps: r._count.steps }))} />
+              <StartRecovery
+                incidentId={incident.id}
+                choices={startable.map((r) => ({
+                  id: r.id,
+                  name: r.name,
+                  systemName: r.system.name,
+                  steps: r._count.steps,
+                }))}
+              />
             )}
-            {runs.length === 0 && !recovery.command && <p className="text-sm text-slate-500">No recovery started yet. Commanders start runbooks here.</p>}
+            {runs.length === 0 && !recovery.command && (
+              <p className="text-sm text-slate-500">No recovery started yet. Commanders start runbooks here.</p>
+            )}
           </Card>
           <LiveTimeline incidentId={incident.id} initial={timeline} />
         </div>
@@ -97,7 +129,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               <p className="text-sm text-amber-700">No escalation policy applies: nobody is paged automatically.</p>
             ) : (
               <p className="text-sm">
-                <Badge tone="red">Not acknowledged</Badge> {escalation.currentLevel ? `level ${escalation.currentLevel} paged` : "first level due"}
+                <Badge tone="red">Not acknowledged</Badge>{" "}
+                {escalation.currentLevel ? `level ${escalation.currentLevel} paged` : "first level due"}
                 {escalation.nextDueAt && ` · next page ${utc(escalation.nextDueAt)}`}
               </p>
             )}
@@ -114,12 +147,22 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               <ul className="space-y-3" data-testid="affected-services">
                 {incident.services.map((service) => (
                   <li key={service.id}>
-                    <Link href={`/inventory/services/${service.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/inventory/services/${service.id}`}
+                      className="text-sm font-medium text-brand-700 hover:underline"
+                    >
                       {service.name}
                     </Link>{" "}
                     <span className="text-xs text-slate-500">T{service.tier}</span>
-                    <RtoClock declaredAt={incident.declaredAt.toISOString()} rtoMinutes={service.rtoMinutes} verifiedAt={service.verifiedAt?.toISOString()} resolvedAt={incident.resolvedAt?.toISOString()} />
-                    {service.dependents.length > 0 && <p className="text-xs text-slate-500">Needed by {service.dependents.join(", ")}</p>}
+                    <RtoClock
+                      declaredAt={incident.declaredAt.toISOString()}
+                      rtoMinutes={service.rtoMinutes}
+                      verifiedAt={service.verifiedAt?.toISOString()}
+                      resolvedAt={incident.resolvedAt?.toISOString()}
+                    />
+                    {service.dependents.length > 0 && (
+                      <p className="text-xs text-slate-500">Needed by {service.dependents.join(", ")}</p>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -132,7 +175,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               <ul className="space-y-1 text-sm" data-testid="alerts">
                 {incident.alerts.map((alert) => (
                   <li key={alert.id}>
-                    <Badge tone={alert.status === "resolved" ? "green" : alert.status === "acknowledged" ? "blue" : "red"}>{alert.status}</Badge> {alert.summary}
+                    <Badge
+                      tone={alert.status === "resolved" ? "green" : alert.status === "acknowledged" ? "blue" : "red"}
+                    >
+                      {alert.status}
+                    </Badge>{" "}
+                    {alert.summary}
                     <span className="block text-xs text-slate-500">
                       received {alert.receivedCount}× · last {utc(alert.lastSeenAt)}
                     </span>
@@ -146,7 +194,14 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             <Card className="p-4">
               <h2 className="mb-2 font-semibold">Details</h2>
               <IncidentEditForm
-                incident={{ id: incident.id, version: incident.version, severity: incident.severity, statusPageLevel: incident.statusPageLevel, commanderId: incident.commander?.id ?? null, services: incident.services.map((s) => ({ id: s.id, name: s.name })) }}
+                incident={{
+                  id: incident.id,
+                  version: incident.version,
+                  severity: incident.severity,
+                  statusPageLevel: incident.statusPageLevel,
+                  commanderId: incident.commander?.id ?? null,
+                  services: incident.services.map((s) => ({ id: s.id, name: s.name })),
+                }}
                 commanders={commanders}
               />
             </Card>
@@ -157,7 +212,11 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       {incident.status === "resolved" && (
         <Card className="p-4">
           <h2 className="mb-2 font-semibold">Postmortem</h2>
-          {allowed.command ? <PostmortemForm incident={incident} /> : <p className="whitespace-pre-wrap text-sm">{incident.postmortem || "No postmortem notes yet."}</p>}
+          {allowed.command ? (
+            <PostmortemForm incident={incident} />
+          ) : (
+            <p className="whitespace-pre-wrap text-sm">{incident.postmortem || "No postmortem notes yet."}</p>
+          )}
         </Card>
       )}
     </div>

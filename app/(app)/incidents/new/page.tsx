@@ -11,8 +11,15 @@ export default async function DeclareIncidentPage() {
   const [systems, commanders] = await Promise.all([findSystemOptions(db), findCommanders(db)]);
   return (
     <>
-      <PageHeader title="Declare an incident" description="Paging starts when you declare: the system's escalation policy, then its tier's." />
-      <DeclareForm systems={systems} commanders={commanders} defaultCommanderId={commanders.some((c) => c.id === user.id) ? user.id : undefined} />
+      <PageHeader
+        title="Declare an incident"
+        description="Paging starts when you declare: the system's escalation policy, then its tier's."
+      />
+      <DeclareForm
+        systems={systems}
+        commanders={commanders}
+        defaultCommanderId={commanders.some((c) => c.id === user.id) ? user.id : undefined}
+      />
     </>
   );
 }

@@ -24,25 +24,27 @@ export default async function SystemsPage() {
         <EmptyState title="No systems yet" />
       ) : (
         <DataTable columns={["System", "DR strategy", "Regions", "Services by tier"]}>
-              {systems.map((s) => (
-                <tr key={s.id} data-testid="system-row">
-                  <td className="px-4 py-2">
-                    <Link href={`/inventory/systems/${s.id}`} className="font-medium text-brand-700 hover:underline">
-                      {s.name}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2 text-slate-600">{s.drStrategy || "—"}</td>
-                  <td className="px-4 py-2 text-slate-600">{[s.primaryRegion, s.drRegion].filter(Boolean).join(" → ") || "—"}</td>
-                  <td className="space-x-1 px-4 py-2">
-                    <span className="mr-1 font-medium">{s.services}</span>
-                    {TIERS.filter((t) => s.byTier[t - 1]).map((t) => (
-                      <Badge key={t}>
-                        {TIER_NAMES[t]} {s.byTier[t - 1]}
-                      </Badge>
-                    ))}
-                  </td>
-                </tr>
-              ))}
+          {systems.map((s) => (
+            <tr key={s.id} data-testid="system-row">
+              <td className="px-4 py-2">
+                <Link href={`/inventory/systems/${s.id}`} className="font-medium text-brand-700 hover:underline">
+                  {s.name}
+                </Link>
+              </td>
+              <td className="px-4 py-2 text-slate-600">{s.drStrategy || "—"}</td>
+              <td className="px-4 py-2 text-slate-600">
+                {[s.primaryRegion, s.drRegion].filter(Boolean).join(" → ") || "—"}
+              </td>
+              <td className="space-x-1 px-4 py-2">
+                <span className="mr-1 font-medium">{s.services}</span>
+                {TIERS.filter((t) => s.byTier[t - 1]).map((t) => (
+                  <Badge key={t}>
+                    {TIER_NAMES[t]} {s.byTier[t - 1]}
+                  </Badge>
+                ))}
+              </td>
+            </tr>
+          ))}
         </DataTable>
       )}
     </>

@@ -12,7 +12,10 @@ export default async function TiersPage() {
   const defaults = await findTierDefaults(db);
   return (
     <>
-      <PageHeader title="Tier defaults" description="The RTO and RPO targets a service gets when it states none of its own. Only admins change them." />
+      <PageHeader
+        title="Tier defaults"
+        description="The RTO and RPO targets a service gets when it states none of its own. Only admins change them."
+      />
       <TierDefaultsForm defaults={defaults} canEdit={can(user.role, "tiers.edit")} />
     </>
   );

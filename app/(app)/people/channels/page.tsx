@@ -23,7 +23,10 @@ export default async function ChannelsPage() {
 
   return (
     <>
-      <PageHeader title="Channels" description={`Where notifications go. Email ${smtp ? "sends through the configured SMTP server" : "is off: SMTP_URL is not set"}.`} />
+      <PageHeader
+        title="Channels"
+        description={`Where notifications go. Email ${smtp ? "sends through the configured SMTP server" : "is off: SMTP_URL is not set"}.`}
+      />
       {canEdit && (
         <Card className="mb-6 p-5">
           <h2 className="mb-3 font-semibold">Add a channel</h2>
@@ -49,9 +52,17 @@ export default async function ChannelsPage() {
                   <td className="px-4 py-2">
                     <span className="font-medium">{c.name}</span> <Badge>{c.type}</Badge>
                   </td>
-                  <td className="px-4 py-2 font-mono text-xs">{c.type === "email" ? "each contact's email" : c.maskedUrl}</td>
+                  <td className="px-4 py-2 font-mono text-xs">
+                    {c.type === "email" ? "each contact's email" : c.maskedUrl}
+                  </td>
                   <td className="px-4 py-2">
-                    {!c.enabled ? <Badge>off</Badge> : c.type === "email" && !smtp ? <Badge tone="amber">not configured</Badge> : <Badge tone="green">ready</Badge>}
+                    {!c.enabled ? (
+                      <Badge>off</Badge>
+                    ) : c.type === "email" && !smtp ? (
+                      <Badge tone="amber">not configured</Badge>
+                    ) : (
+                      <Badge tone="green">ready</Badge>
+                    )}
                   </td>
                   {canEdit && (
                     <td className="px-4 py-2">
@@ -69,23 +80,25 @@ export default async function ChannelsPage() {
         <EmptyState title="Nothing sent yet" />
       ) : (
         <DataTable testId="deliveries" columns={["When (UTC)", "Channel", "To", "What", "Outcome"]}>
-              {deliveries.map((d) => (
-                <tr key={String(d.id)}>
-                  <td className="px-4 py-2 font-mono text-xs">{d.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-                  <td className="px-4 py-2">{d.channel.name}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{d.target}</td>
-                  <td className="px-4 py-2">
-                    {d.kind}: {d.subject}
-                  </td>
-                  <td className="px-4 py-2">
-                    <Badge tone={d.status === "sent" ? "green" : d.status === "failed" ? "red" : "slate"}>{d.status}</Badge>{" "}
-                    <span className="text-xs text-slate-500">
-                      {d.attempts} attempt(s){d.responseStatus ? ` · ${d.responseStatus}` : ""}
-                      {d.lastError && d.status !== "sent" ? ` · ${d.lastError}` : ""}
-                    </span>
-                  </td>
-                </tr>
-              ))}
+          {deliveries.map((d) => (
+            <tr key={String(d.id)}>
+              <td className="px-4 py-2 font-mono text-xs">
+                {d.createdAt.toISOString().replace("T", " ").slice(0, 19)}
+              </td>
+              <td className="px-4 py-2">{d.channel.name}</td>
+              <td className="px-4 py-2 font-mono text-xs">{d.target}</td>
+              <td className="px-4 py-2">
+                {d.kind}: {d.subject}
+              </td>
+              <td className="px-4 py-2">
+                <Badge tone={d.status === "sent" ? "green" : d.status === "failed" ? "red" : "slate"}>{d.status}</Badge>{" "}
+                <span className="text-xs text-slate-500">
+                  {d.attempts} attempt(s){d.responseStatus ? ` · ${d.responseStatus}` : ""}
+                  {d.lastError && d.status !== "sent" ? ` · ${d.lastError}` : ""}
+                </span>
+              </td>
+            </tr>
+          ))}
         </DataTable>
       )}
     </>

@@ -27,14 +27,28 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
       <form method="get" className="mb-4 flex items-end gap-2">
         <label className="text-sm">
           <span className="mb-1 block font-medium text-slate-700">Matrix of</span>
-          <SystemSelect name="system" defaultValue={systemId ?? ""} systems={systems} empty="The whole fleet (default)" />
+          <SystemSelect
+            name="system"
+            defaultValue={systemId ?? ""}
+            systems={systems}
+            empty="The whole fleet (default)"
+          />
         </label>
         <Button type="submit" variant="secondary">
           Show
         </Button>
       </form>
-      <MatrixEditor key={`${systemId}-${matrix.version}`} systemId={systemId} version={matrix.version} rules={matrix.rules} channels={channels} canEdit={can(user.role, "people.edit")} />
-      <p className="mt-4 text-xs text-slate-500">Status-page levels used by incidents: {STATUS_PAGE_LEVELS.map((l) => l.replace("_", " ")).join(", ")}.</p>
+      <MatrixEditor
+        key={`${systemId}-${matrix.version}`}
+        systemId={systemId}
+        version={matrix.version}
+        rules={matrix.rules}
+        channels={channels}
+        canEdit={can(user.role, "people.edit")}
+      />
+      <p className="mt-4 text-xs text-slate-500">
+        Status-page levels used by incidents: {STATUS_PAGE_LEVELS.map((l) => l.replace("_", " ")).join(", ")}.
+      </p>
     </>
   );
 }

@@ -44,7 +44,11 @@ function PageRows({ pages, testId }: { pages: Page[]; testId: string }) {
   );
 }
 
-export default async function PagingPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function PagingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { db } = await requirePage("people.read", "/people/paging");
   const params = pagingQuerySchema.parse(await searchParams);
   const [systems, policies, services] = await Promise.all([
@@ -53,11 +57,20 @@ export default async function PagingPage({ searchParams }: { searchParams: Promi
     params.system ? findServiceOptions(db, { systemId: params.system }) : Promise.resolve([]),
   ]);
   const asked = params.policy || params.system || params.service;
-  const result = asked ? await simulatePaging(db, { policyId: params.policy, systemId: params.system, serviceId: params.service }, params.minute) : null;
+  const result = asked
+    ? await simulatePaging(
+        db,
+        { policyId: params.policy, systemId: params.system, serviceId: params.service },
+        params.minute,
+      )
+    : null;
 
   return (
     <>
-      <PageHeader title="Who is paged at T+N?" description="Pick a system, one of its services or a policy, and a minute after the incident opened, with nobody acknowledging." />
+      <PageHeader
+        title="Who is paged at T+N?"
+        description="Pick a system, one of its services or a policy, and a minute after the incident opened, with nobody acknowledging."
+      />
       <form method="get" className="mb-6 grid gap-3 sm:grid-cols-[1fr_1fr_1fr_8rem_auto]">
         <Field label="System" htmlFor="system">
           <SystemSelect id="system" name="system" defaultValue={params.system ?? ""} systems={systems} empty="—" />
@@ -92,20 +105,32 @@ export default async function PagingPage({ searchParams }: { searchParams: Promi
       {!result ? (
         <EmptyState title="Choose what to simulate" />
       ) : !result.policy || !result.at ? (
-        <EmptyState title="No escalation policy applies">Nobody would be paged. Attach a policy to the system or its tier.</EmptyState>
+        <EmptyState title="No escalation policy applies">
+          Nobody would be paged. Attach a policy to the system or its tier.
+        </EmptyState>
       ) : (
         <div className="space-y-4">
           <p className="text-sm" data-testid="paging-summary">
             Policy <strong>{result.policy.name}</strong> ({result.because}). At T+{result.at.minute}m{" "}
-            {result.at.currentLevel === null ? "nobody has been paged yet." : `level ${result.at.currentLevel} has fired; ${result.at.fired.length} notification(s) sent so far.`}
+            {result.at.currentLevel === null
+              ? "nobody has been paged yet."
+              : `level ${result.at.currentLevel} has fired; ${result.at.fired.length} notification(s) sent so far.`}
           </p>
           <Card className="p-4">
             <h2 className="mb-2 font-semibold">Sent by T+{result.at.minute}m</h2>
-            {result.at.fired.length ? <PageRows pages={result.at.fired} testId="paged-so-far" /> : <p className="text-sm text-slate-500">Nothing yet.</p>}
+            {result.at.fired.length ? (
+              <PageRows pages={result.at.fired} testId="paged-so-far" />
+            ) : (
+              <p className="text-sm text-slate-500">Nothing yet.</p>
+            )}
           </Card>
           <Card className="p-4">
             <h2 className="mb-2 font-semibold">Next, if still nobody acknowledges</h2>
-            {result.at.upcoming.length ? <PageRows pages={result.at.upcoming} testId="paged-next" /> : <p className="text-sm text-slate-500">The policy has run out: nobody else will be paged.</p>}
+            {result.at.upcoming.length ? (
+              <PageRows pages={result.at.upcoming} testId="paged-next" />
+            ) : (
+              <p className="text-sm text-slate-500">The policy has run out: nobody else will be paged.</p>
+            )}
           </Card>
         </div>
       )}

@@ -31,18 +31,26 @@ export default async function PoliciesPage() {
                 <Link href={`/people/policies/${p.id}`} className="font-semibold text-brand-700 hover:underline">
                   {p.name}
                 </Link>
-                <Badge tone={p.system || p.tier ? "blue" : "slate"}>{p.system ? p.system.name : p.tier ? `Tier ${p.tier}` : "not attached"}</Badge>
+                <Badge tone={p.system || p.tier ? "blue" : "slate"}>
+                  {p.system ? p.system.name : p.tier ? `Tier ${p.tier}` : "not attached"}
+                </Badge>
               </div>
               <ol className="mt-2 space-y-0.5 text-sm text-slate-700">
                 {p.levels.map((l) => (
                   <li key={l.position}>
                     <span className="font-mono text-xs text-slate-500">T+{l.afterMinutes}m</span>{" "}
                     {[...l.contacts.map((c) => c.contact.name), ...l.roleTargets.map((r) => `«${r}»`)].join(", ")}{" "}
-                    <span className="text-xs text-slate-500">via {l.channels.map((c) => c.channel.name).join(", ")}</span>
+                    <span className="text-xs text-slate-500">
+                      via {l.channels.map((c) => c.channel.name).join(", ")}
+                    </span>
                   </li>
                 ))}
               </ol>
-              {p.repeatTimes > 0 && <p className="mt-1 text-xs text-slate-500">Repeats {p.repeatTimes}× after {p.repeatAfterMinutes} min.</p>}
+              {p.repeatTimes > 0 && (
+                <p className="mt-1 text-xs text-slate-500">
+                  Repeats {p.repeatTimes}× after {p.repeatAfterMinutes} min.
+                </p>
+              )}
             </Card>
           ))}
         </div>

@@ -43,15 +43,33 @@ export default async function RunbookPage({ params }: { params: Promise<{ id: st
       <PageHeader
         title={runbook.name}
         description={`${runbook.system.name} · version ${runbook.version}${runbook.estimatedMinutes ? ` · about ${runbook.estimatedMinutes} min` : ""}`}
-        actions={canEdit && <LinkButton href={`/runbooks/${runbook.id}/edit`} variant="secondary">Edit</LinkButton>}
+        actions={
+          canEdit && (
+            <LinkButton href={`/runbooks/${runbook.id}/edit`} variant="secondary">
+              Edit
+            </LinkButton>
+          )
+        }
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           {(runbook.scenario || runbook.symptoms || runbook.detection) && (
             <Card className="space-y-2 p-4 text-sm">
-              {runbook.scenario && <p><span className="font-medium">Scenario:</span> {runbook.scenario}</p>}
-              {runbook.symptoms && <p className="whitespace-pre-wrap"><span className="font-medium">Symptoms:</span> {runbook.symptoms}</p>}
-              {runbook.detection && <p className="whitespace-pre-wrap"><span className="font-medium">Detection:</span> {runbook.detection}</p>}
+              {runbook.scenario && (
+                <p>
+                  <span className="font-medium">Scenario:</span> {runbook.scenario}
+                </p>
+              )}
+              {runbook.symptoms && (
+                <p className="whitespace-pre-wrap">
+                  <span className="font-medium">Symptoms:</span> {runbook.symptoms}
+                </p>
+              )}
+              {runbook.detection && (
+                <p className="whitespace-pre-wrap">
+                  <span className="font-medium">Detection:</span> {runbook.detection}
+                </p>
+              )}
             </Card>
           )}
           <Card className="p-4">
@@ -60,14 +78,20 @@ export default async function RunbookPage({ params }: { params: Promise<{ id: st
               {runbook.steps.map((step) => (
                 <li key={step.id} className="rounded border border-slate-200 p-2 text-sm">
                   <p>
-                    <span className="font-mono text-xs text-slate-500">{step.position}{step.group ? ` ∥${step.group}` : ""}</span> <span className="font-medium">{step.title}</span>{" "}
+                    <span className="font-mono text-xs text-slate-500">
+                      {step.position}
+                      {step.group ? ` ∥${step.group}` : ""}
+                    </span>{" "}
+                    <span className="font-medium">{step.title}</span>{" "}
                     <span className="text-xs text-slate-500">
                       {STEP_KIND_LABELS[step.kind]}
                       {step.retries ? ` · ${step.retries} retr${step.retries === 1 ? "y" : "ies"}` : ""}
                       {step.safeToRepeat ? " · safe to repeat" : ""}
                     </span>
                   </p>
-                  <p className="break-all font-mono text-xs text-slate-600">{describe(step.kind, step.config as Record<string, unknown>, step.timeoutSeconds)}</p>
+                  <p className="break-all font-mono text-xs text-slate-600">
+                    {describe(step.kind, step.config as Record<string, unknown>, step.timeoutSeconds)}
+                  </p>
                 </li>
               ))}
             </ol>
@@ -85,7 +109,14 @@ export default async function RunbookPage({ params }: { params: Promise<{ id: st
               <p className="text-sm text-slate-500">Not scheduled.</p>
             )}
             {canEdit && <DrillScheduleForm runbookId={runbook.id} everyDays={runbook.drill?.everyDays ?? null} />}
-            {can(user.role, "recovery.command") && <StartRecovery choices={[{ id: runbook.id, name: runbook.name, systemName: runbook.system.name, steps: runbook.steps.length }]} label="Start a drill now" />}
+            {can(user.role, "recovery.command") && (
+              <StartRecovery
+                choices={[
+                  { id: runbook.id, name: runbook.name, systemName: runbook.system.name, steps: runbook.steps.length },
+                ]}
+                label="Start a drill now"
+              />
+            )}
           </Card>
           <Card className="p-4">
             <h2 className="mb-2 font-semibold">Runs</h2>
@@ -98,7 +129,8 @@ export default async function RunbookPage({ params }: { params: Promise<{ id: st
                     <Link href={`/runbooks/runs/${run.id}`} className="text-brand-700 hover:underline">
                       {utc(run.startedAt)}
                     </Link>{" "}
-                    {run.drill ? "drill" : run.incident ? `INC-${run.incident.number}` : "recovery"} · v{run.runbookVersion} <StateBadge state={run.state} />
+                    {run.drill ? "drill" : run.incident ? `INC-${run.incident.number}` : "recovery"} · v
+                    {run.runbookVersion} <StateBadge state={run.state} />
                   </li>
                 ))}
               </ul>

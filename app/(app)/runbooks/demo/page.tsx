@@ -20,9 +20,17 @@ export default async function DemoFleetPage() {
         {fleet.map((service) => (
           <Card key={service.slug} className="space-y-2 p-4" data-testid="demo-service" data-healthy={service.healthy}>
             <h2 className="font-semibold">{service.name}</h2>
-            <p className={service.healthy ? "text-green-700" : "text-red-700"}>{service.healthy ? "Healthy" : service.restarting ? "Restarting…" : `Down since ${service.brokenAt?.toISOString().slice(11, 19)} UTC`}</p>
+            <p className={service.healthy ? "text-green-700" : "text-red-700"}>
+              {service.healthy
+                ? "Healthy"
+                : service.restarting
+                  ? "Restarting…"
+                  : `Down since ${service.brokenAt?.toISOString().slice(11, 19)} UTC`}
+            </p>
             <p className="font-mono text-xs text-slate-500">/api/demo-fleet/{service.slug}/health</p>
-            {can(user.role, "demo.operate") && <DemoFleetControls slug={service.slug} name={service.name} healthy={service.healthy} />}
+            {can(user.role, "demo.operate") && (
+              <DemoFleetControls slug={service.slug} name={service.name} healthy={service.healthy} />
+            )}
           </Card>
         ))}
       </div>

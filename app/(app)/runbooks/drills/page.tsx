@@ -17,11 +17,17 @@ export default async function DrillsPage() {
   const overdue = calendar.filter((d) => d.overdue);
   const upcoming = calendar.filter((d) => !d.overdue);
   const byMonth = new Map<string, typeof upcoming>();
-  for (const drill of upcoming) byMonth.set(month(drill.nextDueAt), [...(byMonth.get(month(drill.nextDueAt)) ?? []), drill]);
+  for (const drill of upcoming)
+    byMonth.set(month(drill.nextDueAt), [...(byMonth.get(month(drill.nextDueAt)) ?? []), drill]);
   return (
     <>
-      <PageHeader title="Drills" description="Scheduled drills per runbook, what is overdue, and the recovery times drills measured." />
-      {calendar.length === 0 && <EmptyState title="No drills scheduled">Schedule drills on the page of a runbook (e.g. quarterly).</EmptyState>}
+      <PageHeader
+        title="Drills"
+        description="Scheduled drills per runbook, what is overdue, and the recovery times drills measured."
+      />
+      {calendar.length === 0 && (
+        <EmptyState title="No drills scheduled">Schedule drills on the page of a runbook (e.g. quarterly).</EmptyState>
+      )}
       {overdue.length > 0 && (
         <Card className="mb-6 border-red-300 p-4" data-testid="overdue-drills">
           <h2 className="mb-2 font-semibold text-red-700">Overdue ({overdue.length})</h2>
@@ -31,7 +37,8 @@ export default async function DrillsPage() {
                 <Link href={`/runbooks/${drill.runbook.id}`} className="font-medium text-brand-700 hover:underline">
                   {drill.runbook.name}
                 </Link>{" "}
-                · {drill.runbook.system.name} · due {day(drill.nextDueAt)} (every {drill.everyDays} d){drill.lastRunAt ? ` · last ${day(drill.lastRunAt)}` : " · never drilled"}
+                · {drill.runbook.system.name} · due {day(drill.nextDueAt)} (every {drill.everyDays} d)
+                {drill.lastRunAt ? ` · last ${day(drill.lastRunAt)}` : " · never drilled"}
               </li>
             ))}
           </ul>

@@ -13,11 +13,22 @@ export default async function NewRunbookPage({ searchParams }: { searchParams: P
   const { system = "" } = await searchParams;
   return (
     <>
-      <PageHeader title="New runbook" description="The steps your team takes in one scenario, in order. Steps with the same parallel group run together." />
+      <PageHeader
+        title="New runbook"
+        description="The steps your team takes in one scenario, in order. Steps with the same parallel group run together."
+      />
       <RunbookEditor
         systems={systems}
         commandsEnabled={env().RECOVERY_COMMANDS === "on"}
-        initial={{ systemId: systems.some((s) => s.id === system) ? system : "", name: "", scenario: "", symptoms: "", detection: "", estimatedMinutes: "", steps: [newStep("manual")] }}
+        initial={{
+          systemId: systems.some((s) => s.id === system) ? system : "",
+          name: "",
+          scenario: "",
+          symptoms: "",
+          detection: "",
+          estimatedMinutes: "",
+          steps: [newStep("manual")],
+        }}
       />
     </>
   );

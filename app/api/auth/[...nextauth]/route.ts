@@ -10,7 +10,8 @@ import { apiRoute } from "@/lib/api/route";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const nextAuth = ({ request, params }: { request: NextRequest; params: { nextauth: string[] } }): Promise<Response> => NextAuth(request, { params: Promise.resolve(params) }, authOptions());
+const nextAuth = ({ request, params }: { request: NextRequest; params: { nextauth: string[] } }): Promise<Response> =>
+  NextAuth(request, { params: Promise.resolve(params) }, authOptions());
 
 export const GET = apiRoute({ route: "/api/auth/[...nextauth]", method: "GET" }, nextAuth);
 export const POST = apiRoute({ route: "/api/auth/[...nextauth]", method: "POST" }, nextAuth);

@@ -17,6 +17,10 @@ export const GET = apiRoute({ route: "/api/compliance/evidence", method: "GET" }
   const now = new Date();
   const pack = evidencePack(view, filter, { generatedAt: now, generatedBy: user.email });
   return NextResponse.json(pack, {
-    headers: { "Content-Disposition": `attachment; filename="lifeboat-evidence-${now.toISOString().slice(0, 10)}.json"`, "X-Content-SHA256": pack.sha256, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Disposition": `attachment; filename="lifeboat-evidence-${now.toISOString().slice(0, 10)}.json"`,
+      "X-Content-SHA256": pack.sha256,
+      "Cache-Control": "no-store",
+    },
   });
 });

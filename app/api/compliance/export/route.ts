@@ -14,6 +14,10 @@ export const GET = apiRoute({ route: "/api/compliance/export", method: "GET" }, 
   const rows = worstFirst(await findComplianceRows(db, filter));
   const date = new Date().toISOString().slice(0, 10);
   return new Response(toCsv(rows), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="lifeboat-compliance-${date}.csv"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="lifeboat-compliance-${date}.csv"`,
+      "Cache-Control": "no-store",
+    },
   });
 });

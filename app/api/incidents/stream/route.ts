@@ -22,7 +22,14 @@ export const GET = apiRoute({ route: "/api/incidents/stream", method: "GET" }, a
   try {
     const afterId = query.afterId ?? (await findLatestTimelineEventId(db));
     const stillAllowed = await streamAccessCheck(db, user.id);
-    return await timelineStream({ hub: appTimelineHub(), incidentId: query.incidentId, afterId, stillAllowed, signal: request.signal, onClose: slot.release });
+    return await timelineStream({
+      hub: appTimelineHub(),
+      incidentId: query.incidentId,
+      afterId,
+      stillAllowed,
+      signal: request.signal,
+      onClose: slot.release,
+    });
   } catch (error) {
     slot.release();
     throw error;
@@ -37,5 +44,8 @@ function tooManyStreams(cap: "user" | "process", limit: number) {
     cap === "user"
       ? `Too many live streams open for this user (${limit}); close other tabs. The page polls instead.`
       : `This server holds its maximum of ${limit} live streams; the page polls instead.`;
-  return NextResponse.json({ error, cap, limit }, { status: 429, headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } });
+  return NextResponse.json(
+    { error, cap, limit },
+    { status: 429, headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } },
+  );
 }

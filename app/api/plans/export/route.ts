@@ -5,4 +5,6 @@ import { planDownload } from "@/lib/plans/download";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ route: "/api/plans/export", method: "GET" }, ({ request, db }) => planDownload(db, request.nextUrl.searchParams.get("system")));
+export const GET = apiRoute({ route: "/api/plans/export", method: "GET" }, ({ request, db }) =>
+  planDownload(db, request.nextUrl.searchParams.get("system")),
+);

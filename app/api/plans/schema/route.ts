@@ -5,4 +5,8 @@ import { planJsonSchema } from "@/lib/plans/schema-file";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ route: "/api/plans/schema", method: "GET" }, () => Response.json(planJsonSchema(), { headers: { "Content-Disposition": 'attachment; filename="lifeboat-plan.schema.json"' } }));
+export const GET = apiRoute({ route: "/api/plans/schema", method: "GET" }, () =>
+  Response.json(planJsonSchema(), {
+    headers: { "Content-Disposition": 'attachment; filename="lifeboat-plan.schema.json"' },
+  }),
+);

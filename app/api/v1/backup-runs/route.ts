@@ -9,9 +9,12 @@ import { backupRunSchema } from "@/lib/backups/schemas";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute({ route: "/api/v1/backup-runs", method: "POST", body: { schema: backupRunSchema, maxBytes: MAX_BODY_BYTES } }, async ({ body, token, db }) => {
-  const future = timestampProblem(body, new Date());
-  if (future) return apiError(422, { error: future.message, field: future.field });
-  const { created, run } = await ingestBackupRun(db, body, token.id);
-  return NextResponse.json(run, { status: created ? 201 : 200 });
-});
+export const POST = apiRoute(
+  { route: "/api/v1/backup-runs", method: "POST", body: { schema: backupRunSchema, maxBytes: MAX_BODY_BYTES } },
+  async ({ body, token, db }) => {
+    const future = timestampProblem(body, new Date());
+    if (future) return apiError(422, { error: future.message, field: future.field });
+    const { created, run } = await ingestBackupRun(db, body, token.id);
+    return NextResponse.json(run, { status: created ? 201 : 200 });
+  },
+);

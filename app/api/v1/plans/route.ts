@@ -7,4 +7,6 @@ import { planDownload } from "@/lib/plans/download";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ route: "/api/v1/plans", method: "GET" }, ({ request, db }) => planDownload(db, request.nextUrl.searchParams.get("system")));
+export const GET = apiRoute({ route: "/api/v1/plans", method: "GET" }, ({ request, db }) =>
+  planDownload(db, request.nextUrl.searchParams.get("system")),
+);

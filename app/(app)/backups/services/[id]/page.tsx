@@ -46,13 +46,21 @@ export default async function ServiceBackupsPage({ params }: { params: Promise<{
         <BandBadge band={freshness.band} />
         <span>
           Newest good backup:{" "}
-          <strong>{freshness.lastGoodAt ? `${utc(freshness.lastGoodAt)} (${formatMinutes(freshness.ageMinutes)} ago)` : "none"}</strong>
+          <strong>
+            {freshness.lastGoodAt
+              ? `${utc(freshness.lastGoodAt)} (${formatMinutes(freshness.ageMinutes)} ago)`
+              : "none"}
+          </strong>
         </span>
       </Card>
 
       <h2 className="mb-2 font-semibold">Policies</h2>
       <div className="mb-4 grid gap-3 lg:grid-cols-2">
-        {policies.length === 0 && <EmptyState title="No backup policy">{canEdit ? "Add one below; backup jobs then report runs against it." : null}</EmptyState>}
+        {policies.length === 0 && (
+          <EmptyState title="No backup policy">
+            {canEdit ? "Add one below; backup jobs then report runs against it." : null}
+          </EmptyState>
+        )}
         {policies.map((p) => (
           <BackupPolicyCard
             key={p.id}
@@ -78,14 +86,35 @@ export default async function ServiceBackupsPage({ params }: { params: Promise<{
         <Card className="mb-6 p-4">
           <h3 className="mb-3 font-medium">Add a backup policy</h3>
           <BackupPolicyForm
-            initial={{ serviceId: id, name: "", intervalMinutes: 1440, cron: null, retentionLocalDays: 7, retentionRemoteDays: 30, locations: [], method: "", verification: "exists", requireVerified: false, graceMinutes: 30 }}
+            initial={{
+              serviceId: id,
+              name: "",
+              intervalMinutes: 1440,
+              cron: null,
+              retentionLocalDays: 7,
+              retentionRemoteDays: 30,
+              locations: [],
+              method: "",
+              verification: "exists",
+              requireVerified: false,
+              graceMinutes: 30,
+            }}
           />
         </Card>
       )}
 
       <h2 className="mb-2 font-semibold">Size over 90 days</h2>
       <Card className="mb-6 p-4">
-        {sizes.length ? <BackupSizeChart points={sizes.map((s) => ({ day: s.day.toISOString().slice(0, 10), bytes: s.bytes === null ? null : Number(s.bytes) }))} /> : <p className="text-sm text-slate-500">No successful runs with a size yet.</p>}
+        {sizes.length ? (
+          <BackupSizeChart
+            points={sizes.map((s) => ({
+              day: s.day.toISOString().slice(0, 10),
+              bytes: s.bytes === null ? null : Number(s.bytes),
+            }))}
+          />
+        ) : (
+          <p className="text-sm text-slate-500">No successful runs with a size yet.</p>
+        )}
       </Card>
 
       <h2 className="mb-2 font-semibold">Latest runs</h2>
@@ -93,20 +122,34 @@ export default async function ServiceBackupsPage({ params }: { params: Promise<{
         <EmptyState title="No runs reported yet" />
       ) : (
         <DataTable testId="runs" columns={["Started (UTC)", "Policy", "Status", "Duration", "Size", "Where / message"]}>
-              {runs.map((r) => (
-                <tr key={String(r.id)}>
-                  <td className="px-4 py-2 font-mono text-xs">{r.startedAt.toISOString().replace("T", " ").slice(0, 16)}</td>
-                  <td className="px-4 py-2">{r.policy.name}</td>
-                  <td className="px-4 py-2">
-                    <Badge tone={r.status === "succeeded" ? (r.verified ? "green" : "amber") : r.status === "failed" ? "red" : "blue"}>
-                      {r.status === "succeeded" && !r.verified ? "succeeded, unverified" : r.status}
-                    </Badge>
-                  </td>
-                  <td className="px-4 py-2">{r.finishedAt ? formatMinutes(Math.round((r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000)) : "—"}</td>
-                  <td className="px-4 py-2">{r.sizeBytes === null ? "—" : `${(Number(r.sizeBytes) / 1_048_576).toFixed(1)} MB`}</td>
-                  <td className="px-4 py-2 text-xs text-slate-600">{[r.location, r.message].filter(Boolean).join(" · ") || "—"}</td>
-                </tr>
-              ))}
+          {runs.map((r) => (
+            <tr key={String(r.id)}>
+              <td className="px-4 py-2 font-mono text-xs">
+                {r.startedAt.toISOString().replace("T", " ").slice(0, 16)}
+              </td>
+              <td className="px-4 py-2">{r.policy.name}</td>
+              <td className="px-4 py-2">
+                <Badge
+                  tone={
+                    r.status === "succeeded" ? (r.verified ? "green" : "amber") : r.status === "failed" ? "red" : "blue"
+                  }
+                >
+                  {r.status === "succeeded" && !r.verified ? "succeeded, unverified" : r.status}
+                </Badge>
+              </td>
+              <td className="px-4 py-2">
+                {r.finishedAt
+                  ? formatMinutes(Math.round((r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000))
+                  : "—"}
+              </td>
+              <td className="px-4 py-2">
+                {r.sizeBytes === null ? "—" : `${(Number(r.sizeBytes) / 1_048_576).toFixed(1)} MB`}
+              </td>
+              <td className="px-4 py-2 text-xs text-slate-600">
+                {[r.location, r.message].filter(Boolean).join(" · ") || "—"}
+              </td>
+            </tr>
+          ))}
         </DataTable>
       )}
     </>

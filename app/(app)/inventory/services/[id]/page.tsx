@@ -49,12 +49,17 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
       />
 
       {rtoWarnings.length > 0 && (
-        <div role="status" data-testid="rto-warnings" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        <div
+          role="status"
+          data-testid="rto-warnings"
+          className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+        >
           <p className="font-medium">This RTO cannot be met as the dependencies stand</p>
           <ul className="mt-1 list-inside list-disc">
             {rtoWarnings.map((w) => (
               <li key={w.dependency.id}>
-                RTO {formatMinutes(w.serviceRto)}, but it depends on {w.dependency.name} with RTO {formatMinutes(w.dependencyRto)}.
+                RTO {formatMinutes(w.serviceRto)}, but it depends on {w.dependency.name} with RTO{" "}
+                {formatMinutes(w.dependencyRto)}.
               </li>
             ))}
           </ul>
@@ -73,7 +78,8 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
             </dd>
             <dt className="text-slate-500">Tier</dt>
             <dd>
-              <TierBadge tier={service.tier} /> <span className="text-slate-500">{TIER_NAMES[service.tier as Tier]}</span>
+              <TierBadge tier={service.tier} />{" "}
+              <span className="text-slate-500">{TIER_NAMES[service.tier as Tier]}</span>
             </dd>
             <dt className="text-slate-500">RTO target</dt>
             <dd data-testid="rto">
@@ -95,7 +101,9 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
             <dd className="break-all">{service.healthCheckUrl ?? "—"}</dd>
           </dl>
           {service.notes && <p className="mt-3 whitespace-pre-wrap text-sm text-slate-700">{service.notes}</p>}
-          <p className="mt-3 text-xs text-slate-400">Targets only: measured recovery times appear once drills and incidents record them.</p>
+          <p className="mt-3 text-xs text-slate-400">
+            Targets only: measured recovery times appear once drills and incidents record them.
+          </p>
         </Card>
 
         <Card className="p-5">
@@ -111,7 +119,8 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
                       {d.name}
                     </Link>{" "}
                     <span className="text-xs text-slate-500">
-                      {d.systemId !== service.systemId && `${d.systemName} · `}T{d.tier} · RTO {d.rtoMinutes === null ? "—" : formatMinutes(d.rtoMinutes)}
+                      {d.systemId !== service.systemId && `${d.systemName} · `}T{d.tier} · RTO{" "}
+                      {d.rtoMinutes === null ? "—" : formatMinutes(d.rtoMinutes)}
                     </span>
                   </span>
                   {canEdit && <RemoveDependencyButton serviceId={service.id} dependsOnId={d.id} name={d.name} />}
@@ -130,7 +139,9 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
               : `${blastSummary.total} service(s) depend on it (${blastSummary.direct} directly; ${[1, 2, 3, 4]
                   .filter((t) => blastSummary.byTier[t])
                   .map((t) => `${blastSummary.byTier[t]} × T${t}`)
-                  .join(", ")}).${blastSummary.tightestRto ? ` Tightest RTO among them: ${formatMinutes(blastSummary.tightestRto.rtoMinutes!)} (${blastSummary.tightestRto.name}).` : ""}`}
+                  .join(
+                    ", ",
+                  )}).${blastSummary.tightestRto ? ` Tightest RTO among them: ${formatMinutes(blastSummary.tightestRto.rtoMinutes!)} (${blastSummary.tightestRto.name}).` : ""}`}
           </p>
           {blastRadius.length > 0 && <RelatedTable services={blastRadius} />}
         </Card>

@@ -27,7 +27,17 @@ export default async function NewServicePage({ searchParams }: { searchParams: P
       <ServiceForm
         systems={systems}
         tierDefaults={tierDefaults}
-        initial={{ systemId, name: "", kind: "api", tier: 2, rtoMinutes: null, rpoMinutes: null, owner: "", healthCheckUrl: null, notes: "" }}
+        initial={{
+          systemId,
+          name: "",
+          kind: "api",
+          tier: 2,
+          rtoMinutes: null,
+          rpoMinutes: null,
+          owner: "",
+          healthCheckUrl: null,
+          notes: "",
+        }}
       />
     </>
   );

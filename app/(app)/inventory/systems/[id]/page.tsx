@@ -28,7 +28,9 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
     <>
       <PageHeader
         title={system.name}
-        description={[system.drStrategy, [system.primaryRegion, system.drRegion].filter(Boolean).join(" → ")].filter(Boolean).join(" · ")}
+        description={[system.drStrategy, [system.primaryRegion, system.drRegion].filter(Boolean).join(" → ")]
+          .filter(Boolean)
+          .join(" · ")}
         actions={
           canEdit && (
             <div className="flex items-start gap-2">
@@ -36,7 +38,9 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
               <LinkButton href={`/inventory/systems/${system.id}/edit`} variant="secondary">
                 Edit
               </LinkButton>
-              {order.nodes.length === 0 && <DeleteSystemButton id={system.id} version={system.version} name={system.name} />}
+              {order.nodes.length === 0 && (
+                <DeleteSystemButton id={system.id} version={system.version} name={system.name} />
+              )}
             </div>
           )
         }
@@ -44,16 +48,21 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
       {system.description && <p className="mb-6 max-w-3xl text-sm text-slate-700">{system.description}</p>}
 
       {order.nodes.length === 0 ? (
-        <EmptyState title="No services in this system yet">{canEdit && "Add its services, then their dependencies: the recovery order follows."}</EmptyState>
+        <EmptyState title="No services in this system yet">
+          {canEdit && "Add its services, then their dependencies: the recovery order follows."}
+        </EmptyState>
       ) : (
         // Small systems: waves beside the graph. Larger ones: the graph gets the full width to stay legible.
         <div className={order.nodes.length <= 20 ? "grid gap-6 xl:grid-cols-[24rem_1fr]" : "space-y-6"}>
           <section>
             <h2 className="mb-1 font-semibold">Recovery order</h2>
-            <p className="mb-3 text-xs text-slate-500">Derived from the dependencies: a service comes after everything it needs; Tier 1 first inside a wave.</p>
+            <p className="mb-3 text-xs text-slate-500">
+              Derived from the dependencies: a service comes after everything it needs; Tier 1 first inside a wave.
+            </p>
             {order.cycle ? (
               <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-700">
-                No recovery order: the stored dependencies form a loop ({order.cycle.join(" → ")}). Remove one of those dependencies.
+                No recovery order: the stored dependencies form a loop ({order.cycle.join(" → ")}). Remove one of those
+                dependencies.
               </p>
             ) : (
               <RecoveryWaves waves={order.waves} />
@@ -82,8 +91,8 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
               <DependencyGraphLazy nodes={order.nodes} edges={order.edges} />
             ) : (
               <p className="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-600">
-                {order.nodes.length} services are too many to draw legibly; the graph is drawn for systems of up to {MAX_GRAPH_SERVICES}. The waves
-                list the full order.
+                {order.nodes.length} services are too many to draw legibly; the graph is drawn for systems of up to{" "}
+                {MAX_GRAPH_SERVICES}. The waves list the full order.
               </p>
             )}
           </section>

@@ -47,7 +47,11 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   }
   return (
     <>
-      <PageHeader title={contact.name} description={`Details last confirmed: ${confirmed}`} actions={<DeleteContactButton id={contact.id} version={contact.version} name={contact.name} usedBy={usedBy} />} />
+      <PageHeader
+        title={contact.name}
+        description={`Details last confirmed: ${confirmed}`}
+        actions={<DeleteContactButton id={contact.id} version={contact.version} name={contact.name} usedBy={usedBy} />}
+      />
       <ContactForm initial={contact} />
     </>
   );

@@ -11,7 +11,18 @@ export default async function NewContactPage() {
     <>
       <PageHeader title="New contact" />
       <ContactForm
-        initial={{ name: "", title: "", team: "", email: null, phone: null, roles: [], preferredChannels: [], external: false, organization: "", notes: "" }}
+        initial={{
+          name: "",
+          title: "",
+          team: "",
+          email: null,
+          phone: null,
+          roles: [],
+          preferredChannels: [],
+          external: false,
+          organization: "",
+          notes: "",
+        }}
       />
     </>
   );

@@ -54,7 +54,9 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
             <Link href={`/people/paging?policy=${policy.id}`} className="pt-1.5 text-sm text-brand-700 underline">
               Who is paged at T+N? →
             </Link>
-            {can(user.role, "people.edit") && <DeletePolicyButton id={policy.id} version={policy.version} name={policy.name} />}
+            {can(user.role, "people.edit") && (
+              <DeletePolicyButton id={policy.id} version={policy.version} name={policy.name} />
+            )}
           </div>
         }
       />
@@ -66,7 +68,9 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
           <tbody className="divide-y divide-slate-100 align-top">
             {history.map((event) => (
               <tr key={String(event.id)}>
-                <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{event.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">
+                  {event.at.toISOString().replace("T", " ").slice(0, 19)}
+                </td>
                 <td className="px-4 py-2">{event.actorEmail}</td>
                 <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
                 <td className="px-4 py-2">

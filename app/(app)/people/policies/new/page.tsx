@@ -16,7 +16,15 @@ export default async function NewPolicyPage() {
       <PolicyEditor
         {...options}
         canEdit
-        policy={{ name: "", description: "", systemId: null, tier: null, repeatTimes: 1, repeatAfterMinutes: 30, levels: [{ afterMinutes: 0, contactIds: [], roleTargets: ["on-call engineer"], channelIds: [] }] }}
+        policy={{
+          name: "",
+          description: "",
+          systemId: null,
+          tier: null,
+          repeatTimes: 1,
+          repeatAfterMinutes: 30,
+          levels: [{ afterMinutes: 0, contactIds: [], roleTargets: ["on-call engineer"], channelIds: [] }],
+        }}
       />
     </>
   );

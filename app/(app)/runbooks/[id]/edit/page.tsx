@@ -22,7 +22,10 @@ export default async function EditRunbookPage({ params }: { params: Promise<{ id
   const names = new Map(services.map((s) => [s.id, s.name]));
   return (
     <>
-      <PageHeader title={`Edit ${runbook.name}`} description={`Version ${runbook.version}. Runs in progress keep the steps they started with.`} />
+      <PageHeader
+        title={`Edit ${runbook.name}`}
+        description={`Version ${runbook.version}. Runs in progress keep the steps they started with.`}
+      />
       <RunbookEditor
         systems={systems}
         commandsEnabled={env().RECOVERY_COMMANDS === "on"}
@@ -36,7 +39,9 @@ export default async function EditRunbookPage({ params }: { params: Promise<{ id
           detection: runbook.detection,
           estimatedMinutes: runbook.estimatedMinutes ? String(runbook.estimatedMinutes) : "",
           // Secrets stay on the server: the form gets placeholders, and saving a step unchanged keeps its stored values.
-          steps: runbook.steps.map((s) => stepToDraft({ ...s, config: redactStepConfig(s.config as Record<string, unknown>) }, names)),
+          steps: runbook.steps.map((s) =>
+            stepToDraft({ ...s, config: redactStepConfig(s.config as Record<string, unknown>) }, names),
+          ),
         }}
       />
     </>

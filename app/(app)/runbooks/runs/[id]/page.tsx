@@ -20,7 +20,11 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
     <>
       <PageHeader
         title={`${run.drill ? "Drill" : "Recovery"}: ${run.runbookName}`}
-        description={run.incident ? `For INC-${run.incident.number} ${run.incident.title}` : "A drill: the same engine, no incident. Measured times count as drill results."}
+        description={
+          run.incident
+            ? `For INC-${run.incident.number} ${run.incident.title}`
+            : "A drill: the same engine, no incident. Measured times count as drill results."
+        }
       />
       {run.incident && (
         <p className="mb-4 text-sm">
@@ -30,7 +34,11 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         </p>
       )}
       <Card className="p-4">
-        <RunPanel run={run} can={{ operate: can(user.role, "recovery.operate"), command: can(user.role, "recovery.command") }} commandsEnabled={env().RECOVERY_COMMANDS === "on"} />
+        <RunPanel
+          run={run}
+          can={{ operate: can(user.role, "recovery.operate"), command: can(user.role, "recovery.command") }}
+          commandsEnabled={env().RECOVERY_COMMANDS === "on"}
+        />
       </Card>
       <AutoRefresh active={active} />
     </>

@@ -10,5 +10,8 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute({ route: "/api/demo-fleet/[slug]/health", method: "GET" }, async ({ params, db }) => {
   const state = await findDemoHealth(db, params.slug.slice(0, 64));
   if (!state) return apiError(404, { error: "No such demo service" });
-  return NextResponse.json({ service: state.name, status: state.healthy ? "ok" : state.restarting ? "restarting" : "down" }, { status: state.healthy ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(
+    { service: state.name, status: state.healthy ? "ok" : state.restarting ? "restarting" : "down" },
+    { status: state.healthy ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
 });

@@ -11,5 +11,12 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute({ route: "/api/demo-fleet/[slug]/restart", method: "POST" }, async ({ params, db }) => {
   const state = await requestRestart(db, params.slug.slice(0, 64));
   if (!state) return apiError(404, { error: "No such demo service" });
-  return NextResponse.json({ service: state.name, status: state.healthy ? "ok" : "restarting", healthyInSeconds: state.healthy ? 0 : RESTART_SECONDS }, { status: 202 });
+  return NextResponse.json(
+    {
+      service: state.name,
+      status: state.healthy ? "ok" : "restarting",
+      healthyInSeconds: state.healthy ? 0 : RESTART_SECONDS,
+    },
+    { status: 202 },
+  );
 });

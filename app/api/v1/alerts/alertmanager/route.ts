@@ -12,7 +12,14 @@ import { appJobs } from "@/lib/jobs/app-jobs";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute({ route: "/api/v1/alerts/alertmanager", method: "POST", body: { schema: alertmanagerSchema, maxBytes: ALERT_BODY_LIMIT, invalid: 400 } }, async ({ body, db }) => {
-  const result = await ingestAlertGroup(db, await appJobs(), fromAlertmanager(body));
-  return NextResponse.json({ status: "ok", ...result }, { status: 200 });
-});
+export const POST = apiRoute(
+  {
+    route: "/api/v1/alerts/alertmanager",
+    method: "POST",
+    body: { schema: alertmanagerSchema, maxBytes: ALERT_BODY_LIMIT, invalid: 400 },
+  },
+  async ({ body, db }) => {
+    const result = await ingestAlertGroup(db, await appJobs(), fromAlertmanager(body));
+    return NextResponse.json({ status: "ok", ...result }, { status: 200 });
+  },
+);

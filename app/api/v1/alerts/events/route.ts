@@ -11,7 +11,11 @@ import { appJobs } from "@/lib/jobs/app-jobs";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const body = { schema: eventsApiSchema, maxBytes: ALERT_BODY_LIMIT, invalid: (error: Parameters<typeof invalidEvent>[0]) => NextResponse.json(invalidEvent(error), { status: 400 }) };
+const body = {
+  schema: eventsApiSchema,
+  maxBytes: ALERT_BODY_LIMIT,
+  invalid: (error: Parameters<typeof invalidEvent>[0]) => NextResponse.json(invalidEvent(error), { status: 400 }),
+};
 
 export const POST = apiRoute({ route: "/api/v1/alerts/events", method: "POST", body }, async ({ body: event, db }) => {
   if (event.event_action === "trigger") {

@@ -16,8 +16,18 @@ export const GET = apiRoute({ route: "/api/v1/incidents/[id]", method: "GET" }, 
   return NextResponse.json(
     {
       ...incidentJson(incident),
-      services: incident.services.map((s) => ({ id: s.id, name: s.name, tier: s.tier, rtoMinutes: s.rtoMinutes, verifiedAt: s.verifiedAt?.toISOString() ?? null })),
-      alerts: incident.alerts.map((a) => ({ ...a, firstSeenAt: a.firstSeenAt.toISOString(), lastSeenAt: a.lastSeenAt.toISOString() })),
+      services: incident.services.map((s) => ({
+        id: s.id,
+        name: s.name,
+        tier: s.tier,
+        rtoMinutes: s.rtoMinutes,
+        verifiedAt: s.verifiedAt?.toISOString() ?? null,
+      })),
+      alerts: incident.alerts.map((a) => ({
+        ...a,
+        firstSeenAt: a.firstSeenAt.toISOString(),
+        lastSeenAt: a.lastSeenAt.toISOString(),
+      })),
       timeline: timelineJson(timeline),
     },
     { headers: { "Cache-Control": "no-store" } },
