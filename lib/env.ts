@@ -114,3 +114,13 @@ export function planReadEnv() {
 export function launcherEnv() {
   return parseEnvWith(launcherEnvSchema, process.env);
 }
+
+// `npm run plan` against a running Lifeboat over HTTP instead of the database (a team's CI).
+const planCliEnvSchema = z.object({
+  LIFEBOAT_URL: z.url("must be the URL of a running Lifeboat, e.g. https://lifeboat.example.com").optional(),
+  LIFEBOAT_TOKEN: z.string().min(1).optional(),
+});
+
+export function planCliEnv() {
+  return parseEnvWith(planCliEnvSchema, process.env);
+}

@@ -9,6 +9,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { planCliEnv } from "@/lib/env";
 import { MAX_PLAN_BYTES } from "@/lib/plans/format";
 import { importDocument, readForImport, type ImportReport } from "@/lib/plans/document";
 import { exportPlan } from "@/lib/plans/export";
@@ -32,17 +33,20 @@ const { values, positionals } = parseArgs({
 });
 if (command !== "import" && command !== "export") fail(USAGE);
 
-if (
-  process.env.LIFEBOAT_URL?.startsWith("http://") &&
-  !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(process.env.LIFEBOAT_URL)
-) {
+const { LIFEBOAT_URL, LIFEBOAT_TOKEN } = (() => {
+  try {
+    return planCliEnv();
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+})();
+if (LIFEBOAT_URL?.startsWith("http://") && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(LIFEBOAT_URL)) {
   console.error("warning: LIFEBOAT_URL is plain http://: the token crosses the network unencrypted. Use https://.");
 }
-const remote = process.env.LIFEBOAT_URL
+const remote = LIFEBOAT_URL
   ? {
-      url: process.env.LIFEBOAT_URL.replace(/\/+$/, ""),
-      token:
-        process.env.LIFEBOAT_TOKEN ?? fail("LIFEBOAT_URL is set: set LIFEBOAT_TOKEN too (npm run token -- create …)"),
+      url: LIFEBOAT_URL.replace(/\/+$/, ""),
+      token: LIFEBOAT_TOKEN ?? fail("LIFEBOAT_URL is set: set LIFEBOAT_TOKEN too (npm run token -- create …)"),
     }
   : null;
 
