@@ -27,11 +27,11 @@ function declaredPermissions(file: string): Map<string, string> {
   if (cached) return cached;
   const source = readFileSync(file, "utf8");
   const clients = new Map<string, string>();
-  for (const m of source.matchAll(/const (\w+) = actionClient\s*\.metadata\(\{ permission: "([^"]+)" \}\)/g))
+  for (const m of source.matchAll(/const (\w+) = actionClient\s*\.metadata\(\{\s*permission:\s*"([^"]+)"\s*\}\)/g))
     clients.set(m[1]!, m[2]!);
   const actions = new Map<string, string>();
   for (const m of source.matchAll(
-    /export const (\w+) = (?:actionClient\s*\.metadata\(\{ permission: "([^"]+)" \}\)|(\w+)\.inputSchema)/g,
+    /export const (\w+) =\s*(?:actionClient\s*\.metadata\(\{\s*permission:\s*"([^"]+)"\s*\}\)|(\w+)\s*\.inputSchema)/g,
   )) {
     const permission = m[2] ?? clients.get(m[3] ?? "");
     if (permission) actions.set(m[1]!, permission);
