@@ -1,5 +1,6 @@
 // The JSON shapes of GET /api/v1/incidents and /api/v1/incidents/{id}: stable, documented field names.
 import { z } from "zod";
+import { isReportedInstant } from "./alerts/timestamp";
 import { isStorableTimestamp } from "@/lib/storable-time";
 import { STATUSES } from "./model";
 import type { findIncidents } from "./queries";
@@ -11,7 +12,11 @@ export const incidentListQuery = z.object({
   since: z
     .string()
     .max(64)
-    .refine(isStorableTimestamp, "must be an ISO 8601 timestamp between 1970 and 9999")
+    // A date, or a date and time with its zone; Date.parse alone would read "1" as the year 2001.
+    .refine(
+      (v) => isReportedInstant(v) || (/^\d{4}-\d{2}-\d{2}$/.test(v) && isStorableTimestamp(v)),
+      "must be an ISO 8601 date or timestamp with a zone, between 1970 and 9999",
+    )
     .transform((v) => new Date(v))
     .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

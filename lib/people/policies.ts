@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { deleteVersioned } from "@/lib/audit/versioned";
 import { channelReadiness } from "./model";
 import type { PolicyFields } from "./schemas";
 
@@ -193,24 +194,22 @@ export async function updatePolicy(db: Db, actor: AuditActor, input: PolicyField
 
 export async function deletePolicy(db: Db, actor: AuditActor, input: { id: string; version: number }) {
   return db.$transaction(async (tx) => {
-    const current = await assertCurrentVersion(tx, await findPolicy(tx, input.id), {
-      entityType: "EscalationPolicy",
-      entityId: input.id,
-      version: input.version,
-      label: "this policy",
-    });
-    const { count } = await tx.escalationPolicy.deleteMany({ where: { id: input.id, version: input.version } });
-    if (count !== 1)
-      throw new AppError("CONFLICT", {
-        userMessage: "Someone else changed this policy at the same moment. Reload and try again.",
-      });
-    await recordAudit(tx, {
+    await deleteVersioned(
+      tx,
       actor,
-      action: "policy.delete",
-      entityType: "EscalationPolicy",
-      entityId: input.id,
-      before: snapshot(current),
-    });
+      {
+        action: "policy.delete",
+        entityType: "EscalationPolicy",
+        entityId: input.id,
+        version: input.version,
+        label: "this policy",
+      },
+      {
+        read: () => findPolicy(tx, input.id),
+        remove: () => tx.escalationPolicy.deleteMany({ where: { id: input.id, version: input.version } }),
+        audit: snapshot,
+      },
+    );
     return { id: input.id };
   });
 }
