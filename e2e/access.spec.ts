@@ -1,43 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { signInViaApi } from "./support/auth";
 import { createTestUser } from "./support/db";
+import { APP_PAGES } from "./support/routes";
 
 // Every page of the app. A new area adds its paths here the day it lands.
-const APP_ROUTES = [
-  "/",
-  "/overview",
-  "/command",
-  "/incidents",
-  "/incidents/new",
-  "/runbooks",
-  "/runbooks/new",
-  "/runbooks/drills",
-  "/runbooks/demo",
-  "/compliance",
-  "/report/compliance",
-  "/account",
-  "/admin",
-  "/admin/users",
-  "/admin/audit",
-  "/inventory",
-  "/inventory/systems",
-  "/inventory/tiers",
-  "/inventory/services/new",
-  "/inventory/systems/new",
-  "/people",
-  "/people/policies",
-  "/people/matrix",
-  "/people/channels",
-  "/people/paging",
-  "/people/contacts/new",
-  "/backups",
-  "/plans",
-  "/admin/tokens",
-];
 const ADMIN_ROUTES = ["/admin", "/admin/users", "/admin/audit", "/admin/tokens"];
 
 test.describe("access", () => {
-  for (const route of APP_ROUTES) {
+  for (const route of APP_PAGES) {
     test(`signed out, ${route} redirects to the login page`, async ({ page }) => {
       const response = await page.goto(route);
       await expect(page).toHaveURL(/\/login/);

@@ -5,39 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { DEMO_PASSWORD, demoEmail, signInViaApi } from "./support/auth";
 import { db } from "./support/db";
 import { JS_URL, PAYLOADS, seedHostileWorld, type HostileWorld } from "./support/hostile-world";
-
-// The APP_ROUTES of access.spec.ts: every page of the app.
-const APP_ROUTES = [
-  "/",
-  "/overview",
-  "/command",
-  "/incidents",
-  "/incidents/new",
-  "/runbooks",
-  "/runbooks/new",
-  "/runbooks/drills",
-  "/runbooks/demo",
-  "/compliance",
-  "/report/compliance",
-  "/account",
-  "/admin",
-  "/admin/users",
-  "/admin/audit",
-  "/inventory",
-  "/inventory/systems",
-  "/inventory/tiers",
-  "/inventory/services/new",
-  "/inventory/systems/new",
-  "/people",
-  "/people/policies",
-  "/people/matrix",
-  "/people/channels",
-  "/people/paging",
-  "/people/contacts/new",
-  "/backups",
-  "/plans",
-  "/admin/tokens",
-];
+import { APP_PAGES } from "./support/routes";
 
 // Spreadsheet formulas in a name: the CSV export must neutralise each (OWASP: a leading single quote). Names are
 // trimmed when saved, so a leading tab or CR cannot start one: lib/compliance/rules.test.ts covers those leads.
@@ -158,7 +126,7 @@ test("every page renders every hostile field as text", async ({ page }) => {
     [`/compliance?system=${ids.systemId}`]: [h.serviceName],
     [`/report/compliance?system=${ids.systemId}`]: [h.serviceName],
   };
-  const routes = [...new Set([...APP_ROUTES, ...Object.keys(expectations)])];
+  const routes = [...new Set([...APP_PAGES, ...Object.keys(expectations)])];
   for (const route of routes) {
     const response = await page.goto(route);
     expect(response?.status(), route).toBeLessThan(400);

@@ -81,3 +81,36 @@ export function routeFiles(dir = "app/api"): string[] {
     return statSync(full).isDirectory() ? routeFiles(full) : entry === "route.ts" ? [full] : [];
   });
 }
+
+/** Every page of the app (signed-in pages without an id in their path): access, escaping and secrets specs visit each. */
+export const APP_PAGES = [
+  "/",
+  "/overview",
+  "/command",
+  "/incidents",
+  "/incidents/new",
+  "/runbooks",
+  "/runbooks/new",
+  "/runbooks/drills",
+  "/runbooks/demo",
+  "/compliance",
+  "/report/compliance",
+  "/account",
+  "/admin",
+  "/admin/users",
+  "/admin/audit",
+  "/inventory",
+  "/inventory/systems",
+  "/inventory/tiers",
+  "/inventory/services/new",
+  "/inventory/systems/new",
+  "/people",
+  "/people/policies",
+  "/people/matrix",
+  "/people/channels",
+  "/people/paging",
+  "/people/contacts/new",
+  "/backups",
+  "/plans",
+  "/admin/tokens",
+];

@@ -9,6 +9,16 @@ import type { Plan, PlanContact, PlanNotification, PlanRunbook, PlanService, Pla
 import { PLAN_FORMAT_VERSION } from "./format";
 import { redactStepConfig, redactUrl } from "@/lib/security/secrets";
 
+/** What the plan keeps of a notification rule (per system and for the default matrix). */
+const matrixRuleSelect = {
+  event: true,
+  audience: true,
+  recipients: true,
+  timing: true,
+  minutes: true,
+  channel: { select: { name: true } },
+} as const;
+
 /** "System / service" names a service of another system (dependsOn, health-check services). */
 export const CROSS_SYSTEM_SEPARATOR = " / ";
 
@@ -149,14 +159,7 @@ export async function exportPlan(db: Reader, options: { system?: string } = {}):
         select: {
           rules: {
             orderBy: { position: "asc" },
-            select: {
-              event: true,
-              audience: true,
-              recipients: true,
-              timing: true,
-              minutes: true,
-              channel: { select: { name: true } },
-            },
+            select: matrixRuleSelect,
           },
         },
       },
@@ -277,14 +280,7 @@ export async function exportPlan(db: Reader, options: { system?: string } = {}):
       select: {
         rules: {
           orderBy: { position: "asc" },
-          select: {
-            event: true,
-            audience: true,
-            recipients: true,
-            timing: true,
-            minutes: true,
-            channel: { select: { name: true } },
-          },
+          select: matrixRuleSelect,
         },
       },
     }),
