@@ -7,6 +7,7 @@ import type { PlanReading } from "./format";
 import { importPlan, type ImportOutcome } from "./import";
 import type { ImportRequest } from "./schemas";
 import { runPlanJobOffThread } from "./parse-pool";
+import { formatFromName } from "./read";
 import { planToYaml } from "./yaml/write";
 
 /** "system\u0000service" keys of the services Lifeboat holds, so a plan may depend on one it does not list. */
@@ -37,8 +38,10 @@ export async function importDocument(
   request: ImportRequest,
   options: { apply: boolean; canEditTiers: boolean; expectedFingerprint?: string },
 ): Promise<ImportReport> {
-  // Only a YAML plan's dependencies are checked against these (a Markdown one keeps only names it lists itself).
-  const { plan, ...reading } = await readForImport(request, await findKnownServices(db));
+  // Only a YAML plan's dependencies are checked against these (a Markdown one keeps only names it lists itself):
+  // a file named .md skips the query. Telling the format from the content is the worker's job (it parses YAML).
+  const known = formatFromName(request.fileName) === "markdown" ? undefined : await findKnownServices(db);
+  const { plan, ...reading } = await readForImport(request, known);
   const yaml = reading.problems.length ? "" : planToYaml(plan);
   if (reading.problems.length) return { reading, yaml, outcome: null };
   const outcome = await importPlan(db, actor, plan, { ...options, source: request.fileName || reading.format });
