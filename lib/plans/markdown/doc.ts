@@ -1,10 +1,10 @@
-// The document the extractors share: numbered lines, its structure (fences, tables, headings), the lines the
-// extractors used, and what they noted. Every extractor marks the lines it read, so that what is left over can
+// The document the extractors share: numbered lines, its structure as the Markdown parser saw it (fences,
+// tables, headings, lists, blockquotes, front matter: lib/plans/markdown/tree.ts), the lines the extractors used,
+// and what they noted. A line inside a blockquote reads without its ">" markers. Every extractor marks the lines it read, so that what is left over can
 // be shown to the user as unparsed instead of being dropped silently.
 import type { SourceLine } from "../format";
-import { readFences, type Fence } from "./fences";
-import { readSections, headingOf, titlePath, type Section } from "./sections";
-import { readTables, isSeparatorRow, type Table } from "./tables";
+import { readSections, titlePath, type Section } from "./sections";
+import { readTree, type Fence, type HeadingAt, type List, type Table, type Tree } from "./tree";
 
 export type Note = { line?: number; message: string };
 
@@ -14,24 +14,35 @@ export class Doc {
   readonly tables: Table[];
   readonly root: Section;
   readonly sections: Section[];
+  readonly lists: List[];
+  readonly frontMatter: Tree["frontMatter"];
   readonly notes: Note[] = [];
   readonly notFound: string[] = [];
   private readonly used = new Set<number>();
   private readonly fenceOf = new Map<number, Fence>();
   private readonly tableOf = new Map<number, Table>();
   private readonly sectionOf: Section[] = [];
+  private readonly headingOf = new Map<number, HeadingAt>();
+  private readonly structure: Set<number>;
+  private readonly quoted: Set<number>;
 
   constructor(source: string) {
-    this.lines = source.split(/\r\n|\r|\n/);
-    this.fences = readFences(this.lines);
+    const raw = source.split(/\r\n|\r|\n/);
+    const tree = readTree(raw);
+    this.lines = raw.map((line, i) => (tree.quoted.has(i + 1) ? line.replace(/^\s*(?:>\s?)+/, "") : line));
+    this.fences = tree.fences;
+    this.lists = tree.lists;
+    this.frontMatter = tree.frontMatter;
+    this.structure = tree.structure;
+    this.quoted = tree.quoted;
     for (const fence of this.fences) for (let n = fence.open; n <= fence.end; n++) this.fenceOf.set(n, fence);
-    const inFence = (n: number) => this.fenceOf.has(n);
-    this.tables = readTables(this.lines, inFence);
+    this.tables = tree.tables;
     for (const table of this.tables) {
       for (const row of [table.header, ...table.rows]) this.tableOf.set(row.line, table);
       this.tableOf.set(table.separator, table);
     }
-    ({ root: this.root, all: this.sections } = readSections(this.lines, inFence));
+    for (const heading of tree.headings) for (const n of heading.lines) this.headingOf.set(n, heading);
+    ({ root: this.root, all: this.sections } = readSections(this.lines.length, tree.headings));
     // Sections come in document order, so a subsection overwrites its parent on the lines it holds.
     for (const s of [this.root, ...this.sections])
       for (let n = Math.max(s.line, 1); n <= s.end; n++) this.sectionOf[n] = s;
@@ -56,7 +67,33 @@ export class Doc {
   /** Plain text line: not in a fence or a table, not a heading, not blank. */
   isProse(line: number): boolean {
     const text = this.text(line);
-    return !!text.trim() && !this.fenceAt(line) && !this.tableAt(line) && !headingOf(text);
+    return (
+      !!text.trim() &&
+      !this.fenceAt(line) &&
+      !this.tableAt(line) &&
+      !this.headingAt(line) &&
+      !this.isStructure(line) &&
+      !this.inFrontMatter(line)
+    );
+  }
+
+  /** The heading on this line (both lines of a setext heading). */
+  headingAt(line: number): HeadingAt | undefined {
+    return this.headingOf.get(line);
+  }
+
+  /** A line that is only markup: a rule, a fence marker, a table separator, a setext underline. */
+  isStructure(line: number): boolean {
+    return this.structure.has(line);
+  }
+
+  inFrontMatter(line: number): boolean {
+    return !!this.frontMatter && line >= this.frontMatter.start && line <= this.frontMatter.end;
+  }
+
+  /** Inside a blockquote ("> …"). */
+  isQuoted(line: number): boolean {
+    return this.quoted.has(line);
   }
 
   /** The innermost section holding the line. */
@@ -86,17 +123,10 @@ export class Doc {
 
   /** Lines with content that no extractor used. Structure (headings, table separators, fence markers, rules) is not content. */
   unparsed(): SourceLine[] {
-    const markers = new Set<number>();
-    for (const f of this.fences) {
-      markers.add(f.open);
-      if (f.close) markers.add(f.close);
-    }
     const out: SourceLine[] = [];
     this.lines.forEach((text, i) => {
       const line = i + 1;
-      if (!text.trim() || this.used.has(line) || markers.has(line)) return;
-      if (!this.fenceAt(line) && (headingOf(text) || isSeparatorRow(text) || /^\s*([-*_])(\s*\1){2,}\s*$/.test(text)))
-        return;
+      if (!text.trim() || this.used.has(line) || this.structure.has(line) || this.headingOf.has(line)) return;
       out.push({ line, text });
     });
     return out;

@@ -1,79 +1,29 @@
-// Lists with nesting: an item owns the lines indented under it (continuation text, sub-items, code fences).
-// Blank lines do not end a list (numbered steps are often separated by them); an unindented line that is not an
-// item does, and so do headings and tables.
+// Lists with nesting, as the Markdown parser found them (lib/plans/markdown/tree.ts): an item owns its
+// continuation text, its sub-items and the code fences indented under it.
 import type { Doc } from "./doc";
-import type { Fence } from "./fences";
-import { listMarker, type ListMarker } from "./inline";
-import { headingOf } from "./sections";
+import type { List, ListItem } from "./tree";
 
-export type ListItem = ListMarker & {
-  line: number;
-  /** Continuation lines of the item's text. */
-  more: { line: number; text: string }[];
-  children: ListItem[];
-  fences: Fence[];
-};
+export type { List, ListItem } from "./tree";
 
-export type List = { items: ListItem[]; start: number; end: number };
-
-/** The list starting at `start` (a list item line), read no further than `to`. */
-export function readList(doc: Doc, start: number, to: number): List {
-  const items: ListItem[] = [];
-  const stack: ListItem[] = [];
-  let end = start;
-  let afterBlank = false;
-  for (let n = start; n <= to; n++) {
-    const text = doc.text(n);
-    const fence = doc.fenceAt(n);
-    if (fence) {
-      const owner = [...stack].reverse().find((item) => item.indent < fence.indent);
-      if (fence.open !== n || !owner) break;
-      owner.fences.push(fence);
-      n = end = fence.end;
-      afterBlank = false;
-      continue;
-    }
-    if (!text.trim()) {
-      afterBlank = true;
-      continue;
-    }
-    if (doc.tableAt(n) || headingOf(text)) break;
-    const marker = listMarker(text);
-    const indent = text.length - text.trimStart().length;
-    if (marker) {
-      if (afterBlank && marker.indent === 0 && items[0] && items[0].ordered !== marker.ordered) break;
-      while (stack.length && stack[stack.length - 1]!.indent >= marker.indent) stack.pop();
-      const item: ListItem = { ...marker, line: n, more: [], children: [], fences: [] };
-      (stack.length ? stack[stack.length - 1]!.children : items).push(item);
-      stack.push(item);
-    } else {
-      const owner = [...stack].reverse().find((item) => item.indent < indent);
-      // Without indentation, only a line right under an item continues it (a "lazy" continuation).
-      const target = owner ?? (afterBlank || /^\s*\*\*/.test(text) ? undefined : stack[stack.length - 1]);
-      if (!target) break;
-      target.more.push({ line: n, text: text.trim() });
-    }
-    end = n;
-    afterBlank = false;
-  }
-  return { items, start, end };
+/** Every list (and list inside a blockquote) that starts in a line range. */
+export function listsIn(doc: Doc, from: number, to: number): List[] {
+  return doc.lists.filter((l) => l.start >= from && l.start <= to).map((l) => within(l, to));
 }
 
-/** All lists in a line range, skipping what lies between them. */
-export function listsIn(doc: Doc, from: number, to: number): List[] {
-  const lists: List[] = [];
-  for (let n = from; n <= to; n++) {
-    const fence = doc.fenceAt(n);
-    if (fence) {
-      n = fence.end;
-      continue;
-    }
-    if (doc.tableAt(n) || !listMarker(doc.text(n))) continue;
-    const list = readList(doc, n, to);
-    lists.push(list);
-    n = list.end;
+/** The list holding the item on line `start`, from that item on, read no further than `to`. */
+export function readList(doc: Doc, start: number, to: number): List {
+  for (const list of doc.lists) {
+    const at = list.items.findIndex((item) => item.line === start);
+    if (at >= 0) return within({ items: list.items.slice(at), start, end: list.end }, to);
   }
-  return lists;
+  return { items: [], start, end: start };
+}
+
+/** Items past `to` belong to the next part of the document. */
+function within(list: List, to: number): List {
+  if (list.end <= to) return list;
+  const items = list.items.filter((item) => item.line <= to);
+  return { items, start: list.start, end: Math.min(to, list.end) };
 }
 
 /** Every line the item stands on: its own, its continuation lines, its sub-items and its fences. */

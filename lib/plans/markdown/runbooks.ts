@@ -6,7 +6,7 @@ import type { Doc } from "./doc";
 import { durationNote, findDuration, objective, parseDuration } from "./durations";
 import { clip, isNone, plain, readLabel } from "./inline";
 import { childTexts, itemLines, listsIn, readList } from "./lists";
-import { headingOf, type Section } from "./sections";
+import type { Section } from "./sections";
 import { isServiceTable } from "./services";
 import { manualSteps, stepsFromFence, stepsFromList } from "./steps";
 import { cell } from "./tables";
@@ -82,9 +82,9 @@ function scenarioRunbook(doc: Doc, section: Section, name: string): PlanRunbook 
   for (let n = section.line + 1; n <= section.end; n++) {
     if (doc.fenceAt(n) || doc.tableAt(n)) continue;
     const text = doc.text(n);
-    const heading = headingOf(text);
+    const heading = doc.headingAt(n);
     if (heading) {
-      starts.push({ line: n, block: blockOf(heading.title), value: "" });
+      if (heading.line === n) starts.push({ line: n, block: blockOf(heading.title), value: "" });
       continue;
     }
     const label = readLabel(text);
@@ -97,7 +97,7 @@ function scenarioRunbook(doc: Doc, section: Section, name: string): PlanRunbook 
     if (!start.block) return;
     const to = (starts[i + 1]?.line ?? section.end + 1) - 1;
     const from = start.line + 1;
-    if (!headingOf(doc.text(start.line))) doc.use(start.line);
+    if (!doc.headingAt(start.line)) doc.use(start.line);
     if (start.block === "steps") steps.push(...readSteps(doc, from, to, start.value));
     else if (start.block === "time") estimate(doc, runbook, start.value || firstProse(doc, from, to) || "", start.line);
     else {
