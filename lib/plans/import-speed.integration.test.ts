@@ -62,7 +62,9 @@ async function rawBaseline(t: TestDatabase, plan: Plan): Promise<number> {
            SELECT $1 || v.name, $1, v.name, v.kind, v.tier, v.rto, v.owner, now()
            FROM jsonb_to_recordset($2::jsonb) AS v(name text, kind text, tier int, rto int, owner text)`,
           systemId,
-          JSON.stringify(services.map((x) => ({ name: x.name, kind: x.kind, tier: x.tier, rto: x.rtoMinutes, owner: x.owner }))),
+          JSON.stringify(
+            services.map((x) => ({ name: x.name, kind: x.kind, tier: x.tier, rto: x.rtoMinutes, owner: x.owner })),
+          ),
         );
         const edges = services.flatMap((x) =>
           (x.dependsOn ?? []).filter((d) => !d.includes(" / ")).map((d) => ({ a: systemId + x.name, b: systemId + d })),
@@ -71,7 +73,10 @@ async function rawBaseline(t: TestDatabase, plan: Plan): Promise<number> {
           `INSERT INTO "ServiceDependency" ("serviceId", "dependsOnId") SELECT a, b FROM jsonb_to_recordset($1::jsonb) AS v(a text, b text)`,
           JSON.stringify(edges),
         );
-        const policies = (system.backupPolicies ?? []).map((p) => ({ id: `${systemId}${p.service}`, s: systemId + p.service }));
+        const policies = (system.backupPolicies ?? []).map((p) => ({
+          id: `${systemId}${p.service}`,
+          s: systemId + p.service,
+        }));
         await tx.$executeRawUnsafe(
           `INSERT INTO "BackupPolicy" (id, "serviceId", name, "intervalMinutes", "updatedAt") SELECT id, s, 'nightly', 60, now() FROM jsonb_to_recordset($1::jsonb) AS v(id text, s text)`,
           JSON.stringify(policies),
@@ -94,11 +99,13 @@ describe("applying a large plan", () => {
     const [first, applyMs] = await timed(() => importPlan(t.db, actor, plan, { apply: true, canEditTiers: true }));
     expect(first.problems).toEqual([]);
     expect(first.applied).toBe(true);
-    expect(await t.db.service.count({ where: { system: { name: { startsWith: "Fleet" } } } })).toBe(SYSTEMS * PER_SYSTEM);
-    const edges = plan.systems.reduce((n, s) => n + (s.services ?? []).reduce((m, x) => m + x.dependsOn!.length, 0), 0);
-    expect(await t.db.serviceDependency.count({ where: { service: { system: { name: { startsWith: "Fleet" } } } } })).toBe(
-      edges,
+    expect(await t.db.service.count({ where: { system: { name: { startsWith: "Fleet" } } } })).toBe(
+      SYSTEMS * PER_SYSTEM,
     );
+    const edges = plan.systems.reduce((n, s) => n + (s.services ?? []).reduce((m, x) => m + x.dependsOn!.length, 0), 0);
+    expect(
+      await t.db.serviceDependency.count({ where: { service: { system: { name: { startsWith: "Fleet" } } } } }),
+    ).toBe(edges);
     expect(await t.db.backupPolicy.count({ where: { service: { system: { name: { startsWith: "Fleet" } } } } })).toBe(
       (SYSTEMS * PER_SYSTEM) / 2,
     );
@@ -109,14 +116,16 @@ describe("applying a large plan", () => {
     expect(again.changes.filter((c) => c.action !== "unchanged")).toEqual([]);
 
     const changed = bigPlan(90);
-    const [preview, previewMs] = await timed(() => importPlan(t.db, actor, changed, { apply: false, canEditTiers: true }));
+    const [preview, previewMs] = await timed(() =>
+      importPlan(t.db, actor, changed, { apply: false, canEditTiers: true }),
+    );
     const [updated, updateMs] = await timed(() =>
       importPlan(t.db, actor, changed, { apply: true, canEditTiers: true, expectedFingerprint: preview.fingerprint }),
     );
     expect(updated.counts.update).toBe(SYSTEMS * PER_SYSTEM);
-    expect(await t.db.service.findFirstOrThrow({ where: { name: "svc-0007", system: { name: "Fleet 1" } } })).toMatchObject(
-      { rtoMinutes: 90, version: 2 },
-    );
+    expect(
+      await t.db.service.findFirstOrThrow({ where: { name: "svc-0007", system: { name: "Fleet 1" } } }),
+    ).toMatchObject({ rtoMinutes: 90, version: 2 });
 
     console.log(
       [
