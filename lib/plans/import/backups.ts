@@ -59,7 +59,9 @@ export async function importBackupPolicies(ctx: ImportContext, system: PlanSyste
   }
   const key = (serviceId: string, name: string) => `${serviceId}\u0000${name}`;
   const existing = new Map<string, BackupPolicy>();
-  for (const part of chunks([...new Set(items.map((x) => x.serviceId))]))
+  // A service created by this import has no stored policies: only the others are looked up.
+  const storedIds = [...new Set(items.map((x) => x.serviceId))].filter((id) => !ctx.created.has(id));
+  for (const part of chunks(storedIds))
     for (const row of await ctx.tx.backupPolicy.findMany({ where: { serviceId: { in: part } } }))
       existing.set(key(row.serviceId, row.name), row);
   await writeMatchedBatch(ctx, {

@@ -92,6 +92,7 @@ export async function writeMatchedBatch<Item, Data, Row extends VersionedRow>(
       else if (p.kind === "create") {
         const row = created.get(p.key)!;
         spec.existing.set(p.key, row);
+        ctx.created.add(row.id);
         ctx.record(
           { action: "create", entity, name, details: [...describeNew(p.prepared.stated), ...(p.prepared.notes ?? [])] },
           { entityType: spec.entityType, entityId: row.id, after: row },

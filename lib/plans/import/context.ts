@@ -18,6 +18,8 @@ export class ImportContext {
   readonly problems: PlanProblem[] = [];
   private unreported = 0;
   private readonly audits: AuditInput[] = [];
+  /** Rows this import created (by id): nothing can hang off them yet, so no query needs to look for it. */
+  readonly created = new Set<string>();
   /** Services of systems the plan does not list, by "system\u0000service", looked up once (null: none). */
   readonly foreignServices = new Map<string, { id: string; name: string; systemId: string } | null>();
 

@@ -216,7 +216,9 @@ export async function importDependencies(ctx: ImportContext, system: PlanSystem,
     listed.flatMap((x) => x.service.dependsOn!),
   );
   const stored = new Map<string, Edge[]>();
-  for (const part of chunks([...new Set(listed.map((x) => x.self!.id))])) {
+  // Services created by this import have no stored edges: only the others are looked up.
+  const storedIds = [...new Set(listed.map((x) => x.self!.id))].filter((id) => !ctx.created.has(id));
+  for (const part of chunks(storedIds)) {
     const rows = await ctx.tx.serviceDependency.findMany({
       where: { serviceId: { in: part } },
       select: { serviceId: true, dependsOnId: true, dependsOn: { select: { name: true } } },
