@@ -120,7 +120,7 @@ const valueOf = (source: string, column: string, type: string) =>
 
 function checkColumns(table: string, columns: ColumnTypes, used: Iterable<string>) {
   for (const column of used)
-    if (!(column in columns)) throw new Error(`${table}.${column} is not a column an import writes`);
+    if (!Object.hasOwn(columns, column)) throw new Error(`${table}.${column} is not a column an import writes`);
 }
 
 /** An id in the shape of Prisma's cuid() (what rows created through Prisma get): c, time, counter, randomness. */
