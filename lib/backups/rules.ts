@@ -30,8 +30,21 @@ export function rpoBand(ageMinutes: number | null, rpoMinutes: number | null): R
 
 export type Schedule = { intervalMinutes: number | null; cron: string | null; graceMinutes: number };
 
+/** Answers of cronProblem by expression: a plan import checks the same few schedules thousands of times. */
+const cronAnswers = new Map<string, string | null>();
+const MAX_CRON_ANSWERS = 1_000;
+
 /** Parses a five-field cron expression (UTC); returns the problem in words when it is not valid. */
 export function cronProblem(expression: string): string | null {
+  const known = cronAnswers.get(expression);
+  if (known !== undefined) return known;
+  const answer = parseProblem(expression);
+  if (cronAnswers.size >= MAX_CRON_ANSWERS) cronAnswers.clear();
+  cronAnswers.set(expression, answer);
+  return answer;
+}
+
+function parseProblem(expression: string): string | null {
   if (expression.trim().split(/\s+/).length !== 5) return "Cron needs five fields: minute hour day month weekday";
   try {
     CronExpressionParser.parse(expression, { tz: "UTC" });

@@ -1,7 +1,9 @@
 // What every part of an import shares: the transaction, who imports, and the report being built —
 // one line per thing created, updated, left unchanged or skipped, and the problems that stop the import.
+// Audit events are gathered here and written together when the import applies (recordAudits: a few multi-row
+// INSERTs in the same transaction, instead of one round trip per row of a 2,000-service plan).
 import type { Tx } from "@/lib/db/client";
-import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { recordAudits, type AuditActor, type AuditInput } from "@/lib/audit/record";
 import { canonicalJson } from "@/lib/canonical-json";
 import type { PlanProblem } from "../format";
 
@@ -15,6 +17,11 @@ export class ImportContext {
   readonly changes: PlanChange[] = [];
   readonly problems: PlanProblem[] = [];
   private unreported = 0;
+  private readonly audits: AuditInput[] = [];
+  /** Rows this import created (by id): nothing can hang off them yet, so no query needs to look for it. */
+  readonly created = new Set<string>();
+  /** Services of systems the plan does not list, by "system\u0000service", looked up once (null: none). */
+  readonly foreignServices = new Map<string, { id: string; name: string; systemId: string } | null>();
 
   constructor(
     readonly tx: Tx,
@@ -34,19 +41,16 @@ export class ImportContext {
       : this.problems;
   }
 
-  /** Records a change in the report and, when something was written, in the audit trail (same transaction). */
-  async record(
-    change: PlanChange,
-    audit?: { entityType: string; entityId: string; before?: unknown; after?: unknown },
-  ) {
+  /** Records a change in the report and, when something was written, an audit event (written by flushAudits). */
+  record(change: PlanChange, audit?: { entityType: string; entityId: string; before?: unknown; after?: unknown }) {
     this.changes.push(change);
-    if (audit && (change.action === "create" || change.action === "update")) {
-      await recordAudit(this.tx, {
-        actor: this.actor,
-        action: `plan.import.${change.entity}.${change.action}`,
-        ...audit,
-      });
-    }
+    if (audit && (change.action === "create" || change.action === "update"))
+      this.audits.push({ actor: this.actor, action: `plan.import.${change.entity}.${change.action}`, ...audit });
+  }
+
+  /** Writes the gathered audit events, in the order of the changes, in the import's transaction. */
+  async flushAudits() {
+    await recordAudits(this.tx, this.audits.splice(0));
   }
 }
 
@@ -116,7 +120,7 @@ export async function writeMatched<Row extends object>(
   const { entity, name, entityType, current } = spec;
   if (!current) {
     const created = await spec.create();
-    await ctx.record(
+    ctx.record(
       { action: "create", entity, name, details: [...describeNew(spec.stated), ...(spec.notes?.(created) ?? [])] },
       { entityType, entityId: spec.entityId(created), after: created },
     );
@@ -124,11 +128,11 @@ export async function writeMatched<Row extends object>(
   }
   const { update, details } = diffFields(current as Record<string, unknown>, spec.stated);
   if (!details.length) {
-    await ctx.record({ action: "unchanged", entity, name, details });
+    ctx.record({ action: "unchanged", entity, name, details });
     return current;
   }
   const after = await spec.update(update);
-  await ctx.record(
+  ctx.record(
     { action: "update", entity, name, details },
     { entityType, entityId: spec.entityId(current), before: current, after },
   );

@@ -155,6 +155,7 @@ export async function importPlan(
               "Lifeboat changed since this preview (someone else edited what the plan touches). Nothing was applied: review the new preview, then apply.",
           });
         }
+        await ctx.flushAudits();
         await recordAudit(tx, {
           actor,
           action: "plan.import",

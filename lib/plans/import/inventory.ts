@@ -7,6 +7,7 @@ import type { Plan, PlanSystem } from "../format";
 import { restoreUrl } from "@/lib/security/secrets";
 import { CROSS_SYSTEM_SEPARATOR } from "../export";
 import { definedOnly, diffFields, pick, schemaProblems, writeMatched, type ImportContext } from "./context";
+import { chunks, insertRows, updateVersioned, writeMatchedBatch, type ColumnTypes } from "./batch";
 
 /** What a new service holds for the fields a plan leaves out ("not stated": the tier default applies). */
 const NEW_SERVICE = { kind: "other", rtoMinutes: null, rpoMinutes: null, owner: "", healthCheckUrl: "", notes: "" };
@@ -64,6 +65,19 @@ export async function importSystem(ctx: ImportContext, system: PlanSystem, path:
   return row.id;
 }
 
+/** What an import may change on a stored service (updateVersioned writes these columns only). */
+const SERVICE_COLUMNS: ColumnTypes = {
+  kind: "text",
+  tier: "int",
+  rtoMinutes: "int",
+  rpoMinutes: "int",
+  owner: "text",
+  healthCheckUrl: "text",
+  notes: "text",
+};
+const NEW_SERVICE_COLUMNS: ColumnTypes = { ...SERVICE_COLUMNS, systemId: "text", name: "text" };
+
+/** The system's services: read in one query, new ones in one INSERT, changed ones in one UPDATE (./batch.ts). */
 export async function importServices(
   ctx: ImportContext,
   system: PlanSystem,
@@ -73,56 +87,71 @@ export async function importServices(
 ) {
   const existing = await ctx.tx.service.findMany({ where: { systemId } });
   const byName = new Map(existing.map((s) => [s.name, s]));
-  const refs = new Map<string, ServiceRef>(existing.map((s) => [s.name, { id: s.id, name: s.name, systemId }]));
-  index.set(system.name, refs);
-  for (const [i, service] of (system.services ?? []).entries()) {
-    const at = `${path}.services[${i}]`;
-    const current = byName.get(service.name);
-    const stated: Partial<ServiceFields> = {
-      kind: service.kind,
-      tier: service.tier,
-      rtoMinutes: service.rtoMinutes,
-      rpoMinutes: service.rpoMinutes,
-      owner: service.owner,
-      healthCheckUrl: service.healthCheckUrl,
-      notes: service.notes,
-    };
-    if (typeof stated.healthCheckUrl === "string") {
-      const url = restoreUrl(stated.healthCheckUrl, current?.healthCheckUrl);
-      if (url === null) {
-        ctx.problem(
-          `${at}.healthCheckUrl`,
-          "holds a secret placeholder that does not match the stored URL: write the real URL",
-        );
-        continue;
+  await writeMatchedBatch(ctx, {
+    entityType: "Service",
+    items: (system.services ?? []).map((service, i) => ({ service, at: `${path}.services[${i}]` })),
+    key: ({ service }) => service.name,
+    rowKey: (row) => row.name,
+    existing: byName,
+    prepare: ({ service, at }, current) => {
+      const stated: Partial<ServiceFields> = {
+        kind: service.kind,
+        tier: service.tier,
+        rtoMinutes: service.rtoMinutes,
+        rpoMinutes: service.rpoMinutes,
+        owner: service.owner,
+        healthCheckUrl: service.healthCheckUrl,
+        notes: service.notes,
+      };
+      if (typeof stated.healthCheckUrl === "string") {
+        const url = restoreUrl(stated.healthCheckUrl, current?.healthCheckUrl);
+        if (url === null) {
+          ctx.problem(
+            `${at}.healthCheckUrl`,
+            "holds a secret placeholder that does not match the stored URL: write the real URL",
+          );
+          return null;
+        }
+        stated.healthCheckUrl = url;
       }
-      stated.healthCheckUrl = url;
-    }
-    if (!current && stated.tier === undefined) {
-      ctx.problem(at, `${service.name} is new and states no tier (nor a priority): add tier: 1 (Critical) to 4 (Low)`);
-      continue;
-    }
-    const definedStated = definedOnly(stated);
-    const base = current ? { ...current, healthCheckUrl: current.healthCheckUrl ?? "" } : NEW_SERVICE;
-    const parsed = serviceFieldsSchema.safeParse({ ...base, ...definedStated, systemId, name: service.name });
-    if (!parsed.success) {
-      schemaProblems(ctx, at, parsed.error.issues);
-      continue;
-    }
-    const row = await writeMatched(ctx, {
-      entity: "service",
-      name: `${system.name} / ${service.name}`,
-      entityType: "Service",
-      entityId: (r) => r.id,
-      current,
-      // What the schema made of the stated fields (e.g. a normalised URL), not the raw text.
-      stated: pick(parsed.data, definedStated),
-      create: () => ctx.tx.service.create({ data: parsed.data }),
-      update: (changes) =>
-        ctx.tx.service.update({ where: { id: current!.id }, data: { ...changes, version: { increment: 1 } } }),
-    });
-    refs.set(row.name, { id: row.id, name: row.name, systemId });
-  }
+      if (!current && stated.tier === undefined) {
+        ctx.problem(
+          at,
+          `${service.name} is new and states no tier (nor a priority): add tier: 1 (Critical) to 4 (Low)`,
+        );
+        return null;
+      }
+      const definedStated = definedOnly(stated);
+      const base = current ? { ...current, healthCheckUrl: current.healthCheckUrl ?? "" } : NEW_SERVICE;
+      const parsed = serviceFieldsSchema.safeParse({ ...base, ...definedStated, systemId, name: service.name });
+      if (!parsed.success) {
+        schemaProblems(ctx, at, parsed.error.issues);
+        return null;
+      }
+      return {
+        entity: "service",
+        name: `${system.name} / ${service.name}`,
+        data: parsed.data,
+        // What the schema made of the stated fields (e.g. a normalised URL), not the raw text.
+        stated: pick(parsed.data, definedStated),
+      };
+    },
+    createMany: (data) => insertRows(ctx.tx, "Service", NEW_SERVICE_COLUMNS, data),
+    updateMany: (updates) =>
+      updateVersioned(
+        ctx.tx,
+        "Service",
+        SERVICE_COLUMNS,
+        updates.map(({ current, changes }) => ({ id: current.id, version: current.version, changes })),
+      ),
+  });
+  index.set(system.name, new Map([...byName.values()].map((s) => [s.name, { id: s.id, name: s.name, systemId }])));
+}
+
+/** "Other system / service" split in two, or null for a plain name. */
+function crossSystem(name: string): [string, string] | null {
+  const split = name.indexOf(CROSS_SYSTEM_SEPARATOR);
+  return split < 0 ? null : [name.slice(0, split), name.slice(split + CROSS_SYSTEM_SEPARATOR.length)];
 }
 
 /** A service named in a plan: in `systemName`, or "Other system / service" anywhere in Lifeboat. */
@@ -134,67 +163,132 @@ export async function resolveService(
 ): Promise<ServiceRef | null> {
   const local = index.get(systemName)?.get(name);
   if (local) return local;
-  const split = name.indexOf(CROSS_SYSTEM_SEPARATOR);
-  if (split < 0) return null;
-  const [otherSystem, otherService] = [name.slice(0, split), name.slice(split + CROSS_SYSTEM_SEPARATOR.length)];
-  const fromIndex = index.get(otherSystem)?.get(otherService);
+  const other = crossSystem(name);
+  if (!other) return null;
+  const fromIndex = index.get(other[0])?.get(other[1]);
   if (fromIndex) return fromIndex;
-  const found = await ctx.tx.service.findFirst({
-    where: { name: otherService, system: { name: otherSystem } },
-    select: { id: true, name: true, systemId: true },
-  });
-  return found;
+  const key = other.join("\u0000");
+  if (!ctx.foreignServices.has(key)) await prefetchServices(ctx, index, systemName, [name]);
+  return ctx.foreignServices.get(key) ?? null;
 }
 
+/**
+ * Looks up, in one query, the services of other systems that these names point at and the import has not
+ * indexed, so resolving each of them afterwards asks nothing of the database.
+ */
+export async function prefetchServices(ctx: ImportContext, index: ServiceIndex, systemName: string, names: string[]) {
+  const wanted = new Map<string, { system: string; name: string }>();
+  for (const name of names) {
+    if (index.get(systemName)?.has(name)) continue;
+    const other = crossSystem(name);
+    if (!other || index.get(other[0])?.has(other[1])) continue;
+    const key = other.join("\u0000");
+    if (!ctx.foreignServices.has(key)) wanted.set(key, { system: other[0], name: other[1] });
+  }
+  for (const part of chunks([...wanted.values()])) {
+    const found = await ctx.tx.service.findMany({
+      where: { OR: part.map((w) => ({ name: w.name, system: { name: w.system } })) },
+      select: { id: true, name: true, systemId: true, system: { select: { name: true } } },
+    });
+    for (const f of found)
+      ctx.foreignServices.set(`${f.system.name}\u0000${f.name}`, { id: f.id, name: f.name, systemId: f.systemId });
+  }
+  for (const key of wanted.keys()) if (!ctx.foreignServices.has(key)) ctx.foreignServices.set(key, null);
+}
+
+type Edge = { id: string; name: string };
+
+/**
+ * Sets each listed service's dependencies exactly as stated: the stored edges of the system's services in one
+ * query, then every added edge in one INSERT and every removed one in one DELETE.
+ */
 export async function importDependencies(ctx: ImportContext, system: PlanSystem, path: string, index: ServiceIndex) {
-  for (const [i, service] of (system.services ?? []).entries()) {
-    if (service.dependsOn === undefined) continue;
-    const self = index.get(system.name)?.get(service.name);
-    if (!self) continue; // its own problem is already reported
+  const local = index.get(system.name);
+  const listed = (system.services ?? [])
+    .map((service, i) => ({ service, i, self: local?.get(service.name) }))
+    // A service without its own row has its problem reported already.
+    .filter((x) => x.service.dependsOn !== undefined && x.self);
+  if (!listed.length) return;
+  await prefetchServices(
+    ctx,
+    index,
+    system.name,
+    listed.flatMap((x) => x.service.dependsOn!),
+  );
+  const stored = new Map<string, Edge[]>();
+  // Services created by this import have no stored edges: only the others are looked up.
+  const storedIds = [...new Set(listed.map((x) => x.self!.id))].filter((id) => !ctx.created.has(id));
+  for (const part of chunks(storedIds)) {
+    const rows = await ctx.tx.serviceDependency.findMany({
+      where: { serviceId: { in: part } },
+      select: { serviceId: true, dependsOnId: true, dependsOn: { select: { name: true } } },
+    });
+    for (const row of rows)
+      stored.set(row.serviceId, [
+        ...(stored.get(row.serviceId) ?? []),
+        { id: row.dependsOnId, name: row.dependsOn.name },
+      ]);
+  }
+  // The edges as the plan leaves them, service by service (a service listed twice: the later list wins).
+  const result = new Map(stored);
+  for (const { service, i, self } of listed) {
     const wanted = new Map<string, string>();
-    for (const [k, name] of service.dependsOn.entries()) {
+    for (const [k, name] of service.dependsOn!.entries()) {
       const target = await resolveService(ctx, index, system.name, name);
       if (!target)
         ctx.problem(
           `${path}.services[${i}].dependsOn[${k}]`,
           `"${name}" is not a service of ${system.name} (another system's service is written "System${CROSS_SYSTEM_SEPARATOR}service")`,
         );
-      else if (target.id === self.id)
+      else if (target.id === self!.id)
         ctx.problem(`${path}.services[${i}].dependsOn[${k}]`, `${service.name} cannot depend on itself`);
       else wanted.set(target.id, name);
     }
-    const current = await ctx.tx.serviceDependency.findMany({
-      where: { serviceId: self.id },
-      select: { dependsOnId: true, dependsOn: { select: { name: true } } },
-    });
-    const currentIds = new Set(current.map((d) => d.dependsOnId));
+    const current = result.get(self!.id) ?? [];
+    const currentIds = new Set(current.map((d) => d.id));
     const added = [...wanted.keys()].filter((id) => !currentIds.has(id));
-    const removed = current.filter((d) => !wanted.has(d.dependsOnId));
+    const removed = current.filter((d) => !wanted.has(d.id));
     const label = `${system.name} / ${service.name}`;
+    result.set(
+      self!.id,
+      [...wanted].map(([id, name]) => ({ id, name })),
+    );
     if (!added.length && !removed.length) {
-      await ctx.record({ action: "unchanged", entity: "dependencies", name: label, details: [] });
+      ctx.record({ action: "unchanged", entity: "dependencies", name: label, details: [] });
       continue;
     }
-    if (added.length)
-      await ctx.tx.serviceDependency.createMany({
-        data: added.map((dependsOnId) => ({ serviceId: self.id, dependsOnId })),
-      });
-    if (removed.length)
-      await ctx.tx.serviceDependency.deleteMany({
-        where: { serviceId: self.id, dependsOnId: { in: removed.map((d) => d.dependsOnId) } },
-      });
-    const details = [...added.map((id) => `+ ${wanted.get(id)}`), ...removed.map((d) => `− ${d.dependsOn.name}`)];
-    await ctx.record(
+    const details = [...added.map((id) => `+ ${wanted.get(id)}`), ...removed.map((d) => `− ${d.name}`)];
+    ctx.record(
       // A service that had none gets its dependencies ("create"); one that had some has them changed.
       { action: current.length ? "update" : "create", entity: "dependencies", name: label, details },
       {
         entityType: "Service",
-        entityId: self.id,
-        before: { dependsOn: current.map((d) => d.dependsOn.name) },
+        entityId: self!.id,
+        before: { dependsOn: current.map((d) => d.name) },
         after: { dependsOn: [...wanted.values()] },
       },
     );
   }
+  const inserts: { serviceId: string; dependsOnId: string }[] = [];
+  const deletes: { a: string; b: string }[] = [];
+  for (const [serviceId, edges] of result) {
+    const before = new Set((stored.get(serviceId) ?? []).map((d) => d.id));
+    const after = new Set(edges.map((d) => d.id));
+    for (const id of after) if (!before.has(id)) inserts.push({ serviceId, dependsOnId: id });
+    for (const id of before) if (!after.has(id)) deletes.push({ a: serviceId, b: id });
+  }
+  for (const part of chunks(inserts, 5_000))
+    await ctx.tx.$executeRawUnsafe(
+      `INSERT INTO "ServiceDependency" ("serviceId", "dependsOnId")
+       SELECT e.j->>'serviceId', e.j->>'dependsOnId' FROM jsonb_array_elements($1::jsonb) AS e(j)`,
+      JSON.stringify(part),
+    );
+  for (const part of chunks(deletes))
+    await ctx.tx.$executeRawUnsafe(
+      `DELETE FROM "ServiceDependency" d USING jsonb_to_recordset($1::jsonb) AS v(a text, b text)
+       WHERE d."serviceId" = v.a AND d."dependsOnId" = v.b`,
+      JSON.stringify(part),
+    );
 }
 
 /** After every edge is written: the graph must still be acyclic (checked over the whole graph, in the transaction). */

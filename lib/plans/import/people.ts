@@ -76,14 +76,14 @@ export async function importChannels(ctx: ImportContext, channels: Plan["channel
         `channel "${channel.name}" is a ${current.type} channel in Lifeboat, not ${channel.type}`,
       );
     } else if (current) {
-      await ctx.record({ action: "unchanged", entity: "channel", name: channel.name, details: [] });
+      ctx.record({ action: "unchanged", entity: "channel", name: channel.name, details: [] });
     } else {
       const created = await ctx.tx.notificationChannel.create({
         data: { name: channel.name, type: channel.type, url: null, enabled: false },
         select: { id: true, name: true, type: true },
       });
       people.rememberChannel(channel.name, created);
-      await ctx.record(
+      ctx.record(
         {
           action: "create",
           entity: "channel",
@@ -218,7 +218,7 @@ export async function importEscalation(
     return `level ${l.level} after ${l.afterMinutes} min: ${targets.join(", ") || "—"}${l.channels?.length ? ` via ${l.channels.join(", ")}` : " (no channel yet: nobody is paged until one is added)"}`;
   });
   if (current && levelKey(stored) === levelKey(wanted)) {
-    await ctx.record({ action: "unchanged", entity: "escalation", name: label, details: [] });
+    ctx.record({ action: "unchanged", entity: "escalation", name: label, details: [] });
     return;
   }
   let policyId = current?.id;
@@ -245,7 +245,7 @@ export async function importEscalation(
       },
     });
   }
-  await ctx.record(
+  ctx.record(
     { action: current ? "update" : "create", entity: "escalation", name: label, details },
     { entityType: "EscalationPolicy", entityId: policyId!, before: current ? stored : undefined, after: wanted },
   );
@@ -291,7 +291,7 @@ export async function importNotifications(
   }));
   const name = `${label} notification matrix`;
   if (current && JSON.stringify(stored) === JSON.stringify(wanted)) {
-    await ctx.record({ action: "unchanged", entity: "notifications", name, details: [] });
+    ctx.record({ action: "unchanged", entity: "notifications", name, details: [] });
     return;
   }
   await ctx.tx.notificationMatrix.upsert({
@@ -307,7 +307,7 @@ export async function importNotifications(
     (r) =>
       `${r.event} → ${r.audience}: ${[r.channel, r.recipients].filter(Boolean).join(" / ")} (${r.timing}${r.minutes ? ` ${r.minutes} min` : ""})`,
   );
-  await ctx.record(
+  ctx.record(
     { action: current ? "update" : "create", entity: "notifications", name, details },
     { entityType: "NotificationMatrix", entityId: matrixId, before: stored, after: wanted },
   );

@@ -49,7 +49,7 @@ export async function importRunbooks(
       include: { steps: { orderBy: { position: "asc" } }, drill: true },
     });
     if (!current && !runbook.steps?.length) {
-      await ctx.record({
+      ctx.record({
         action: "skip",
         entity: "runbook",
         name: label,
@@ -130,7 +130,7 @@ export async function importRunbooks(
         data: { systemId, name: runbook.name, ...definedFields, steps: { create: rows } },
       });
       runbookId = created.id;
-      await ctx.record(
+      ctx.record(
         { action: "create", entity: "runbook", name: label, details: [...describeNew(definedFields), ...stepSummary] },
         {
           entityType: "Runbook",
@@ -142,7 +142,7 @@ export async function importRunbooks(
       const { update, details } = diffFields(current as unknown as Record<string, unknown>, definedFields);
       if (stepsChanged) details.push(`steps replaced (${storedSteps.length} → ${rows.length})`, ...stepSummary);
       if (!details.length) {
-        await ctx.record({ action: "unchanged", entity: "runbook", name: label, details });
+        ctx.record({ action: "unchanged", entity: "runbook", name: label, details });
       } else {
         if (stepsChanged) await ctx.tx.runbookStep.deleteMany({ where: { runbookId: current.id } });
         const after = await ctx.tx.runbook.update({
@@ -152,7 +152,7 @@ export async function importRunbooks(
         // Titles only, as the runbook editor audits: step settings may hold secrets.
         const titles = (steps: { kind: string; title: string }[]) =>
           steps.map((st, n) => `${n + 1}. [${st.kind}] ${st.title}`);
-        await ctx.record(
+        ctx.record(
           { action: "update", entity: "runbook", name: label, details },
           {
             entityType: "Runbook",
@@ -176,7 +176,7 @@ async function importDrill(
   current: { everyDays: number; lastRunAt: Date | null } | null,
 ) {
   if (current?.everyDays === everyDays) {
-    await ctx.record({ action: "unchanged", entity: "drill schedule", name: label, details: [] });
+    ctx.record({ action: "unchanged", entity: "drill schedule", name: label, details: [] });
     return;
   }
   // As the drill editor: due N days after the last drill, or N days from now.
@@ -186,7 +186,7 @@ async function importDrill(
     create: { runbookId, everyDays, nextDueAt },
     update: { everyDays, nextDueAt, version: { increment: 1 } },
   });
-  await ctx.record(
+  ctx.record(
     {
       action: current ? "update" : "create",
       entity: "drill schedule",
