@@ -231,6 +231,18 @@ export type PlanNotification = z.infer<typeof planNotificationSchema>;
 export type SourceLine = { line: number; text: string };
 /** Something in the input that stops the whole import (nothing is applied). */
 export type PlanProblem = { line?: number; path?: string; message: string };
+/**
+ * One thing a Markdown plan states, as read, with the line it came from, so a person can check it at a glance.
+ * scope: what the figure is for, when the plan says (a service, an environment, a tier, a data type, a scenario).
+ */
+export type PlanFact = { line: number; text: string } & (
+  | { kind: "system"; name: string }
+  | { kind: "rto" | "rpo"; minutes?: number; minMinutes?: number; scope?: string }
+  | { kind: "backup"; everyMinutes?: number; at?: string; retentionDays?: number; scope?: string }
+  | { kind: "procedure"; name: string }
+  | { kind: "command"; command: string }
+);
+
 /** What reading a document produced: the plan, and what it could not use. */
 export type PlanReading = {
   format: "markdown" | "yaml";
@@ -242,4 +254,6 @@ export type PlanReading = {
   notFound: string[];
   /** How something was read, when it took interpretation ("Priority Critical → tier 1"). */
   notes: { line?: number; message: string }[];
+  /** Markdown only: every figure, schedule, procedure and command read, with its line. */
+  facts: PlanFact[];
 };

@@ -14,6 +14,7 @@ vi.mock("./markdown/extract", async (importOriginal) => {
     unparsed: [],
     notFound: [],
     notes: [],
+    facts: [],
   });
   const { existsSync } = await import("node:fs");
   let real: ((source: string) => PlanReading) | undefined;

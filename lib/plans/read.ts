@@ -50,7 +50,7 @@ export function readPlanDocument(input: PlanDocumentInput, options: PlanReadOpti
 const NOT_TEXT = "Not a text file: a plan is Markdown or YAML, as UTF-8 text";
 
 function problemReading(format: PlanFormat, problem: PlanProblem): PlanReading {
-  return { format, plan: { systems: [] }, problems: [problem], unparsed: [], notFound: [], notes: [] };
+  return { format, plan: { systems: [] }, problems: [problem], unparsed: [], notFound: [], notes: [], facts: [] };
 }
 
 /** 2.3 MB; a size just over the limit reads as just over it (2.1 MB), never as the limit. */

@@ -11,6 +11,7 @@ import { listsIn } from "./lists";
 import { DRILL_WORDS, parseFrequency } from "./schedule";
 import { findService, type FrequencyCell } from "./services";
 import { cell } from "./tables";
+import { cronSchedule } from "./facts";
 
 const BACKUP_SECTION = /backup|snapshot/i;
 const LOCATIONS_SECTION = /\b(?:backup|storage)\s+(?:locations?|targets?|destinations?|storage)\b|^locations?$/i;
@@ -36,8 +37,14 @@ function schedule(doc: Doc, policy: PlanBackupPolicy, text: string, line: number
     doc.note(`Backup "${policy.name}" is "${text}": no interval, so Lifeboat cannot watch it on a schedule`, line);
   } else if (f.cron) {
     policy.cron = f.cron;
+    const every = cronSchedule(f.cron);
+    if (every) doc.fact({ kind: "backup", ...every, text, line, scope: policy.service ?? policy.name });
     doc.note(`"${text}" read as cron ${f.cron} (UTC: the plan states no time zone)`, line);
-  } else policy.intervalMinutes = f.intervalMinutes;
+  } else {
+    policy.intervalMinutes = f.intervalMinutes;
+    if (f.intervalMinutes)
+      doc.fact({ kind: "backup", everyMinutes: f.intervalMinutes, text, line, scope: policy.service ?? policy.name });
+  }
   return true;
 }
 
@@ -142,6 +149,7 @@ function retention(doc: Doc, policy: PlanBackupPolicy, text: string, line: numbe
   const r = text && !isNone(text) ? parseRetentionDays(text) : null;
   if (!r) return;
   policy.retentionLocalDays = r.days;
+  doc.fact({ kind: "backup", retentionDays: r.days, text: r.phrase, line, scope: policy.service ?? policy.name });
   if (r.converted)
     doc.note(
       `"${r.phrase}" of backup "${policy.name}" read as ${r.days === 1 ? "1 day" : `${r.days} days`} retention`,

@@ -2,7 +2,7 @@
 // tables, headings, lists, blockquotes, front matter: lib/plans/markdown/tree.ts), the lines the extractors used,
 // and what they noted. A line inside a blockquote reads without its ">" markers. Every extractor marks the lines it read, so that what is left over can
 // be shown to the user as unparsed instead of being dropped silently.
-import type { SourceLine } from "../format";
+import type { PlanFact, SourceLine } from "../format";
 import { readSections, titlePath, type Section } from "./sections";
 import { readTree, type Fence, type HeadingAt, type List, type Table, type Tree } from "./tree";
 
@@ -18,6 +18,8 @@ export class Doc {
   readonly frontMatter: Tree["frontMatter"];
   readonly notes: Note[] = [];
   readonly notFound: string[] = [];
+  /** Figures and schedules as the readers set them (lib/plans/markdown/facts.ts). */
+  readonly facts: PlanFact[] = [];
   private readonly used = new Set<number>();
   private readonly fenceOf = new Map<number, Fence>();
   private readonly tableOf = new Map<number, Table>();
@@ -115,6 +117,10 @@ export class Doc {
 
   note(message: string, line?: number): void {
     this.notes.push(line === undefined ? { message } : { line, message });
+  }
+
+  fact(fact: PlanFact): void {
+    this.facts.push(fact);
   }
 
   missing(message: string): void {

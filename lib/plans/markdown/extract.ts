@@ -6,6 +6,7 @@ import { readBackups } from "./backups";
 import { Doc } from "./doc";
 import { readDrills } from "./drills";
 import { readEscalation } from "./escalation";
+import { planFacts } from "./facts";
 import { readIdentity } from "./identity";
 import { readNotifications } from "./notifications";
 import { readSystemObjectives } from "./objectives";
@@ -14,7 +15,15 @@ import { readChecklists, readProcedures, readScenarios, readScenarioTables, Runb
 import { readServices, resolveDependencies } from "./services";
 
 function refused(message: string): PlanReading {
-  return { format: "markdown", plan: { systems: [] }, problems: [{ message }], unparsed: [], notFound: [], notes: [] };
+  return {
+    format: "markdown",
+    plan: { systems: [] },
+    problems: [{ message }],
+    unparsed: [],
+    notFound: [],
+    notes: [],
+    facts: [],
+  };
 }
 
 /** Control characters (other than tabs and line breaks) or undecodable bytes: not a text document. */
@@ -74,7 +83,8 @@ export function extractMarkdownPlan(source: string): PlanReading {
   }
   const notes = [...doc.notes].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   const notFound = [...summary(system, drills), ...doc.notFound, ...perItem(system)];
-  return { format: "markdown", plan, problems, unparsed: doc.unparsed(), notFound, notes };
+  const facts = [...doc.facts, ...planFacts(doc, system, runbooks.lines)].sort((a, b) => a.line - b.line);
+  return { format: "markdown", plan, problems, unparsed: doc.unparsed(), notFound, notes, facts };
 }
 
 /** The parts of a DR plan this document leaves out altogether. */

@@ -1,6 +1,7 @@
 // System-wide RTO/RPO: "- **RTO**: 4 hours" lines, or one figure stated in a sentence ("The RTO is 4 hours").
 import type { Doc } from "./doc";
 import { durationNote, findDuration, objective, parseDuration, type Duration } from "./durations";
+import { objectiveFact } from "./facts";
 import { plain, readLabel } from "./inline";
 
 export type SystemObjectives = {
@@ -39,6 +40,7 @@ export function readSystemObjectives(doc: Doc): SystemObjectives {
         target !== undefined && { rpoMinutes: target },
         lower !== undefined && { rpoMinMinutes: lower },
       );
+    doc.fact(objectiveFact(what === "RTO" ? "rto" : "rpo", found.duration, found.text, found.line));
     const note = durationNote(found.text, found.duration);
     doc.note(`"${found.text}" read as the system's ${what}${note ? `; ${note}` : ""}`, found.line);
   }

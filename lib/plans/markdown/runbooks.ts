@@ -44,6 +44,10 @@ export class Runbooks {
     Object.assign(same, { ...runbook, ...same });
     return same;
   }
+  /** The line each runbook was first found on, by name. */
+  get lines(): Map<string, number> {
+    return new Map(this.found.map((r) => [r.runbook.name, r.line]));
+  }
   /** In document order. */
   get list(): PlanRunbook[] {
     return [...this.found].sort((a, b) => a.line - b.line).map((r) => r.runbook);

@@ -4,6 +4,7 @@ import { PRIORITY_TIERS, type PlanService } from "../format";
 import { assignColumns, noteUnreadColumns } from "./columns";
 import type { Doc } from "./doc";
 import { durationNote, objective, parseDuration, type Duration } from "./durations";
+import { objectiveFact } from "./facts";
 import { clip, isNone, plain, splitNames } from "./inline";
 import { cell, type Table } from "./tables";
 
@@ -133,6 +134,7 @@ function readRow(
       doc.note(`${what} "${text}" of service "${service.name}" is not a duration`, line);
       continue;
     }
+    doc.fact(objectiveFact(what === "RTO" ? "rto" : "rpo", d, text, line, service.name));
     const note = durationNote(text, d);
     if (note) doc.note(`${what} of "${service.name}": ${note}`, line);
     const { target, lower } = objective(d);
@@ -184,6 +186,8 @@ function applyHeading(doc: Doc, h: HeadingDefaults, services: PlanService[]) {
       [h.rpo, "rpoMinutes", "rpoMinMinutes"],
     ] as const) {
       if (!d || s[targetKey] !== undefined) continue;
+      const kind = targetKey === "rtoMinutes" ? "rto" : "rpo";
+      doc.fact(objectiveFact(kind, d, (kind === "rto" ? h.rtoText : h.rpoText) ?? "", h.line, s.name));
       const { target, lower } = objective(d);
       if (target !== undefined) s[targetKey] = target;
       if (lower !== undefined) s[lowerKey] = lower;

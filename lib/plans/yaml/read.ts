@@ -29,6 +29,7 @@ export function parsePlanYaml(source: string, options: PlanReadOptions = {}): Pl
     unparsed: [],
     notFound: [],
     notes: [],
+    facts: [],
   };
   const text = normalizeLineBreaks(source.replace(/^\uFEFF/, ""));
   const lineCounter = new LineCounter();

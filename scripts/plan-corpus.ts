@@ -1,0 +1,37 @@
+// `npm run plan:corpus [-- --verbose]`: reads every fixture of test/plans/corpus with the Markdown extractor and
+// prints, per fixture, the stated facts found, missed and invented, then totals per language and per shape.
+// Exit 1 when the floors (scripts/lib/plan-corpus.ts) are not met. The unit suite holds the same floors.
+import { belowFloors, readCorpus, scoreFixture, totals, type FixtureScore } from "./lib/plan-corpus";
+
+const verbose = process.argv.includes("--verbose");
+const scores = readCorpus().map(scoreFixture);
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`.padStart(4);
+
+for (const s of scores) {
+  const t = totals([s]);
+  console.log(
+    `${pct(t.share)}  ${String(t.found).padStart(3)} found ${String(t.missed).padStart(3)} missed ${String(t.invented).padStart(2)} invented  ${s.language}  ${s.name}`,
+  );
+  if (verbose) for (const m of s.missed) console.log(`        missed   ${m}`);
+  for (const i of s.invented) console.log(`        INVENTED ${i}`);
+}
+
+function group(label: string, by: (s: FixtureScore) => string[]) {
+  const keys = [...new Set(scores.flatMap(by))].sort();
+  console.log(`\nBy ${label}:`);
+  for (const key of keys) {
+    const t = totals(scores.filter((s) => by(s).includes(key)));
+    console.log(
+      `  ${pct(t.share)}  ${t.found}/${t.found + t.missed} found, ${t.invented} invented, ${t.fixtures} fixture${t.fixtures > 1 ? "s" : ""}  ${key}`,
+    );
+  }
+}
+group("language", (s) => [s.language]);
+if (verbose) group("shape", (s) => s.shapes);
+const all = totals(scores);
+console.log(
+  `\nTotal: ${all.fixtures} fixtures, ${all.found}/${all.found + all.missed} stated facts found (${pct(all.share).trim()}), ${all.invented} invented`,
+);
+const failures = belowFloors(scores);
+for (const f of failures) console.log(`BELOW FLOOR: ${f}`);
+process.exitCode = failures.length ? 1 : 0;
