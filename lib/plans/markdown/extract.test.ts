@@ -22,6 +22,7 @@ describe("input that cannot be a plan", () => {
       unparsed: [],
       notFound: [],
       notes: [],
+      facts: [],
     });
   });
 

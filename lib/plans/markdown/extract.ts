@@ -39,7 +39,9 @@ export function extractMarkdownPlan(source: string): PlanReading {
   if (!source.trim()) return refused("The document is empty");
   if (looksBinary(source)) return refused("This is binary data, not a Markdown document");
   const doc = new Doc(source);
-  if (!doc.sections.length && !doc.tables.length)
+  // Plain text is a plan too (many are); a few lines with no structure at all are not.
+  const textLines = doc.lines.filter((l) => l.trim()).length;
+  if (!doc.sections.length && !doc.tables.length && !doc.lists.length && !doc.fences.length && textLines < 5)
     return refused("No heading and no table: this does not read as a Markdown DR plan");
 
   // Order matters: each extractor skips the lines an earlier one used (tables before the loose line readers,

@@ -2,6 +2,7 @@
 import type { Doc } from "./doc";
 import { clip, plain, readLabel } from "./inline";
 import type { Section } from "./sections";
+import { nameFromSentence, nameFromTitle } from "./system-name";
 
 export type Identity = {
   name: string;
@@ -11,42 +12,28 @@ export type Identity = {
   drRegion?: string;
 };
 
-// Title words that name the document, not the system: "Acme Shop - Disaster Recovery Plan" → "Acme Shop".
-const DOCUMENT_WORDS =
-  /\b(?:(?:disaster[\s-]+recovery|business[\s-]+continuity(?:\s+(?:and|&)\s+disaster[\s-]+recovery)?|BC\/?DR|DR)(?:\s+(?:plan|overview|runbook|playbook|procedures?|strategy|guide|documentation|policy))?|recovery\s+(?:plan|overview|runbook|playbook|procedures?|guide))\b/gi;
-const EDGES = /^[\s\-–—:|,/(]+|[\s\-–—:|,/(]+$/g;
-
-function nameFromTitle(title: string): string {
-  let name = plain(title)
-    .replace(DOCUMENT_WORDS, " ")
-    .replace(/\(\s*\)/g, " ");
-  for (let before = ""; before !== name;) {
-    before = name;
-    name = name
-      .replace(EDGES, "")
-      .replace(/^(?:for|of)\s+(?:the\s+)?/i, "")
-      .replace(/\s+/g, " ")
-      .trim();
-  }
-  return /[\p{L}\p{N}]/u.test(name) ? name : "";
-}
-
 // "…strategy for the NEURECTOMY platform…": a capitalised name between "for the"/"of the" and the word for what it is.
 const NAMED_IN_PROSE =
   /\b(?:for|of) the ((?:[\p{Lu}\d][\w.&'-]*\s+){0,3}[\p{Lu}\d][\w.&'-]*)\s+(?:platform|system|application|service|app|product|stack)\b/u;
 
 export function readIdentity(doc: Doc): Identity {
   const paragraphs = readParagraphs(doc);
-  const h1 = doc.sections.find((s) => s.level === 1);
-  let name = h1 ? nameFromTitle(h1.title) : "";
+  const h1 = doc.sections.find((s) => s.level === 1) ?? doc.sections.find((s) => s.level === 2 && s.line <= 3);
+  const title = h1?.title ?? frontMatterTitle(doc);
+  // The title's name must come back in the text (not in a heading): "Zone Evacuation" or "Small Office" do not.
+  const body = doc.lines.filter((_, i) => doc.isProse(i + 1) && !doc.inFrontMatter(i + 1)).join("\n");
+  let name = title ? nameFromTitle(title, body) : (frontMatterName(doc) ?? "");
   if (!name) {
-    for (const p of paragraphs.slice(0, 3)) {
+    // Only the opening: a name further down is a part of the system, a vendor or an example.
+    const opening = paragraphs.filter((p) => p.lines[0]! <= (h1?.line ?? 0) + 12 && !doc.isQuoted(p.lines[0]!));
+    for (const p of opening.slice(0, 2)) {
       const m = NAMED_IN_PROSE.exec(p.text);
-      if (!m) continue;
-      name = m[1]!;
-      doc.use(...p.lines);
+      const found = m?.[1] ?? nameFromSentence(p.text);
+      if (!found) continue;
+      name = found;
+      const from = m ? `"${m[0]}"` : `the sentence "${clip(plain(p.text), 120)}"`;
       doc.note(
-        `System name "${name}" read from "${m[0]}"${h1 ? ` (the title "${h1.title}" names no system)` : ""}`,
+        `System name "${name}" read from ${from}${title ? ` (the title "${title}" names no system)` : ""}`,
         p.lines[0],
       );
       break;
@@ -57,6 +44,28 @@ export function readIdentity(doc: Doc): Identity {
     name = clip(name, 120);
   }
   return { name, ...description(doc, paragraphs), ...strategy(doc), ...regions(doc) };
+}
+
+/** Front matter's title (a YAML "title:" line), when the document has no H1. */
+function frontMatterTitle(doc: Doc): string | undefined {
+  return frontMatterValue(doc, /^title$/i);
+}
+
+/** Front matter that names the system outright ("system:", "service:", "product:", "application:"). */
+function frontMatterName(doc: Doc): string | undefined {
+  return frontMatterValue(doc, /^(?:system|service|product|application|app)(?:[_ -]?name)?$/i);
+}
+
+function frontMatterValue(doc: Doc, key: RegExp): string | undefined {
+  if (!doc.frontMatter) return undefined;
+  for (let n = doc.frontMatter.start + 1; n < doc.frontMatter.end; n++) {
+    const m = /^([\w -]{1,40}):\s*["']?([^"'\n]{1,200}?)["']?\s*$/.exec(doc.text(n));
+    if (m && key.test(m[1]!.trim())) {
+      doc.use(n);
+      return m[2]!.trim();
+    }
+  }
+  return undefined;
 }
 
 type Paragraph = { lines: number[]; text: string; section: Section };
