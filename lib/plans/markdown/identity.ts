@@ -28,7 +28,8 @@ export function readIdentity(doc: Doc): Identity {
     const opening = paragraphs.filter((p) => p.lines[0]! <= (h1?.line ?? 0) + 12 && !doc.isQuoted(p.lines[0]!));
     for (const p of opening.slice(0, 2)) {
       const m = NAMED_IN_PROSE.exec(p.text);
-      const found = m?.[1] ?? nameFromSentence(p.text);
+      // Line by line: a run of capitals across a line break ("Prometheus" / "Backup scope:") is two lines' words.
+      const found = m?.[1] ?? p.lines.map((n) => nameFromSentence(doc.text(n))).find(Boolean);
       if (!found) continue;
       name = found;
       const from = m ? `"${m[0]}"` : `the sentence "${clip(plain(p.text), 120)}"`;
