@@ -13,6 +13,7 @@ import { planCliEnv } from "@/lib/env";
 import { MAX_PLAN_BYTES } from "@/lib/plans/format";
 import { importDocument, readForImport, type ImportReport } from "@/lib/plans/document";
 import { exportPlan } from "@/lib/plans/export";
+import { factLine } from "@/lib/plans/fact-text";
 import { orderedPlan, planToYaml } from "@/lib/plans/yaml/write";
 import { withAppDatabase } from "./lib/database";
 import { exitWhenFlushed } from "./lib/exit";
@@ -69,6 +70,7 @@ function printReport(report: ImportReport, applied: boolean) {
     console.log(`${change.action.padEnd(7)} ${change.entity}: ${change.name}`);
     for (const detail of change.details) console.log(`          ${detail}`);
   }
+  for (const fact of reading.facts) console.log(`states: ${factLine(fact)}`);
   for (const note of outcome?.interpretations ?? []) console.log(`read as: ${note.message}`);
   for (const missing of reading.notFound) console.log(`not found: ${missing}`);
   if (reading.unparsed.length)
@@ -100,6 +102,7 @@ async function importCommand() {
     // Offline: what the document says, in the export's shape. Nothing is read from or written to a Lifeboat.
     const { plan, ...reading } = await readForImport(request);
     for (const p of reading.problems) console.error(`problem${p.line ? ` (line ${p.line})` : ""}: ${p.message}`);
+    for (const fact of reading.facts) console.error(`states: ${factLine(fact)}`);
     for (const missing of reading.notFound) console.error(`not found: ${missing}`);
     for (const l of reading.unparsed) console.error(`not understood, line ${l.line}: ${l.text}`);
     console.log(JSON.stringify(orderedPlan(plan), null, 2));

@@ -4,6 +4,7 @@
 import { Badge, Card } from "@/components/ui/card";
 import type { ImportReport } from "@/lib/plans/document";
 import type { ChangeAction, PlanChange } from "@/lib/plans/import/context";
+import { PlanFacts } from "./plan-facts";
 
 const ACTION_LABELS: Record<ChangeAction, string> = {
   create: "Create",
@@ -95,6 +96,7 @@ export function PlanReport({ report, children }: { report: ImportReport; childre
         </details>
       )}
 
+      <PlanFacts facts={reading.facts} />
       {notes.length > 0 && (
         <section>
           <h3 className="text-sm font-semibold">How it was read</h3>
