@@ -16,7 +16,7 @@ import { findLatestTimeline } from "@/lib/incidents/timeline";
 import { env } from "@/lib/env";
 import { findIncidentRuns, findRunbookChoices } from "@/lib/recovery/queries";
 import { RunPanel } from "@/components/recovery/run-panel";
-import { StartRecovery } from "@/components/recovery/start-recovery";
+import { IncidentRunbookChoice, type RunbookChoice } from "@/components/recovery/incident-runbook-choice";
 import { formatUtc } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -33,11 +33,21 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     findEscalationState(db, incident.id),
     findCommanders(db),
     findIncidentRuns(db, incident.id, user.role),
-    findRunbookChoices(db, incident.system?.id ?? null),
+    findRunbookChoices(db, incident.services.map((s) => s.id)),
   ]);
   const allowed = { respond: can(user.role, "incidents.respond"), command: can(user.role, "incidents.command") };
   const recovery = { operate: can(user.role, "recovery.operate"), command: can(user.role, "recovery.command") };
-  const startable = runbooks.filter((r) => !runs.some((run) => run.runbookId === r.id));
+  // A runbook already started for this incident shows as its run panel, not as a choice.
+  const serviceNames = new Map(incident.services.map((s) => [s.id, s.name]));
+  const notStarted = ({ runbook }: { runbook: { id: string } }) => !runs.some((run) => run.runbookId === runbook.id);
+  const toChoice = ({ runbook, coverage }: (typeof runbooks.matching)[number]): RunbookChoice => ({
+    id: runbook.id,
+    name: runbook.name,
+    systemName: runbook.system.name,
+    covers: coverage.covered.map((id) => serviceNames.get(id) ?? id),
+    steps: runbook.steps.map((step) => ({ title: step.title, kind: step.kind })),
+  });
+  const matching = runbooks.matching.filter(notStarted).map(toChoice);
 
   return (
     <div className="space-y-6">
@@ -102,14 +112,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               <RunPanel key={run.id} run={run} can={recovery} commandsEnabled={env().RECOVERY_COMMANDS === "on"} />
             ))}
             {recovery.command && incident.status !== "resolved" && (
-              <StartRecovery
+              <IncidentRunbookChoice
                 incidentId={incident.id}
-                choices={startable.map((r) => ({
-                  id: r.id,
-                  name: r.name,
-                  systemName: r.system.name,
-                  steps: r._count.steps,
-                }))}
+                matching={matching}
+                others={runbooks.others.filter(notStarted).map(toChoice)}
+                best={matching[0]?.id ?? null}
+                affected={incident.services.map((s) => s.name)}
               />
             )}
             {runs.length === 0 && !recovery.command && (
