@@ -78,4 +78,6 @@ export const resolveIncidentSchema = z.object({
     .transform((v) => v || undefined)
     .pipe(z.iso.date("Give the review date as YYYY-MM-DD").optional()),
 });
-export type ResolveIncidentInput = z.infer<typeof resolveIncidentSchema>;
+export type ResolveIncidentInput = Omit<z.infer<typeof resolveIncidentSchema>, "reviewOwnerId"> & {
+  reviewOwnerId?: string;
+};
