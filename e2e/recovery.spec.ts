@@ -26,8 +26,9 @@ test("the commander recovers a broken demo service with its runbook; the measure
   const incidentUrl = page.url();
 
   const recovery = page.getByTestId("recovery");
-  await recovery.getByLabel("Runbook").selectOption({ label: "Checkout API down — Demo Shop (4 steps)" });
-  await recovery.getByRole("button", { name: "Start recovery" }).click();
+  // The runbook whose health check verifies Checkout API is the one preselected.
+  await expect(recovery.getByRole("radio", { name: /^Checkout API down/ })).toBeChecked();
+  await recovery.getByRole("button", { name: "Start Checkout API down" }).click();
   const run = recovery.getByTestId("recovery-run");
   await expect(run).toBeVisible();
   const steps = run.getByTestId("run-step");
@@ -36,7 +37,7 @@ test("the commander recovers a broken demo service with its runbook; the measure
   // A responder on the same incident can tick the manual step, but not start or approve anything.
   const responder = await signedIn(browser, "responder");
   await responder.goto(incidentUrl);
-  await expect(responder.getByTestId("recovery").getByRole("button", { name: "Start recovery" })).toHaveCount(0);
+  await expect(responder.getByTestId("runbook-choice")).toHaveCount(0);
   await responder.getByTestId("run-step").nth(0).getByRole("button", { name: "Mark done" }).click();
   await expect(steps.nth(0)).toHaveAttribute("data-step-state", "succeeded", { timeout: 10_000 });
   await expect(steps.nth(1)).toHaveAttribute("data-step-state", "waiting", { timeout: 10_000 });

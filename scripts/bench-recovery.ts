@@ -171,7 +171,10 @@ async function startDirect(db: Db, jobs: JobSink, bench: Bench, incidentIds: str
     incidentIds,
     CONCURRENCY,
     async (incidentId) =>
-      void runIds.push((await startRun(db, jobs, bench.user, { runbookId: bench.noopRunbookId, incidentId })).id),
+      void runIds.push(
+        (await startRun(db, jobs, bench.user, { runbookId: bench.noopRunbookId, incidentId, confirmUncovered: true }))
+          .id,
+      ),
   );
   return { runIds, startedAt };
 }

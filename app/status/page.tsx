@@ -42,7 +42,7 @@ export default async function StatusPage() {
       </ul>
       {incidents.length > 0 && (
         <section className="space-y-4">
-          <h2 className="text-lg font-semibold">Current incidents</h2>
+          <h2 className="text-lg font-semibold">Current and recently resolved incidents</h2>
           {incidents.map((incident) => (
             <article
               key={incident.id}

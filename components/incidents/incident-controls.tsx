@@ -16,9 +16,11 @@ import { useShortcuts } from "./use-shortcuts";
 type Props = {
   incident: { id: string; version: number; status: IncidentStatus; acknowledged: boolean };
   can: { respond: boolean; command: boolean };
+  /** The Resolve dialog's button, placed with the other commands. */
+  resolve?: React.ReactNode;
 };
 
-export function IncidentControls({ incident, can }: Props) {
+export function IncidentControls({ incident, can, resolve }: Props) {
   const router = useRouter();
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const [help, setHelp] = useState(false);
@@ -33,7 +35,9 @@ export function IncidentControls({ incident, can }: Props) {
       setPublic(false);
     },
   });
-  const advance = nextStatus(incident.status);
+  // Resolving is the Resolve dialog's job (summary, last public update, review owner): never one key or one pick.
+  const next = nextStatus(incident.status);
+  const advance = next === "resolved" ? null : next;
   const move = (to: IncidentStatus) =>
     status.execute({ incidentId: incident.id, version: incident.version, status: to, note: "" });
 
@@ -77,7 +81,7 @@ export function IncidentControls({ incident, can }: Props) {
               disabled={status.isExecuting}
             >
               <option value="">Set status…</option>
-              {STATUSES.filter((s) => !transitionProblem(incident.status, s)).map((s) => (
+              {STATUSES.filter((s) => s !== "resolved" && !transitionProblem(incident.status, s)).map((s) => (
                 <option key={s} value={s}>
                   {STATUS_LABELS[s]}
                 </option>
@@ -85,6 +89,7 @@ export function IncidentControls({ incident, can }: Props) {
             </Select>
           </label>
         )}
+        {resolve}
         <button type="button" className="ml-auto text-xs text-slate-500 underline" onClick={() => setHelp((h) => !h)}>
           Keyboard shortcuts (?)
         </button>

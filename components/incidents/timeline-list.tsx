@@ -1,5 +1,6 @@
 import type { TimelineEntry } from "@/lib/incidents/timeline";
 import { cn } from "@/components/ui/cn";
+import { foldFailures } from "@/lib/incidents/timeline-folding";
 
 const KIND_STYLES: Record<string, string> = {
   declared: "border-red-500",
@@ -46,25 +47,32 @@ export function TimelineList({
   if (events.length === 0) return <p className="text-sm text-slate-500">Nothing on the timeline yet.</p>;
   return (
     <ol className="space-y-2" data-testid="timeline" aria-live="polite">
-      {[...events].reverse().map((event) => (
-        <li
-          key={event.id}
-          data-event-id={event.id}
-          data-kind={event.kind}
-          className={cn("border-l-4 bg-white py-1.5 pl-3 pr-2", KIND_STYLES[event.kind] ?? "border-slate-200")}
-        >
-          <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-500">
-            <time dateTime={event.at} title={event.at}>
-              {time(event.at)} UTC
-            </time>
-            <span className="font-medium text-slate-700">{KIND_LABELS[event.kind] ?? event.kind}</span>
-            <span>{event.actorName}</span>
-            {event.public && <span className="rounded bg-blue-50 px-1 text-blue-700">public</span>}
-            {showIncident?.(event.incidentId)}
-          </div>
-          <p className="whitespace-pre-wrap break-words text-sm text-slate-900">{event.message}</p>
-        </li>
-      ))}
+      {foldFailures(events)
+        .reverse()
+        .map((event) => (
+          <li
+            key={event.id}
+            data-event-id={event.id}
+            data-kind={event.kind}
+            className={cn("border-l-4 bg-white py-1.5 pl-3 pr-2", KIND_STYLES[event.kind] ?? "border-slate-200")}
+          >
+            <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-500">
+              <time dateTime={event.at} title={event.at}>
+                {time(event.at)} UTC
+              </time>
+              <span className="font-medium text-slate-700">{KIND_LABELS[event.kind] ?? event.kind}</span>
+              <span>{event.actorName}</span>
+              {event.public && <span className="rounded bg-blue-50 px-1 text-blue-700">public</span>}
+              {event.count > 1 && (
+                <span className="font-medium text-red-800" data-testid="failure-count">
+                  ×{event.count} since {time(event.firstAt)} UTC
+                </span>
+              )}
+              {showIncident?.(event.incidentId)}
+            </div>
+            <p className="whitespace-pre-wrap break-words text-sm text-slate-900">{event.message}</p>
+          </li>
+        ))}
     </ol>
   );
 }

@@ -139,8 +139,9 @@ describe("escalation timers", () => {
       "escalation_fired",
       "notification_sent", // level 2
       "acknowledged",
+      "commander_changed", // nobody led: the commander who acknowledged takes the lead
     ]);
-    expect(timeline.at(-1)!.message).toBe("Acknowledged by ic@example.com. Escalation stopped (3 page(s) not sent).");
+    expect(timeline.at(-2)!.message).toBe("Acknowledged by ic@example.com. Escalation stopped (3 page(s) not sent).");
   });
 
   it("two workers firing the same minute at once send each page once", async () => {

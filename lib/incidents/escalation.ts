@@ -162,7 +162,13 @@ async function finishPage(
       kind: state === "sent" ? "notification_sent" : "notification_failed",
       actor: { name: "escalation" },
       message,
-      data: { level: page.level, cycle: page.cycle, deliveryId: deliveryId?.toString() ?? null },
+      // The channel lets the timeline fold repeated failures of one channel into one row.
+      data: {
+        level: page.level,
+        cycle: page.cycle,
+        deliveryId: deliveryId?.toString() ?? null,
+        channelId: page.channelId,
+      },
     });
   });
 }

@@ -15,7 +15,7 @@ import { appendTimeline, type TimelineInput } from "./timeline";
 
 const INVESTIGATING = "We are investigating a problem and will post updates here.";
 
-const auditSelect = {
+export const auditSelect = {
   ...incidentHeadSelect,
   systemId: true,
   commanderId: true,
@@ -148,7 +148,7 @@ export function declareIncident(db: Db, jobs: JobSink, actor: Actor, input: Omit
   });
 }
 
-async function lockIncident(tx: Tx, incidentId: string) {
+export async function lockIncident(tx: Tx, incidentId: string) {
   await tx.$executeRaw`SELECT 1 FROM "Incident" WHERE id = ${incidentId} FOR UPDATE`;
   return tx.incident.findUnique({ where: { id: incidentId }, select: auditSelect });
 }
@@ -160,71 +160,85 @@ const STATUS_EVENTS: Partial<Record<IncidentStatus, IncidentEvent>> = {
   resolved: "recovery_complete",
 };
 
+/** Moves the status, resolving only through the Resolve dialog's write (resolve.ts), which also calls this. */
 export async function changeStatus(
   db: Db,
   jobs: JobSink,
   actor: Actor,
   input: { incidentId: string; version: number; status: IncidentStatus; note: string },
 ) {
-  return db.$transaction(async (tx) => {
-    const before = await assertCurrentVersion(tx, await lockIncident(tx, input.incidentId), {
-      entityType: "Incident",
-      entityId: input.incidentId,
-      version: input.version,
-      label: "this incident",
+  // Resolving asks for a summary, the last public update and a review owner: the Resolve dialog.
+  if (input.status === "resolved")
+    throw new AppError("VALIDATION", {
+      userMessage: "Resolve through the Resolve dialog: it asks for a summary and the last public update.",
+      field: "status",
     });
-    const problem = transitionProblem(before.status, input.status);
-    if (problem) throw new AppError("VALIDATION", { userMessage: problem, field: "status" });
-    const resolving = input.status === "resolved";
-    const after = await tx.incident.update({
-      where: { id: input.incidentId },
-      data: {
-        status: input.status,
-        version: { increment: 1 },
-        resolvedAt: resolving ? new Date() : null,
-        ...(resolving ? { statusPageLevel: "operational" } : {}),
-      },
-      select: auditSelect,
-    });
-    if (resolving)
-      await tx.escalationPage.updateMany({
-        where: { incidentId: input.incidentId, state: "pending" },
-        data: { state: "cancelled" },
-      });
-    const event = STATUS_EVENTS[input.status];
-    if (event)
-      await jobs.enqueue(tx, QUEUES.notify, { incidentId: input.incidentId, event, text: input.note || undefined });
-    await recordAudit(tx, {
-      actor,
-      action: "incident.status",
-      entityType: "Incident",
-      entityId: input.incidentId,
-      before,
-      after,
-    });
-    const who = timelineActor(actor);
-    const events: TimelineInput[] = [
-      // Public: the status page shows where the incident stands; the commander's note stays internal.
-      {
-        incidentId: input.incidentId,
-        kind: "status_changed",
-        actor: who,
-        message: `Status ${STATUS_LABELS[before.status]} → ${STATUS_LABELS[input.status]}.`,
-        public: true,
-        data: { from: before.status, to: input.status },
-      },
-    ];
-    if (resolving)
-      events.push({
-        incidentId: input.incidentId,
-        kind: "escalation_stopped",
-        actor: who,
-        message: "Resolved: escalation stopped.",
-      });
-    if (input.note) events.push({ incidentId: input.incidentId, kind: "note", actor: who, message: input.note });
-    await appendTimeline(tx, ...events);
-    return after;
+  return db.$transaction((tx) => changeStatusInTx(tx, jobs, actor, input));
+}
+
+export async function changeStatusInTx(
+  tx: Tx,
+  jobs: JobSink,
+  actor: Actor,
+  input: { incidentId: string; version: number; status: IncidentStatus; note: string },
+) {
+  const before = await assertCurrentVersion(tx, await lockIncident(tx, input.incidentId), {
+    entityType: "Incident",
+    entityId: input.incidentId,
+    version: input.version,
+    label: "this incident",
   });
+  const problem = transitionProblem(before.status, input.status);
+  if (problem) throw new AppError("VALIDATION", { userMessage: problem, field: "status" });
+  const resolving = input.status === "resolved";
+  const after = await tx.incident.update({
+    where: { id: input.incidentId },
+    data: {
+      status: input.status,
+      version: { increment: 1 },
+      resolvedAt: resolving ? new Date() : null,
+      ...(resolving ? { statusPageLevel: "operational" } : {}),
+    },
+    select: auditSelect,
+  });
+  if (resolving)
+    await tx.escalationPage.updateMany({
+      where: { incidentId: input.incidentId, state: "pending" },
+      data: { state: "cancelled" },
+    });
+  const event = STATUS_EVENTS[input.status];
+  if (event)
+    await jobs.enqueue(tx, QUEUES.notify, { incidentId: input.incidentId, event, text: input.note || undefined });
+  await recordAudit(tx, {
+    actor,
+    action: "incident.status",
+    entityType: "Incident",
+    entityId: input.incidentId,
+    before,
+    after,
+  });
+  const who = timelineActor(actor);
+  const events: TimelineInput[] = [
+    // Public: the status page shows where the incident stands; the commander's note stays internal.
+    {
+      incidentId: input.incidentId,
+      kind: "status_changed",
+      actor: who,
+      message: `Status ${STATUS_LABELS[before.status]} → ${STATUS_LABELS[input.status]}.`,
+      public: true,
+      data: { from: before.status, to: input.status },
+    },
+  ];
+  if (resolving)
+    events.push({
+      incidentId: input.incidentId,
+      kind: "escalation_stopped",
+      actor: who,
+      message: "Resolved: escalation stopped.",
+    });
+  if (input.note) events.push({ incidentId: input.incidentId, kind: "note", actor: who, message: input.note });
+  await appendTimeline(tx, ...events);
+  return after;
 }
 
 export async function addNote(
@@ -271,9 +285,22 @@ export async function acknowledgeInTx(tx: Tx, actor: Actor, incidentId: string) 
   if (!before) throw new AppError("NOT_FOUND", { userMessage: "This incident no longer exists." });
   if (before.acknowledgedAt) return { acknowledged: false, incident: before };
   const who = timelineActor(actor);
+  // Nobody leads yet: the person who says "I've got it" does, if their role may command (re-read: a JWT is stale).
+  const lead =
+    !before.commanderId && "id" in actor
+      ? await tx.user.findFirst({
+          where: { id: actor.id, active: true, role: { in: ["admin", "commander"] } },
+          select: { id: true, email: true },
+        })
+      : null;
   const after = await tx.incident.update({
     where: { id: incidentId },
-    data: { acknowledgedAt: new Date(), acknowledgedBy: who.name, version: { increment: 1 } },
+    data: {
+      acknowledgedAt: new Date(),
+      acknowledgedBy: who.name,
+      ...(lead ? { commanderId: lead.id } : {}),
+      version: { increment: 1 },
+    },
     select: auditSelect,
   });
   const cancelled = await tx.escalationPage.updateMany({
@@ -295,6 +322,14 @@ export async function acknowledgeInTx(tx: Tx, actor: Actor, incidentId: string) 
     message: `Acknowledged by ${who.name}. Escalation stopped${cancelled.count ? ` (${cancelled.count} page(s) not sent)` : ""}.`,
     data: { cancelled: cancelled.count },
   });
+  if (lead)
+    await appendTimeline(tx, {
+      incidentId,
+      kind: "commander_changed",
+      actor: who,
+      message: `${lead.email} is now the incident commander (took the lead by acknowledging).`,
+      data: { to: lead.id },
+    });
   return { acknowledged: true, incident: after };
 }
 

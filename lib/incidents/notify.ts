@@ -98,7 +98,7 @@ export async function sendMatrixNotifications(db: Db, job: NotifyJob, config?: D
             kind: r.ok ? ("notification_sent" as const) : ("notification_failed" as const),
             actor: { name: "notification matrix" },
             message: r.ok ? `Notified: ${r.line}` : `Not delivered: ${r.line}`,
-            data: { event: job.event, ruleId: rule.id },
+            data: { event: job.event, ruleId: rule.id, channelId: channel.id },
           })),
         ),
       )

@@ -122,3 +122,13 @@ export async function findLatestTimelineEventId(db: Reader) {
   const rows = await db.$queryRaw<{ max: bigint | null }[]>`SELECT max(id) AS max FROM "TimelineEvent"`;
   return rows[0]?.max ?? BigInt(0);
 }
+
+/** The latest public note: what the Resolve dialog offers as the last public update. */
+export async function findLastPublicUpdate(db: Reader, incidentId: string) {
+  const row = await db.timelineEvent.findFirst({
+    where: { incidentId, public: true, kind: "note" },
+    orderBy: { id: "desc" },
+    select: { message: true },
+  });
+  return row?.message ?? null;
+}

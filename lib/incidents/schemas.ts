@@ -61,3 +61,23 @@ export const updateIncidentSchema = z.object({
 export type UpdateIncidentInput = z.infer<typeof updateIncidentSchema>;
 
 export const postmortemSchema = z.object({ incidentId: id, version, text: text(20_000) });
+
+export const handOverSchema = z.object({ incidentId: id, version, toUserId: id });
+
+export const resolveIncidentSchema = z.object({
+  incidentId: id,
+  version,
+  summary: text(5000).min(3, "Say in a sentence what happened and what fixed it"),
+  publicUpdate: text(2000).min(3, "Write the last public update (the status page shows it)"),
+  reviewOwnerId: optionalId,
+  reviewDueOn: z
+    .string()
+    .trim()
+    .max(10)
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.iso.date("Give the review date as YYYY-MM-DD").optional()),
+});
+export type ResolveIncidentInput = Omit<z.infer<typeof resolveIncidentSchema>, "reviewOwnerId"> & {
+  reviewOwnerId?: string;
+};

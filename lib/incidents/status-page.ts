@@ -17,6 +17,7 @@ export const worstLevel = (levels: StatusPageLevel[]): StatusPageLevel =>
 
 /** The page is public and busiest during an outage: every process answers from a copy at most this old. */
 const CACHE_MS = 10_000;
+const RECENTLY_RESOLVED_MS = 24 * 3_600_000;
 let cached: { at: number; value: Promise<StatusPageData> } | null = null;
 
 type StatusPageData = Awaited<ReturnType<typeof findStatusPageUncached>>;
@@ -36,7 +37,17 @@ async function findStatusPageUncached(db: Reader) {
     findSystemOptions(db),
     db.incident.findMany({
       // An incident the commander keeps off the status page ("operational") is not shown at all.
-      where: { status: { not: "resolved" }, statusPageLevel: { not: "operational" } },
+      // Open and published; or resolved in the last day after being published (its last public update shows).
+      where: {
+        OR: [
+          { status: { not: "resolved" }, statusPageLevel: { not: "operational" } },
+          {
+            status: "resolved",
+            resolvedAt: { gte: new Date(Date.now() - RECENTLY_RESOLVED_MS) },
+            timeline: { some: { kind: "resolved", public: true } },
+          },
+        ],
+      },
       orderBy: { declaredAt: "desc" },
       take: 50,
       select: {
@@ -58,7 +69,9 @@ async function findStatusPageUncached(db: Reader) {
   return {
     systems: systems.map((system) => ({
       ...system,
-      level: worstLevel(incidents.filter((i) => i.systemId === system.id).map((i) => i.statusPageLevel)),
+      level: worstLevel(
+        incidents.filter((i) => i.systemId === system.id && i.status !== "resolved").map((i) => i.statusPageLevel),
+      ),
     })),
     incidents,
   };

@@ -29,7 +29,8 @@ type TimelineKind =
   | "notification_failed"
   | "recovery_run"
   | "recovery_step"
-  | "service_verified";
+  | "service_verified"
+  | "resolved";
 
 export type TimelineInput = {
   incidentId: string;

@@ -113,6 +113,7 @@ async function startIncidentRun(
   const { id: runId } = await startRun(t.db, bossSink(boss), commander, {
     runbookId: runbook.id,
     incidentId: incident.id,
+    confirmUncovered: true,
   });
   return { runId, incidentId: incident.id };
 }

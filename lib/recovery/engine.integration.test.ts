@@ -108,7 +108,11 @@ const recoveryJobs = async (runId: string) =>
 async function run(steps: StepInput[], options: { drill?: boolean; engine?: Engine } = {}) {
   const runbook = await createRunbook(steps);
   const incidentId = options.drill ? undefined : (await createIncident()).id;
-  const { id: runId } = await startRun(t.db, engine.jobs, commander, { runbookId: runbook.id, incidentId });
+  const { id: runId } = await startRun(t.db, engine.jobs, commander, {
+    runbookId: runbook.id,
+    incidentId,
+    confirmUncovered: true,
+  });
   const started = performance.now();
   await advanceRun(options.engine ?? engine, runId);
   return { runId, incidentId: incidentId ?? "", runbook, ms: performance.now() - started };
@@ -213,6 +217,7 @@ describe("health checks and measured recovery", () => {
     const { id: runId } = await startRun(t.db, engine.jobs, commander, {
       runbookId: runbook.id,
       incidentId: incident.id,
+      confirmUncovered: true,
     });
     await advanceRun(engine, runId);
 
@@ -670,7 +675,11 @@ describe("idempotent starts", () => {
     const incident = await createIncident();
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        startRun(t.db, engine.jobs, i % 2 ? commander : system, { runbookId: runbook.id, incidentId: incident.id }),
+        startRun(t.db, engine.jobs, i % 2 ? commander : system, {
+          runbookId: runbook.id,
+          incidentId: incident.id,
+          confirmUncovered: true,
+        }),
       ),
     );
     const runs = await t.db.recoveryRun.findMany({ where: { runbookId: runbook.id } });
@@ -712,6 +721,7 @@ describe("the timeline", () => {
     const { id: runId } = await startRun(t.db, engine.jobs, commander, {
       runbookId: runbook.id,
       incidentId: incident.id,
+      confirmUncovered: true,
     });
     await advanceRun(engine, runId);
     const manual = (await stepsOf(runId))[1]!;

@@ -75,7 +75,7 @@ describe("step outputs that hold credentials", () => {
       t.db,
       engine.jobs,
       { id: "u1", email: "ic@example.com" },
-      { runbookId: runbook.id, incidentId: incident.id },
+      { runbookId: runbook.id, incidentId: incident.id, confirmUncovered: true },
     );
     await advanceRun(engine, runId);
 

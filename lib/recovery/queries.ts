@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import { redactOutput, redactStepConfig } from "@/lib/security/secrets";
+import { checkedServices, rankRunbooks } from "./coverage";
 
 const runSelect = {
   id: true,
@@ -73,18 +74,25 @@ export const findIncidentRuns = async (db: Reader, incidentId: string, role: Rol
     withoutSecrets(role),
   );
 
-/** Runbooks that can be started for an incident: its system's first, then the rest. */
-export async function findRunbookChoices(db: Reader, systemId: string | null) {
+/** Runbooks that can be started for an incident, ranked by how well they cover its affected services. */
+export async function findRunbookChoices(db: Reader, affectedServiceIds: string[]) {
   const runbooks = await db.runbook.findMany({
     select: {
       id: true,
       name: true,
       systemId: true,
       estimatedMinutes: true,
-      system: { select: { name: true } },
-      _count: { select: { steps: true } },
+      system: { select: { name: true, services: { select: { id: true } } } },
+      steps: { orderBy: { position: "asc" }, select: { title: true, kind: true, serviceIds: true } },
     },
     orderBy: { name: "asc" },
   });
-  return runbooks.sort((a, b) => Number(b.systemId === systemId) - Number(a.systemId === systemId));
+  return rankRunbooks(
+    runbooks.map((r) => ({
+      ...r,
+      checkedServiceIds: checkedServices(r.steps),
+      systemServiceIds: r.system.services.map((s) => s.id),
+    })),
+    affectedServiceIds,
+  );
 }

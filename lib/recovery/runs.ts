@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { timelineActor } from "@/lib/incidents/actor";
 import { QUEUES, type JobSink } from "@/lib/jobs/boss";
+import { checkedServices, coverageOf } from "./coverage";
 import { finishRun, queueAdvance, stepLabel } from "./engine";
 import { lockRun, tellRun, type RunRef } from "./record";
 import { isPersonStep } from "./steps";
@@ -16,11 +17,32 @@ const who = (actor: AuditActor) => timelineActor(actor).name;
  * two commanders at once or a retried request get the one run that exists for this runbook and incident
  * (the unique index decides), or the one drill of this runbook still in progress.
  */
+async function coversAnyAffected(
+  tx: Tx,
+  runbook: { systemId: string; steps: { kind: string; serviceIds: string[] }[] },
+  incidentId: string,
+) {
+  const [affected, systemServices] = await Promise.all([
+    tx.incidentService.findMany({ where: { incidentId }, select: { serviceId: true } }),
+    tx.service.findMany({ where: { systemId: runbook.systemId }, select: { id: true } }),
+  ]);
+  const coverage = coverageOf(
+    {
+      id: "",
+      name: "",
+      checkedServiceIds: checkedServices(runbook.steps),
+      systemServiceIds: systemServices.map((s) => s.id),
+    },
+    affected.map((a) => a.serviceId),
+  );
+  return coverage.covered.length > 0;
+}
+
 export async function startRun(
   db: Db,
   jobs: JobSink,
   actor: AuditActor,
-  input: { runbookId: string; incidentId?: string },
+  input: { runbookId: string; incidentId?: string; confirmUncovered?: boolean },
 ) {
   return db.$transaction(async (tx) => {
     const runbook = await tx.runbook.findUnique({
@@ -43,6 +65,12 @@ export async function startRun(
         throw new AppError("VALIDATION", {
           userMessage: "The incident is resolved: re-open it before starting a recovery.",
           field: "incidentId",
+        });
+      // Checked here, not only in the form: a stale page or a hand-made request must not start the wrong recovery.
+      if (!input.confirmUncovered && !(await coversAnyAffected(tx, runbook, input.incidentId)))
+        throw new AppError("VALIDATION", {
+          userMessage: "This runbook covers none of the incident's affected services. Confirm to start it anyway.",
+          field: "confirmUncovered",
         });
     } else {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`drill:${runbook.id}`}, 0))`;

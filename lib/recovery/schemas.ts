@@ -58,7 +58,12 @@ export const drillScheduleSchema = z.object({
 export type DrillScheduleInput = z.infer<typeof drillScheduleSchema>;
 
 const id = z.string().trim().min(1, "Required").max(64);
-export const startRunSchema = z.object({ runbookId: id, incidentId: id.optional() });
+export const startRunSchema = z.object({
+  runbookId: id,
+  incidentId: id.optional(),
+  // Starting a runbook that covers none of the incident's affected services needs this, said explicitly.
+  confirmUncovered: z.boolean().default(false),
+});
 export const stepActionSchema = z.object({ runId: id, stepId: id, note: z.string().trim().max(2000).default("") });
 export const skipStepSchema = z.object({
   runId: id,

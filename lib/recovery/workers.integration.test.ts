@@ -146,7 +146,7 @@ async function startBurst(burst: string) {
     group,
     timeoutSeconds: 10,
   });
-  const planned: { runbookId: string; incidentId: string }[] = [];
+  const planned: { runbookId: string; incidentId: string; confirmUncovered: boolean }[] = [];
   for (let i = 0; i < RUNS; i++) {
     const [p1, p3, p4, p5] = httpPaths(burst, i);
     const runbook = await t.db.runbook.create({
@@ -165,7 +165,7 @@ async function startBurst(burst: string) {
       },
     });
     const incident = await t.db.incident.create({ data: { title: `${burst} ${i}`, severity: "SEV2", systemId } });
-    planned.push({ runbookId: runbook.id, incidentId: incident.id });
+    planned.push({ runbookId: runbook.id, incidentId: incident.id, confirmUncovered: true });
   }
   // Started a few at a time (the test's connection pool is small), as quickly as that allows.
   const runIds: string[] = [];

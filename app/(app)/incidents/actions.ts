@@ -10,8 +10,11 @@ import {
   savePostmortem,
   updateIncident,
 } from "@/lib/incidents/incidents";
+import { handOverIncident, resolveIncident } from "@/lib/incidents/resolve";
 import {
   acknowledgeSchema,
+  handOverSchema,
+  resolveIncidentSchema,
   addNoteSchema,
   changeStatusSchema,
   declareIncidentSchema,
@@ -74,6 +77,25 @@ export const updateIncidentAction = command.inputSchema(updateIncidentSchema).ac
 export const savePostmortemAction = command.inputSchema(postmortemSchema).action(async ({ parsedInput, ctx }) => {
   const incident = await savePostmortem(ctx.db, ctx.actor, parsedInput).catch((e) =>
     rethrowOnField(postmortemSchema, e),
+  );
+  refresh(parsedInput.incidentId);
+  return { version: incident.version };
+});
+
+/** Resolves with a summary, the last public update (posted to the status page) and the review owner and date. */
+export const resolveIncidentAction = command.inputSchema(resolveIncidentSchema).action(async ({ parsedInput, ctx }) => {
+  const incident = await resolveIncident(ctx.db, await appJobs(), ctx.actor, parsedInput).catch((e) =>
+    rethrowOnField(resolveIncidentSchema, e),
+  );
+  refresh(parsedInput.incidentId);
+  revalidatePath("/status");
+  return { version: incident.version, status: incident.status };
+});
+
+/** Passes command to another admin or commander (the incident's commander or an admin only). */
+export const handOverAction = command.inputSchema(handOverSchema).action(async ({ parsedInput, ctx }) => {
+  const incident = await handOverIncident(ctx.db, { ...ctx.actor, role: ctx.user.role }, parsedInput).catch((e) =>
+    rethrowOnField(handOverSchema, e),
   );
   refresh(parsedInput.incidentId);
   return { version: incident.version };

@@ -11,12 +11,16 @@ import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { findEscalationState } from "@/lib/incidents/escalation";
 import { PUBLISH_LABELS } from "@/lib/incidents/model";
-import { findCommanders, findIncident } from "@/lib/incidents/queries";
+import { findCommanders, findIncident, findLastPublicUpdate } from "@/lib/incidents/queries";
+import { defaultReviewDue, needsReview } from "@/lib/incidents/resolve";
+import { HandOver, MoveToVerifying } from "@/components/incidents/command-handover";
+import { PagingHealthBanner } from "@/components/incidents/paging-health-banner";
+import { ResolveDialog } from "@/components/incidents/resolve-dialog";
 import { findLatestTimeline } from "@/lib/incidents/timeline";
 import { env } from "@/lib/env";
 import { findIncidentRuns, findRunbookChoices } from "@/lib/recovery/queries";
 import { RunPanel } from "@/components/recovery/run-panel";
-import { StartRecovery } from "@/components/recovery/start-recovery";
+import { IncidentRunbookChoice, type RunbookChoice } from "@/components/recovery/incident-runbook-choice";
 import { formatUtc } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -28,16 +32,39 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const { user, db } = await requirePage("incidents.read", `/incidents/${id}`);
   const incident = await findIncident(db, id.slice(0, 64));
   if (!incident) notFound();
-  const [timeline, escalation, commanders, runs, runbooks] = await Promise.all([
+  const [timeline, escalation, commanders, runs, runbooks, lastPublicUpdate] = await Promise.all([
     findLatestTimeline(db, incident.id),
     findEscalationState(db, incident.id),
     findCommanders(db),
     findIncidentRuns(db, incident.id, user.role),
-    findRunbookChoices(db, incident.system?.id ?? null),
+    findRunbookChoices(
+      db,
+      incident.services.map((s) => s.id),
+    ),
+    findLastPublicUpdate(db, incident.id),
   ]);
   const allowed = { respond: can(user.role, "incidents.respond"), command: can(user.role, "incidents.command") };
   const recovery = { operate: can(user.role, "recovery.operate"), command: can(user.role, "recovery.command") };
-  const startable = runbooks.filter((r) => !runs.some((run) => run.runbookId === r.id));
+  const leads = user.role === "admin" || incident.commander?.id === user.id;
+  const open = incident.status !== "resolved";
+  // A run succeeded and every affected service is verified healthy: offer the next step instead of leaving it.
+  const allVerified =
+    runs.some((run) => run.state === "succeeded") &&
+    incident.services.length > 0 &&
+    incident.services.every((s) => s.verifiedAt);
+  const offerVerifying =
+    allowed.command && allVerified && ["detected", "assessing", "recovering"].includes(incident.status);
+  // A runbook already started for this incident shows as its run panel, not as a choice.
+  const serviceNames = new Map(incident.services.map((s) => [s.id, s.name]));
+  const notStarted = ({ runbook }: { runbook: { id: string } }) => !runs.some((run) => run.runbookId === runbook.id);
+  const toChoice = ({ runbook, coverage }: (typeof runbooks.matching)[number]): RunbookChoice => ({
+    id: runbook.id,
+    name: runbook.name,
+    systemName: runbook.system.name,
+    covers: coverage.covered.map((id) => serviceNames.get(id) ?? id),
+    steps: runbook.steps.map((step) => ({ title: step.title, kind: step.kind })),
+  });
+  const matching = runbooks.matching.filter(notStarted).map(toChoice);
 
   return (
     <div className="space-y-6">
@@ -63,9 +90,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               "No system"
             )}
           </span>
-          <span>
+          <span data-testid="incident-commander">
             · Commander:{" "}
-            {incident.commander ? incident.commander.name : <span className="text-amber-700">nobody yet</span>}
+            {incident.commander ? incident.commander.name : <span className="text-amber-800">nobody yet</span>}
           </span>
           <span>· Declared {utc(incident.declaredAt)}</span>
           <span>
@@ -82,8 +109,32 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         </div>
       </header>
 
-      <Card className="p-4">
+      {open && <PagingHealthBanner db={db} incidentId={incident.id} />}
+      {offerVerifying && <MoveToVerifying incident={{ id: incident.id, version: incident.version }} />}
+
+      <Card className="space-y-3 p-4">
         <IncidentControls
+          resolve={
+            allowed.command && open ? (
+              <ResolveDialog
+                incident={{
+                  id: incident.id,
+                  version: incident.version,
+                  severity: incident.severity,
+                  published: incident.statusPageLevel !== "operational",
+                }}
+                lastPublicUpdate={
+                  lastPublicUpdate ??
+                  "The problem is resolved and all services are working normally. Thank you for your patience."
+                }
+                stillFiring={incident.alerts.filter((a) => a.status === "firing").map((a) => a.summary)}
+                commanders={commanders}
+                defaultOwnerId={incident.commander?.id ?? null}
+                reviewRequired={needsReview(incident.severity)}
+                defaultDue={defaultReviewDue()}
+              />
+            ) : undefined
+          }
           incident={{
             id: incident.id,
             version: incident.version,
@@ -92,6 +143,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           }}
           can={allowed}
         />
+        {allowed.command && leads && open && (
+          <HandOver
+            incident={{ id: incident.id, version: incident.version }}
+            candidates={commanders.filter((c) => c.id !== incident.commander?.id)}
+          />
+        )}
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-3">
@@ -102,14 +159,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               <RunPanel key={run.id} run={run} can={recovery} commandsEnabled={env().RECOVERY_COMMANDS === "on"} />
             ))}
             {recovery.command && incident.status !== "resolved" && (
-              <StartRecovery
+              <IncidentRunbookChoice
                 incidentId={incident.id}
-                choices={startable.map((r) => ({
-                  id: r.id,
-                  name: r.name,
-                  systemName: r.system.name,
-                  steps: r._count.steps,
-                }))}
+                matching={matching}
+                others={runbooks.others.filter(notStarted).map(toChoice)}
+                best={matching[0]?.id ?? null}
+                affected={incident.services.map((s) => s.name)}
               />
             )}
             {runs.length === 0 && !recovery.command && (
