@@ -70,6 +70,8 @@ export function parseDuration(text: string): Duration | null {
   if (text.length > MAX_DURATION_TEXT * 4) return null;
   const normalized = normalize(text);
   if (normalized.length > MAX_DURATION_TEXT) return null;
+  // "0" needs no unit: no time, no data lost ("RPO: 0 (stateless)").
+  if (/^0+$/.test(normalized)) return { kind: "exact", min: 0, max: 0 };
   const m = EXACT.exec(normalized);
   if (!m) return null;
   const [, bound, first, plus, firstUnit, second, secondUnit, suffix] = m;

@@ -119,7 +119,7 @@ export const ABOUT = ["~", "approx.", "approximately", "about", "around", "rough
 export const NOT_AN_OBJECTIVE = [
   "example", "examples", "e.g.", "eg.", "for instance", "actual", "measured", "measurement", "achieved", "observed",
   "effective", "response time", "impact", "downtime estimate", "estimated downtime", "phase", "t+", "test took",
-  "took", "total", "breakdown", "avg", "average", "elapsed", "current", "last test", "drill result",
+  "took", "total", "roadmap", "planned", "future", "test results", "breakdown", "avg", "average", "elapsed", "current", "last test", "drill result",
   "ejemplo", "por ejemplo", "real", "medido", "exemplo", "medido", "par exemple", "exemple", "mesuré", "réel",
   "beispiel", "z.b.", "gemessen", "tatsächlich", "esempio", "misurato", "örnek", "ölçülen", "gerçekleşen",
   "예시", "예", "측정", "例", "实际", "実測", "测量",

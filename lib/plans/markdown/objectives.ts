@@ -195,15 +195,18 @@ function readLine(doc: Doc, text: string, line: number): Figure[] {
       // "RTO (Recovery Time Objective): 4 hours", "RTO: < 2 hours", "RTO 2時間", "RTO = 15 min".
       const lead = /^\s*(?:\([^)]{0,60}\)|（[^）]{0,60}）)?\s*(?:\*\*)?\s*(?:[:：=]|is|of|est de|es de|é de|ist|:)?\s*(?:\*\*)?\s*/i.exec(after)!;
       const rest = after.slice(lead[0].length);
-      const d = findDuration(rest.slice(0, 200));
+      const zero = /^0(?![\d.,:])/.test(rest) && !findDuration(rest.slice(0, 40));
+      const d = zero ? { text: "0", duration: { kind: "exact", min: 0, max: 0 } as Duration } : findDuration(rest.slice(0, 200));
       let figure: Figure | undefined;
       if (d && rest.indexOf(d.text) === 0) {
         const tail = rest.slice(d.text.length).split(/[,;、，]\s*|\s+(?:and|y|e|et|und|ve)\s+/)[0]!;
         figure = { kind, line, text: d.text, duration: d.duration };
-        const scope = FOR_SCOPE.exec(tail)?.[1] ?? /^\s*\(([^)]{2,80})\)/.exec(tail)?.[1] ?? /^\s*target\s+for\s+(.{2,80})$/i.exec(tail)?.[1];
-        const qualifier = qualifierOf(before);
-        if (scope && !/^(?:all|every|each)\b/i.test(scope)) figure.scope = scope.trim();
-        else if (qualifier) figure.scope = qualifier;
+        const forScope = FOR_SCOPE.exec(tail)?.[1] ?? /^\s*target\s+for\s+(.{2,80})$/i.exec(tail)?.[1];
+        const scope =
+          (forScope && !/^(?:all|every|each|the whole)\b/i.test(forScope) ? forScope : undefined) ??
+          qualifierOf(before) ??
+          /^\s*\(([^)]{2,80})\)/.exec(tail)?.[1];
+        if (scope) figure.scope = scope.trim();
       } else {
         // "20 min RTO", "**20 minutes** (RTO)".
         const back = findDuration(before.slice(-40));
@@ -211,7 +214,7 @@ function readLine(doc: Doc, text: string, line: number): Figure[] {
           figure = { kind, line, text: back.text, duration: back.duration };
       }
       if (!figure) continue;
-      if (DECOY.test(text)) {
+      if (DECOY.test(text) || DECOY.test(doc.sectionAt(line).title)) {
         doc.note(`${kind.toUpperCase()} "${figure.text}" is stated as an example or a measurement: not read`, line);
         continue;
       }
@@ -234,8 +237,8 @@ function contextOf(doc: Doc, line: number): string | undefined {
   const section = doc.sectionAt(line);
   for (let n = line - 1; n > section.line && n >= line - 12; n--) {
     const t = doc.text(n).trim();
-    const bold = /^\*\*([^*]{3,120})\*\*:?$/.exec(t);
-    if (bold) {
+    const bold = /^\*\*([^*]{3,120})\*\*$/.exec(t);
+    if (bold && !bold[1]!.trim().endsWith(":")) {
       const title = bold[1]!.replace(/:$/, "").trim();
       return kindOf(title) || GENERIC_TITLE.test(title) ? undefined : title;
     }
