@@ -64,8 +64,18 @@ function systemWide(doc: Doc, figures: Figure[]): SystemObjectives {
     }
     const first = unscoped[0]!;
     const { target, lower } = objective(first.duration);
-    if (kind === "rto") Object.assign(out, target !== undefined && { rtoMinutes: target }, lower !== undefined && { rtoMinMinutes: lower });
-    else Object.assign(out, target !== undefined && { rpoMinutes: target }, lower !== undefined && { rpoMinMinutes: lower });
+    if (kind === "rto")
+      Object.assign(
+        out,
+        target !== undefined && { rtoMinutes: target },
+        lower !== undefined && { rtoMinMinutes: lower },
+      );
+    else
+      Object.assign(
+        out,
+        target !== undefined && { rpoMinutes: target },
+        lower !== undefined && { rpoMinMinutes: lower },
+      );
     doc.note(`"${first.text}" read as the system's ${kind.toUpperCase()}`, first.line);
   }
   return out;
@@ -77,7 +87,8 @@ const kindOf = (text: string): Kind | null => {
   const rpo = LABEL.rpo.test(t);
   return rto === rpo ? null : rto ? "rto" : "rpo";
 };
-const TARGET_COLUMN = /target|objective|goal|objetivo|objectif|ziel|hedef|obiettivo|목표|目标|目標|^value$|^valor$|^valeur$|^wert$|^değer$/i;
+const TARGET_COLUMN =
+  /target|objective|goal|objetivo|objectif|ziel|hedef|obiettivo|목표|目标|目標|^value$|^valor$|^valeur$|^wert$|^değer$/i;
 const ID_COLUMN = /^(?:#|id|no\.?|nr\.?|n°|rank|s\.?no\.?|.*\bid)$/i;
 
 /** Tables no other reader took, with RTO/RPO columns (keyed by their first column) or RTO/RPO rows. */
@@ -96,7 +107,13 @@ function readTables(doc: Doc, figures: Figure[]): void {
   }
 }
 
-function readColumns(doc: Doc, table: Table, header: string[], columns: { i: number; kind: Kind; h: string }[], figures: Figure[]) {
+function readColumns(
+  doc: Doc,
+  table: Table,
+  header: string[],
+  columns: { i: number; kind: Kind; h: string }[],
+  figures: Figure[],
+) {
   // Of several RTO columns, the target one; measured ones ("Actual RTO") are never read.
   const chosen: typeof columns = [];
   for (const kind of ["rto", "rpo"] as const) {
@@ -104,13 +121,22 @@ function readColumns(doc: Doc, table: Table, header: string[], columns: { i: num
     const pick = of.length > 1 ? (of.find((c) => TARGET_COLUMN.test(c.h)) ?? of[0]) : of[0];
     if (pick) chosen.push(pick);
     for (const c of columns.filter((c) => c.kind === kind && c !== pick))
-      doc.note(`Column "${c.h}" of the table at line ${table.header.line} is not read as an objective`, table.header.line);
+      doc.note(
+        `Column "${c.h}" of the table at line ${table.header.line} is not read as an objective`,
+        table.header.line,
+      );
   }
   if (!chosen.length) return;
-  const key = keyColumn(table, header, chosen.map((c) => c.i));
+  const key = keyColumn(
+    table,
+    header,
+    chosen.map((c) => c.i),
+  );
   doc.use(table.header.line);
   for (const row of table.rows) {
-    const scope = plain(cell(row, key)).replace(/\\\*|\*$/g, "").trim();
+    const scope = plain(cell(row, key))
+      .replace(/\\\*|\*$/g, "")
+      .trim();
     for (const c of chosen) {
       const text = plain(cell(row, c.i)).replace(/\\/g, "");
       if (!text || isNone(text)) continue;
@@ -144,7 +170,10 @@ function readRows(doc: Doc, table: Table, header: string[], figures: Figure[]) {
     const kind = kindOf(label);
     if (!kind || label.length > 80) continue;
     if (value < 1 || header.some((h) => DECOY.test(h))) {
-      doc.note(`${kind.toUpperCase()} row of the table at line ${table.header.line}: no target column, not read`, row.line);
+      doc.note(
+        `${kind.toUpperCase()} row of the table at line ${table.header.line}: no target column, not read`,
+        row.line,
+      );
       continue;
     }
     const text = plain(cell(row, value));
@@ -163,7 +192,9 @@ function readLines(doc: Doc, figures: Figure[]): void {
     if (raw.length > MAX_LINE || !raw.trim()) continue;
     const fence = doc.fenceAt(n);
     // In code, only a comment states an objective ("# RTO: 10 minutes").
-    const text = fence ? (/^\s*(?:#|\/\/|--)\s*(.*)$/.exec(raw)?.[1] ?? "") : plain(raw).replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, "");
+    const text = fence
+      ? (/^\s*(?:#|\/\/|--)\s*(.*)$/.exec(raw)?.[1] ?? "")
+      : plain(raw).replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, "");
     if (!text) continue;
     const heading = doc.headingAt(n);
     const found = readLine(doc, text, n);
@@ -171,7 +202,10 @@ function readLines(doc: Doc, figures: Figure[]): void {
     if (found.length) doc.use(n);
     for (const f of found) {
       if (!f.scope && heading) {
-        const rest = heading.title.replace(/\(?[^()]*\b(?:rto|rpo)\b[^()]*\)?/gi, "").replace(/[\s:–—-]+$/, "").trim();
+        const rest = heading.title
+          .replace(/\(?[^()]*\b(?:rto|rpo)\b[^()]*\)?/gi, "")
+          .replace(/[\s:–—-]+$/, "")
+          .trim();
         if (rest && !GENERIC_TITLE.test(rest)) f.scope = rest;
       }
       if (!f.scope && !heading) {
@@ -193,10 +227,15 @@ function readLine(doc: Doc, text: string, line: number): Figure[] {
       const before = text.slice(0, m.index);
       const after = text.slice(m.index + m[0].length);
       // "RTO (Recovery Time Objective): 4 hours", "RTO: < 2 hours", "RTO 2時間", "RTO = 15 min".
-      const lead = /^\s*(?:\([^)]{0,60}\)|（[^）]{0,60}）)?\s*(?:\*\*)?\s*(?:[:：=]|is|of|est de|es de|é de|ist|:)?\s*(?:\*\*)?\s*/i.exec(after)!;
+      const lead =
+        /^\s*(?:\([^)]{0,60}\)|（[^）]{0,60}）)?\s*(?:\*\*)?\s*(?:[:：=]|is|of|est de|es de|é de|ist|:)?\s*(?:\*\*)?\s*/i.exec(
+          after,
+        )!;
       const rest = after.slice(lead[0].length);
       const zero = /^0(?![\d.,:])/.test(rest) && !findDuration(rest.slice(0, 40));
-      const d = zero ? { text: "0", duration: { kind: "exact", min: 0, max: 0 } as Duration } : findDuration(rest.slice(0, 200));
+      const d = zero
+        ? { text: "0", duration: { kind: "exact", min: 0, max: 0 } as Duration }
+        : findDuration(rest.slice(0, 200));
       let figure: Figure | undefined;
       if (d && rest.indexOf(d.text) === 0) {
         const tail = rest.slice(d.text.length).split(/[,;、，]\s*|\s+(?:and|y|e|et|und|ve)\s+/)[0]!;
@@ -210,7 +249,12 @@ function readLine(doc: Doc, text: string, line: number): Figure[] {
       } else {
         // "20 min RTO", "**20 minutes** (RTO)".
         const back = findDuration(before.slice(-40));
-        if (back && /^\s*\)?\s*(?:\*\*)?\s*\(?\s*$/.test(before.slice(before.lastIndexOf(back.text) + back.text.length).replace(/\*\*/g, "")))
+        if (
+          back &&
+          /^\s*\)?\s*(?:\*\*)?\s*\(?\s*$/.test(
+            before.slice(before.lastIndexOf(back.text) + back.text.length).replace(/\*\*/g, ""),
+          )
+        )
           figure = { kind, line, text: back.text, duration: back.duration };
       }
       if (!figure) continue;
@@ -226,7 +270,11 @@ function readLine(doc: Doc, text: string, line: number): Figure[] {
 
 /** "Failover RTO" → "Failover"; "Primary RTO" → nothing. */
 function qualifierOf(before: string): string | undefined {
-  const words = before.replace(/[*_:|]/g, " ").trim().split(/\s+/).slice(-3);
+  const words = before
+    .replace(/[*_:|]/g, " ")
+    .trim()
+    .split(/\s+/)
+    .slice(-3);
   const kept = words.filter((w) => w && !GENERIC.has(w.toLowerCase()) && /\p{L}/u.test(w));
   if (!kept.length || kept.length !== words.length || before.trim().length > 40) return undefined;
   return kept.join(" ");
@@ -245,7 +293,10 @@ function contextOf(doc: Doc, line: number): string | undefined {
   }
   if (section.level <= 1 || !section.title) return undefined;
   const title = section.title.replace(/^[\d.]+\s*/, "").trim();
-  return GENERIC_TITLE.test(title) || /[\p{Extended_Pictographic}]/u.test(title.slice(0, 2)) && GENERIC_TITLE.test(title) ? undefined : title;
+  return GENERIC_TITLE.test(title) ||
+    (/[\p{Extended_Pictographic}]/u.test(title.slice(0, 2)) && GENERIC_TITLE.test(title))
+    ? undefined
+    : title;
 }
 
 /** "### RTO" (or "## Backup RTO") and under it "- MySQL servers - 45 minutes" / "4 hours". */
