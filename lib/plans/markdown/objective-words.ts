@@ -102,6 +102,7 @@ export const UNITS: [string[], number][] = [
       "分鐘",
       "分間",
       "分",
+      "m",
     ],
     1,
   ],

@@ -132,7 +132,7 @@ function readColumns(
     header,
     chosen.map((c) => c.i),
   );
-  doc.use(table.header.line);
+  // Lines not marked used: the scenario and backup readers still read the other columns of these tables.
   for (const row of table.rows) {
     const scope = plain(cell(row, key))
       .replace(/\\\*|\*$/g, "")
@@ -145,7 +145,6 @@ function readColumns(
         doc.note(`${c.kind.toUpperCase()} "${text}"${scope ? ` of "${scope}"` : ""} is not a duration`, row.line);
         continue;
       }
-      doc.use(row.line);
       figures.push({ kind: c.kind, line: row.line, text, duration, ...(scope && !isNone(scope) && { scope }) });
     }
   }
