@@ -2,6 +2,7 @@
 // A range keeps both ends: the upper end is the target a recovery is measured against, the lower end is kept for
 // reference. Words that are no duration ("Immediate", "Real-time", "Variable", "-") give null: the caller notes them.
 import { MAX_OBJECTIVE_MINUTES } from "@/lib/inventory/schemas";
+import { ABOUT, AT_MOST, AT_MOST_AFTER, UNITS } from "./objective-words";
 
 export type Duration =
   | { kind: "exact"; min: number; max: number }
@@ -9,26 +10,25 @@ export type Duration =
   | { kind: "at_most"; max: number }
   | { kind: "at_least"; min: number };
 
-const UNIT_MINUTES: [RegExp, number][] = [
-  [/^(?:m|mins?|minutes?)$/, 1],
-  [/^(?:h|hrs?|hours?)$/, 60],
-  [/^(?:d|days?)$/, 1440],
-  [/^(?:w|wks?|weeks?)$/, 10_080],
-];
+const esc = (word: string) => word.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const longestFirst = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length).map(esc);
+const UNIT_MINUTES = new Map<string, number>(UNITS.flatMap(([words, minutes]) => words.map((w) => [w, minutes])));
 const N = String.raw`\d+(?:\.\d+)?`;
-const U = String.raw`(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|[mhdw])`;
+const U = `(?:${longestFirst(UNITS.flatMap(([words]) => words)).join("|")})`;
+// A unit ends where the word ends: "2 hours", "10분", "60 dakikalık", not "2 horses".
+const END = String.raw`(?![a-z\u00C0-\u024F])`;
 const EXACT = new RegExp(
   String.raw`^([<>])?\s*(${N})\s*(\+)?\s*(${U})?\s*(?:-\s*(${N})\s*(${U}))?\s*(\+|or more|or less)?$`,
 );
+const BEFORE = longestFirst([...AT_MOST, ...ABOUT, ">=", "≥", "more than", "at least", "over"]).join("|");
 // The same phrase inside a sentence or a heading ("Tier 1 - Critical (RTO: 15 min)").
 const INSIDE = new RegExp(
-  String.raw`(?:(?:<=?|>=?|≤|≥|~|\bunder|\bwithin|\bup to|\bless than|\bmore than|\bat least|\bover)\s*)?\b${N}\s*\+?\s*(?:${U}\b)?\s*(?:(?:-|–|—|\bto\b)\s*${N}\s*)?${U}\b\+?`,
+  String.raw`(?:(?:${BEFORE})\s*)?(?<![\w.])${N}\s*\+?\s*(?:${U}${END})?\s*(?:(?:-|–|—|~|\bto\b|\ba\b|à|\bbis\b)\s*${N}\s*)?${U}${END}\+?(?:\s*(?:${longestFirst(AT_MOST_AFTER).join("|")}))?`,
   "i",
 );
 
 function unitMinutes(unit: string): number | null {
-  for (const [pattern, minutes] of UNIT_MINUTES) if (pattern.test(unit)) return minutes;
-  return null;
+  return UNIT_MINUTES.get(unit) ?? null;
 }
 
 /** Longer text is no duration; and the patterns below must never see unbounded input (backtracking). */
@@ -37,16 +37,27 @@ const MAX_SEARCHED_TEXT = 1000;
 // Runs of spaces collapsed first: adjacent optional \s* in the patterns backtrack on long runs of them.
 const squash = (text: string) => text.replace(/\s+/g, " ");
 
+const ABOUT_PREFIX = new RegExp(`^(?:${longestFirst(ABOUT).join("|")})\\s*`);
+const AT_MOST_PREFIX = new RegExp(`^(?:${longestFirst(AT_MOST).join("|")})\\s*`);
+const AT_MOST_SUFFIX = new RegExp(`\\s*(?:${longestFirst(AT_MOST_AFTER).join("|")})$`);
+
 function normalize(text: string): string {
-  return squash(text)
+  let t = squash(text)
     .toLowerCase()
-    .replace(/\*\*|__|`/g, "")
+    .replace(/\*\*|__|`|\\/g, "")
     .replace(/\([^)]*\)\s*$/, "")
+    .replace(/（[^）]*）\s*$/, "")
     .replace(/[–—−]/g, "-")
-    .replace(/^(?:approx(?:imately|\.)?|about|around|roughly|~)\s*/, "")
-    .replace(/^(?:<=|≤|under|within|up to|less than|at most|no more than|maximum|max\.?)\s*/, "<")
+    .replace(/(\d),(\d)/g, "$1.$2")
+    .replace(/[.;,。、]+$/, "")
+    .trim()
+    .replace(ABOUT_PREFIX, "");
+  if (AT_MOST_SUFFIX.test(t)) t = `<${t.replace(AT_MOST_SUFFIX, "")}`;
+  return t
+    .replace(AT_MOST_PREFIX, "<")
     .replace(/^(?:>=|≥|over|more than|at least|minimum)\s*/, ">")
-    .replace(/\s+to\s+(?=\d)/g, " - ")
+    .replace(/\s+(?:to|a|à|bis)\s+(?=\d)/g, " - ")
+    .replace(/(\d)\s*~\s*(?=\d)/g, "$1 - ")
     .replace(/[.;,]+$/, "")
     .trim();
 }
@@ -59,6 +70,8 @@ export function parseDuration(text: string): Duration | null {
   if (text.length > MAX_DURATION_TEXT * 4) return null;
   const normalized = normalize(text);
   if (normalized.length > MAX_DURATION_TEXT) return null;
+  // "0" needs no unit: no time, no data lost ("RPO: 0 (stateless)").
+  if (/^0+$/.test(normalized)) return { kind: "exact", min: 0, max: 0 };
   const m = EXACT.exec(normalized);
   if (!m) return null;
   const [, bound, first, plus, firstUnit, second, secondUnit, suffix] = m;

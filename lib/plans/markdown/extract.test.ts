@@ -87,7 +87,7 @@ describe("variants", () => {
     const two = extractMarkdownPlan(md(["# Wren Mail", "", "The RTO is 2 hours.", "", "The RTO is 4 hours at night."]));
     expect(two.plan.systems[0]?.rtoMinutes).toBeUndefined();
     expect(two.notes).toContainEqual({
-      message: "RTO stated in 2 sentences (lines 3, 5): none read as the system's RTO",
+      message: "RTO stated 2 times with different figures (lines 3, 5): none read as the system's RTO",
     });
     expect(two.unparsed.map((u) => u.line)).toEqual([3, 5]);
   });

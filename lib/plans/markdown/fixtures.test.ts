@@ -455,10 +455,10 @@ describe("system-wide objectives, checklists, procedure phases, DR test schedule
 
   it("notes the system-wide figures and the drill periods", () => {
     expect(r.notes).toContainEqual({ line: 10, message: '"4 hours" read as the system\'s RTO' });
+    expect(r.notes).toContainEqual({ line: 11, message: '"30 minutes - 2 hours" read as the system\'s RPO' });
     expect(r.notes).toContainEqual({
       line: 11,
-      message:
-        '"30 minutes - 2 hours" read as the system\'s RPO; "30 minutes - 2 hours" is a range: 30–120 min, target 120',
+      message: 'RPO: "30 minutes - 2 hours" is a range: 30–120 min, target 120',
     });
     expect(r.notes).toContainEqual({ line: 37, message: '"Yearly DR Exercise" read as a drill every 365 days' });
   });

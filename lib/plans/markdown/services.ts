@@ -15,7 +15,7 @@ export type FrequencyCell = { service: string; text: string; line: number };
 export type ServicesReading = { services: PlanService[]; dependencies: DependencyCell[]; frequencies: FrequencyCell[] };
 
 const COLUMNS = {
-  name: /^(?:services?|components?|systems?|applications?|apps?|workloads?|resources?)(?:\s+name)?$|^name$/i,
+  name: /^(?:services?|components?|systems?|applications?|apps?|workloads?|resources?|servicios?|servi[cç]os?|servizio|servizi|dienste?|komponenten?|composants?|componentes?|hizmet|servis|bileşen|서비스|サービス|服务|服務|组件|組件)(?:\s+name)?$|^name$/i,
   rto: /\brto\b|recovery\s+time/i,
   rpo: /\brpo\b|recovery\s+point/i,
   priority: /^(?:(?:business\s+)?priority|criticality|importance)$/i,
