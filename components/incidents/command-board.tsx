@@ -33,7 +33,7 @@ const BOARD_CHANGING = new Set([
   "service_verified",
 ]);
 
-export type BoardIncident = {
+type BoardIncident = {
   id: string;
   number: number;
   title: string;

@@ -16,7 +16,7 @@ const SEVERITY_POINTS: Record<Severity, number> = { SEV1: 30, SEV2: 20, SEV3: 10
 const TIER_POINTS: Record<number, number> = { 1: 15, 2: 10, 3: 5 };
 const CLOCK_POINTS = 40;
 
-export type TriageService = { name: string; tier: number; rtoMinutes: number | null; verifiedAt: Date | null };
+type TriageService = { name: string; tier: number; rtoMinutes: number | null; verifiedAt: Date | null };
 
 export type TriageIncident = {
   number: number;
