@@ -13,6 +13,12 @@ const revive = (key: string, value: unknown) =>
 
 export function useLiveBoard(initial: BoardData, query: string, gapMs = 400) {
   const [board, setBoard] = useState(initial);
+  // A fresh server render of the page (a navigation back, a refresh) hands a newer board: show it.
+  const [rendered, setRendered] = useState(initial);
+  if (rendered !== initial) {
+    setRendered(initial);
+    setBoard(initial);
+  }
   const asked = useRef(0);
   const shown = useRef(0);
   const last = useRef(0);
