@@ -2,7 +2,7 @@
 // E2E_BASE_URL / E2E_DATABASE_URL / CHROMIUM_PATH.
 import { defineConfig } from "@playwright/test";
 
-const TIMED = /plan-stall\.spec\.ts$/;
+const TIMED = /(plan-stall|triage)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",

@@ -74,6 +74,8 @@ test("every page renders every hostile field as text", async ({ page }) => {
   // What each page must show (as visible text); every page, listed or not, must stay inert.
   const expectations: Record<string, string[]> = {
     "/command": [h.incidentTitle, h.alertSummary],
+    // The board filtered to the hostile system: the filter's own echo (the system picker) stays text too.
+    [`/command?system=${ids.systemId}`]: [h.incidentTitle, h.alertSummary],
     "/incidents": [h.incidentTitle],
     "/runbooks": [h.runbookName, h.systemName],
     "/runbooks/drills": [h.runbookName],

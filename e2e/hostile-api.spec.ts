@@ -293,6 +293,14 @@ const CASES: Record<string, Case | { none: string; input: fc.Arbitrary<Sent>; cr
     runs: 15,
     input: query(["incident", "after"]).map((q) => ({ method: "GET", path: withQuery("/api/incidents/events", q) })),
   },
+  "app/api/incidents/board/route.ts": {
+    credentials: { kind: "session" },
+    runs: 15,
+    input: query(["unack", "mine", "system", "severity"]).map((q) => ({
+      method: "GET",
+      path: withQuery("/api/incidents/board", q),
+    })),
+  },
   "app/api/compliance/export/route.ts": {
     credentials: { kind: "session" },
     runs: 12,

@@ -24,7 +24,7 @@ const PAGE_CHANGING = new Set([
   "recovery_step",
 ]);
 
-export function useDebouncedRefresh(delayMs = 500) {
+function useDebouncedRefresh(delayMs = 500) {
   const router = useRouter();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   return () => {

@@ -54,6 +54,7 @@ export const ROUTES: Record<string, { method: Method; path: string; okStatuses?:
   // The stream itself never ends; an invalid `after` makes allowed callers get their 400 at once.
   "app/api/incidents/stream/route.ts": { method: "GET", path: "/api/incidents/stream?after=x" },
   "app/api/incidents/events/route.ts": { method: "GET", path: "/api/incidents/events?after=0" },
+  "app/api/incidents/board/route.ts": { method: "GET", path: "/api/incidents/board?unack=1" },
   "app/api/breakglass/route.ts": { method: "GET", path: "/api/breakglass" },
   "app/api/demo-fleet/[slug]/health/route.ts": {
     method: "GET",

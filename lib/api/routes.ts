@@ -14,6 +14,7 @@ export const API_ROUTES = {
   "/api/demo-fleet/[slug]/health": { GET: "public" },
   "/api/demo-fleet/[slug]/restart": { POST: "public" },
   "/api/health": { GET: "public" },
+  "/api/incidents/board": { GET: session("incidents.read") },
   "/api/incidents/events": { GET: session("incidents.read") },
   "/api/incidents/stream": { GET: session("incidents.read") },
   "/api/inventory/services/search": { GET: session("inventory.read") },
