@@ -5,13 +5,13 @@ import path from "node:path";
 import type { PlanFact } from "@/lib/plans/format";
 import { extractMarkdownPlan } from "@/lib/plans/markdown/extract";
 
-export const CORPUS_DIR = path.join(process.cwd(), "test/plans/corpus");
+const CORPUS_DIR = path.join(process.cwd(), "test/plans/corpus");
 /** The floors the CI test holds: share of stated facts found, English and other languages; invented must be 0. */
-export const FLOORS = { en: 0.9, other: 0.75 };
+const FLOORS = { en: 0.9, other: 0.75 };
 
 type StatedObjective = { kind: "rto" | "rpo"; minutes?: number; minMinutes?: number; scope?: string };
 type StatedBackup = { scope?: string; everyMinutes?: number; at?: string; retentionDays?: number };
-export type StatedFacts = {
+type StatedFacts = {
   language: string;
   shapes?: string[];
   system?: string;
@@ -44,7 +44,7 @@ export function readCorpus(dir = CORPUS_DIR): Fixture[] {
 }
 
 /** Lower case, no accents, words only: for comparing names across markup and punctuation. */
-export function words(text: string): string {
+function words(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { describeNew, diffFields, type ImportContext } from "./context";
 
 /** Rows per statement: well under Postgres's 65,535 bind parameters. */
-export const CHUNK = 1_000;
+const CHUNK = 1_000;
 
 export const chunks = <T>(items: T[], size = CHUNK): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
@@ -125,7 +125,7 @@ function checkColumns(table: string, columns: ColumnTypes, used: Iterable<string
 
 /** An id in the shape of Prisma's cuid() (what rows created through Prisma get): c, time, counter, randomness. */
 let counter = 0;
-export const newId = () =>
+const newId = () =>
   `c${Date.now().toString(36)}${(counter++ % 1_679_616).toString(36).padStart(4, "0")}${randomBytes(8).readBigUInt64BE().toString(36).padStart(13, "0")}`;
 
 /**

@@ -52,7 +52,7 @@ function lineOf(doc: Doc, text: string, from = 1): number {
 }
 
 /** One command per line a shell would run: not blank, not a comment, not the continuation of the line above. */
-export function commandLines(command: string): string[] {
+function commandLines(command: string): string[] {
   const out: string[] = [];
   let continued = false;
   for (const raw of command.split("\n")) {

@@ -21,7 +21,7 @@ export function withoutCode(text: string): string {
     .trim();
 }
 
-export type ListMarker = {
+type ListMarker = {
   indent: number;
   ordered: boolean;
   number?: number;
@@ -33,7 +33,7 @@ const BULLET = /^(\s*)([-*+])\s+(.*)$/;
 const NUMBERED = /^(\s*)(\d{1,3})[.)]\s+(.*)$/;
 
 /** The list marker of a line ("- ", "* ", "1. ", "- [ ] "), or null when the line is not a list item. */
-export function listMarker(text: string): ListMarker | null {
+function listMarker(text: string): ListMarker | null {
   const numbered = NUMBERED.exec(text);
   const bullet = numbered ? null : BULLET.exec(text);
   const m = numbered ?? bullet;

@@ -73,7 +73,7 @@ export type Tree = {
  * Longer lines are parsed only this far. The parser is linear but slow on long runs of "|" or "[" (20,000 of them
  * took over a second); no structure of a plan starts that far into a line. Fence lines keep their full text.
  */
-export const MAX_PARSED_LINE = 1000;
+const MAX_PARSED_LINE = 1000;
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
 
