@@ -117,7 +117,8 @@ test("a failing channel shows the red 'Nobody reached yet' banner", async ({ bro
   test.setTimeout(60_000);
   const { page } = await signedIn(browser, "paging");
   // Tier 1: the demo policy pages SMS and Slack at once; neither host exists here.
-  const path = await declare(page, `Nobody answers ${tag()}`, { search: "Backend Serv", name: "Backend Service" });
+  const title = `Nobody answers ${tag()}`;
+  const path = await declare(page, title, { search: "Backend Serv", name: "Backend Service" });
   await expect
     .poll(
       async () => {
@@ -128,4 +129,9 @@ test("a failing channel shows the red 'Nobody reached yet' banner", async ({ bro
     )
     .toMatch(/^Nobody reached yet: .*failing/);
   await expect(page.getByTestId("paging-health")).toContainText("SMS gateway");
+  // /command names it too, linked, until someone acknowledges.
+  await page.goto("/command");
+  const board = page.getByTestId("paging-health-board");
+  await expect(board).toContainText("Nobody reached yet");
+  await expect(board).toContainText(title);
 });

@@ -45,3 +45,26 @@ export function pagingHeadline(health: PagingHealth) {
   const list = names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
   return `Nobody reached yet${list ? `: ${list} failing` : ""}`;
 }
+
+export type UnreachedIncident = { id: string; number: number; title: string; health: PagingHealth };
+
+/** Open, unacknowledged incidents whose pages all failed: one query for the whole board (/command's banner). */
+export async function findUnreachedIncidents(db: Reader): Promise<UnreachedIncident[]> {
+  const rows = await db.$queryRaw<(PageRow & { id: string; number: number; title: string })[]>`
+    SELECT i.id, i.number, i.title, c.name AS channel, p.state::text AS state, count(*)::int AS count
+    FROM "Incident" i
+    JOIN "EscalationPage" p ON p."incidentId" = i.id AND p.state IN ('sent', 'failed')
+    LEFT JOIN "NotificationChannel" c ON c.id = p."channelId"
+    WHERE i.status <> 'resolved' AND i."acknowledgedAt" IS NULL
+    GROUP BY i.id, i.number, i.title, c.name, p.state
+    ORDER BY i.number`;
+  const byIncident = new Map<string, { number: number; title: string; rows: PageRow[] }>();
+  for (const r of rows) {
+    const entry = byIncident.get(r.id) ?? { number: r.number, title: r.title, rows: [] };
+    entry.rows.push({ channel: r.channel, state: r.state, count: r.count });
+    byIncident.set(r.id, entry);
+  }
+  return [...byIncident.entries()]
+    .map(([id, e]) => ({ id, number: e.number, title: e.title, health: judgePaging(e.rows, false) }))
+    .filter((i) => i.health.nobodyReached);
+}

@@ -2,6 +2,7 @@ import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { BoardFilterForm } from "@/components/incidents/board-filter-form";
 import { CommandBoard } from "@/components/incidents/command-board";
+import { UnreachedIncidentsBanner } from "@/components/incidents/paging-health-banner";
 import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { boardHref, hasFilters, parseBoardFilters } from "@/lib/incidents/board-filters";
@@ -26,6 +27,7 @@ export default async function CommandPage({
         description="Open incidents: not acknowledged or near their RTO first, then by RTO clock, severity and tier. Live."
         actions={canDeclare && <LinkButton href="/incidents/new">Declare incident</LinkButton>}
       />
+      <UnreachedIncidentsBanner db={db} />
       <BoardFilterForm filters={filters} systems={systems} />
       {/* Keyed by the filters: other filters are another board, starting from what the server read for them. */}
       <CommandBoard
