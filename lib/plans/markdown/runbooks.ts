@@ -44,6 +44,13 @@ export class Runbooks {
     Object.assign(same, { ...runbook, ...same });
     return same;
   }
+  /** A runbook's steps added to the one of the same name, or a new runbook. */
+  append(runbook: PlanRunbook, line: number): PlanRunbook {
+    const same = this.found.find((r) => r.runbook.name.toLowerCase() === runbook.name.toLowerCase())?.runbook;
+    if (!same) return this.add(runbook, line);
+    same.steps = [...(same.steps ?? []), ...(runbook.steps ?? [])];
+    return same;
+  }
   /** The line each runbook was first found on, by name. */
   get lines(): Map<string, number> {
     return new Map(this.found.map((r) => [r.runbook.name, r.line]));
