@@ -115,6 +115,34 @@ export const NOT_PROCEDURE_WORDS: Record<string, string[]> = {
   zh: ["团队", "联系人", "角色", "目标"],
 };
 
+/** Words that make a document (its title or first sentence) about backups and recovery, besides PROCEDURE_WORDS. */
+export const TOPIC_WORDS: Record<string, string[]> = {
+  en: ["backup", "backups", "back up", "disaster", "continuity", "dr", "bcdr", "bcp", "snapshot", "snapshots"],
+  es: ["respaldo", "respaldos", "copia de seguridad", "copias de seguridad", "desastre", "continuidad"],
+  pt: ["cópia de segurança", "desastre", "continuidade"],
+  fr: ["sauvegarde", "sauvegardes", "sinistre", "continuité", "pca", "pra"],
+  de: ["sicherung", "sicherungen", "datensicherung", "notfall", "katastrophe", "kontinuität"],
+  it: ["disastro", "continuità"],
+  tr: ["yedek", "yedekleme", "felaket", "süreklilik"],
+  ko: ["백업", "재해", "연속성"],
+  ja: ["バックアップ", "災害", "継続"],
+  zh: ["备份", "灾难", "容灾", "灾备", "连续性"],
+};
+
+/** Reference parts of a plan: commands listed there are a cheat sheet, not a procedure. */
+export const REFERENCE_WORDS: Record<string, string[]> = {
+  en: ["appendix", "appendices", "annex", "useful commands", "reference", "cheat sheet", "glossary"],
+  es: ["apéndice", "anexo", "comandos útiles", "referencia", "glosario"],
+  pt: ["apêndice", "anexo", "comandos úteis", "referência", "glossário"],
+  fr: ["annexe", "annexes", "commandes utiles", "référence", "glossaire"],
+  de: ["anhang", "nützliche befehle", "referenz", "glossar"],
+  it: ["appendice", "allegato", "comandi utili", "riferimento", "glossario"],
+  tr: ["ek", "ekler", "faydalı komutlar", "başvuru", "sözlük"],
+  ko: ["부록", "유용한 명령", "참고", "용어집"],
+  ja: ["付録", "便利なコマンド", "参考", "用語集"],
+  zh: ["附录", "常用命令", "参考", "术语"],
+};
+
 /** Tools whose name starts a command line (inline code is a command when it starts with one, or with a path). */
 // prettier-ignore
 export const COMMAND_TOOLS = [

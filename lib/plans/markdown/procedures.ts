@@ -13,8 +13,10 @@ import {
   NOT_PROCEDURE_WORDS,
   PART_WORDS,
   PROCEDURE_WORDS,
+  REFERENCE_WORDS,
   SCENARIO_WORDS,
   STEP_WORDS,
+  TOPIC_WORDS,
 } from "./procedure-words";
 import type { Runbooks } from "./runbooks";
 import type { Section } from "./sections";
@@ -33,6 +35,8 @@ function wordsPattern(words: Record<string, string[]>, anchored: boolean): RegEx
 
 const PROCEDURE = wordsPattern(PROCEDURE_WORDS, false);
 const NOT_PROCEDURE = wordsPattern(NOT_PROCEDURE_WORDS, false);
+const REFERENCE = wordsPattern(REFERENCE_WORDS, false);
+const TOPIC = wordsPattern({ ...TOPIC_WORDS, procedure: all(PROCEDURE_WORDS) }, false);
 const PART = wordsPattern(PART_WORDS, true);
 const STEP_ALTS = [...new Set(all(STEP_WORDS))]
   .sort((a, b) => b.length - a.length)
@@ -158,12 +162,9 @@ function itemSteps(doc: Doc, item: ListItem, out: Collected, inStepList: boolean
   const ownText = [item.text, ...item.more.map((m) => m.text)].join("\n");
   const free = !lines.some((n) => isTaken(doc, n));
   const spans = free ? commandSpans(ownText) : [];
+  const manual = free && !doc.isUsed(item.line);
   const fences = item.fences.filter((f) => !isTaken(doc, f.open) && isCommandFence(f));
   const title = titleOf(item.text) || titleOf(item.more[0]?.text ?? "");
-  const withCommands = (i: ListItem): boolean =>
-    commandSpans([i.text, ...i.more.map((m) => m.text)].join("\n")).length > 0 ||
-    i.fences.some(isCommandFence) ||
-    i.children.some(withCommands);
   const childrenWithCommands = item.children.some(withCommands);
   const instructions = item.more.map((m) => titleOf(m.text)).filter((t) => t && t !== title);
   if (spans.length || fences.length) {
@@ -178,7 +179,7 @@ function itemSteps(doc: Doc, item: ListItem, out: Collected, inStepList: boolean
       out.steps.push(s);
       out.commands++;
     }
-  } else if (free && (inStepList || childrenWithCommands)) {
+  } else if (manual && (inStepList || childrenWithCommands)) {
     const childInstructions = childrenWithCommands ? [] : item.children.flatMap(childWords);
     const s = commandStep(title, undefined, [...instructions, ...childInstructions]);
     if (s) {
@@ -188,6 +189,15 @@ function itemSteps(doc: Doc, item: ListItem, out: Collected, inStepList: boolean
     }
   }
   if (childrenWithCommands) for (const child of item.children) itemSteps(doc, child, out, true);
+}
+
+/** An item (or a sub-item) that gives a command: inline code a shell runs, or a fence of commands. */
+export function withCommands(i: ListItem): boolean {
+  return (
+    commandSpans([i.text, ...i.more.map((m) => m.text)].join("\n")).length > 0 ||
+    i.fences.some(isCommandFence) ||
+    i.children.some(withCommands)
+  );
 }
 
 function childWords(item: ListItem): string[] {
@@ -260,11 +270,35 @@ function namesProcedure(section: Section): boolean {
   return false;
 }
 
+/** A document about backups or recovery: its first heading or its first sentence says so. */
+function isAboutRecovery(doc: Doc): boolean {
+  const first = doc.sections[0];
+  if (first && TOPIC.test(words(first.title))) return true;
+  for (let n = 1; n <= Math.min(doc.count, 200); n++) {
+    if (doc.isProse(n)) return TOPIC.test(plain(doc.text(n)));
+  }
+  return false;
+}
+
+function pathMatches(section: Section, pattern: RegExp): boolean {
+  for (let s: Section | undefined = section; s && s.level > 0; s = s.parent)
+    if (pattern.test(words(s.title))) return true;
+  return false;
+}
+
+function isReference(section: Section): boolean {
+  for (let s: Section | undefined = section; s && s.level > 0; s = s.parent)
+    if (REFERENCE.test(words(s.title)) && !PROCEDURE.test(words(s.title))) return true;
+  return false;
+}
+
 /** Runbooks of the sections with commands, and of procedure sections with numbered steps or checklists. */
 export function readCommandProcedures(doc: Doc, runbooks: Runbooks): void {
+  const about = isAboutRecovery(doc);
   const byOwner = new Map<Section, Collected>();
   for (const section of doc.sections) {
     const owner = ownerOf(section);
+    if (isReference(owner) || !(about || pathMatches(owner, TOPIC))) continue;
     const collected = byOwner.get(owner) ?? { steps: [], commands: 0, listed: 0, lines: [] };
     byOwner.set(owner, collected);
     bodySteps(doc, section, collected);

@@ -132,7 +132,7 @@ function itemTitle(item: ListItem, dropCode = true): string {
 /** Steps a person ticks off (checklists, phases, drills): the item is the title, its sub-items the instructions. */
 export function manualSteps(doc: Doc, items: ListItem[]): PlanStep[] {
   return items.flatMap((item) => {
-    doc.use(...itemLines(item));
+    take(doc, ...itemLines(item));
     const instructions = [...item.more.map((m) => m.text), ...childTexts(item)].map(plain).filter(Boolean);
     return (
       step(itemTitle(item, false), undefined, [...instructions, ...item.fences.map(fenceText).filter(Boolean)]) ?? []
