@@ -81,11 +81,12 @@ function isPart(section: Section): boolean {
   if (STEP_TITLE.test(w)) return true;
   const bare = withoutTrailingParenthesis(w.replace(/^\d{1,3}[.)]\s+/, ""));
   if (PART.test(bare)) return true;
-  // "### 1. Assess" under "## Recovery Steps": a bare step number under a heading that is not itself numbered.
+  // "### 1. Assess" under "## Recovery Steps": a bare step number under a heading that is not itself numbered
+  // (under the document's title, "## 1. …" is the document's own numbering).
   const parent = section.parent;
   return (
     !!parent &&
-    parent.level > 0 &&
+    parent.level > 1 &&
     BARE_NUMBER.test(w) &&
     !DOTTED_NUMBER.test(w) &&
     !/^\d/.test(words(parent.title)) &&
@@ -112,7 +113,12 @@ export function isInlineCommand(code: string): boolean {
   if (/^[A-Z_][A-Z0-9_]{0,60}=\S/.test(text)) return true;
   const [first = "", ...rest] = text.split(/\s+/, 8);
   if (TOOLS.has(first.toLowerCase())) return rest.length > 0 || /^(?:df|ls|free)$/.test(first);
-  if (/^(?:\.{1,2}\/|~\/|\/)[\w.~/-]+\.(?:sh|py|rb|ps1|js|ts)$/.test(first)) return true;
+  if (
+    /^(?:\.{1,2}\/|~\/|\/)?[\w.~-]{1,100}(?:\/[\w.~-]{1,100}){0,20}\.(?:sh|bash|py|rb|pl|ps1|js|ts|bat|cmd)$/.test(
+      first,
+    )
+  )
+    return true;
   if (/^(?:\.{1,2}\/|~\/)[\w.~/-]*[\w]$/.test(first) && rest.length > 0) return true;
   // PowerShell: "Restore-DbaDatabase -SqlInstance …"
   return /^[A-Z][a-z]{2,15}-[A-Z][A-Za-z]{2,40}$/.test(first) && rest.length > 0;
