@@ -7,7 +7,7 @@ import type { PlanStep } from "../format";
 import type { Doc } from "./doc";
 import type { Fence } from "./fences";
 import { clip, plain } from "./inline";
-import type { ListItem } from "./lists";
+import type { List, ListItem } from "./lists";
 import {
   COMMAND_TOOLS,
   NOT_PROCEDURE_WORDS,
@@ -199,12 +199,16 @@ function itemSteps(doc: Doc, item: ListItem, out: Collected, inStepList: boolean
 
 /** An item (or a sub-item) that gives a command: inline code a shell runs, or a fence of commands. */
 export function withCommands(i: ListItem): boolean {
-  return (
+  const known = commandsIn.get(i);
+  if (known !== undefined) return known;
+  const has =
     commandSpans([i.text, ...i.more.map((m) => m.text)].join("\n")).length > 0 ||
     i.fences.some(isCommandFence) ||
-    i.children.some(withCommands)
-  );
+    i.children.some(withCommands);
+  commandsIn.set(i, has);
+  return has;
 }
+const commandsIn = new WeakMap<ListItem, boolean>();
 
 function childWords(item: ListItem): string[] {
   return [titleOf(item.text), ...item.children.flatMap(childWords)].filter(Boolean);
@@ -220,13 +224,24 @@ function range(from: number, to: number): number[] {
   return out;
 }
 
+const listStarts = new WeakMap<Doc, Map<number, List>>();
+function listsByStart(doc: Doc): Map<number, List> {
+  let map = listStarts.get(doc);
+  if (!map) {
+    map = new Map(doc.lists.map((l) => [l.start, l]));
+    listStarts.set(doc, map);
+  }
+  return map;
+}
+
 /** The steps in a section's own body (up to its first subheading). */
 function bodySteps(doc: Doc, section: Section, out: Collected): void {
   const from = section.line + 1;
   const to = section.bodyEnd;
   let prose: string | undefined;
+  const listAt = listsByStart(doc);
   for (let n = from; n <= to; n++) {
-    const list = doc.lists.find((l) => l.start === n);
+    const list = listAt.get(n);
     if (list) {
       const steps = list.items.some((i) => i.ordered || i.checkbox);
       for (const item of list.items) if (item.line <= to) itemSteps(doc, item, out, steps);
