@@ -11,6 +11,7 @@ import { readIdentity } from "./identity";
 import { readNotifications } from "./notifications";
 import { readSystemObjectives } from "./objectives";
 import { readContacts } from "./people";
+import { readCommandProcedures } from "./procedures";
 import { readChecklists, readProcedures, readScenarios, readScenarioTables, Runbooks } from "./runbooks";
 import { readServices, resolveDependencies } from "./services";
 
@@ -58,6 +59,7 @@ export function extractMarkdownPlan(source: string): PlanReading {
   const contacts = readContacts(doc);
   readChecklists(doc, runbooks);
   readProcedures(doc, runbooks);
+  readCommandProcedures(doc, runbooks);
   const drills = readDrills(doc, runbooks);
   resolveDependencies(doc, services, dependencies);
 

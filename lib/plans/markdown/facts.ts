@@ -51,6 +51,19 @@ function lineOf(doc: Doc, text: string, from = 1): number {
   return from > 1 ? lineOf(doc, text) : 0;
 }
 
+/** "df -h  # disk space" → "df -h": a "#" after a space and outside quotes starts a comment. */
+function withoutComment(line: string): string {
+  let quote = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "#" && i > 0 && /\s/.test(line[i - 1]!)) return line.slice(0, i).trimEnd();
+  }
+  return line;
+}
+
 /** One command per line a shell would run: not blank, not a comment, not the continuation of the line above. */
 function commandLines(command: string): string[] {
   const out: string[] = [];
@@ -60,7 +73,7 @@ function commandLines(command: string): string[] {
     const wasContinued = continued;
     continued = line.endsWith("\\");
     if (!line || line.startsWith("#") || wasContinued) continue;
-    out.push(line.replace(/^\$\s+/, "").replace(/\s*\\$/, ""));
+    out.push(withoutComment(line.replace(/^\$\s+/, "").replace(/\s*\\$/, "")));
   }
   return out;
 }

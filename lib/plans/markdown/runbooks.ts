@@ -6,6 +6,7 @@ import type { Doc } from "./doc";
 import { durationNote, findDuration, objective, parseDuration } from "./durations";
 import { clip, isNone, plain, readLabel } from "./inline";
 import { childTexts, itemLines, listsIn, readList } from "./lists";
+import { withCommands } from "./procedures";
 import type { Section } from "./sections";
 import { isServiceTable } from "./services";
 import { manualSteps, stepsFromFence, stepsFromList } from "./steps";
@@ -42,6 +43,13 @@ export class Runbooks {
       return runbook;
     }
     Object.assign(same, { ...runbook, ...same });
+    return same;
+  }
+  /** A runbook's steps added to the one of the same name, or a new runbook. */
+  append(runbook: PlanRunbook, line: number): PlanRunbook {
+    const same = this.found.find((r) => r.runbook.name.toLowerCase() === runbook.name.toLowerCase())?.runbook;
+    if (!same) return this.add(runbook, line);
+    same.steps = [...(same.steps ?? []), ...(runbook.steps ?? [])];
     return same;
   }
   /** The line each runbook was first found on, by name. */
@@ -218,7 +226,7 @@ export function readProcedures(doc: Doc, runbooks: Runbooks): void {
     )
       continue;
     const list = listsIn(doc, section.line + 1, section.bodyEnd).find(
-      (l) => l.items[0]?.ordered && !doc.isUsed(l.start),
+      (l) => l.items[0]?.ordered && !doc.isUsed(l.start) && !l.items.some(withCommands),
     );
     if (list) runbooks.add({ name: clip(section.title, 200), steps: manualSteps(doc, list.items) }, section.line);
   }

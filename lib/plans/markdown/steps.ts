@@ -17,6 +17,25 @@ function commentText(text: string): string {
     .trim();
 }
 
+/** Lines a runbook reader turned into steps, per document: the next reader does not read them twice. */
+const taken = new WeakMap<Doc, Set<number>>();
+
+export function take(doc: Doc, ...lines: number[]): void {
+  doc.use(...lines);
+  const set = taken.get(doc) ?? new Set<number>();
+  taken.set(doc, set);
+  for (const n of lines) set.add(n);
+}
+
+export function isTaken(doc: Doc, line: number): boolean {
+  return taken.get(doc)?.has(line) ?? false;
+}
+
+/** A command step (disabled) when a command is given, else a manual step; null without a title. */
+export function commandStep(title: string, command: string | undefined, instructions: string[]): PlanStep | null {
+  return step(title, command, instructions);
+}
+
 function step(title: string, command: string | undefined, instructions: string[]): PlanStep | null {
   if (!title.trim()) return null;
   const s: PlanStep = command
@@ -26,17 +45,27 @@ function step(title: string, command: string | undefined, instructions: string[]
   return s;
 }
 
-/** Steps of a fence; its lines are used. Lines before the first numbered comment stay unparsed. */
-export function stepsFromFence(doc: Doc, fence: Fence): PlanStep[] {
+/**
+ * Steps of a fence; its lines are used. Lines before the first numbered comment stay unparsed. A fence without
+ * numbered comments that a sentence or a "Label:" introduces is one step with that title.
+ */
+export function stepsFromFence(doc: Doc, fence: Fence, title?: string): PlanStep[] {
+  take(doc, fence.open, fence.end);
   const groups: { title: string; titleLine: number; body: FenceLine[] }[] = [];
   for (const line of fence.body) {
     const m = NUMBERED_COMMENT.exec(line.text.trim());
     if (m) groups.push({ title: m[2]!.trim(), titleLine: line.line, body: [] });
     else if (groups.length) groups[groups.length - 1]!.body.push(line);
   }
+  if (!groups.length && title) {
+    const lines = fence.body.filter((l) => l.text.trim());
+    take(doc, ...lines.map((l) => l.line));
+    const s = commandOrManual(title, lines);
+    return s ? [s] : [];
+  }
   if (!groups.length) return stepsFromUnnumberedFence(doc, fence);
   return groups.flatMap((g) => {
-    doc.use(g.titleLine, ...g.body.filter((l) => l.text.trim()).map((l) => l.line));
+    take(doc, g.titleLine, ...g.body.filter((l) => l.text.trim()).map((l) => l.line));
     return (
       commandOrManual(
         g.title,
@@ -71,7 +100,7 @@ function stepsFromUnnumberedFence(doc: Doc, fence: Fence): PlanStep[] {
   return groups
     .filter((g) => g.length)
     .flatMap((g) => {
-      doc.use(...g.map((l) => l.line));
+      take(doc, ...g.map((l) => l.line));
       const leading = g.findIndex((l) => !COMMENT.test(l.text));
       const titleLines = leading < 0 ? g.slice(0, 1) : g.slice(0, leading);
       const title = titleLines.length ? titleLines.map((l) => commentText(l.text)).join(" ") : g[0]!.text.trim();
@@ -82,7 +111,7 @@ function stepsFromUnnumberedFence(doc: Doc, fence: Fence): PlanStep[] {
 /** One step per list item: "Check logs: `docker logs x`" → command step "Check logs"; no code → manual step. */
 export function stepsFromList(doc: Doc, items: ListItem[]): PlanStep[] {
   return items.flatMap((item) => {
-    doc.use(...itemLines(item));
+    take(doc, ...itemLines(item));
     const code = codeSpans(item.text);
     const fenced = item.fences.map(fenceText).filter(Boolean);
     const title = itemTitle(item, fenced.length === 0);
@@ -103,7 +132,7 @@ function itemTitle(item: ListItem, dropCode = true): string {
 /** Steps a person ticks off (checklists, phases, drills): the item is the title, its sub-items the instructions. */
 export function manualSteps(doc: Doc, items: ListItem[]): PlanStep[] {
   return items.flatMap((item) => {
-    doc.use(...itemLines(item));
+    take(doc, ...itemLines(item));
     const instructions = [...item.more.map((m) => m.text), ...childTexts(item)].map(plain).filter(Boolean);
     return (
       step(itemTitle(item, false), undefined, [...instructions, ...item.fences.map(fenceText).filter(Boolean)]) ?? []
