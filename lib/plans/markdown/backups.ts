@@ -296,7 +296,7 @@ const COMMENT = /^\s*(?:#|\/\/|--|;|rem\s)\s?(.*)$/i;
 const KEY_VALUE = /^\s*[\p{L}][\p{L}\d ()/&'-]{0,50}:\s{0,40}\S/u;
 const LABEL_ONLY = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__)?[^:：]{1,80}[:：]\s*(?:\*\*|__)?\s*$/;
 /** Clauses: a schedule and a retention in one line are read apart ("Daily: 1 AM UTC, 14-day retention"). */
-const CLAUSES = /[;；。，|(]|,\s|\s[-–—]\s|\s\+\s/;
+const CLAUSES = /[;；。，|(]|[,.]\s|\s[-–—]\s|\s\+\s/;
 
 type Found = { everyMinutes?: number; at?: string; retentionDays?: number; text: string };
 
@@ -354,6 +354,9 @@ function read(text: string, lead: string, frequencies: boolean): Found[] {
   const retentionLead = hasRetentionCue(lead);
   const label = readLabel(text);
   const labelled = label && hasRetentionCue(label.label);
+  // "Restore sampling (weekly): …" is no backup, whatever its value says.
+  const head = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?([^:：]{1,60})[:：]/.exec(text)?.[1];
+  if ((label && NOT_A_BACKUP.test(label.label)) || (head && NOT_A_BACKUP.test(head))) frequencies = false;
   for (const clause of text.split(CLAUSES)) {
     const cue = retentionLead || labelled || hasRetentionCue(clause);
     const kept = cue ? [...findRetentions(clause), ...findTierRetentions(clause)] : [];
@@ -361,6 +364,8 @@ function read(text: string, lead: string, frequencies: boolean): Found[] {
     // In a retention clause, "daily"/"weekly" name the tier kept, not a schedule.
     if (!frequencies || kept.length || retentionLead || NOT_A_BACKUP.test(clause)) continue;
     const every = findFrequencies(clause);
+    // "3 generations (daily/weekly/monthly)": words in a "/" list name tiers, not one schedule.
+    if (every.length > 1 && every.some((e, i) => i > 0 && /^\s?\/\s?$/.test(between(clause, every[i - 1]!, e)))) continue;
     const times = findTimes(clause).length ? findTimes(clause) : every.length === 1 ? findTimes(text) : [];
     let timed = false;
     for (const e of every) {
@@ -372,6 +377,9 @@ function read(text: string, lead: string, frequencies: boolean): Found[] {
   }
   return out;
 }
+
+const between = (text: string, a: { index: number; phrase: string }, b: { index: number }) =>
+  text.slice(a.index + a.phrase.length, b.index);
 
 /** What the line is about: its label, or the heading it sits under. */
 function scopeOf(text: string, title: string): string {
