@@ -296,6 +296,7 @@ const COMMENT = /^\s*(?:#|\/\/|--|;|rem\s)\s?(.*)$/i;
 const KEY_VALUE = /^\s*[\p{L}][\p{L}\d ()/&'-]{0,50}:\s{0,40}\S/u;
 const LABEL_ONLY = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__)?[^:：]{1,80}[:：]\s*(?:\*\*|__)?\s*$/;
 /** Clauses: a schedule and a retention in one line are read apart ("Daily: 1 AM UTC, 14-day retention"). */
+const MAX_CLAUSES = 16;
 const CLAUSES = /[;；。，|(]|[,.]\s|\s[-–—]\s|\s\+\s/;
 
 type Found = { everyMinutes?: number; at?: string; retentionDays?: number; text: string };
@@ -311,7 +312,13 @@ function readBackupFacts(doc: Doc) {
       const key = `${line}:${f.everyMinutes ?? ""}:${f.retentionDays ?? ""}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      doc.fact({ kind: "backup", line, text: clip(f.text, 200), ...(scope && { scope: clip(scope, 120) }), ...fields(f) });
+      doc.fact({
+        kind: "backup",
+        line,
+        text: clip(f.text, 200),
+        ...(scope && { scope: clip(scope, 120) }),
+        ...fields(f),
+      });
     }
   };
   const tableLines = fromBackupTables(doc, record);
@@ -324,18 +331,18 @@ function readBackupFacts(doc: Doc) {
     }
     const heading = doc.headingAt(n);
     if (heading) {
-      if (heading.line === n && BACKUP_WORDS.test(heading.title))
-        record(n, plain(heading.title), read(plain(heading.title), "", true));
+      if (heading.line === n && BACKUP_WORDS.test(heading.title.slice(0, MAX_READ)))
+        record(n, plain(heading.title.slice(0, 200)), read(plain(heading.title.slice(0, MAX_READ)), "", true));
       continue;
     }
     if (!doc.isProse(n)) continue;
-    const text = plain(doc.text(n));
+    const text = plain(doc.text(n).slice(0, MAX_READ));
     const lead = leadOf(doc, n);
-    const context = `${text} ${lead} ${doc.pathAt(n)}`;
+    const context = `${text} ${lead} ${pathAt(doc, n)}`;
     if (!BACKUP_WORDS.test(context)) continue;
     // A drill section ("Test de restauración", "Quarterly DR test") schedules no backup.
-    const frequencies = !DRILL_WORDS.test(doc.sectionAt(n).title) && !NOT_A_BACKUP.test(lead);
-    record(n, scopeOf(text, doc.sectionAt(n).title), read(text, lead, frequencies));
+    const frequencies = !DRILL_WORDS.test(titleAt(doc, n)) && !NOT_A_BACKUP.test(lead);
+    record(n, scopeOf(text, titleAt(doc, n)), read(text, lead, frequencies));
   }
 }
 
@@ -357,7 +364,9 @@ function read(text: string, lead: string, frequencies: boolean): Found[] {
   // "Restore sampling (weekly): …" is no backup, whatever its value says.
   const head = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?([^:：]{1,60})[:：]/.exec(text)?.[1];
   if ((label && NOT_A_BACKUP.test(label.label)) || (head && NOT_A_BACKUP.test(head))) frequencies = false;
-  for (const clause of text.split(CLAUSES)) {
+  // A line states a few schedules at most; a run of separators is no plan (and must stay cheap).
+  for (const clause of text.split(CLAUSES, MAX_CLAUSES)) {
+    if (!/[\d\p{L}]/u.test(clause)) continue;
     const cue = retentionLead || labelled || hasRetentionCue(clause);
     const kept = cue ? [...findRetentions(clause), ...findTierRetentions(clause)] : [];
     for (const r of kept) out.push({ retentionDays: r.days, text: r.phrase });
@@ -365,7 +374,8 @@ function read(text: string, lead: string, frequencies: boolean): Found[] {
     if (!frequencies || kept.length || retentionLead || NOT_A_BACKUP.test(clause)) continue;
     const every = findFrequencies(clause);
     // "3 generations (daily/weekly/monthly)": words in a "/" list name tiers, not one schedule.
-    if (every.length > 1 && every.some((e, i) => i > 0 && /^\s?\/\s?$/.test(between(clause, every[i - 1]!, e)))) continue;
+    if (every.length > 1 && every.some((e, i) => i > 0 && /^\s?\/\s?$/.test(between(clause, every[i - 1]!, e))))
+      continue;
     const times = findTimes(clause).length ? findTimes(clause) : every.length === 1 ? findTimes(text) : [];
     let timed = false;
     for (const e of every) {
@@ -390,25 +400,31 @@ function scopeOf(text: string, title: string): string {
 
 /** The label line a list item or an indented line sits under ("**Backup Schedules**:", a parent item). */
 function leadOf(doc: Doc, n: number): string {
+  const clipped = (k: number) => plain(doc.text(k).slice(0, MAX_READ));
   const own = indent(doc.text(n));
   for (let k = n - 1, seen = 0; k >= 1 && seen < 30; k--, seen++) {
-    const text = doc.text(k);
+    const text = doc.text(k).slice(0, MAX_READ);
     if (!text.trim()) continue;
     if (doc.headingAt(k) || doc.fenceAt(k) || doc.tableAt(k)) return "";
-    if (indent(text) < own) return plain(text);
-    if (!/^\s*(?:[-*+]|\d{1,3}[.)])\s/.test(text)) return LABEL_ONLY.test(text) ? plain(text) : "";
+    if (indent(text) < own) return clipped(k);
+    if (!/^\s*(?:[-*+]|\d{1,3}[.)])\s/.test(text)) return LABEL_ONLY.test(text) ? clipped(k) : "";
   }
   return "";
 }
 
-const indent = (text: string) => /^\s*/.exec(text.replace(/\t/g, "    "))![0].length;
+const titleAt = (doc: Doc, n: number) => doc.sectionAt(n).title.slice(0, 200);
+const pathAt = (doc: Doc, n: number) => doc.pathAt(n).slice(0, MAX_READ);
+const indent = (text: string) => /^[ \t]{0,200}/.exec(text)![0].replace(/\t/g, "    ").length;
+/** Longer lines are read only up to here: a schedule is stated in its first words. */
+const MAX_READ = 500;
 
 function fromFenceLine(doc: Doc, n: number, record: (line: number, scope: string, found: Found[]) => void) {
-  const text = doc.text(n);
-  const title = doc.sectionAt(n).title;
+  const text = doc.text(n).slice(0, MAX_READ);
+  const title = titleAt(doc, n);
   const around = (from: number, to: number) => {
     const out: string[] = [];
-    for (let k = Math.max(from, 1); k <= to; k++) if (doc.fenceAt(k) === doc.fenceAt(n)) out.push(doc.text(k));
+    for (let k = Math.max(from, 1); k <= to; k++)
+      if (doc.fenceAt(k) === doc.fenceAt(n)) out.push(doc.text(k).slice(0, MAX_READ));
     return out.join(" ");
   };
   const cronLine = CRON_LINE.exec(text);
@@ -419,7 +435,7 @@ function fromFenceLine(doc: Doc, n: number, record: (line: number, scope: string
     if (!every) return;
     // The job's own words: its command and the comment right above it; then the fence and the headings.
     const own = `${cronLine?.[2] ?? text} ${commentAbove(doc, n)}`;
-    const context = `${own} ${around(n - 8, n)} ${doc.pathAt(n)}`;
+    const context = `${own} ${around(n - 8, n)} ${pathAt(doc, n)}`;
     if (!BACKUP_WORDS.test(context) || NOT_A_BACKUP.test(own) || DRILL_WORDS.test(title)) return;
     record(n, plain(commentAbove(doc, n) || title), [{ ...every, text: text.trim() }]);
     return;
@@ -427,7 +443,7 @@ function fromFenceLine(doc: Doc, n: number, record: (line: number, scope: string
   const comment = COMMENT.exec(text);
   const line = comment ? comment[1]! : KEY_VALUE.test(text) && !/[$=|`{}<>]/.test(text) ? text : null;
   if (!line?.trim()) return;
-  const context = `${line} ${doc.pathAt(n)}`;
+  const context = `${line} ${pathAt(doc, n)}`;
   if (!BACKUP_WORDS.test(context)) return;
   // A comment above a cron line names the job; the cron line states its schedule.
   const next = nextCodeLine(doc, n);
@@ -436,7 +452,7 @@ function fromFenceLine(doc: Doc, n: number, record: (line: number, scope: string
 }
 
 function commentAbove(doc: Doc, n: number): string {
-  const above = doc.text(n - 1);
+  const above = doc.text(n - 1).slice(0, MAX_READ);
   const m = doc.fenceAt(n - 1) === doc.fenceAt(n) ? COMMENT.exec(above) : null;
   return m ? m[1]!.trim() : "";
 }
@@ -450,15 +466,15 @@ function nextCodeLine(doc: Doc, n: number): string | undefined {
 function fromBackupTables(doc: Doc, record: (line: number, scope: string, found: Found[]) => void): Set<number> {
   const lines = new Set<number>();
   for (const table of doc.tables) {
-    const headers = table.header.cells.map((h) => plain(h));
+    const headers = table.header.cells.map((h) => plain(h.slice(0, MAX_READ)));
     const frequency = headers.findIndex((h) => FREQUENCY_HEADER.test(h));
     const retention = headers.findIndex((h) => hasRetentionCue(h));
     if (frequency < 0 && retention < 0) continue;
-    const drill = DRILL_WORDS.test(doc.sectionAt(table.header.line).title) || headers.some((h) => NOT_A_BACKUP.test(h));
+    const drill = DRILL_WORDS.test(titleAt(doc, table.header.line)) || headers.some((h) => NOT_A_BACKUP.test(h));
     if (drill) continue;
     for (const row of table.rows) {
-      const cells = row.cells.map((c) => plain(c));
-      const context = `${headers.join(" ")} ${cells.join(" ")} ${doc.pathAt(row.line)}`;
+      const cells = row.cells.map((c) => plain(c.slice(0, MAX_READ)));
+      const context = `${headers.join(" ")} ${cells.join(" ")} ${pathAt(doc, row.line)}`;
       if (!BACKUP_WORDS.test(context) || cells.some((c) => EXAMPLE.test(c))) continue;
       lines.add(row.line);
       const scope = cells[0] ?? "";
@@ -488,7 +504,8 @@ function fromBackupTables(doc: Doc, record: (line: number, scope: string, found:
 
 const FREQUENCY_HEADER =
   /frequen|schedule|interval|\bwhen\b|cadence|frecuencia|periodicidad|frequência|periodicidade|fréquence|périodicité|häufigkeit|intervall|zeitplan|frequenza|sıklık|periyot|zamanlama|주기|빈도|頻度|スケジュール|频率|周期|頻率/iu;
-const BARE = /(?<![\p{L}\d])(\d{1,3})\s?(min|h|hrs?|hours?|horas?|heures?|stunden|saat|분|시간|分|時間|小时)(?![\p{L}])/giu;
+const BARE =
+  /(?<![\p{L}\d])(\d{1,3})\s?(min|h|hrs?|hours?|horas?|heures?|stunden|saat|분|시간|分|時間|小时)(?![\p{L}])/giu;
 
 function bareIntervals(text: string): number[] {
   const out: number[] = [];

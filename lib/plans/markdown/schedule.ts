@@ -100,7 +100,19 @@ export const FREQUENCY_WORDS: [string[], number][] = [
     ],
     60,
   ],
-  [["twice daily", "twice a day", "twice-daily", "dos veces al día", "duas vezes ao dia", "deux fois par jour", "zweimal täglich", "günde iki"], 720],
+  [
+    [
+      "twice daily",
+      "twice a day",
+      "twice-daily",
+      "dos veces al día",
+      "duas vezes ao dia",
+      "deux fois par jour",
+      "zweimal täglich",
+      "günde iki",
+    ],
+    720,
+  ],
   [
     [
       "daily",
@@ -233,10 +245,28 @@ const EVERY_AFTER = ["bir", "마다", "間隔", "ごと", "おき", "毎"];
 const STEP_UNITS: [string[], number][] = [
   [["seconds", "second", "secs", "sec", "segundos", "secondes", "sekunden", "secondi", "saniye", "초", "秒"], 1 / 60],
   [
-    ["minutes", "minute", "minuten", "minutos", "minuto", "minuti", "mins", "min", "dakika", "dk", "분", "分钟", "分間", "分"],
+    [
+      "minutes",
+      "minute",
+      "minuten",
+      "minutos",
+      "minuto",
+      "minuti",
+      "mins",
+      "min",
+      "dakika",
+      "dk",
+      "분",
+      "分钟",
+      "分間",
+      "分",
+    ],
     1,
   ],
-  [["hours", "hour", "hrs", "hr", "horas", "heures", "stunden", "ore", "saat", "시간", "時間", "小时", "小時", "h"], 60],
+  [
+    ["hours", "hour", "hrs", "hr", "horas", "heures", "stunden", "ore", "saat", "시간", "時間", "小时", "小時", "h"],
+    60,
+  ],
   [["days", "day", "días", "dias", "jours", "tage", "giorni", "gün", "일", "日", "天"], 1440],
   [["weeks", "week", "semanas", "semaines", "wochen", "settimane", "hafta", "주", "週", "周"], 10_080],
 ];
@@ -334,7 +364,8 @@ function cronScheduleOf(minute: string, hour: string, day: string, month: string
   const fixed = (field: string) => /^\d{1,2}$/.test(field);
   const at = (h: string, m: string) => `${h.padStart(2, "0")}:${m.padStart(2, "0")}`;
   if (month !== "*") return null;
-  if (day !== "*") return fixed(day) && fixed(minute) && fixed(hour) && weekday === "*" ? { everyMinutes: 43_200 } : null;
+  if (day !== "*")
+    return fixed(day) && fixed(minute) && fixed(hour) && weekday === "*" ? { everyMinutes: 43_200 } : null;
   if (step(minute) && hour === "*" && weekday === "*") return { everyMinutes: Number(step(minute)) };
   if (fixed(minute) && hour === "*" && weekday === "*") return { everyMinutes: 60 };
   if (fixed(minute) && step(hour) && weekday === "*") return { everyMinutes: Number(step(hour)) * 60 };
@@ -413,6 +444,9 @@ export const NOT_A_BACKUP = new RegExp(
     "örnekle\\w{0,6}",
   ]
     .join("|")
-    .replace(/\\w/g, "\\p{L}")})(?![\\p{L}])|테스트|훈련|리허설|복구|복원|검증|점검|テスト|訓練|復元|リストア|検証|演练|演習|测试|恢复|还原|验证|校验`,
+    .replace(
+      /\\w/g,
+      "\\p{L}",
+    )})(?![\\p{L}])|테스트|훈련|리허설|복구|복원|검증|점검|テスト|訓練|復元|リストア|検証|演练|演習|测试|恢复|还原|验证|校验`,
   "iu",
 );
