@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { durationNote, findDuration, objective, parseDuration, parseRetentionDays } from "./durations";
+import { durationNote, findDuration, objective, parseDuration } from "./durations";
 import { drillPeriodDays, parseFrequency } from "./schedule";
 
 describe("parseDuration", () => {
@@ -105,25 +105,6 @@ describe("objective and durationNote", () => {
       '"30+ min" has no upper end: 30 min kept as the lower end, no target',
     );
     expect(durationNote("15 min", { kind: "exact", min: 15, max: 15 })).toBeNull();
-  });
-});
-
-describe("parseRetentionDays", () => {
-  it.each([
-    ["Last 24 hours retained", 1, true],
-    ["Last 36 hours retained", 2, true],
-    ["Last 30 days retained", 30, false],
-    ["Last 12 weeks retained", 84, true],
-    ["Last 12 months retained", 365, true],
-    ["1 month", 30, true],
-    ["keep 2 years", 730, true],
-  ])("%s → %i days", (text, days, converted) => {
-    expect(parseRetentionDays(text)).toMatchObject({ days, converted });
-  });
-
-  it("reads nothing from words without a number", () => {
-    expect(parseRetentionDays("Forever")).toBeNull();
-    expect(parseRetentionDays("Until the next backup")).toBeNull();
   });
 });
 

@@ -265,7 +265,7 @@ describe("seed plans", () => {
         { name: "Hourly", intervalMinutes: 60, retentionLocalDays: 1, method: "Velero" },
         { name: "Daily", intervalMinutes: 1440, retentionLocalDays: 30, method: "Velero" },
         { name: "Weekly", intervalMinutes: 10_080, retentionLocalDays: 84, method: "Velero" },
-        { name: "Monthly", intervalMinutes: 43_200, retentionLocalDays: 365, method: "Velero" },
+        { name: "Monthly", intervalMinutes: 43_200, retentionLocalDays: 360, method: "Velero" },
       ]);
       expect(reading.notFound).toContain("No DR test schedule");
       expect(reading.notFound).toContain("No contacts");
