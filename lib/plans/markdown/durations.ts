@@ -126,23 +126,3 @@ export function durationNote(text: string, d: Duration): string | null {
       return `"${text}" has no upper end: ${d.min} min kept as the lower end, no target`;
   }
 }
-
-const RETENTION = /(\d+)\s*(hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b/i;
-
-/**
- * How long backups are kept, in days: "Last 24 hours retained" → 1, "30 days" → 30, "12 weeks" → 84,
- * "12 months" → 365. Hours round up to whole days (keeping less than a day still means keeping that day's backups).
- */
-export function parseRetentionDays(text: string): { days: number; phrase: string; converted: boolean } | null {
-  const m = RETENTION.exec(text);
-  if (!m) return null;
-  const n = Number(m[1]);
-  const unit = m[2]!.toLowerCase();
-  let days: number;
-  if (unit.startsWith("h")) days = Math.ceil(n / 24);
-  else if (unit.startsWith("d")) days = n;
-  else if (unit.startsWith("w")) days = n * 7;
-  else if (unit.startsWith("m")) days = Math.round((n * 365) / 12);
-  else days = n * 365;
-  return days > 36_500 ? null : { days, phrase: m[0], converted: !unit.startsWith("d") };
-}
