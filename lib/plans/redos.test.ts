@@ -12,10 +12,18 @@ const BUDGET_MS = 200;
 // but ~25 µs each. The worker's time budget (lib/plans/parse-pool.ts) bounds what that costs at 2 MB.
 const YAML_BUDGET_MS = 1000;
 
-function timed(name: string, text: string): number {
-  const started = performance.now();
-  readPlanDocument({ name, text });
-  return performance.now() - started;
+/**
+ * The fastest of up to three reads: a backtracking pattern is slow every time, while a read that only lost the
+ * CPU to the rest of the suite (tests run in parallel) is not slow the second time.
+ */
+function timed(name: string, text: string, budget = Infinity): number {
+  let best = Infinity;
+  for (let i = 0; i < 3 && best >= budget; i++) {
+    const started = performance.now();
+    readPlanDocument({ name, text });
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
 }
 
 describe("plan readers on long runs of whitespace and punctuation", () => {
@@ -25,10 +33,9 @@ describe("plan readers on long runs of whitespace and punctuation", () => {
       fc.property(fc.constantFrom(...CHARS), fc.constantFrom("", "", " ", "1", "a", "-"), (char, partner) => {
         const unit = char + partner;
         const run = unit.repeat(Math.ceil(RUN_CHARS / unit.length));
-        const ms = timed(name, fill(run));
-        expect(ms, `${JSON.stringify(unit)} × ${run.length / unit.length}`).toBeLessThan(
-          name.endsWith(".yaml") ? YAML_BUDGET_MS : BUDGET_MS,
-        );
+        const budget = name.endsWith(".yaml") ? YAML_BUDGET_MS : BUDGET_MS;
+        const ms = timed(name, fill(run), budget);
+        expect(ms, `${JSON.stringify(unit)} × ${run.length / unit.length}`).toBeLessThan(budget);
       }),
       { numRuns: 30 },
     );
@@ -36,6 +43,6 @@ describe("plan readers on long runs of whitespace and punctuation", () => {
 
   it("reads the reported escalation plan (four levels, each followed by 3,000 spaces) in milliseconds", () => {
     const text = `# Shop DR Plan\n\n## Escalation\n\n${[1, 2, 3, 4].map((n) => `- Level ${n}${" ".repeat(3000)}`).join("\n")}\n`;
-    expect(timed("plan.md", text)).toBeLessThan(BUDGET_MS);
+    expect(timed("plan.md", text, BUDGET_MS)).toBeLessThan(BUDGET_MS);
   });
 });

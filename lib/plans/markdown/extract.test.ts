@@ -89,7 +89,8 @@ describe("variants", () => {
     expect(two.notes).toContainEqual({
       message: "RTO stated 2 times with different figures (lines 3, 5): none read as the system's RTO",
     });
-    expect(two.unparsed.map((u) => u.line)).toEqual([3, 5]);
+    // Both are listed as what the plan states, each with its line; neither became the system's RTO.
+    expect(two.facts.filter((f) => f.kind === "rto").map((f) => f.line)).toEqual([3, 5]);
   });
 
   it("reads a scenario with subheadings and a label with the colon inside the bold", () => {

@@ -51,9 +51,14 @@ describe("hostile Markdown", () => {
       const nasty = run.repeat(Math.ceil(20_000 / run.length));
       for (const [k, context] of CONTEXTS.entries()) {
         const doc = `# Shop - DR Plan\n\n## Overview\n\nText.\n\n${context(nasty)}\n`;
-        const started = performance.now();
-        extractMarkdownPlan(doc);
-        const ms = performance.now() - started;
+        // The fastest of up to three reads: backtracking is slow every time, a read that lost the CPU to the
+        // tests running beside it is not.
+        let ms = Infinity;
+        for (let i = 0; i < 3 && ms >= 250; i++) {
+          const started = performance.now();
+          extractMarkdownPlan(doc);
+          ms = Math.min(ms, performance.now() - started);
+        }
         if (ms > slowest.ms) slowest = { ms, what: `context ${k}, run ${JSON.stringify(run)}` };
       }
     }
