@@ -27,6 +27,19 @@ function group(label: string, by: (s: FixtureScore) => string[]) {
   }
 }
 group("language", (s) => [s.language]);
+
+// Per kind of fact (the first word of each found or missed fact), English and the other languages.
+const kindOf = (label: string) => label.split(" ")[0]!.toLowerCase();
+console.log("\nBy kind of fact (English | other languages):");
+for (const kind of ["system", "rto", "rpo", "backup", "retention", "procedure", "command"]) {
+  const cell = (list: FixtureScore[]) => {
+    const found = list.flatMap((s) => s.found).filter((l) => kindOf(l) === kind).length;
+    const missed = list.flatMap((s) => s.missed).filter((l) => kindOf(l) === kind).length;
+    return `${found}/${found + missed}`.padStart(8);
+  };
+  const en = scores.filter((s) => s.language === "en");
+  console.log(`  ${kind.padEnd(10)} ${cell(en)} | ${cell(scores.filter((s) => s.language !== "en"))}`);
+}
 if (verbose) group("shape", (s) => s.shapes);
 const all = totals(scores);
 console.log(
