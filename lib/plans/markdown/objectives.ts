@@ -257,7 +257,12 @@ function readLine(doc: Doc, text: string, line: number): Figure[] {
           figure = { kind, line, text: back.text, duration: back.duration };
       }
       if (!figure) continue;
-      if (DECOY.test(text) || DECOY.test(doc.sectionAt(line).title)) {
+      if (
+        DECOY.test(text) ||
+        DECOY.test(doc.sectionAt(line).title) ||
+        DECOY.test(leadIn(doc, line)) ||
+        TEMPLATE.test(text)
+      ) {
         doc.note(`${kind.toUpperCase()} "${figure.text}" is stated as an example or a measurement: not read`, line);
         continue;
       }
@@ -265,6 +270,17 @@ function readLine(doc: Doc, text: string, line: number): Figure[] {
     }
   }
   return out;
+}
+
+/** A message template ("We have invoked DR for [Service Name]…"): its figures are blanks to fill, not objectives. */
+const TEMPLATE = /\\?\[(?:[A-Z][\w ]{1,40}|time[\w ]{0,30})\\?\](?!\()/;
+
+/** The line that introduces the list a line is in ("RTO obtenido:", "Measured in the last drill:"), if any. */
+function leadIn(doc: Doc, line: number): string {
+  const list = doc.lists.find((l) => l.start <= line && line <= l.end);
+  if (!list) return "";
+  for (let n = list.start - 1; n >= Math.max(1, list.start - 3); n--) if (doc.text(n).trim()) return doc.text(n);
+  return "";
 }
 
 /** "Failover RTO" → "Failover"; "Primary RTO" → nothing. */
@@ -307,9 +323,10 @@ function readLabelHeadings(doc: Doc, figures: Figure[]): void {
     for (let n = section.line + 1; n <= section.bodyEnd; n++) {
       if (doc.isUsed(n) || !doc.isProse(n)) continue;
       const text = plain(doc.text(n)).replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, "");
-      if (DECOY.test(text)) continue;
+      if (DECOY.test(text) || DECOY.test(leadIn(doc, n))) continue;
       const whole = parseDuration(text);
-      const pair = /^(.{2,60}?)\s+[-–—:]\s+(.{1,60})$/.exec(text);
+      // "MySQL servers - 45 minutes", "Critical Services: <2 hours", "Dados Críticos: 2 horas (pedidos…)".
+      const pair = /^(.{2,60}?)(?:\s+[-–—]|\s*[:：])\s+(.{1,120})$/.exec(text);
       const duration = whole ?? (pair ? parseDuration(pair[2]!) : null);
       if (!duration) continue;
       doc.use(n);

@@ -83,7 +83,7 @@ const CUE = new RegExp(
 
 /** The text says something is kept (a retention cue in any of the languages above). */
 export function hasRetentionCue(text: string): boolean {
-  return CUE.test(text.slice(0, 1000));
+  return CUE.test(text.slice(0, 1000)) || /\bkeep[-_](?:daily|weekly|monthly|yearly)\b/.test(text.slice(0, 1000));
 }
 
 /** Retention units → days. Order matters: longer words first. */
@@ -229,9 +229,19 @@ const TIERS: [RegExp, number][] = [
 ];
 const TIER = /(?<![\p{L}\d])(\d{1,4})\s?(\p{L}{2,12})(?!\p{L})/gu;
 
-/** "retain 7 daily, 4 weekly, 12 monthly" (grandfather-father-son): how far back each tier reaches, in days. */
+// restic / borg prune flags: "--keep-daily 10", "--keep-weekly=5".
+const KEEP_FLAG = /\bkeep[-_](daily|weekly|monthly|yearly)(?:[ =:]\s?)(\d{1,4})\b/g;
+const KEEP_DAYS: Record<string, number> = { daily: 1, weekly: 7, monthly: 30, yearly: 365 };
+
+/**
+ * "retain 7 daily, 4 weekly, 12 monthly" (grandfather-father-son), or the same as prune flags
+ * ("--keep-weekly 5"): how far back each tier reaches, in days.
+ */
 export function findTierRetentions(text: string): Retention[] {
   const out: Retention[] = [];
+  for (const m of text.slice(0, 1000).matchAll(KEEP_FLAG))
+    out.push({ days: Number(m[2]) * KEEP_DAYS[m[1]!]!, phrase: m[0], index: m.index, converted: m[1] !== "daily" });
+  if (out.length) return out;
   for (const m of text.slice(0, 1000).matchAll(TIER)) {
     const per = TIERS.find(([p]) => p.test(m[2]!))?.[1];
     if (per) out.push({ days: Number(m[1]) * per, phrase: m[0], index: m.index, converted: true });

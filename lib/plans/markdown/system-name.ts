@@ -10,10 +10,10 @@ const DOCUMENT_WORDS = [
   String.raw`disaster[\s-]+recovery`,
   String.raw`bc\s*/\s*dr|bcdr|bc|dr|bcp|drp|rto\s*/\s*rpo|rto|rpo|sla`,
   String.raw`(?:backups?|back-ups?|restores?|recovery|snapshots?|failover|fail-over|continuity|resilience)`,
-  String.raw`(?:plan|overview|runbook|playbook|procedures?|process|strategy|guide|documentation|docs|policy|standard|checklist|matrix|reference|targets?|objectives?|measurements?|readme|handbook|manual|notes|setup|implementation|appendix)`,
+  String.raw`(?:plan|overview|runbook|playbook|procedures?|process|strategy|guide|documentation|docs|policy|standard|checklist|matrix|reference|targets?|objectives?|measurements?|readme|handbook|manual|notes|setup|implementation|appendix|extract|excerpt|redacted|draft|template|version)`,
   String.raw`disaster|business|time|point|data|loss|and|&|the|for|of|a|an|with|how|to|our|your`,
   // Spanish, Portuguese, Italian
-  String.raw`plan(?:o|ificación)?|recuperaci[oó]n|recupera[cç][aã]o|ante|de|del|da|do|dos|das|desastres?|copias?|seguridad|respaldos?|datos|dados|y|e|gu[ií]a|procedimientos?|metas|objetivos|piano|ripristino`,
+  String.raw`plan(?:o|ificación)?|recuperaci[oó]n|recupera[cç][aã]o|ante|de|del|da|do|dos|das|desastres?|copias?|seguridad|respaldos?|datos|dados|y|e|gu[ií]a|procedimientos?|metas|objetivos|piano|ripristino|estrat[ée]gias?|estrategias?|strat[ée]gie|strategie`,
   // French, German, Turkish
   String.raw`reprise|d'activit[ée]|activit[ée]|continuit[ée]|sauvegardes?|r[ée]pertoire|des|du|la|le|les|et|pra|pca|ps`,
   String.raw`notfall(?:plan|-?playbook|handbuch)?|wiederherstellung|datensicherung|und|f[üu]r|der|die`,
