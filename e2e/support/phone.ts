@@ -7,10 +7,12 @@ export const MIN_TARGET = 44;
 const INTERACTIVE =
   'a[href], button, select, textarea, summary, input:not([type="hidden"]), [role="button"], [tabindex]:not([tabindex="-1"])';
 
-export type Target = { what: string; width: number; height: number };
+type Target = { what: string; width: number; height: number };
 
 /** The page's scroll width against the viewport, and every visible interactive element with its tap area. */
-export async function measurePhone(page: Page): Promise<{ scrollWidth: number; innerWidth: number; targets: Target[] }> {
+export async function measurePhone(
+  page: Page,
+): Promise<{ scrollWidth: number; innerWidth: number; targets: Target[]; sticksOut: string[] }> {
   return page.evaluate((selector) => {
     const targets: Target[] = [];
     for (const element of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
@@ -34,6 +36,17 @@ export async function measurePhone(page: Page): Promise<{ scrollWidth: number; i
         height: Math.round(box.height * 10) / 10,
       });
     }
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, targets };
+    // What pushes the page wider: the outermost elements reaching past the phone's edge (not their children).
+    const edge = 390;
+    const sticksOut: string[] = [];
+    for (const element of Array.from(document.body.querySelectorAll<HTMLElement>("*"))) {
+      const right = element.getBoundingClientRect().right;
+      const parentRight = element.parentElement?.getBoundingClientRect().right ?? 0;
+      if (right > edge + 0.5 && parentRight <= edge + 0.5 && sticksOut.length < 8)
+        sticksOut.push(
+          `${element.tagName.toLowerCase()}.${String(element.className).slice(0, 60)} → ${Math.round(right)} px`,
+        );
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, targets, sticksOut };
   }, INTERACTIVE);
 }

@@ -82,21 +82,26 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         </div>
       </header>
 
-      <Card className="p-4">
-        <IncidentControls
-          incident={{
-            id: incident.id,
-            version: incident.version,
-            status: incident.status,
-            acknowledged: Boolean(incident.acknowledgedAt),
-          }}
-          can={allowed}
-        />
-      </Card>
+      {/* A viewer has no action here: no empty box holding only the shortcut list. */}
+      {(allowed.respond || allowed.command) && (
+        <Card className="p-4" data-testid="incident-actions">
+          <IncidentControls
+            incident={{
+              id: incident.id,
+              version: incident.version,
+              status: incident.status,
+              acknowledged: Boolean(incident.acknowledgedAt),
+            }}
+            can={allowed}
+          />
+        </Card>
+      )}
 
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card className="space-y-4 p-4" data-testid="recovery">
+      {/* Below lg the two columns dissolve (display: contents) into one column whose order is what a phone needs
+          first: actions (recovery), affected services with their clocks, escalation, then the timeline. */}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="max-lg:contents lg:col-span-2 lg:space-y-6">
+          <Card className="space-y-4 p-4 max-lg:order-1" data-testid="recovery">
             <h2 className="font-semibold">Recovery</h2>
             {runs.map((run) => (
               <RunPanel key={run.id} run={run} can={recovery} commandsEnabled={env().RECOVERY_COMMANDS === "on"} />
@@ -116,10 +121,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               <p className="text-sm text-slate-500">No recovery started yet. Commanders start runbooks here.</p>
             )}
           </Card>
-          <LiveTimeline incidentId={incident.id} initial={timeline} />
+          <div className="min-w-0 max-lg:order-4">
+            <LiveTimeline incidentId={incident.id} initial={timeline} />
+          </div>
         </div>
-        <aside className="space-y-4">
-          <Card className="p-4" data-testid="escalation">
+        <aside className="max-lg:contents lg:space-y-4">
+          <Card className="p-4 max-lg:order-3" data-testid="escalation">
             <h2 className="mb-2 font-semibold">Escalation</h2>
             {incident.acknowledgedAt ? (
               <p className="text-sm">
@@ -139,7 +146,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             </p>
           </Card>
 
-          <Card className="p-4">
+          <Card className="p-4 max-lg:order-2">
             <h2 className="mb-2 font-semibold">Affected services</h2>
             {incident.services.length === 0 ? (
               <p className="text-sm text-slate-500">None named yet.</p>
@@ -170,7 +177,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           </Card>
 
           {incident.alerts.length > 0 && (
-            <Card className="p-4">
+            <Card className="p-4 max-lg:order-5">
               <h2 className="mb-2 font-semibold">Alerts</h2>
               <ul className="space-y-1 text-sm" data-testid="alerts">
                 {incident.alerts.map((alert) => (
@@ -191,7 +198,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           )}
 
           {allowed.command && (
-            <Card className="p-4">
+            <Card className="p-4 max-lg:order-6">
               <h2 className="mb-2 font-semibold">Details</h2>
               <IncidentEditForm
                 incident={{
