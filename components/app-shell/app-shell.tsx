@@ -7,18 +7,14 @@ import { Logo } from "./logo";
 import { MainMenu } from "./main-menu";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
+import { SkipLink } from "./skip-link";
 
 export function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
   const items = NAV_ITEMS.filter((item) => can(user.role, item.permission));
   return (
     <div className="min-h-screen">
       {/* The first thing Tab reaches: past the navigation, straight to the page. */}
-      <a
-        href="#content"
-        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
           <Link href="/" className="flex items-center gap-2 font-semibold no-underline">
