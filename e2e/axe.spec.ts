@@ -92,6 +92,8 @@ test.describe("accessibility (by hand)", () => {
     const user = await createTestUser("commander", "axe-skip");
     await signInViaApi(page, user.email, user.password);
     await page.goto("/command");
+    // Hydrated (the live stream is up): before that the link is a plain "#content" link.
+    await expect(page.getByTestId("live-state")).toHaveAttribute("data-state", "live");
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to content" });
     await expect(skip).toBeFocused();
