@@ -19,7 +19,7 @@ test("the commander recovers a broken demo service with its runbook; the measure
   test.setTimeout(60_000);
   const page = await signedIn(browser, "commander");
   await page.goto("/runbooks/demo");
-  await page.getByRole("button", { name: "Break Checkout API and raise its alert" }).click();
+  await page.getByRole("button", { name: "Break + alert: Checkout API" }).click();
   // The alert went through the real intake and opened an incident; we land on it.
   await expect(page).toHaveURL(/\/incidents\/[a-z0-9]+$/);
   await expect(page.getByTestId("incident-title")).toContainText("Checkout API is down");

@@ -5,6 +5,7 @@ import { STATUS_LABELS, STATUS_PAGE_LABELS } from "@/lib/incidents/model";
 import { findStatusPage, worstLevel } from "@/lib/incidents/status-page";
 import type { StatusPageLevel } from "@/lib/generated/prisma/enums";
 import { formatUtc } from "@/lib/format";
+import { AutoRefresh } from "@/components/recovery/auto-refresh";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Status" };
@@ -25,7 +26,8 @@ export default async function StatusPage() {
   const overall = worstLevel(systems.map((s) => s.level));
   return (
     <main className="mx-auto max-w-3xl space-y-6 px-4 py-10">
-      <meta httpEquiv="refresh" content="60" />
+      {/* Re-rendered in place every minute (a <meta refresh> reloads the whole page under the reader: WCAG 2.2.1). */}
+      <AutoRefresh active everyMs={60_000} />
       <h1 className="text-2xl font-semibold">Service status</h1>
       <p className={`rounded-md px-4 py-3 font-medium ${TONES[overall]}`} data-testid="overall-status">
         {overall === "operational" ? "All systems operational" : STATUS_PAGE_LABELS[overall]}

@@ -26,7 +26,7 @@ export function NavLink({
       href={href}
       aria-current={active ? "page" : undefined}
       className={cn(
-        "rounded-md px-3 py-1.5 text-sm",
+        "rounded-md px-3 py-1.5 text-sm no-underline",
         active ? "bg-slate-100 font-medium text-slate-900" : "text-slate-600 hover:bg-slate-50",
       )}
     >

@@ -47,7 +47,8 @@ export function ComplianceSummary({
 
 function GroupTable({ title, groups }: { title: string; groups: ({ label: string } & Tally)[] }) {
   return (
-    <Card className="p-4">
+    // Six columns do not fit a phone: the table scrolls inside its card, the page does not.
+    <Card className="overflow-x-auto p-4">
       <h2 className="mb-2 font-semibold">{title}</h2>
       <table className="w-full text-sm">
         <thead className="text-left text-xs uppercase text-slate-500">

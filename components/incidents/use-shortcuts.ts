@@ -13,6 +13,10 @@ export function useShortcuts(bindings: Record<string, () => void>) {
       if (event.metaKey || event.ctrlKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      // Enter and Space belong to a focused link or button (the skip link, a card's title): the board's "Enter
+      // opens the selected incident" took them over, so Enter on "Skip to content" opened an incident instead.
+      if ((event.key === "Enter" || event.key === " ") && target?.closest("a[href], button, summary, [role='button']"))
+        return;
       const action = current.current[event.key];
       if (!action) return;
       event.preventDefault();

@@ -1,4 +1,6 @@
 "use client";
+// Break or restore one simulated service. Each button's accessible name starts with its visible label (WCAG 2.5.3,
+// for speech input: "click Break quietly") and then says which service.
 
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
@@ -20,7 +22,7 @@ export function DemoFleetControls({ slug, name, healthy }: { slug: string; name:
             variant="danger"
             onClick={() => breakIt.execute({ slug, raiseAlert: true })}
             disabled={breakIt.isExecuting}
-            aria-label={`Break ${name} and raise its alert`}
+            aria-label={`Break + alert: ${name}`}
           >
             Break + alert
           </Button>
@@ -28,7 +30,7 @@ export function DemoFleetControls({ slug, name, healthy }: { slug: string; name:
             variant="secondary"
             onClick={() => breakIt.execute({ slug, raiseAlert: false })}
             disabled={breakIt.isExecuting}
-            aria-label={`Break ${name} quietly`}
+            aria-label={`Break quietly: ${name}`}
           >
             Break quietly
           </Button>
@@ -38,7 +40,7 @@ export function DemoFleetControls({ slug, name, healthy }: { slug: string; name:
           variant="secondary"
           onClick={() => restore.execute({ slug })}
           disabled={restore.isExecuting}
-          aria-label={`Restore ${name} by hand`}
+          aria-label={`Restore by hand: ${name}`}
         >
           Restore by hand
         </Button>

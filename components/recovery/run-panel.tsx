@@ -55,7 +55,12 @@ function CommandToRun({
         >
           {command}
         </pre>
-        <Button type="button" variant="secondary" onClick={copy} aria-label={`Copy the command of step ${position}`}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={copy}
+          aria-label={`${copied ? "Copied" : "Copy"}: the command of step ${position}`}
+        >
           {copied ? "Copied" : "Copy"}
         </Button>
       </div>

@@ -58,13 +58,15 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
     const active = query.sort === sort;
     const dir = active && query.dir === "asc" ? "desc" : "asc";
     return (
-      <Link
-        href={hrefWith(query, { sort, dir, after: undefined })}
-        className="hover:underline"
-        aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-      >
+      <Link href={hrefWith(query, { sort, dir, after: undefined })} className="hover:underline">
         {label}
-        {active && (query.dir === "asc" ? " ↑" : " ↓")}
+        {/* aria-sort belongs on a column header, not a link: the link says the order in words instead. */}
+        {active && (
+          <>
+            <span aria-hidden>{query.dir === "asc" ? " ↑" : " ↓"}</span>
+            <span className="sr-only">{query.dir === "asc" ? " (sorted ascending)" : " (sorted descending)"}</span>
+          </>
+        )}
       </Link>
     );
   };

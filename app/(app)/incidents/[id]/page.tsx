@@ -112,48 +112,53 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       {open && <PagingHealthBanner db={db} incidentId={incident.id} />}
       {offerVerifying && <MoveToVerifying incident={{ id: incident.id, version: incident.version }} />}
 
-      <Card className="space-y-3 p-4">
-        <IncidentControls
-          resolve={
-            allowed.command && open ? (
-              <ResolveDialog
-                incident={{
-                  id: incident.id,
-                  version: incident.version,
-                  severity: incident.severity,
-                  published: incident.statusPageLevel !== "operational",
-                }}
-                lastPublicUpdate={
-                  lastPublicUpdate ??
-                  "The problem is resolved and all services are working normally. Thank you for your patience."
-                }
-                stillFiring={incident.alerts.filter((a) => a.status === "firing").map((a) => a.summary)}
-                commanders={commanders}
-                defaultOwnerId={incident.commander?.id ?? null}
-                reviewRequired={needsReview(incident.severity)}
-                defaultDue={defaultReviewDue()}
-              />
-            ) : undefined
-          }
-          incident={{
-            id: incident.id,
-            version: incident.version,
-            status: incident.status,
-            acknowledged: Boolean(incident.acknowledgedAt),
-          }}
-          can={allowed}
-        />
-        {allowed.command && leads && open && (
-          <HandOver
-            incident={{ id: incident.id, version: incident.version }}
-            candidates={commanders.filter((c) => c.id !== incident.commander?.id)}
+      {/* A viewer has no action here: no empty box holding only the shortcut list. */}
+      {(allowed.respond || allowed.command) && (
+        <Card className="space-y-3 p-4" data-testid="incident-actions">
+          <IncidentControls
+            resolve={
+              allowed.command && open ? (
+                <ResolveDialog
+                  incident={{
+                    id: incident.id,
+                    version: incident.version,
+                    severity: incident.severity,
+                    published: incident.statusPageLevel !== "operational",
+                  }}
+                  lastPublicUpdate={
+                    lastPublicUpdate ??
+                    "The problem is resolved and all services are working normally. Thank you for your patience."
+                  }
+                  stillFiring={incident.alerts.filter((a) => a.status === "firing").map((a) => a.summary)}
+                  commanders={commanders}
+                  defaultOwnerId={incident.commander?.id ?? null}
+                  reviewRequired={needsReview(incident.severity)}
+                  defaultDue={defaultReviewDue()}
+                />
+              ) : undefined
+            }
+            incident={{
+              id: incident.id,
+              version: incident.version,
+              status: incident.status,
+              acknowledged: Boolean(incident.acknowledgedAt),
+            }}
+            can={allowed}
           />
-        )}
-      </Card>
+          {allowed.command && leads && open && (
+            <HandOver
+              incident={{ id: incident.id, version: incident.version }}
+              candidates={commanders.filter((c) => c.id !== incident.commander?.id)}
+            />
+          )}
+        </Card>
+      )}
 
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card className="space-y-4 p-4" data-testid="recovery">
+      {/* Below lg the two columns dissolve (display: contents) into one column whose order is what a phone needs
+          first: actions (recovery), affected services with their clocks, escalation, then the timeline. */}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="max-lg:contents lg:col-span-2 lg:space-y-6">
+          <Card className="space-y-4 p-4 max-lg:order-1" data-testid="recovery">
             <h2 className="font-semibold">Recovery</h2>
             {runs.map((run) => (
               <RunPanel key={run.id} run={run} can={recovery} commandsEnabled={env().RECOVERY_COMMANDS === "on"} />
@@ -171,10 +176,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               <p className="text-sm text-slate-500">No recovery started yet. Commanders start runbooks here.</p>
             )}
           </Card>
-          <LiveTimeline incidentId={incident.id} initial={timeline} />
+          <div className="min-w-0 max-lg:order-4">
+            <LiveTimeline incidentId={incident.id} initial={timeline} />
+          </div>
         </div>
-        <aside className="space-y-4">
-          <Card className="p-4" data-testid="escalation">
+        <aside className="max-lg:contents lg:space-y-4">
+          <Card className="p-4 max-lg:order-3" data-testid="escalation">
             <h2 className="mb-2 font-semibold">Escalation</h2>
             {incident.acknowledgedAt ? (
               <p className="text-sm">
@@ -194,7 +201,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             </p>
           </Card>
 
-          <Card className="p-4">
+          <Card className="p-4 max-lg:order-2">
             <h2 className="mb-2 font-semibold">Affected services</h2>
             {incident.services.length === 0 ? (
               <p className="text-sm text-slate-500">None named yet.</p>
@@ -225,7 +232,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           </Card>
 
           {incident.alerts.length > 0 && (
-            <Card className="p-4">
+            <Card className="p-4 max-lg:order-5">
               <h2 className="mb-2 font-semibold">Alerts</h2>
               <ul className="space-y-1 text-sm" data-testid="alerts">
                 {incident.alerts.map((alert) => (
@@ -246,7 +253,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           )}
 
           {allowed.command && (
-            <Card className="p-4">
+            <Card className="p-4 max-lg:order-6">
               <h2 className="mb-2 font-semibold">Details</h2>
               <IncidentEditForm
                 incident={{
