@@ -53,6 +53,7 @@ export function TimelineList({
           <li
             key={event.id}
             data-event-id={event.id}
+            data-event-ids={event.ids.join(" ")}
             data-kind={event.kind}
             className={cn("border-l-4 bg-white py-1.5 pl-3 pr-2", KIND_STYLES[event.kind] ?? "border-slate-200")}
           >

@@ -2,7 +2,8 @@
 // does not bury the timeline in red. The row sits where the newest failure is and says since when.
 import type { TimelineEntry } from "./timeline";
 
-export type FoldedEntry = TimelineEntry & { count: number; firstAt: string };
+/** ids: every event the row stands for (one, or all the failures it folds), so nothing on it is lost. */
+export type FoldedEntry = TimelineEntry & { count: number; firstAt: string; ids: string[] };
 
 const channelOf = (entry: TimelineEntry) => {
   const data = entry.data as { channelId?: unknown } | null;
@@ -13,17 +14,19 @@ const channelOf = (entry: TimelineEntry) => {
 
 /** Oldest first in and out. */
 export function foldFailures(events: TimelineEntry[]): FoldedEntry[] {
-  const newest = new Map<string, { index: number; count: number; firstAt: string }>();
+  const newest = new Map<string, { index: number; count: number; firstAt: string; ids: string[] }>();
   events.forEach((event, index) => {
     if (event.kind !== "notification_failed") return;
     const key = `${event.incidentId}:${channelOf(event)}`;
     const seen = newest.get(key);
-    newest.set(key, { index, count: (seen?.count ?? 0) + 1, firstAt: seen?.firstAt ?? event.at });
+    const ids = [...(seen?.ids ?? []), String(event.id)];
+    newest.set(key, { index, count: (seen?.count ?? 0) + 1, firstAt: seen?.firstAt ?? event.at, ids });
   });
   const kept = new Map([...newest.values()].map((v) => [v.index, v]));
   return events.flatMap((event, index) => {
-    if (event.kind !== "notification_failed") return [{ ...event, count: 1, firstAt: event.at }];
+    if (event.kind !== "notification_failed")
+      return [{ ...event, count: 1, firstAt: event.at, ids: [String(event.id)] }];
     const fold = kept.get(index);
-    return fold ? [{ ...event, count: fold.count, firstAt: fold.firstAt }] : [];
+    return fold ? [{ ...event, count: fold.count, firstAt: fold.firstAt, ids: fold.ids }] : [];
   });
 }
