@@ -16,6 +16,8 @@ export class Doc {
   readonly sections: Section[];
   readonly lists: List[];
   readonly frontMatter: Tree["frontMatter"];
+  /** No heading, fence or table marker anywhere: the lines are read without their indentation. */
+  readonly plainText: boolean;
   readonly notes: Note[] = [];
   readonly notFound: string[] = [];
   /** Figures and schedules as the readers set them (lib/plans/markdown/facts.ts). */
@@ -29,7 +31,11 @@ export class Doc {
   private readonly quoted: Set<number>;
 
   constructor(source: string) {
-    const raw = source.split(/\r\n|\r|\n/);
+    const split = source.split(/\r\n|\r|\n/);
+    // A plan in plain text (no heading, fence or table marker anywhere) indents with tabs or spaces for its
+    // own outline; Markdown would read every indented line as code. Read its lines without the indentation.
+    this.plainText = !split.some((l) => /^\s{0,3}(?:#{1,6}\s|```|~~~|\|)|^\s{0,3}(?:=+|-+)\s*$/.test(l));
+    const raw = this.plainText ? split.map((l) => l.trimStart()) : split;
     const tree = readTree(raw);
     this.lines = raw.map((line, i) => (tree.quoted.has(i + 1) ? line.replace(/^\s*(?:>\s?)+/, "") : line));
     this.fences = tree.fences;

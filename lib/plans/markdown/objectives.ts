@@ -300,6 +300,10 @@ function contextOf(doc: Doc, line: number): string | undefined {
   const section = doc.sectionAt(line);
   for (let n = line - 1; n > section.line && n >= line - 12; n--) {
     const t = doc.text(n).trim();
+    // Plain text outlines its parts with short lines of their own ("PostgreSQL hosts:", "Prometheus").
+    const outline = doc.plainText ? /^(\p{L}[\p{L}\d .&/-]{1,40}?)\s*:?$/u.exec(t) : null;
+    if (outline && outline[1]!.split(/\s+/).length <= 4 && !kindOf(outline[1]!) && !GENERIC_TITLE.test(outline[1]!))
+      return outline[1]!.trim();
     const bold = /^\*\*([^*]{3,120})\*\*$/.exec(t);
     if (bold && !bold[1]!.trim().endsWith(":")) {
       const title = bold[1]!.replace(/:$/, "").trim();

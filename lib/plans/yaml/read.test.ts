@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { cases } from "../redos-cases";
 import { parsePlanYaml } from "./read";
 
 const lines = (...rows: string[]) => `${rows.join("\n")}\n`;
@@ -365,5 +366,17 @@ describe("parsePlanYaml: bad input", () => {
         message: "Dependency cycle: Shop / api → Billing / ledger → Shop / api",
       },
     ]);
+  });
+});
+
+describe("a YAML plan nested thousands deep", () => {
+  it("is refused with a problem, not a stack overflow", () => {
+    // The redos suite's contact template with ": " × 10,000 after the name (it overflowed the yaml parser).
+    const nested = cases.find(
+      (c) => c.name === "plan.yaml" && c.label.includes("contacts") && c.label.endsWith("slot 1"),
+    )!;
+    const text = nested.fill(": ".repeat(10_000));
+    const r = parsePlanYaml(text);
+    expect(r.problems).toEqual([expect.objectContaining({ message: expect.stringContaining("nests too deeply") })]);
   });
 });

@@ -21,6 +21,16 @@ export type PlanReadOptions = { known?: KnownService };
  * names, dependsOn naming no service of the plan (nor one `options.known` accepts) and dependency cycles.
  * `plan` is the plan when it matches the schema (even with problems of the later checks), else empty.
  */
+/** The yaml parser recurses once per level of nesting: "a: : : : …" thousands deep overflows its stack. */
+function parseOrNull(text: string, lineCounter: LineCounter) {
+  try {
+    return parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
 export function parsePlanYaml(source: string, options: PlanReadOptions = {}): PlanReading {
   const reading: PlanReading = {
     format: "yaml",
@@ -33,13 +43,11 @@ export function parsePlanYaml(source: string, options: PlanReadOptions = {}): Pl
   };
   const text = normalizeLineBreaks(source.replace(/^\uFEFF/, ""));
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    merge: true,
-    uniqueKeys: true,
-    prettyErrors: false,
-    logLevel: "error",
-  });
+  const doc = parseOrNull(text, lineCounter);
+  if (!doc) {
+    reading.problems.push({ message: 'The YAML nests too deeply to be a plan (a run of ": " or of indentation?)' });
+    return reading;
+  }
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
 
   // Syntax: reported alone (schema problems of a half-read document would only be noise).
