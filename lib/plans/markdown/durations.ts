@@ -63,7 +63,9 @@ function normalize(text: string): string {
 }
 
 function whole(value: number): number | null {
-  return Number.isInteger(value) && value >= 0 && value <= MAX_OBJECTIVE_MINUTES ? value : null;
+  // Seconds are sixtieths: 120 × (1/60) is 1.9999999999999998 in floating point.
+  const rounded = Math.round(value);
+  return Math.abs(value - rounded) < 1e-9 && rounded >= 0 && rounded <= MAX_OBJECTIVE_MINUTES ? rounded : null;
 }
 
 export function parseDuration(text: string): Duration | null {
@@ -94,7 +96,8 @@ export function parseDuration(text: string): Duration | null {
 
 /** The first duration phrase in a longer text, with the words it was read from. */
 export function findDuration(text: string): { duration: Duration; text: string } | null {
-  const m = INSIDE.exec(squash(text.slice(0, MAX_SEARCHED_TEXT)));
+  // "a 20-minute RTO": the hyphen of a compound adjective joins the figure to its unit.
+  const m = INSIDE.exec(squash(text.slice(0, MAX_SEARCHED_TEXT)).replace(/(\d)-(?=\p{L})/gu, "$1 "));
   const duration = m ? parseDuration(m[0]) : null;
   return m && duration ? { duration, text: m[0].trim() } : null;
 }

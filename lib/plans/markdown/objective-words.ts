@@ -82,6 +82,24 @@ export const RPO_LABELS = [
 
 /** Duration units → minutes. Longer spellings first, so that an alternation never stops at a prefix. */
 export const UNITS: [string[], number][] = [
+  // Seconds count only when they make whole minutes ("120-second RPO" → 2 min; "30 seconds" is no figure).
+  [
+    [
+      "seconds",
+      "second",
+      "secs",
+      "sec",
+      "segundos",
+      "segundo",
+      "secondes",
+      "seconde",
+      "sekunden",
+      "saniye",
+      "초",
+      "秒",
+    ],
+    1 / 60,
+  ],
   [
     [
       "minutes",

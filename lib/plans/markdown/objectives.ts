@@ -196,7 +196,8 @@ function readLines(doc: Doc, figures: Figure[]): void {
       : plain(raw).replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, "");
     if (!text) continue;
     const heading = doc.headingAt(n);
-    const found = readLine(doc, text, n);
+    // "RPO: 2h | RTO: 6h (critical data) | RTO: 48h (history)": each part states its own figure and scope.
+    const found = text.split(/\s+\|\s+/, 12).flatMap((part) => readLine(doc, part, n));
     if (!found.length && !fence && !heading) continue;
     if (found.length) doc.use(n);
     for (const f of found) {
@@ -223,7 +224,8 @@ function readLine(doc: Doc, text: string, line: number): Figure[] {
   for (const kind of ["rto", "rpo"] as const) {
     const re = new RegExp(LABEL[kind].source, "giu");
     for (const m of text.matchAll(re)) {
-      const before = text.slice(0, m.index);
+      // "the 20-minute RTO": read the compound adjective as "20 minute".
+      const before = text.slice(0, m.index).replace(/(\d)-(?=\p{L})/gu, "$1 ");
       const after = text.slice(m.index + m[0].length);
       // "RTO (Recovery Time Objective): 4 hours", "RTO: < 2 hours", "RTO 2時間", "RTO = 15 min".
       const lead =
