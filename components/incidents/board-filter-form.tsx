@@ -5,7 +5,9 @@ import Link from "next/link";
 import { hasFilters, type BoardFilters } from "@/lib/incidents/board-filters";
 import { SEVERITIES, SEVERITY_LABELS } from "@/lib/incidents/model";
 
-const control = "min-h-11 rounded-md border border-slate-300 bg-white px-2 text-sm";
+const control = "min-h-11 w-full max-w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
+// On a phone each select takes its own row at the screen's width (a long system name must not widen the page).
+const field = "flex min-w-0 max-w-full flex-col text-xs text-slate-700 max-sm:basis-full";
 const check = "inline-flex min-h-11 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm";
 
 export function BoardFilterForm({
@@ -25,7 +27,7 @@ export function BoardFilterForm({
         <input type="checkbox" name="mine" value="1" defaultChecked={filters.mine} className="h-5 w-5" />
         Mine (I command)
       </label>
-      <label className="flex flex-col text-xs text-slate-700">
+      <label className={field}>
         System
         <select name="system" defaultValue={filters.systemId ?? ""} className={control}>
           <option value="">All systems</option>
@@ -36,7 +38,7 @@ export function BoardFilterForm({
           ))}
         </select>
       </label>
-      <label className="flex flex-col text-xs text-slate-700">
+      <label className={field}>
         Severity
         <select name="severity" defaultValue={filters.severity ?? ""} className={control}>
           <option value="">All severities</option>

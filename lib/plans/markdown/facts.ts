@@ -25,24 +25,6 @@ export function objectiveFact(
   };
 }
 
-/** "15 2 * * *" → every 1,440 min at 02:15; "0 * * * *" → 60; "*\/15 * * * *" → 15; "0 3 * * 0" → weekly. */
-export function cronSchedule(cron: string): { everyMinutes: number; at?: string } | null {
-  const [minute, hour, day, month, weekday] = cron.trim().split(/\s+/);
-  if (!minute || !hour || !day || !month || !weekday) return null;
-  const step = (field: string) => /^\*\/(\d+)$/.exec(field)?.[1];
-  const fixed = (field: string) => /^\d+$/.test(field);
-  const at = (h: string, m: string) => `${h.padStart(2, "0")}:${m.padStart(2, "0")}`;
-  if (day !== "*" || month !== "*") return day !== "*" && fixed(day) && month === "*" ? { everyMinutes: 43_200 } : null;
-  if (step(minute) && hour === "*" && weekday === "*") return { everyMinutes: Number(step(minute)) };
-  if (fixed(minute) && hour === "*" && weekday === "*") return { everyMinutes: 60 };
-  if (fixed(minute) && step(hour) && weekday === "*") return { everyMinutes: Number(step(hour)) * 60 };
-  if (fixed(minute) && fixed(hour)) {
-    if (weekday === "*") return { everyMinutes: 1440, at: at(hour, minute) };
-    if (fixed(weekday)) return { everyMinutes: 10_080, at: at(hour, minute) };
-  }
-  return null;
-}
-
 /** The first line that holds the text (in a fence, a code span or prose), for facts read off the finished plan. */
 function lineOf(doc: Doc, text: string, from = 1): number {
   const needle = text.trim();

@@ -5,11 +5,9 @@
 // numbered list or a checklist and no commands is a runbook of manual steps. Sections that only describe make none.
 import type { PlanStep } from "../format";
 import type { Doc } from "./doc";
-import type { Fence } from "./fences";
 import { clip, plain } from "./inline";
 import type { List, ListItem } from "./lists";
 import {
-  COMMAND_TOOLS,
   NOT_PROCEDURE_WORDS,
   PART_WORDS,
   PROCEDURE_WORDS,
@@ -21,6 +19,7 @@ import {
 import type { Runbooks } from "./runbooks";
 import type { Section } from "./sections";
 import { commandStep, isTaken, stepsFromFence, take } from "./steps";
+import { commandSpans, isCommandFence, withCommands } from "./commands";
 
 const all = (words: Record<string, string[]>) => Object.values(words).flat();
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -54,7 +53,6 @@ const SCENARIO_ALTS = [...new Set(all(SCENARIO_WORDS))]
 const SCENARIO_TITLE = new RegExp(`^(?:${SCENARIO_ALTS})\\s*#?\\s*\\d{1,3}\\s*[:：.\\-–—]\\s*`, "iu");
 const BARE_NUMBER = /^\d{1,3}[.)]?\s+/;
 const DOTTED_NUMBER = /^\d{1,3}(?:\.\d{1,3})+\.?\s+/;
-const TOOLS = new Set(COMMAND_TOOLS);
 
 /** The heading's words: no emphasis, no leading emoji or symbols, no trailing colon. */
 function words(title: string): string {
@@ -65,7 +63,7 @@ function words(title: string): string {
 }
 
 /** The procedure's name: the heading without its numbering ("3.1", "2.", "A)") and its "Scenario 2:" prefix. */
-export function procedureName(title: string): string {
+function procedureName(title: string): string {
   const w = words(title);
   const named = w.replace(/^(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[A-Z][.)])\s+/, "").trim();
   return (named || w).replace(/^[^\p{L}\p{N}]+/u, "");
@@ -104,52 +102,6 @@ function ownerOf(section: Section): Section {
   let owner = section;
   while (owner.parent && owner.parent.level > 0 && isPart(owner)) owner = owner.parent;
   return owner;
-}
-
-/** Inline code that a shell would run: a known tool, a path to a script, or an assignment ("VAR=value"). */
-export function isInlineCommand(code: string): boolean {
-  const text = code.trim().replace(/^\$\s+/, "");
-  if (text.length < 2 || text.length > 2000) return false;
-  if (/^[A-Z_][A-Z0-9_]{0,60}=\S/.test(text)) return true;
-  const [first = "", ...rest] = text.split(/\s+/, 8);
-  if (TOOLS.has(first.toLowerCase())) return rest.length > 0 || /^(?:df|ls|free)$/.test(first);
-  if (
-    /^(?:\.{1,2}\/|~\/|\/)?[\w.~-]{1,100}(?:\/[\w.~-]{1,100}){0,20}\.(?:sh|bash|py|rb|pl|ps1|js|ts|bat|cmd)$/.test(
-      first,
-    )
-  )
-    return true;
-  if (/^(?:\.{1,2}\/|~\/)[\w.~/-]*[\w]$/.test(first) && rest.length > 0) return true;
-  // PowerShell: "Restore-DbaDatabase -SqlInstance …"
-  return /^[A-Z][a-z]{2,15}-[A-Z][A-Za-z]{2,40}$/.test(first) && rest.length > 0;
-}
-
-const SHELL_INFO =
-  /^(?:bash|sh|shell|zsh|console|terminal|shell-session|shellsession|powershell|ps1|pwsh|ps|cmd|bat|batch|fish|sql|psql|mysql)\b/i;
-const NOT_SHELL_INFO = /^\S/;
-
-/** A fence of commands: a shell info string, or no info string and lines that read as commands. */
-export function isCommandFence(fence: Fence): boolean {
-  const info = fence.info.trim().toLowerCase();
-  const lines = fence.body.map((l) => l.text.trim()).filter((t) => t && !t.startsWith("#") && !t.startsWith("//"));
-  if (!lines.length) return false;
-  if (lines.every((t) => /^(?:[\d*@][\d*,/\-]*\s+){4}[\d*@]/.test(t) || /^@(?:daily|hourly|weekly|monthly)/.test(t)))
-    return false; // a crontab
-  if (SHELL_INFO.test(info)) {
-    if (/^(?:sql|psql|mysql)/.test(info))
-      return lines.some((t) =>
-        /^(?:select|insert|update|delete|create|drop|alter|truncate|grant|vacuum|reindex|begin|commit|\\)/i.test(t),
-      );
-    return true;
-  }
-  if (NOT_SHELL_INFO.test(info)) return false;
-  const commands = lines.filter((t) => isInlineCommand(t.replace(/^(?:\$|>|PS>|#)\s+/, "")));
-  return commands.length >= Math.ceil(lines.length / 2);
-}
-
-/** The code spans of a text that may run over several lines (a command broken with "\" in a list item). */
-function commandSpans(text: string): string[] {
-  return [...text.matchAll(/`([^`]{1,2000})`/g)].map((m) => m[1]!.trim()).filter(isInlineCommand);
 }
 
 function titleOf(text: string): string {
@@ -196,19 +148,6 @@ function itemSteps(doc: Doc, item: ListItem, out: Collected, inStepList: boolean
   }
   if (childrenWithCommands) for (const child of item.children) itemSteps(doc, child, out, true);
 }
-
-/** An item (or a sub-item) that gives a command: inline code a shell runs, or a fence of commands. */
-export function withCommands(i: ListItem): boolean {
-  const known = commandsIn.get(i);
-  if (known !== undefined) return known;
-  const has =
-    commandSpans([i.text, ...i.more.map((m) => m.text)].join("\n")).length > 0 ||
-    i.fences.some(isCommandFence) ||
-    i.children.some(withCommands);
-  commandsIn.set(i, has);
-  return has;
-}
-const commandsIn = new WeakMap<ListItem, boolean>();
 
 function childWords(item: ListItem): string[] {
   return [titleOf(item.text), ...item.children.flatMap(childWords)].filter(Boolean);

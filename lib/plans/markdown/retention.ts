@@ -4,7 +4,7 @@
 // one more entry in each list.
 
 /** Words that say a figure is how long something is kept. */
-export const RETENTION_CUES = [
+const RETENTION_CUES = [
   // en
   "retention",
   "retain",

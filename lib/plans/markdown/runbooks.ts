@@ -6,7 +6,7 @@ import type { Doc } from "./doc";
 import { durationNote, findDuration, objective, parseDuration } from "./durations";
 import { clip, isNone, plain, readLabel } from "./inline";
 import { childTexts, itemLines, listsIn, readList } from "./lists";
-import { withCommands } from "./procedures";
+import { withCommands } from "./commands";
 import type { Section } from "./sections";
 import { isServiceTable } from "./services";
 import { manualSteps, stepsFromFence, stepsFromList } from "./steps";

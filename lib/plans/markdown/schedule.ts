@@ -75,7 +75,7 @@ export const DRILL_WORDS = /\b(?:tests?|testing|drills?|exercises?|simulations?|
 // "30分間隔", "每6小时". The vocabulary is data: a language is one more entry in each list.
 
 /** Single words (or fixed phrases) that state an interval, by language. */
-export const FREQUENCY_WORDS: [string[], number][] = [
+const FREQUENCY_WORDS: [string[], number][] = [
   [
     [
       // en, es, pt, fr, de, it, tr, ko, ja, zh
