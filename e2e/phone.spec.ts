@@ -4,7 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { signInViaApi } from "./support/auth";
-import { createTestToken, createTestUser } from "./support/db";
+import { createTestToken, createTestUser, db } from "./support/db";
 import { MIN_TARGET, measurePhone, PHONE } from "./support/phone";
 
 test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
@@ -69,6 +69,14 @@ test.describe("phone", () => {
   test("no sideways scroll and no tap target under 44 px on the four incident-time pages", async ({ page }) => {
     test.setTimeout(60_000);
     const user = await createTestUser("commander", "phone");
+    // Real fleets have long names, and a select is as wide as its longest option: one such system in every filter.
+    await db().query(
+      `INSERT INTO "System" (id, name, "updatedAt") VALUES ($1, $2, now()) ON CONFLICT (name) DO NOTHING`,
+      [
+        `phone-long-${randomBytes(3).toString("hex")}`,
+        "Regional payments settlement and reconciliation platform (EU central, primary datacentre)",
+      ],
+    );
     await signInViaApi(page, user.email, user.password);
     const incident = await openIncident(page);
     for (const path of ["/command", "/incidents", incident, "/compliance"]) await expectPhoneFriendly(page, path);
