@@ -148,9 +148,19 @@ export function declareIncident(db: Db, jobs: JobSink, actor: Actor, input: Omit
   });
 }
 
-export async function lockIncident(tx: Tx, incidentId: string) {
+async function lockIncident(tx: Tx, incidentId: string) {
   await tx.$executeRaw`SELECT 1 FROM "Incident" WHERE id = ${incidentId} FOR UPDATE`;
   return tx.incident.findUnique({ where: { id: incidentId }, select: auditSelect });
+}
+
+/** The incident locked for this transaction, refused as a CONFLICT when it moved past the version the person saw. */
+export async function lockCurrentIncident(tx: Tx, input: { incidentId: string; version: number }) {
+  return assertCurrentVersion(tx, await lockIncident(tx, input.incidentId), {
+    entityType: "Incident",
+    entityId: input.incidentId,
+    version: input.version,
+    label: "this incident",
+  });
 }
 
 /** Matrix events that status changes announce. */
@@ -182,12 +192,7 @@ export async function changeStatusInTx(
   actor: Actor,
   input: { incidentId: string; version: number; status: IncidentStatus; note: string },
 ) {
-  const before = await assertCurrentVersion(tx, await lockIncident(tx, input.incidentId), {
-    entityType: "Incident",
-    entityId: input.incidentId,
-    version: input.version,
-    label: "this incident",
-  });
+  const before = await lockCurrentIncident(tx, input);
   const problem = transitionProblem(before.status, input.status);
   if (problem) throw new AppError("VALIDATION", { userMessage: problem, field: "status" });
   const resolving = input.status === "resolved";
@@ -335,12 +340,7 @@ export async function acknowledgeInTx(tx: Tx, actor: Actor, incidentId: string) 
 
 export async function updateIncident(db: Db, actor: Actor, input: UpdateIncidentInput) {
   return db.$transaction(async (tx) => {
-    const before = await assertCurrentVersion(tx, await lockIncident(tx, input.incidentId), {
-      entityType: "Incident",
-      entityId: input.incidentId,
-      version: input.version,
-      label: "this incident",
-    });
+    const before = await lockCurrentIncident(tx, input);
     const { services, commander } = await checkReferences(tx, {
       serviceIds: input.serviceIds ?? [],
       commanderId: input.commanderId,
@@ -427,12 +427,7 @@ export async function savePostmortem(
   input: { incidentId: string; version: number; text: string },
 ) {
   return db.$transaction(async (tx) => {
-    const before = await assertCurrentVersion(tx, await lockIncident(tx, input.incidentId), {
-      entityType: "Incident",
-      entityId: input.incidentId,
-      version: input.version,
-      label: "this incident",
-    });
+    const before = await lockCurrentIncident(tx, input);
     if (before.status !== "resolved")
       throw new AppError("VALIDATION", {
         userMessage: "Postmortem notes come after the incident is resolved.",

@@ -3,11 +3,10 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { assertCurrentVersion } from "@/lib/audit/concurrency";
 import type { JobSink } from "@/lib/jobs/boss";
 import type { Role } from "@/lib/auth/roles";
 import { timelineActor, type Actor } from "./actor";
-import { auditSelect, changeStatusInTx, lockIncident } from "./incidents";
+import { auditSelect, changeStatusInTx, lockCurrentIncident } from "./incidents";
 import type { ResolveIncidentInput } from "./schemas";
 import { appendTimeline } from "./timeline";
 
@@ -22,12 +21,7 @@ export const needsReview = (severity: string) => severity === "SEV1" || severity
 
 export async function resolveIncident(db: Db, jobs: JobSink, actor: Actor, input: ResolveIncidentInput) {
   return db.$transaction(async (tx) => {
-    const before = await assertCurrentVersion(tx, await lockIncident(tx, input.incidentId), {
-      entityType: "Incident",
-      entityId: input.incidentId,
-      version: input.version,
-      label: "this incident",
-    });
+    const before = await lockCurrentIncident(tx, input);
     if (before.status === "resolved")
       throw new AppError("VALIDATION", { userMessage: "The incident is already resolved.", field: "summary" });
     if (needsReview(before.severity) && !input.reviewOwnerId)
@@ -100,12 +94,7 @@ export async function handOverIncident(
   input: { incidentId: string; version: number; toUserId: string },
 ) {
   return db.$transaction(async (tx) => {
-    const before = await assertCurrentVersion(tx, await lockIncident(tx, input.incidentId), {
-      entityType: "Incident",
-      entityId: input.incidentId,
-      version: input.version,
-      label: "this incident",
-    });
+    const before = await lockCurrentIncident(tx, input);
     if (actor.role !== "admin" && before.commanderId !== actor.id)
       throw new AppError("FORBIDDEN", { userMessage: "Only the incident's commander or an admin hands over command." });
     const to = await tx.user.findFirst({ where: commanderWhere(input.toUserId), select: { id: true, email: true } });
