@@ -30,6 +30,7 @@ const LAYERS = [
   "lib/inventory",
   "lib/backups",
   "lib/compliance",
+  "lib/oncall", // schedules, rotations, who is on call (people and incidents page through it)
   "lib/people",
   "lib/incidents",
   "lib/demo-fleet",

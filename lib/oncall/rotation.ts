@@ -91,15 +91,18 @@ export function layerPieces(layer: RotationLayer, from: number, to: number): Pie
     if (shiftStart >= to) break;
     const shiftEnd = handoffAt(start, k + 1, layer.shiftLength, layer.shiftUnit);
     const span = { start: Math.max(shiftStart, from), end: Math.min(shiftEnd, to) };
-    if (span.end > span.start)
-      pieces.push({ ...span, contactId: layer.memberIds[k % layer.memberIds.length]! });
+    if (span.end > span.start) pieces.push({ ...span, contactId: layer.memberIds[k % layer.memberIds.length]! });
     k += 1;
   }
   if (layer.restrictions.length === 0) return pieces;
   const windows = restrictionWindows(layer, from, to);
   return pieces.flatMap((piece) =>
     windows
-      .map((w) => ({ start: Math.max(w.start, piece.start), end: Math.min(w.end, piece.end), contactId: piece.contactId }))
+      .map((w) => ({
+        start: Math.max(w.start, piece.start),
+        end: Math.min(w.end, piece.end),
+        contactId: piece.contactId,
+      }))
       .filter((p) => p.end > p.start),
   );
 }
