@@ -7,7 +7,8 @@ import { layerPieces, type RotationLayer, type RotationOverride, type Shift } fr
 
 type Held = { from: number; until: number; contactId: string | null };
 
-const LOOK_AROUND_MS = 36 * 3_600_000;
+// Calls move forward with the clock: an answer is computed for the next hours and held for them.
+const LOOK_AHEAD_MS = 12 * 3_600_000;
 const MAX_ENTRIES = 20_000;
 const held = new Map<string, Held>();
 
@@ -27,8 +28,8 @@ function layerAt(layer: RotationLayer, at: number): Held {
   const key = keyOf(layer);
   const hit = held.get(key);
   if (hit && hit.from <= at && at < hit.until) return hit;
-  const from = at - LOOK_AROUND_MS;
-  const until = at + LOOK_AROUND_MS;
+  const from = at;
+  const until = at + LOOK_AHEAD_MS;
   const pieces = layerPieces(layer, from, until);
   const on = pieces.find((p) => p.start <= at && at < p.end);
   const answer: Held = on

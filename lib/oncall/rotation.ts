@@ -42,9 +42,17 @@ type Piece = Span & { contactId: string };
 
 const DAY_MS = 86_400_000;
 
+const firstHandoffs = new Map<string, DateTime | null>();
+
+/** The layer's first handoff (kept: parsing a zoned local time is the costly part of a short window). */
 function firstHandoff(layer: RotationLayer): DateTime | null {
-  const { at } = localInstant(layer.startDate, layer.handoffTime, layer.timeZone);
-  return at.isValid ? at : null;
+  const key = `${layer.startDate}T${layer.handoffTime}@${layer.timeZone}`;
+  if (!firstHandoffs.has(key)) {
+    if (firstHandoffs.size > 10_000) firstHandoffs.clear();
+    const { at } = localInstant(layer.startDate, layer.handoffTime, layer.timeZone);
+    firstHandoffs.set(key, at.isValid ? at : null);
+  }
+  return firstHandoffs.get(key)!;
 }
 
 /** The layer's restriction windows that touch [from, to), merged, as instants. */
