@@ -246,6 +246,17 @@ const CASES: Record<string, Case | { none: string; input: fc.Arbitrary<Sent>; cr
     runs: 10,
     input: pathSegment.map((s) => ({ method: "POST", path: `/api/demo-fleet/${s}/restart` })),
   },
+  // Feed tokens nobody holds: always the same bare 404, never a 5xx.
+  "app/api/calendar/schedules/[token]/route.ts": {
+    credentials: { kind: "none" },
+    runs: 10,
+    input: pathSegment.map((s) => ({ method: "GET", path: `/api/calendar/schedules/${s}` })),
+  },
+  "app/api/calendar/contacts/[token]/route.ts": {
+    credentials: { kind: "none" },
+    runs: 10,
+    input: pathSegment.map((s) => ({ method: "GET", path: `/api/calendar/contacts/${s}` })),
+  },
   "app/api/demo-fleet/[slug]/health/route.ts": {
     credentials: { kind: "none" },
     runs: 10,

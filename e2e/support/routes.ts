@@ -66,6 +66,17 @@ export const ROUTES: Record<string, { method: Method; path: string; okStatuses?:
     path: "/api/demo-fleet/nope/restart",
     okStatuses: [404],
   },
+  // A token nobody holds: every caller gets the same bare 404 (the token is the only credential).
+  "app/api/calendar/schedules/[token]/route.ts": {
+    method: "GET",
+    path: "/api/calendar/schedules/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    okStatuses: [404],
+  },
+  "app/api/calendar/contacts/[token]/route.ts": {
+    method: "GET",
+    path: "/api/calendar/contacts/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    okStatuses: [404],
+  },
   "app/api/compliance/export/route.ts": { method: "GET", path: "/api/compliance/export" },
   "app/api/compliance/evidence/route.ts": { method: "GET", path: "/api/compliance/evidence" },
   "app/api/plans/export/route.ts": { method: "GET", path: "/api/plans/export" },
@@ -110,6 +121,8 @@ export const APP_PAGES = [
   "/people/matrix",
   "/people/channels",
   "/people/paging",
+  "/people/schedules",
+  "/people/schedules/new",
   "/people/contacts/new",
   "/backups",
   "/plans",

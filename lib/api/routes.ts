@@ -8,6 +8,10 @@ export const API_ROUTES = {
   // next-auth's own endpoints (sign-in, CSRF, session): public by design, next-auth authenticates there.
   "/api/auth/[...nextauth]": { GET: "public", POST: "public" },
   "/api/breakglass": { GET: session("breakglass.read") },
+  // iCal feeds of on-call shifts: public because the secret token in the URL IS the credential (a calendar app
+  // cannot sign in); an unknown token is a bare 404. A new link (people.edit) revokes the old one.
+  "/api/calendar/contacts/[token]": { GET: "public" },
+  "/api/calendar/schedules/[token]": { GET: "public" },
   "/api/compliance/evidence": { GET: session("compliance.read") },
   "/api/compliance/export": { GET: session("compliance.read") },
   // The simulated demo services are public, like the health endpoints they stand in for.

@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   "tiers.edit": ["admin"],
   "people.read": ["admin", "commander", "responder", "viewer"],
   "people.edit": ["admin", "commander"],
+  // Add or remove an override on an on-call schedule: on-call people swap and cover shifts themselves.
+  "oncall.override": ["admin", "commander", "responder"],
   "backups.read": ["admin", "commander", "responder", "viewer"],
   "backups.edit": ["admin", "commander"],
   "incidents.read": ["admin", "commander", "responder", "viewer"],

@@ -102,6 +102,10 @@ export const overrideFieldsSchema = z
     message: "Someone cannot cover for themselves",
   });
 export const deleteOverrideSchema = z.object({ id });
+export const feedTokenSchema = z.object({
+  kind: z.enum(["schedule", "contact"], { error: "A feed belongs to a schedule or a contact" }),
+  id,
+});
 
 export type ScheduleFields = z.infer<typeof scheduleFieldsSchema>;
 export type LayerFields = z.infer<typeof layerSchema>;

@@ -1,0 +1,20 @@
+// The iCal feed of one contact's on-call shifts across schedules. Public: the secret token in the URL IS the
+// credential (a calendar app cannot sign in); an unknown token answers a bare 404 that says nothing more.
+import { apiError } from "@/lib/api/json";
+import { apiRoute } from "@/lib/api/route";
+import { contactFeed } from "@/lib/oncall/feed";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute({ route: "/api/calendar/contacts/[token]", method: "GET" }, async ({ params, db }) => {
+  const text = await contactFeed(db, params.token.replace(/\.ics$/, ""));
+  if (text === null) return apiError(404, { error: "Not found" });
+  return new Response(text, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": 'inline; filename="on-call.ics"',
+      "Cache-Control": "private, no-store",
+    },
+  });
+});
