@@ -11,6 +11,8 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 
 function pageLine(page: Page): Html {
   const who = page.contact?.name ?? "the channel's room";
+  if (!page.channel)
+    return html`<li>whoever is on call for ${page.schedule?.name ?? "a schedule"} — on their own channels</li>`;
   const where = html`${page.channel.name} <span class="muted">(${page.channel.type})</span>`;
   if (!page.reachable)
     return html`<li>${who} — ${where}: <span class="warning">✖ ${page.problem ?? "unreachable"}</span>${page.address && html` <span class="phone">${page.address}</span>`}</li>`;

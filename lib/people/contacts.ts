@@ -1,8 +1,57 @@
-import type { Db, Reader } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { deleteVersioned, updateVersioned } from "@/lib/audit/versioned";
+import type { Db, Reader, Tx } from "@/lib/db/client";
+import { addressFor } from "./model";
 import type { ContactFields } from "./schemas";
+
+type Rules = NonNullable<ContactFields["rules"]>;
+
+/**
+ * Every rule's channel must exist and be able to reach this contact (email needs an email address, sms and voice
+ * a phone; a webhook reaches a room, not a person). Returns the channel types in rule order: preferredChannels
+ * keeps following the rules, because the break-glass pack prints it.
+ */
+async function checkRules(tx: Tx, fields: ContactFields, rules: Rules) {
+  const channels = await tx.notificationChannel.findMany({
+    where: { id: { in: rules.map((r) => r.channelId) } },
+    select: { id: true, name: true, type: true },
+  });
+  const byId = new Map(channels.map((c) => [c.id, c]));
+  return rules.map((rule, i) => {
+    const channel = byId.get(rule.channelId);
+    const fail = (why: string) => {
+      throw new AppError("VALIDATION", { userMessage: `Notification rule ${i + 1}: ${why}.`, field: "rules" });
+    };
+    if (!channel) return fail("that channel does not exist (any more)");
+    if (channel.type === "webhook") return fail(`${channel.name} is a webhook to a room; it cannot reach a person`);
+    if (!addressFor(channel.type, fields))
+      return fail(
+        `${channel.name} needs ${channel.type === "email" ? "an email address" : "a phone number"} for ${fields.name || "this contact"}`,
+      );
+    return channel.type;
+  });
+}
+
+/** Replaces the contact's rules in order; the fields to store, with preferredChannels derived from the rules. */
+async function writeRules(tx: Tx, fields: ContactFields) {
+  const { rules, ...rest } = fields;
+  if (!rules) return { data: rest, save: async () => {} };
+  const types = await checkRules(tx, fields, rules);
+  const preferredChannels = [...new Set(types)];
+  const save = async (id: string) => {
+    await tx.contactNotificationRule.deleteMany({ where: { contactId: id } });
+    await tx.contactNotificationRule.createMany({
+      data: rules.map((r, position) => ({
+        contactId: id,
+        position,
+        channelId: r.channelId,
+        afterMinutes: r.afterMinutes,
+      })),
+    });
+  };
+  return { data: { ...rest, preferredChannels }, save };
+}
 
 export const contactSelect = {
   id: true,
@@ -19,6 +68,7 @@ export const contactSelect = {
   confirmedAt: true,
   version: true,
   updatedAt: true,
+  notificationRules: { orderBy: { position: "asc" }, select: { channelId: true, afterMinutes: true } },
 } as const;
 
 export function findContacts(db: Db) {
@@ -44,8 +94,11 @@ const contactTarget = (action: string, input: { id: string; version: number }) =
 
 export async function createContact(db: Db, actor: AuditActor, fields: ContactFields) {
   return db.$transaction(async (tx) => {
+    const { data, save } = await writeRules(tx, fields);
     // Creating counts as confirming: someone just typed these details in.
-    const contact = await tx.contact.create({ data: { ...fields, confirmedAt: new Date() }, select: contactSelect });
+    const created = await tx.contact.create({ data: { ...data, confirmedAt: new Date() }, select: { id: true } });
+    await save(created.id);
+    const contact = (await tx.contact.findUnique({ where: { id: created.id }, select: contactSelect }))!;
     await recordAudit(tx, {
       actor,
       action: "contact.create",
@@ -64,16 +117,20 @@ export async function updateContact(
   options: { confirm?: boolean } = {},
 ) {
   const { id, version, ...fields } = input;
-  return db.$transaction((tx) =>
-    updateVersioned(tx, actor, contactTarget("contact.update", input), {
+  return db.$transaction(async (tx) => {
+    const { data, save } = await writeRules(tx, fields);
+    return updateVersioned(tx, actor, contactTarget("contact.update", input), {
       read: () => tx.contact.findUnique({ where: { id }, select: contactSelect }),
-      write: () =>
-        tx.contact.updateMany({
+      write: async () => {
+        const result = await tx.contact.updateMany({
           where: { id, version },
-          data: { ...fields, ...(options.confirm && { confirmedAt: new Date() }), version: { increment: 1 } },
-        }),
-    }),
-  );
+          data: { ...data, ...(options.confirm && { confirmedAt: new Date() }), version: { increment: 1 } },
+        });
+        if (result.count === 1) await save(id);
+        return result;
+      },
+    });
+  });
 }
 
 /** "These details are still right": stamps confirmedAt, nothing else. */

@@ -10,7 +10,11 @@ export type PagingContact = {
   roles: string[];
   external: boolean;
   confirmedAt: Date | null;
+  /** The contact's own notification rules in order (channel at +N minutes); none → the level's channels. */
+  rules?: ContactRule[];
 };
+
+export type ContactRule = { channelId: string; afterMinutes: number };
 
 export type PagingChannel = { id: string; name: string; type: ChannelType; url: string | null; enabled: boolean };
 
@@ -20,6 +24,8 @@ export type PagingLevel = {
   contactIds: string[];
   roleTargets: string[];
   channelIds: string[];
+  /** Schedules whose on-call person this level pages (resolved when the page is sent). */
+  scheduleIds?: string[];
 };
 
 export type PagingPolicy = {
@@ -50,6 +56,12 @@ export function channelReadiness(smtpConfigured: boolean): ChannelReadiness {
         : { ready: false, reason: `${channel.name} needs SMTP settings (SMTP_URL)` };
     return channel.url ? { ready: true } : { ready: false, reason: `${channel.name} has no URL` };
   };
+}
+
+/** The address a channel needs from a contact, or null when the channel does not go to a person (webhook). */
+export function addressFor(type: ChannelType, contact: { email: string | null; phone: string | null }) {
+  if (type === "webhook") return null;
+  return type === "email" ? contact.email : contact.phone;
 }
 
 /** Shows where a webhook goes without its secret: scheme and host only (paths often carry the token). */

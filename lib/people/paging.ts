@@ -1,7 +1,7 @@
 // "Who is paged at T+N?" The schedule an escalation policy produces from the moment an incident opens,
 // until someone acknowledges. The incidents issue drives real escalation from this same schedule.
 import type { ChannelReadiness, PagingChannel, PagingContact, PagingLevel, PagingPolicy } from "./model";
-import { maskUrl } from "./model";
+import { addressFor, maskUrl } from "./model";
 
 export type Page = {
   /** Minutes after the incident opened. */
@@ -9,12 +9,25 @@ export type Page = {
   /** 0 for the first pass through the levels, 1 for the first repeat… */
   cycle: number;
   level: number;
-  channel: { id: string; name: string; type: PagingChannel["type"] };
+  /** Null on a schedule page not resolved yet: it becomes the on-call contact's pages when it fires. */
+  channel: { id: string; name: string; type: PagingChannel["type"] } | null;
   contact: { id: string; name: string } | null;
+  /** The schedule that put the contact on this page (or the unresolved schedule target). */
+  schedule?: { id: string; name: string };
   /** Phone, email or masked URL; null when the contact has none for this channel. */
   address: string | null;
   reachable: boolean;
   problem?: string;
+};
+
+/** Who is on call on a schedule at T+minute (contact id, or null for a gap). */
+export type OnCallResolver = (scheduleId: string, minute: number) => string | null;
+
+export type ScheduleOptions = {
+  /** Schedule names for display. */
+  schedules?: readonly { id: string; name: string }[];
+  /** Without it schedule targets stay unresolved pages (real escalation resolves them when they fire). */
+  onCall?: OnCallResolver;
 };
 
 /** The contacts a level pages: those named, plus everyone who fills a named role. */
@@ -31,43 +44,98 @@ export function firingOrder(levels: readonly PagingLevel[]): PagingLevel[] {
   return [...levels].sort((a, b) => a.afterMinutes - b.afterMinutes || a.position - b.position);
 }
 
-function pagesForLevel(
-  level: PagingLevel,
-  at: number,
-  cycle: number,
-  contacts: readonly PagingContact[],
+type Base = { at: number; cycle: number; level: number };
+
+/**
+ * The pages one contact gets when a level reaches them at `base.at`: their own rules (each channel at
+ * +afterMinutes), else the level's person channels. Webhook channels are never per person.
+ */
+export function contactPages(
+  base: Base,
+  contact: PagingContact,
+  levelChannelIds: readonly string[],
   channels: ReadonlyMap<string, PagingChannel>,
   readiness: ChannelReadiness,
 ): Page[] {
-  const targets = levelContacts(level, contacts);
+  const plan = contact.rules?.length
+    ? contact.rules.map((r) => ({ channelId: r.channelId, after: r.afterMinutes }))
+    : levelChannelIds.map((channelId) => ({ channelId, after: 0 }));
   const pages: Page[] = [];
-  for (const channelId of level.channelIds) {
-    const channel = channels.get(channelId);
-    if (!channel) continue;
-    const ready = readiness(channel);
-    const base = {
-      at,
-      cycle,
-      level: level.position,
+  for (const step of plan) {
+    const channel = channels.get(step.channelId);
+    if (!channel || channel.type === "webhook") continue;
+    const address = addressFor(channel.type, contact);
+    const problem =
+      readiness(channel).reason ??
+      (address ? undefined : `${contact.name} has no ${channel.type === "email" ? "email" : "phone"}`);
+    pages.push({
+      ...base,
+      at: base.at + step.after,
       channel: { id: channel.id, name: channel.name, type: channel.type },
+      contact: { id: contact.id, name: contact.name },
+      address,
+      reachable: !problem,
+      problem,
+    });
+  }
+  return pages;
+}
+
+function pagesForLevel(
+  level: PagingLevel,
+  base: Base,
+  contacts: readonly PagingContact[],
+  channels: ReadonlyMap<string, PagingChannel>,
+  readiness: ChannelReadiness,
+  options: ScheduleOptions,
+): Page[] {
+  const pages: Page[] = [];
+  const paged = new Set<string>();
+  for (const contact of levelContacts(level, contacts)) {
+    paged.add(contact.id);
+    pages.push(...contactPages(base, contact, level.channelIds, channels, readiness));
+  }
+  const byId = new Map(contacts.map((c) => [c.id, c]));
+  for (const scheduleId of level.scheduleIds ?? []) {
+    const schedule = {
+      id: scheduleId,
+      name: options.schedules?.find((s) => s.id === scheduleId)?.name ?? "(removed schedule)",
     };
-    if (channel.type === "webhook") {
+    if (!options.onCall) {
+      pages.push({ ...base, channel: null, contact: null, schedule, address: null, reachable: true });
+      continue;
+    }
+    const contact = byId.get(options.onCall(scheduleId, base.at) ?? "");
+    if (!contact) {
       pages.push({
         ...base,
+        channel: null,
         contact: null,
-        address: maskUrl(channel.url),
-        reachable: ready.ready,
-        problem: ready.reason,
+        schedule,
+        address: null,
+        reachable: false,
+        problem: `nobody is on call for ${schedule.name}`,
       });
       continue;
     }
-    for (const contact of targets) {
-      const address = channel.type === "email" ? contact.email : contact.phone;
-      const problem =
-        ready.reason ??
-        (address ? undefined : `${contact.name} has no ${channel.type === "email" ? "email" : "phone"}`);
-      pages.push({ ...base, contact: { id: contact.id, name: contact.name }, address, reachable: !problem, problem });
-    }
+    if (paged.has(contact.id)) continue;
+    paged.add(contact.id);
+    const own = contactPages(base, contact, level.channelIds, channels, readiness);
+    pages.push(...own.map((p) => ({ ...p, schedule })));
+  }
+  // The level's webhooks post once (to a room, not a person), after the people's pages.
+  for (const channelId of level.channelIds) {
+    const channel = channels.get(channelId);
+    if (channel?.type !== "webhook") continue;
+    const ready = readiness(channel);
+    pages.push({
+      ...base,
+      channel: { id: channel.id, name: channel.name, type: channel.type },
+      contact: null,
+      address: maskUrl(channel.url),
+      reachable: ready.ready,
+      problem: ready.reason,
+    });
   }
   return pages;
 }
@@ -78,6 +146,7 @@ export function pagingSchedule(
   contacts: readonly PagingContact[],
   channels: readonly PagingChannel[],
   readiness: ChannelReadiness,
+  options: ScheduleOptions = {},
 ): Page[] {
   const ordered = firingOrder(policy.levels);
   if (ordered.length === 0) return [];
@@ -86,10 +155,15 @@ export function pagingSchedule(
   const pages: Page[] = [];
   for (let cycle = 0; cycle <= policy.repeatTimes; cycle++) {
     for (const level of ordered) {
-      pages.push(...pagesForLevel(level, cycle * cycleLength + level.afterMinutes, cycle, contacts, byId, readiness));
+      const base = { at: cycle * cycleLength + level.afterMinutes, cycle, level: level.position };
+      pages.push(...pagesForLevel(level, base, contacts, byId, readiness, options));
     }
   }
-  return pages;
+  // Rule pages at +N minutes fall between levels: keep the whole list in time order (stable).
+  return pages
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.at - b.p.at || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 export type PagingAt = { minute: number; fired: Page[]; upcoming: Page[]; currentLevel: number | null };
@@ -98,7 +172,12 @@ export type PagingAt = { minute: number; fired: Page[]; upcoming: Page[]; curren
 export function whoIsPagedAt(schedule: readonly Page[], minute: number): PagingAt {
   const fired = schedule.filter((p) => p.at <= minute);
   const upcoming = schedule.filter((p) => p.at > minute);
-  return { minute, fired, upcoming, currentLevel: fired.length ? fired[fired.length - 1]!.level : null };
+  // A rule page at +N of an earlier level can come after a later level fired: the furthest level counts.
+  const last = fired.reduce<Page | null>(
+    (best, p) => (!best || p.cycle > best.cycle || (p.cycle === best.cycle && p.level > best.level) ? p : best),
+    null,
+  );
+  return { minute, fired, upcoming, currentLevel: last?.level ?? null };
 }
 
 /** The policy that applies: the system's own, else the policy of its most critical tier. */

@@ -21,6 +21,7 @@ const policyInclude = {
       roleTargets: true,
       contacts: { select: { contact: { select: { id: true, name: true } } } },
       channels: { select: { channel: { select: { id: true, name: true, type: true } } } },
+      schedules: { select: { schedule: { select: { id: true, name: true } } } },
     },
   },
 } as const;
@@ -51,23 +52,34 @@ function snapshot(policy: LoadedPolicy) {
       contacts: l.contacts.map((c) => c.contact.name),
       roles: l.roleTargets,
       channels: l.channels.map((c) => c.channel.name),
+      schedules: l.schedules.map((s) => s.schedule.name),
     })),
     version: policy.version,
   };
 }
 
-// Every referenced contact, channel and system must exist, and every channel must be able to deliver.
+// Every referenced contact, channel, schedule and system must exist, and every channel must be able to deliver.
 async function assertReferences(tx: Tx, fields: PolicyFields) {
   const contactIds = [...new Set(fields.levels.flatMap((l) => l.contactIds))];
   const channelIds = [...new Set(fields.levels.flatMap((l) => l.channelIds))];
-  const [contacts, channels, system] = await Promise.all([
+  const scheduleIds = [...new Set(fields.levels.flatMap((l) => l.scheduleIds ?? []))];
+  const [contacts, channels, system, schedules] = await Promise.all([
     tx.contact.findMany({ where: { id: { in: contactIds } }, select: { id: true } }),
     tx.notificationChannel.findMany({ where: { id: { in: channelIds } } }),
     fields.systemId
       ? tx.system.findUnique({ where: { id: fields.systemId }, select: { id: true } })
       : Promise.resolve(null),
+    tx.onCallSchedule.findMany({ where: { id: { in: scheduleIds } }, select: { id: true } }),
   ]);
   const known = new Set(contacts.map((c) => c.id));
+  const knownSchedules = new Set(schedules.map((s) => s.id));
+  fields.levels.forEach((level, i) => {
+    if ((level.scheduleIds ?? []).some((s) => !knownSchedules.has(s)))
+      throw new AppError("VALIDATION", {
+        userMessage: `Level ${i + 1} names a schedule that does not exist (any more).`,
+        field: "levels",
+      });
+  });
   fields.levels.forEach((level, i) => {
     if (level.contactIds.some((c) => !known.has(c))) {
       throw new AppError("VALIDATION", {
@@ -109,6 +121,7 @@ async function writeLevels(tx: Tx, policyId: string, levels: PolicyFields["level
         roleTargets: level.roleTargets,
         contacts: { create: [...new Set(level.contactIds)].map((contactId) => ({ contactId })) },
         channels: { create: [...new Set(level.channelIds)].map((channelId) => ({ channelId })) },
+        schedules: { create: [...new Set(level.scheduleIds ?? [])].map((scheduleId) => ({ scheduleId })) },
       },
     });
   }

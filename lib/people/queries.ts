@@ -1,7 +1,8 @@
-// People reads: what the linter and the paging simulator need (findPagingData), pickers' options, one contact to
+// People reads: what the linter, the paging simulator and escalation need (findPagingData, schedules included), pickers' options, one contact to
 // edit, and the latest notification deliveries.
 import type { Reader } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { findScheduleRotations } from "@/lib/oncall/queries";
 import { contactSelect } from "./contacts";
 import { channelReadiness, type PagingChannel, type PagingContact, type PagingPolicy } from "./model";
 
@@ -47,9 +48,18 @@ export function findRecentDeliveries(db: Reader) {
 
 /** Everything the linter and the paging simulator work from, in a handful of queries. */
 export async function findPagingData(db: Reader) {
-  const [contacts, channels, policies, systems] = await Promise.all([
+  const [contacts, channels, policies, systems, schedules] = await Promise.all([
     db.contact.findMany({
-      select: { id: true, name: true, email: true, phone: true, roles: true, external: true, confirmedAt: true },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        phone: true,
+        roles: true,
+        external: true,
+        confirmedAt: true,
+        notificationRules: { orderBy: { position: "asc" }, select: { channelId: true, afterMinutes: true } },
+      },
     }),
     db.notificationChannel.findMany({ select: { id: true, name: true, type: true, url: true, enabled: true } }),
     db.escalationPolicy.findMany({
@@ -67,15 +77,21 @@ export async function findPagingData(db: Reader) {
             roleTargets: true,
             contacts: { select: { contactId: true } },
             channels: { select: { channelId: true } },
+            schedules: { select: { scheduleId: true } },
           },
         },
       },
     }),
     db.$queryRaw<{ id: string; name: string; topTier: number | null }[]>`
       SELECT y.id, y.name, min(s.tier)::int AS "topTier" FROM "System" y LEFT JOIN "Service" s ON s."systemId" = y.id GROUP BY y.id ORDER BY y.name`,
+    // Overrides from two weeks back: the linter's look-ahead and the simulator's T+N both start at about now.
+    findScheduleRotations(db, undefined, new Date(Date.now() - 14 * 86_400_000)),
   ]);
   return {
-    contacts: contacts as PagingContact[],
+    contacts: contacts.map(({ notificationRules, ...c }): PagingContact => ({
+      ...(c as Omit<PagingContact, "rules">),
+      rules: notificationRules,
+    })),
     channels: channels as PagingChannel[],
     policies: policies.map((p): PagingPolicy => ({
       ...p,
@@ -85,9 +101,11 @@ export async function findPagingData(db: Reader) {
         roleTargets: l.roleTargets,
         contactIds: l.contacts.map((c) => c.contactId),
         channelIds: l.channels.map((c) => c.channelId),
+        scheduleIds: l.schedules.map((s) => s.scheduleId),
       })),
     })),
     systems,
+    schedules,
     readiness: channelReadiness(Boolean(env().SMTP_URL)),
   };
 }

@@ -68,6 +68,16 @@ const stringList = (label: string) =>
     .max(20)
     .transform((list) => [...new Set(list)]);
 
+/** One step of a contact's own paging: this channel, this many minutes after the level reaches them. */
+export const contactRuleSchema = z.object({
+  channelId: id,
+  afterMinutes: z.coerce
+    .number({ error: "After must be a number of minutes" })
+    .int("After must be whole minutes")
+    .min(0, "After cannot be negative")
+    .max(1440, "After is at most 1440 minutes"),
+});
+
 export const contactFieldsSchema = z.object({
   name: text("Name", 120).min(1, "Name is required"),
   title: text("Role/title", 120).default(""),
@@ -79,6 +89,8 @@ export const contactFieldsSchema = z.object({
     .array(z.enum(CHANNEL_TYPES, { error: "Unknown channel type" }))
     .max(4)
     .default([]),
+  /** Ordered; when given, preferredChannels is derived from them (the break-glass pack reads it). */
+  rules: z.array(contactRuleSchema).max(10, "At most 10 notification rules").optional(),
   external: z.boolean().default(false),
   organization: text("Organization", 120).default(""),
   notes: text("Notes", 2000).default(""),
@@ -115,6 +127,8 @@ const levelSchema = z.object({
   contactIds: z.array(id).max(50).default([]),
   roleTargets: stringList("Role").default([]),
   channelIds: z.array(id).max(10).default([]),
+  /** Schedules whose on-call person the level pages, resolved when the page is sent. */
+  scheduleIds: z.array(id).max(10).optional(),
 });
 
 export const policyFieldsSchema = z
@@ -144,11 +158,11 @@ export const policyFieldsSchema = z
         });
       }
       seen.set(level.afterMinutes, index);
-      if (level.contactIds.length + level.roleTargets.length === 0) {
+      if (level.contactIds.length + level.roleTargets.length + (level.scheduleIds?.length ?? 0) === 0) {
         ctx.addIssue({
           code: "custom",
           path: ["levels", index, "contactIds"],
-          message: `Level ${index + 1} has no one to page: add a contact or a role`,
+          message: `Level ${index + 1} has no one to page: add a contact, a role or a schedule`,
         });
       }
       if (level.channelIds.length === 0) {

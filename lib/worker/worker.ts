@@ -62,7 +62,7 @@ export async function startWorker(db: Db, boss: PgBoss, options: { pollingInterv
     QUEUES.escalation,
     2,
     polling.pollingIntervalSeconds,
-    async (data) => void (await fireDueEscalations(db, data.incidentId)),
+    async (data) => void (await fireDueEscalations(db, data.incidentId, null, undefined, bossSink(boss))),
   );
   // Notifications wait on slow webhooks and SMTP servers: several at once.
   await workPool<NotifyJob>(
@@ -72,7 +72,7 @@ export async function startWorker(db: Db, boss: PgBoss, options: { pollingInterv
     polling.pollingIntervalSeconds,
     async (data) => void (await sendMatrixNotifications(db, data)),
   );
-  const sweep = () => sweepDueEscalations(db).catch((error) => logger.warn({ err: error }, "escalation sweep failed"));
+  const sweep = () => sweepDueEscalations(db, bossSink(boss)).catch((error) => logger.warn({ err: error }, "escalation sweep failed"));
   await sweep();
   const timer = setInterval(sweep, SWEEP_MS);
   timer.unref();

@@ -32,9 +32,18 @@ function PageRows({ pages, testId }: { pages: Page[]; testId: string }) {
               {p.level}
               {p.cycle > 0 && <span className="text-xs text-slate-500"> (repeat {p.cycle})</span>}
             </td>
-            <td className="py-1">{p.contact?.name ?? "the channel's room"}</td>
             <td className="py-1">
-              {p.channel.name} <Badge>{p.channel.type}</Badge>
+              {p.contact?.name ?? (p.schedule ? "nobody on call" : "the channel's room")}
+              {p.schedule && <span className="text-xs text-slate-500"> (on call for {p.schedule.name})</span>}
+            </td>
+            <td className="py-1">
+              {p.channel ? (
+                <>
+                  {p.channel.name} <Badge>{p.channel.type}</Badge>
+                </>
+              ) : (
+                "—"
+              )}
             </td>
             <td className="py-1 font-mono text-xs">{p.reachable ? p.address : `✖ ${p.problem}`}</td>
           </tr>
