@@ -11,6 +11,7 @@ import { deliver, type DeliveryConfig } from "@/lib/people/delivery";
 import { appendTimeline } from "./timeline";
 import { incidentRef } from "./model";
 import { incidentLink } from "./links";
+import { pageLinkText } from "./page-links";
 
 /** A page claimed but not finished this long ago (a crashed worker) is claimed again. */
 const RECLAIM_AFTER_SECONDS = 5 * 60;
@@ -117,6 +118,9 @@ export async function fireDueEscalations(db: Db, incidentId: string, now: Date |
       continue;
     }
     const subject = `[${incident.severity}] ${incidentRef(incident.number)} ${incident.title}`;
+    // A page to a person carries their signed one-tap link and reply code (helper B owns this file's routing:
+    // this is the single call site to keep when merging).
+    const actLine = contact ? `\n${await pageLinkText(db, { incidentId, contactId: contact.id })}` : "";
     const delivery = await deliver(
       db,
       {
@@ -125,7 +129,7 @@ export async function fireDueEscalations(db: Db, incidentId: string, now: Date |
         kind: "escalation",
         message: {
           subject,
-          text: `Escalation level ${page.level}. Acknowledge in Lifeboat: ${incidentLink(incidentId)}`,
+          text: `Escalation level ${page.level}. Acknowledge in Lifeboat: ${incidentLink(incidentId)}${actLine}`,
         },
       },
       config,
