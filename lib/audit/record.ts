@@ -2,7 +2,14 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 
-export type AuditActor = { id: string; email: string } | { system: string };
+/**
+ * A signed-in user, a machine, or a paged contact acting from their page (a signed link or an SMS reply):
+ * contacts have no account, so their events carry no actor id or email and name the contact in `after`.
+ */
+export type AuditActor =
+  | { id: string; email: string }
+  | { system: string }
+  | { contact: { id: string; name: string }; via: "page link" | "SMS reply" };
 
 export type AuditInput = {
   actor: AuditActor;
@@ -29,14 +36,22 @@ export function redactForAudit(value: unknown): Prisma.InputJsonValue | undefine
 
 function auditRow(input: AuditInput) {
   const actor = "id" in input.actor ? input.actor : null;
+  const contact = "contact" in input.actor ? input.actor : null;
   return {
     actorId: actor?.id ?? null,
-    actorEmail: actor?.email ?? `system:${(input.actor as { system: string }).system}`,
+    actorEmail: actor?.email ?? (contact ? null : `system:${(input.actor as { system: string }).system}`),
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId,
     before: redactForAudit(input.before),
-    after: redactForAudit(input.after),
+    after: redactForAudit(
+      contact
+        ? {
+            ...(input.after as object),
+            actedBy: { contactId: contact.contact.id, name: contact.contact.name, via: contact.via },
+          }
+        : input.after,
+    ),
   };
 }
 

@@ -7,6 +7,7 @@ import { deliver, type DeliveryConfig } from "@/lib/people/delivery";
 import { appendTimeline } from "./timeline";
 import { incidentRef } from "./model";
 import { incidentLink } from "./links";
+import { pageLinkText } from "./page-links";
 import { resolveSchedulePage } from "./escalation-schedule";
 import { finishPage, type ClaimedPage } from "./escalation-finish";
 
@@ -101,7 +102,8 @@ export async function fireDueEscalations(
       continue;
     }
     const subject = `[${incident.severity}] ${incidentRef(incident.number)} ${incident.title}`;
-    const link = ""; // WIRE: page link — contact ? `\n${await pageLinkText(db, { incidentId, contactId: contact.id })}` : ""
+    // A page to a person carries their signed one-tap link and reply code.
+    const link = contact ? `\n${await pageLinkText(db, { incidentId, contactId: contact.id })}` : "";
     const text = `Escalation level ${page.level}. Acknowledge in Lifeboat: ${incidentLink(incidentId)}${link}`;
     const delivery = await deliver(db, { channel, contact, kind: "escalation", message: { subject, text } }, config);
     const who = `${contact ? `${contact.name} via ` : ""}${channel.name} (${delivery.target})`;

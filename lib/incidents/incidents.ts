@@ -285,11 +285,21 @@ export async function acknowledgeIncident(db: Db, actor: Actor, input: { inciden
   return db.$transaction((tx) => acknowledgeInTx(tx, actor, input.incidentId));
 }
 
+/**
+ * The one acknowledge write: the incident page's button and `a` key, the alert sender's "acknowledge", and a
+ * paged contact's page link or SMS reply (a contact actor: named on the timeline, no user id). A resolved
+ * incident is refused: there is nothing left to acknowledge, and a late "I've got it" must not look like work.
+ */
 export async function acknowledgeInTx(tx: Tx, actor: Actor, incidentId: string) {
   const before = await lockIncident(tx, incidentId);
   if (!before) throw new AppError("NOT_FOUND", { userMessage: "This incident no longer exists." });
+  if (before.status === "resolved")
+    throw new AppError("CONFLICT", {
+      userMessage: `${incidentRef(before.number)} is resolved: there is nothing to acknowledge.`,
+    });
   if (before.acknowledgedAt) return { acknowledged: false, incident: before };
   const who = timelineActor(actor);
+  const byContact = "contact" in actor ? actor : null;
   // Nobody leads yet: the person who says "I've got it" does, if their role may command (re-read: a JWT is stale).
   const lead =
     !before.commanderId && "id" in actor
@@ -324,8 +334,8 @@ export async function acknowledgeInTx(tx: Tx, actor: Actor, incidentId: string) 
     incidentId,
     kind: "acknowledged",
     actor: who,
-    message: `Acknowledged by ${who.name}. Escalation stopped${cancelled.count ? ` (${cancelled.count} page(s) not sent)` : ""}.`,
-    data: { cancelled: cancelled.count },
+    message: `${byContact ? `${who.name} acknowledged (${byContact.via === "page link" ? "from the page link" : "by SMS reply"})` : `Acknowledged by ${who.name}`}. Escalation stopped${cancelled.count ? ` (${cancelled.count} page(s) not sent)` : ""}.`,
+    data: { cancelled: cancelled.count, ...(byContact ? { contactId: byContact.contact.id, via: byContact.via } : {}) },
   });
   if (lead)
     await appendTimeline(tx, {

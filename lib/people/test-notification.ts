@@ -20,7 +20,7 @@ export async function sendTestNotification(
     : null;
   if (input.contactId && !contact)
     throw new AppError("VALIDATION", { userMessage: "That contact no longer exists.", field: "contactId" });
-  const who = "email" in actor ? actor.email : actor.system;
+  const who = "email" in actor ? actor.email : "contact" in actor ? actor.contact.name : actor.system;
   const delivery = await deliver(
     db,
     {
