@@ -5,6 +5,7 @@
 //   npm run bench                          all of them
 //   npm run bench -- inventory recovery    some of them
 //   npm run bench -- --markdown            the table as Markdown too (for the README)
+//   npm run bench -- oncall --schedules 2000   the on-call bench with more schedules
 import { appendFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { runColdStartBench } from "./bench-cold-start";
 import { runComplianceBench } from "./bench-compliance";
 import { runIncidentsBench } from "./bench-incidents";
 import { runInventoryBench } from "./bench-inventory";
+import { runOnCallBench } from "./bench-oncall";
 import { runRecoveryBench } from "./bench-recovery";
 import { wasInterrupted, type Bench, type SummaryRow } from "./lib/bench-run";
 import { ensureBuild } from "./lib/ensure-build";
@@ -25,6 +27,7 @@ const BENCHES: { name: string; script: string; run: Bench }[] = [
   { name: "incidents", script: "bench:incidents", run: runIncidentsBench },
   { name: "recovery", script: "bench:recovery", run: runRecoveryBench },
   { name: "cold-start", script: "bench:cold-start", run: runColdStartBench },
+  { name: "oncall", script: "bench:oncall", run: (options) => runOnCallBench(options, process.argv.slice(2)) },
 ];
 
 const load = () =>
@@ -69,7 +72,8 @@ function markdown(lines: Line[]): string[] {
 
 async function main() {
   const args = process.argv.slice(2);
-  const wanted = args.filter((a) => !a.startsWith("--"));
+  // Flags and the values of the flags that take one (--schedules N) are not bench names.
+  const wanted = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--schedules");
   const unknown = wanted.filter((name) => !BENCHES.some((b) => b.name === name));
   if (unknown.length)
     throw new Error(`Unknown bench: ${unknown.join(", ")} (known: ${BENCHES.map((b) => b.name).join(", ")})`);

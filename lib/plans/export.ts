@@ -5,6 +5,7 @@
 import type { Reader } from "@/lib/db/client";
 import { serviceSelect } from "@/lib/inventory/services";
 import { systemSelect } from "@/lib/inventory/systems";
+import { exportSchedules } from "./export-schedules";
 import type { Plan, PlanContact, PlanNotification, PlanRunbook, PlanService, PlanStep, PlanSystem } from "./format";
 import { PLAN_FORMAT_VERSION } from "./format";
 import { redactStepConfig, redactUrl } from "@/lib/security/secrets";
@@ -68,6 +69,7 @@ function stepToPlan(step: StepRow, serviceName: (id: string) => string): PlanSte
 }
 
 type ContactRow = {
+  notificationRules?: { afterMinutes: number; channel: { name: string } }[];
   id: string;
   name: string;
   title: string;
@@ -92,8 +94,19 @@ function contactToPlan(c: ContactRow): PlanContact {
     external: c.external || undefined,
     organization: c.organization,
     notes: c.notes,
+    notify: c.notificationRules?.length
+      ? c.notificationRules.map((r) => ({ channel: r.channel.name, after: r.afterMinutes }))
+      : undefined,
   });
 }
+
+/** What a contact row carries for the plan: its notification rules in order, channels by name. */
+const contactInclude = {
+  notificationRules: {
+    orderBy: { position: "asc" },
+    select: { afterMinutes: true, channel: { select: { name: true } } },
+  },
+} as const;
 
 type RuleRow = {
   event: string;
@@ -149,8 +162,9 @@ export async function exportPlan(db: Reader, options: { system?: string } = {}):
             select: {
               afterMinutes: true,
               roleTargets: true,
-              contacts: { select: { contact: true } },
+              contacts: { select: { contact: { include: contactInclude } } },
               channels: { select: { channel: { select: { name: true } } } },
+              schedules: { select: { schedule: { select: { name: true } } } },
             },
           },
         },
@@ -258,6 +272,9 @@ export async function exportPlan(db: Reader, options: { system?: string } = {}):
                 ...level.roleTargets,
               ],
               channels: level.channels.length ? level.channels.map((c) => c.channel.name).sort(byName) : undefined,
+              schedules: level.schedules.length
+                ? level.schedules.map((s) => s.schedule.name).sort(byName)
+                : undefined,
             }),
           )
         : undefined,
@@ -271,9 +288,9 @@ export async function exportPlan(db: Reader, options: { system?: string } = {}):
   if (options.system) return plan;
 
   // The whole configuration also holds what belongs to no one system.
-  const [tiers, contacts, channels, defaultMatrix] = await Promise.all([
+  const [tiers, contacts, channels, defaultMatrix, schedules] = await Promise.all([
     db.tierDefault.findMany({ orderBy: { tier: "asc" }, select: { tier: true, rtoMinutes: true, rpoMinutes: true } }),
-    db.contact.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    db.contact.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], include: contactInclude }),
     db.notificationChannel.findMany({ orderBy: { name: "asc" }, select: { name: true, type: true } }),
     db.notificationMatrix.findUnique({
       where: { id: "default" },
@@ -284,6 +301,7 @@ export async function exportPlan(db: Reader, options: { system?: string } = {}):
         },
       },
     }),
+    exportSchedules(db),
   ]);
   const unassigned = contacts.filter((c) => !assigned.has(c.id)).sort((a, b) => byName(a.name, b.name));
   return stated({
@@ -292,5 +310,6 @@ export async function exportPlan(db: Reader, options: { system?: string } = {}):
     contacts: unassigned.length ? unassigned.map(contactToPlan) : undefined,
     channels: channels.length ? channels : undefined,
     notifications: defaultMatrix?.rules.length ? defaultMatrix.rules.map(ruleToPlan) : undefined,
+    schedules: schedules.length ? schedules : undefined,
   });
 }

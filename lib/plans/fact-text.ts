@@ -31,6 +31,15 @@ export function factInWords(fact: PlanFact): { label: string; value: string; sco
       return { label: "Procedure", value: fact.name };
     case "command":
       return { label: "Command", value: fact.command };
+    case "schedule": {
+      // "weekly, handoff Mon 09:00 Europe/Berlin: Alice, Bob — zone unclear: no schedule made"
+      const shape = [fact.every, fact.handoff && `handoff ${fact.handoff}`, fact.timeZone].filter(Boolean).join(", ");
+      const who = fact.members.length ? `: ${fact.members.join(", ")}` : "";
+      return {
+        label: "On-call rotation",
+        value: `${fact.name}${shape ? ` (${shape})` : ""}${who}${fact.why ? ` — ${fact.why}` : ""}`,
+      };
+    }
   }
 }
 

@@ -11,12 +11,18 @@ import { STEP_KINDS } from "@/lib/recovery/steps";
 import { CHANNEL_TYPES, INCIDENT_EVENTS, TIMINGS } from "@/lib/people/schemas";
 import { VERIFICATIONS } from "@/lib/backups/rules";
 import { MAX_OBJECTIVE_MINUTES } from "@/lib/inventory/schemas";
+import { SHIFT_UNITS, WEEKDAYS } from "@/lib/oncall/schemas";
 
 export const PLAN_FORMAT_VERSION = 1;
 /** Bigger inputs are refused before parsing. */
 export const MAX_PLAN_BYTES = 2 * 1024 * 1024;
 /** Words for priorities, and the tier each means (Service.tier: 1 Critical … 4 Low). */
 export const PRIORITY_TIERS = { critical: 1, high: 2, medium: 3, low: 4 } as const;
+
+/** Delays of notification rules: 2, "2m", "2 min", "2 minutes". */
+export const AFTER = /^\d{1,4}\s*(m|min|mins|minutes?)?$/i;
+/** Day words a restriction may use instead of a list. */
+export const DAY_GROUPS = ["weekdays", "weekends", "every day"] as const;
 
 const name = (max = 200) => z.string().trim().min(1, "is required").max(max, `is at most ${max} characters`);
 const text = (max: number) => z.string().trim().max(max, `is at most ${max} characters`);
@@ -135,6 +141,16 @@ const planRunbookSchema = z.strictObject({
   steps: z.array(planStepSchema).max(200).optional(),
 });
 
+const planNotifyRuleSchema = z.strictObject({
+  channel: name(120).meta(description("A notification channel by name.")),
+  after: z
+    .union([
+      z.number().int("must be whole minutes").min(0, "cannot be negative").max(1440, "is at most a day"),
+      z.string().trim().regex(AFTER, 'is minutes: 0, 2, "2m", "5 min"'),
+    ])
+    .meta(description('Minutes after the page first goes out: 0, 2, "2m", "5 min".')),
+});
+
 const planContactSchema = z.strictObject({
   name: text(120).optional().meta(description("Without a name the contact is named after its role.")),
   role: text(120).optional().meta(description("Their role or title, as the plan words it.")),
@@ -153,6 +169,15 @@ const planContactSchema = z.strictObject({
   external: z.boolean().optional(),
   organization: text(120).optional(),
   notes: text(2000).optional(),
+  notify: z
+    .array(planNotifyRuleSchema)
+    .max(10)
+    .optional()
+    .meta(
+      description(
+        "Notification rules: this contact's channels in order, each after a delay, used whenever they are paged until someone acknowledges.",
+      ),
+    ),
 });
 
 const planEscalationLevelSchema = z.strictObject({
@@ -160,6 +185,63 @@ const planEscalationLevelSchema = z.strictObject({
   afterMinutes: z.number().int().min(0).max(10_080),
   targets: z.array(name(200)).max(50).meta(description("Contacts (by name or email) or on-call roles to page.")),
   channels: z.array(name(120)).max(10).optional().meta(description("Notification channels by name.")),
+  schedules: z
+    .array(name(120))
+    .max(10)
+    .optional()
+    .meta(description("On-call schedules by name: whoever is on call when the level fires is paged.")),
+});
+
+const planRestrictionSchema = z.strictObject({
+  days: z
+    .union([z.enum(DAY_GROUPS), z.array(z.enum(WEEKDAYS)).min(1).max(7)])
+    .meta(description('"weekdays", "weekends", "every day", or a list such as [Mon, Tue, Wed].')),
+  from: text(5).meta(description("Local start, HH:MM.")),
+  to: text(5).meta(description("Local end, HH:MM; at or before from runs past midnight.")),
+});
+
+const planLayerSchema = z.strictObject({
+  name: text(80).optional(),
+  timeZone: text(64).optional().meta(description("IANA zone of the handoffs; the schedule's zone when left out.")),
+  start: text(20)
+    .optional()
+    .meta(description('First handoff, local: "2026-12-07 09:00". Or startDate and handoffTime.')),
+  startDate: text(10).optional().meta(description("YYYY-MM-DD (with handoffTime, instead of start).")),
+  handoffTime: text(5).optional().meta(description("HH:MM (with startDate, instead of start).")),
+  every: text(20)
+    .optional()
+    .meta(description('Shift length: "1 week", "12 hours", "3 days". Or shiftLength and shiftUnit.')),
+  shiftLength: z.number().int().min(1).max(1000).optional(),
+  shiftUnit: z.enum(SHIFT_UNITS).optional(),
+  restrictions: z
+    .array(planRestrictionSchema)
+    .max(14)
+    .optional()
+    .meta(description("On call only inside these local windows.")),
+  members: z.array(name(320)).max(100).meta(description("Contacts by name (or email), in turn order.")),
+});
+
+const planOverrideSchema = z.strictObject({
+  contact: name(320).meta(description("Who covers (contact name or email).")),
+  replaces: name(320).optional().meta(description("Whom they cover for.")),
+  from: text(40).meta(description("ISO date and time, e.g. 2026-12-24T18:00:00Z.")),
+  to: text(40),
+  reason: text(500).optional(),
+});
+
+const planScheduleSchema = z.strictObject({
+  name: name(120),
+  timeZone: text(64).meta(description("IANA zone the schedule is shown in, e.g. Europe/Berlin.")),
+  description: text(2000).optional(),
+  layers: z
+    .array(planLayerSchema)
+    .max(10)
+    .meta(description("Rotations, lowest first: a later layer wins where it has someone on call.")),
+  overrides: z
+    .array(planOverrideSchema)
+    .max(1000)
+    .optional()
+    .meta(description("Someone covering a range. Export leaves out overrides that have ended.")),
 });
 
 const planNotificationSchema = z.strictObject({
@@ -210,6 +292,11 @@ export const planSchema = z
       .max(100)
       .optional()
       .meta(description("The fleet-wide notification matrix.")),
+    schedules: z
+      .array(planScheduleSchema)
+      .max(500)
+      .optional()
+      .meta(description("On-call schedules by name; importing one replaces its layers and adds its overrides.")),
   })
   .meta({
     title: "Lifeboat DR plan",
@@ -226,6 +313,10 @@ export type PlanStep = z.infer<typeof planStepSchema>;
 export type PlanContact = z.infer<typeof planContactSchema>;
 export type PlanEscalationLevel = z.infer<typeof planEscalationLevelSchema>;
 export type PlanNotification = z.infer<typeof planNotificationSchema>;
+export type PlanSchedule = z.infer<typeof planScheduleSchema>;
+export type PlanLayer = z.infer<typeof planLayerSchema>;
+export type PlanOverride = z.infer<typeof planOverrideSchema>;
+export type PlanNotifyRule = z.infer<typeof planNotifyRuleSchema>;
 
 /** A place in the source: 1-based line, for reports. */
 export type SourceLine = { line: number; text: string };
@@ -241,6 +332,17 @@ export type PlanFact = { line: number; text: string } & (
   | { kind: "backup"; everyMinutes?: number; at?: string; retentionDays?: number; scope?: string }
   | { kind: "procedure"; name: string }
   | { kind: "command"; command: string }
+  | {
+      kind: "schedule";
+      /** The rotation as read: its name, members, shift and handoff as far as the plan states them. */
+      name: string;
+      members: string[];
+      every?: string;
+      handoff?: string;
+      timeZone?: string;
+      /** Why no schedule was made of it (zone unclear, members not contacts of the plan…). */
+      why?: string;
+    }
 );
 
 /** What reading a document produced: the plan, and what it could not use. */

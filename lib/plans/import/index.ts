@@ -22,6 +22,7 @@ import {
 } from "./inventory";
 import { importBackupPolicies } from "./backups";
 import { importRunbooks } from "./runbooks";
+import { importSchedules } from "./schedules";
 import { importChannels, importContacts, importEscalation, importNotifications, PeopleDirectory } from "./people";
 
 /** Imports one at a time: two at once would each check the graph without the other's edges. */
@@ -61,7 +62,9 @@ const itemCount = (plan: Plan) =>
       (s.runbooks?.length ?? 0) +
       (s.contacts?.length ?? 0),
     0,
-  ) + (plan.contacts?.length ?? 0);
+  ) +
+  (plan.contacts?.length ?? 0) +
+  (plan.schedules ?? []).reduce((n, s) => n + 1 + s.layers.length + (s.overrides?.length ?? 0), 0);
 
 async function writeAll(ctx: ImportContext, plan: Plan) {
   await ctx.tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${PLAN_LOCK_WAIT}'`);
@@ -96,6 +99,13 @@ async function writeAll(ctx: ImportContext, plan: Plan) {
     await importBackupPolicies(ctx, system, path, index);
     await importRunbooks(ctx, system, id, path, index);
     await importContacts(ctx, system.contacts, `${path}.contacts`, people);
+  }
+  // Schedules after every contact (their members may be any system's), before the levels that page them.
+  await importSchedules(ctx, plan.schedules, "schedules", people);
+  for (const [s, system] of plan.systems.entries()) {
+    const id = systemIds.get(system.name);
+    if (!id) continue;
+    const path = `systems[${s}]`;
     // Targets match the system's own contacts (top-level ones are, by definition, nobody's escalation).
     await importEscalation(
       ctx,

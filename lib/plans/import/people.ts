@@ -6,6 +6,7 @@
 import { contactFieldsSchema, ruleSchema, type ContactFields } from "@/lib/people/schemas";
 import type { Plan, PlanContact, PlanEscalationLevel, PlanNotification } from "../format";
 import { definedOnly, pick, schemaProblems, writeMatched, type ImportContext } from "./context";
+import { importNotifyRules } from "./schedules";
 
 type ContactRow = Awaited<ReturnType<ImportContext["tx"]["contact"]["findMany"]>>[number];
 
@@ -14,14 +15,45 @@ export class PeopleDirectory {
   private constructor(
     private readonly contacts: ContactRow[],
     private readonly channels: Map<string, { id: string; type: string }>,
+    private readonly schedules: Map<string, string>,
   ) {}
 
   static async load(ctx: ImportContext) {
-    const [contacts, channels] = await Promise.all([
+    const [contacts, channels, schedules] = await Promise.all([
       ctx.tx.contact.findMany(),
       ctx.tx.notificationChannel.findMany({ select: { id: true, name: true, type: true } }),
+      ctx.tx.onCallSchedule.findMany({ select: { id: true, name: true } }),
     ]);
-    return new PeopleDirectory(contacts, new Map(channels.map((c) => [c.name, c])));
+    return new PeopleDirectory(
+      contacts,
+      new Map(channels.map((c) => [c.name, c])),
+      new Map(schedules.map((s) => [s.name, s.id])),
+    );
+  }
+
+  /**
+   * A contact a schedule names (member, override): by email, else by name — across Lifeboat, the plan's own
+   * contacts being in it by now. Two people of one name are not guessed between: the plan names them by email.
+   */
+  contactNamed(value: string): { id: string } | { problem: string } {
+    const lower = value.trim().toLowerCase();
+    const byEmail = this.contacts.find((x) => x.email?.toLowerCase() === lower);
+    if (byEmail) return { id: byEmail.id };
+    const named = this.contacts.filter((x) => x.name.trim().toLowerCase() === lower);
+    if (named.length === 1) return { id: named[0]!.id };
+    return {
+      problem: named.length
+        ? `${named.length} contacts are named "${value}": name this one by email`
+        : `no contact "${value}" in Lifeboat or in the plan's contacts`,
+    };
+  }
+
+  schedule(name: string) {
+    return this.schedules.get(name);
+  }
+
+  rememberSchedule(name: string, id: string) {
+    this.schedules.set(name, id);
   }
 
   /** By email, else phone, else name — but never a same-named person whose stated email or phone differs. */
@@ -152,16 +184,28 @@ export async function importContacts(
           : ["no email or phone: add them in People before anyone pages this contact"],
     });
     people.remember(row);
+    await importNotifyRules(ctx, row, contact.notify, `${at}.notify`, people);
   }
 }
 
 /** As the escalation editor (lib/people/schemas.ts stringList for roles). */
 const MAX_ROLE_LENGTH = 80;
 
-type LevelShape = { afterMinutes: number; contactIds: string[]; roleTargets: string[]; channelIds: string[] };
+type LevelShape = {
+  afterMinutes: number;
+  contactIds: string[];
+  roleTargets: string[];
+  channelIds: string[];
+  scheduleIds: string[];
+};
 const levelKey = (levels: LevelShape[]) =>
   JSON.stringify(
-    levels.map((l) => ({ ...l, contactIds: [...l.contactIds].sort(), channelIds: [...l.channelIds].sort() })),
+    levels.map((l) => ({
+      ...l,
+      contactIds: [...l.contactIds].sort(),
+      channelIds: [...l.channelIds].sort(),
+      scheduleIds: [...l.scheduleIds].sort(),
+    })),
   );
 
 export async function importEscalation(
@@ -181,9 +225,23 @@ export async function importEscalation(
         `two levels fire at ${level.afterMinutes} min: give each level its own time`,
       );
     seen.add(level.afterMinutes);
-    const shape: LevelShape = { afterMinutes: level.afterMinutes, contactIds: [], roleTargets: [], channelIds: [] };
-    if (level.targets.length === 0)
-      ctx.problem(`${path}[${i}].targets`, `level ${level.level} pages no one: name a contact or an on-call role`);
+    const shape: LevelShape = {
+      afterMinutes: level.afterMinutes,
+      contactIds: [],
+      roleTargets: [],
+      channelIds: [],
+      scheduleIds: [],
+    };
+    if (level.targets.length === 0 && !level.schedules?.length)
+      ctx.problem(
+        `${path}[${i}].targets`,
+        `level ${level.level} pages no one: name a contact, an on-call role or a schedule`,
+      );
+    for (const [k, name] of (level.schedules ?? []).entries()) {
+      const scheduleId = people.schedule(name);
+      if (scheduleId) shape.scheduleIds.push(scheduleId);
+      else ctx.problem(`${path}[${i}].schedules[${k}]`, `no schedule "${name}" in Lifeboat or in the plan's schedules`);
+    }
     for (const [k, target] of level.targets.entries()) {
       const resolved = people.target(target, system.contacts);
       if ("contactId" in resolved) shape.contactIds.push(resolved.contactId);
@@ -203,18 +261,24 @@ export async function importEscalation(
   }
   const current = await ctx.tx.escalationPolicy.findUnique({
     where: { systemId: system.id },
-    include: { levels: { orderBy: { position: "asc" }, include: { contacts: true, channels: true } } },
+    include: {
+      levels: { orderBy: { position: "asc" }, include: { contacts: true, channels: true, schedules: true } },
+    },
   });
   const stored: LevelShape[] = (current?.levels ?? []).map((l) => ({
     afterMinutes: l.afterMinutes,
     contactIds: l.contacts.map((c) => c.contactId),
     roleTargets: l.roleTargets,
     channelIds: l.channels.map((c) => c.channelId),
+    scheduleIds: l.schedules.map((s) => s.scheduleId),
   }));
   const label = `${system.name} escalation`;
   // Say which targets are contacts and which are on-call roles: a misspelt contact silently paging "a role" is a trap.
   const details = levels.map((l) => {
-    const targets = l.targets.map((t) => ("contactId" in people.target(t, system.contacts) ? t : `role "${t}"`));
+    const targets = [
+      ...l.targets.map((t) => ("contactId" in people.target(t, system.contacts) ? t : `role "${t}"`)),
+      ...(l.schedules ?? []).map((name) => `on call of "${name}"`),
+    ];
     return `level ${l.level} after ${l.afterMinutes} min: ${targets.join(", ") || "—"}${l.channels?.length ? ` via ${l.channels.join(", ")}` : " (no channel yet: nobody is paged until one is added)"}`;
   });
   if (current && levelKey(stored) === levelKey(wanted)) {
@@ -242,6 +306,7 @@ export async function importEscalation(
         roleTargets: level.roleTargets,
         contacts: { create: [...new Set(level.contactIds)].map((contactId) => ({ contactId })) },
         channels: { create: [...new Set(level.channelIds)].map((channelId) => ({ channelId })) },
+        schedules: { create: [...new Set(level.scheduleIds)].map((scheduleId) => ({ scheduleId })) },
       },
     });
   }
