@@ -37,7 +37,8 @@ function schedulesFromArgs(argv: readonly string[]): number {
   const at = argv.indexOf("--schedules");
   if (at < 0) return DEFAULT_SCHEDULES;
   const n = Number(argv[at + 1]);
-  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new Error("--schedules takes a whole number from 1 to 100000");
+  if (!Number.isInteger(n) || n < 1 || n > 100_000)
+    throw new Error("--schedules takes a whole number from 1 to 100000");
   return n;
 }
 

@@ -73,7 +73,7 @@ function layerArb(windowFrom: number, restricted: boolean | undefined = undefine
       handoffTime: r.handoffTime,
       shiftLength: r.unit === "hours" ? r.hours : r.length,
       shiftUnit: r.unit,
-      restrictions: r.restrictions,
+      restrictions: [...r.restrictions],
       memberIds: r.memberIds,
     }));
 }

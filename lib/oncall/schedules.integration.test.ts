@@ -10,15 +10,14 @@ import { overrideFieldsSchema, scheduleFieldsSchema, updateScheduleSchema } from
 let t: TestDatabase;
 const alice = { system: "alice" };
 const bob = { system: "bob" };
-let ana: string, ben: string, cho: string;
+let ana = "",
+  ben = "",
+  cho = "";
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  [ana, ben, cho] = await Promise.all(
-    ["Ana", "Ben", "Cho"].map((name) =>
-      t.db.contact.create({ data: { name }, select: { id: true } }).then((c) => c.id),
-    ),
-  );
+  const create = (name: string) => t.db.contact.create({ data: { name }, select: { id: true } }).then((c) => c.id);
+  [ana, ben, cho] = await Promise.all([create("Ana"), create("Ben"), create("Cho")]);
 });
 
 const fields = (name: string) =>

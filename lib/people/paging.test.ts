@@ -4,7 +4,7 @@ import { levelContacts, pagingSchedule, resolvePolicy, whoIsPagedAt } from "./pa
 import { channels, contacts, NOW, policy, ready } from "./test-fixtures";
 
 const summary = (pages: ReturnType<typeof pagingSchedule>) =>
-  pages.map((p) => `${p.at} L${p.level} ${p.channel.id}:${p.contact?.id ?? "room"}${p.reachable ? "" : "!"}`);
+  pages.map((p) => `${p.at} L${p.level} ${p.channel?.id ?? "-"}:${p.contact?.id ?? "room"}${p.reachable ? "" : "!"}`);
 
 describe("paging simulator", () => {
   it("targets named contacts plus everyone filling a role (case-insensitive)", () => {
@@ -30,10 +30,10 @@ describe("paging simulator", () => {
       "75 L2 mail:aws!",
       "90 L3 mail:cio",
     ]);
-    expect(schedule.find((p) => p.contact?.id === "ben" && p.channel.id === "sms")?.problem).toBe(
+    expect(schedule.find((p) => p.contact?.id === "ben" && p.channel?.id === "sms")?.problem).toBe(
       "Ben Lead has no phone",
     );
-    expect(schedule.find((p) => p.channel.id === "slack")?.address).toBe("https://hooks.slack.example/…");
+    expect(schedule.find((p) => p.channel?.id === "slack")?.address).toBe("https://hooks.slack.example/…");
   });
 
   it("answers 'who has been paged at T+N' and what comes next", () => {
@@ -46,7 +46,7 @@ describe("paging simulator", () => {
 
   it("marks every email page unreachable when SMTP is not configured", () => {
     const pages = pagingSchedule({ ...policy, repeatTimes: 0 }, contacts, channels, channelReadiness(false)).filter(
-      (p) => p.channel.id === "mail",
+      (p) => p.channel?.id === "mail",
     );
     expect(pages.every((p) => !p.reachable && p.problem === "Email needs SMTP settings (SMTP_URL)")).toBe(true);
   });

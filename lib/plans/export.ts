@@ -272,9 +272,7 @@ export async function exportPlan(db: Reader, options: { system?: string } = {}):
                 ...level.roleTargets,
               ],
               channels: level.channels.length ? level.channels.map((c) => c.channel.name).sort(byName) : undefined,
-              schedules: level.schedules.length
-                ? level.schedules.map((s) => s.schedule.name).sort(byName)
-                : undefined,
+              schedules: level.schedules.length ? level.schedules.map((s) => s.schedule.name).sort(byName) : undefined,
             }),
           )
         : undefined,

@@ -44,7 +44,10 @@ const onCall: Plan = {
           handoffTime: "08:00",
           shiftLength: 12,
           shiftUnit: "hours",
-          restrictions: [{ days: "weekdays", from: "09:00", to: "17:00" }, { days: ["Sat"], from: "10:00", to: "12:00" }],
+          restrictions: [
+            { days: "weekdays", from: "09:00", to: "17:00" },
+            { days: ["Sat"], from: "10:00", to: "12:00" },
+          ],
           members: ["carol@dba.test"],
         },
       ],

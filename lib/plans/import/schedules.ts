@@ -16,7 +16,11 @@ const DAY_WORDS: Record<string, number[]> = {
 };
 const START = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$/;
 const EVERY = /^(\d{1,4})\s*(hours?|h|days?|d|weeks?|w)$/i;
-const EVERY_WORDS: Record<string, [number, string]> = { hourly: [1, "hours"], daily: [1, "days"], weekly: [1, "weeks"] };
+const EVERY_WORDS: Record<string, [number, string]> = {
+  hourly: [1, "hours"],
+  daily: [1, "days"],
+  weekly: [1, "weeks"],
+};
 const UNIT: Record<string, "hours" | "days" | "weeks"> = { h: "hours", d: "days", w: "weeks" };
 /** An override's instant must say its zone: "2026-12-24 18:00" alone would be read in the server's zone. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -91,7 +95,10 @@ export async function importSchedules(
         else ctx.problem(`${at}.layers[${l}].members[${m}]`, found.problem);
       }
       if (layer.start && !START.test(layer.start))
-        ctx.problem(`${at}.layers[${l}].start`, `"${layer.start}" is no local date and time such as "2026-12-07 09:00"`);
+        ctx.problem(
+          `${at}.layers[${l}].start`,
+          `"${layer.start}" is no local date and time such as "2026-12-07 09:00"`,
+        );
       else if (!layer.start && !(layer.startDate && layer.handoffTime))
         ctx.problem(`${at}.layers[${l}].start`, 'is required: the first handoff, e.g. "2026-12-07 09:00"');
       if (layer.every && !EVERY_WORDS[layer.every.trim().toLowerCase()] && !EVERY.test(layer.every.trim()))
@@ -140,7 +147,9 @@ export async function importSchedules(
     }));
     const description = schedule.description === undefined ? current?.description : fields.description;
     const details = [
-      ...(current && current.timeZone !== fields.timeZone ? [`timeZone: ${current.timeZone} → ${fields.timeZone}`] : []),
+      ...(current && current.timeZone !== fields.timeZone
+        ? [`timeZone: ${current.timeZone} → ${fields.timeZone}`]
+        : []),
       ...(current && description !== current.description ? ["description changed"] : []),
       ...(layersKey(stored) !== layersKey(fields.layers)
         ? schedule.layers.map(
@@ -224,7 +233,10 @@ async function importOverrides(
     if (replaces && "problem" in replaces) ctx.problem(`${path}.replaces`, replaces.problem);
     for (const key of ["from", "to"] as const)
       if (!INSTANT.test(override[key]))
-        ctx.problem(`${path}.${key}`, `"${override[key]}" is no date and time with its zone, e.g. 2026-12-24T18:00:00Z`);
+        ctx.problem(
+          `${path}.${key}`,
+          `"${override[key]}" is no date and time with its zone, e.g. 2026-12-24T18:00:00Z`,
+        );
     if (ctx.problems.length > before) continue;
     const parsed = overrideFieldsSchema.safeParse({
       scheduleId,
