@@ -34,6 +34,7 @@ export const SECTIONS = {
     label: "People",
     tabs: [
       { href: "/people", label: "Contacts", also: ["/people/contacts"] },
+      { href: "/people/schedules", label: "Schedules", activePrefix: "/people/schedules" },
       { href: "/people/policies", label: "Escalation", activePrefix: "/people/policies" },
       { href: "/people/matrix", label: "Notification matrix" },
       { href: "/people/channels", label: "Channels" },

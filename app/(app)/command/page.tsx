@@ -1,3 +1,4 @@
+import { OnCallPanel } from "@/components/oncall/on-call-panel";
 import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { BoardFilterForm } from "@/components/incidents/board-filter-form";
@@ -7,6 +8,7 @@ import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { boardHref, hasFilters, parseBoardFilters } from "@/lib/incidents/board-filters";
 import { BOARD_LIMIT, findDashboard } from "@/lib/incidents/dashboard";
+import { findScheduleSummaries } from "@/lib/oncall/views";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +19,10 @@ export default async function CommandPage({
 }) {
   const { user, db } = await requirePage("incidents.read", "/command");
   const filters = parseBoardFilters(await searchParams);
-  const { board, systems, activity } = await findDashboard(db, { filters, userId: user.id });
+  const [{ board, systems, activity }, onCall] = await Promise.all([
+    findDashboard(db, { filters, userId: user.id }),
+    findScheduleSummaries(db),
+  ]);
   const canDeclare = can(user.role, "incidents.respond");
   const query = boardHref(filters).split("?")[1] ?? "";
   return (
@@ -28,6 +33,7 @@ export default async function CommandPage({
         actions={canDeclare && <LinkButton href="/incidents/new">Declare incident</LinkButton>}
       />
       <UnreachedIncidentsBanner db={db} />
+      <OnCallPanel schedules={onCall} />
       <BoardFilterForm filters={filters} systems={systems} />
       {/* Keyed by the filters: other filters are another board, starting from what the server read for them. */}
       <CommandBoard

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ContactOnCall } from "@/components/oncall/contact-on-call";
 import { ContactForm } from "@/components/people/contact-form";
 import { DeleteContactButton } from "@/components/people/delete-contact-button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
+import { findContactOnCall } from "@/lib/oncall/views";
 import { findContactUsage } from "@/lib/people/contacts";
 import { findContact } from "@/lib/people/queries";
 import { isStale } from "@/lib/people/model";
@@ -14,7 +16,11 @@ export const metadata: Metadata = { title: "Contact" };
 export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { user, db } = await requirePage("people.read", `/people/contacts/${id}`);
-  const [contact, usage] = await Promise.all([findContact(db, id), findContactUsage(db, id)]);
+  const [contact, usage, onCall] = await Promise.all([
+    findContact(db, id),
+    findContactUsage(db, id),
+    findContactOnCall(db, id),
+  ]);
   if (!contact) notFound();
   const usedBy = usage.map((u) => `${u.policyName} (level ${u.level})`);
   const confirmed = contact.confirmedAt ? contact.confirmedAt.toISOString().slice(0, 10) : "never";
@@ -42,6 +48,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             <dd>{usedBy.join(", ") || "no policy by name"}</dd>
           </dl>
         </Card>
+        <ContactOnCall contactId={contact.id} onCall={onCall} canEdit={false} />
       </>
     );
   }
@@ -53,6 +60,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
         actions={<DeleteContactButton id={contact.id} version={contact.version} name={contact.name} usedBy={usedBy} />}
       />
       <ContactForm initial={contact} />
+      <ContactOnCall contactId={contact.id} onCall={onCall} canEdit />
     </>
   );
 }
