@@ -159,6 +159,22 @@ export async function deleteContact(db: Db, actor: AuditActor, input: { id: stri
             userMessage: `${before.name} is still paged by ${usage.map((u) => `${u.policyName} (level ${u.level})`).join(", ")}. Remove them there first.`,
           });
         }
+        // A layer seat or an override taken would fail the foreign key (Restrict) as a bare 500: name the schedules.
+        const seats = await tx.onCallSchedule.findMany({
+          where: {
+            OR: [
+              { layers: { some: { members: { some: { contactId: input.id } } } } },
+              { overrides: { some: { contactId: input.id } } },
+            ],
+          },
+          select: { name: true },
+          orderBy: { name: "asc" },
+        });
+        if (seats.length > 0) {
+          throw new AppError("CONFLICT", {
+            userMessage: `${before.name} is on call (a rotation or an override) in the schedules ${seats.map((s) => s.name).join(", ")}. Remove them there first.`,
+          });
+        }
       },
       remove: () => tx.contact.deleteMany({ where: { id: input.id, version: input.version } }),
     });

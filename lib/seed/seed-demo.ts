@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db/client";
 import { seedBackups } from "./seed-backups";
 import { seedIncidents } from "./seed-incidents";
+import { seedOnCall } from "./seed-oncall";
 import { seedRecovery } from "./seed-recovery";
 import {
   DEMO_CHANNELS,
@@ -87,7 +88,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
         );
         await tx.serviceDependency.createMany({ data: edges });
       }
-      await seedPeople(tx);
+      await seedOnCall(tx, await seedPeople(tx));
       await seedBackups(tx, serviceIds);
       await seedIncidents(tx, serviceIds, userIds.get("commander")!);
       await seedRecovery(tx);
@@ -170,4 +171,5 @@ async function seedPeople(tx: Tx) {
     entityId: "default",
     after: { rules: DEMO_MATRIX.length, version: 1 },
   });
+  return contactIds;
 }
