@@ -24,7 +24,7 @@ export type EditableLayer = {
   restrictions: { days: number[]; from: string; to: string }[];
   memberIds: string[];
 };
-export type EditableSchedule = {
+type EditableSchedule = {
   id?: string;
   version?: number;
   name: string;

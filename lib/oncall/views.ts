@@ -7,7 +7,7 @@ import { finalShifts, layerPieces, nowAndNext, type Shift } from "./rotation";
 
 const DAY_MS = 86_400_000;
 /** How far the timeline and "next" look ahead. */
-export const TIMELINE_DAYS = 14;
+const TIMELINE_DAYS = 14;
 
 /** Contact names by id (a deleted contact is simply missing). */
 async function contactNames(db: Reader, ids: Iterable<string>) {
@@ -48,11 +48,11 @@ export async function findScheduleSummaries(db: Reader, now: Date = new Date()) 
 
 export type ScheduleSummary = Awaited<ReturnType<typeof findScheduleSummaries>>[number];
 
-export type TimelineBar = { start: Date; end: Date; contactId: string; name: string; override?: boolean };
+type TimelineBar = { start: Date; end: Date; contactId: string; name: string; override?: boolean };
 export type TimelineRow = { key: string; label: string; bars: TimelineBar[] };
 
 /** The rows of a schedule's timeline over [from, from + days): each layer (highest first), then the final row. */
-export function timelineRows(rotation: ScheduleRotation, from: Date, days = TIMELINE_DAYS) {
+function timelineRows(rotation: ScheduleRotation, from: Date, days = TIMELINE_DAYS) {
   const to = new Date(from.getTime() + days * DAY_MS);
   const layers = [...rotation.layers]
     .sort((a, b) => b.position - a.position)

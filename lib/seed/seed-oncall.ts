@@ -8,7 +8,7 @@ import { layerSchema } from "@/lib/oncall/schemas";
 const SEED_ACTOR = { system: "demo-seed" };
 
 /** Layers lowest first, members by demo contact key (lib/seed/demo-plans.ts DEMO_CONTACTS). */
-export const DEMO_SCHEDULE = {
+const DEMO_SCHEDULE = {
   name: "Platform primary",
   description: "Weekly primary on-call for the platform team; business hours covered by the day rota.",
   timeZone: "Europe/Berlin",
