@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 import { randomBytes } from "node:crypto";
 import { signInViaApi } from "./support/auth";
 import { createTestUser, db } from "./support/db";
+import { MIN_TARGET, measurePhone, PHONE } from "./support/phone";
 import { callServerAction } from "./support/server-action";
 
 const ZONE = "Europe/Berlin";
@@ -167,4 +168,27 @@ test("a viewer sees schedules and who is on call but cannot edit; a forged overr
   );
   expect(forged.text).toContain("Your role does not allow this.");
   expect(await count()).toBe(before);
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
+
+  test("the schedule list and a schedule's page (editor, timeline, overrides) fit 390 px with 44 px targets", async ({
+    page,
+  }) => {
+    const commander = await createTestUser("commander", "phone-schedules");
+    await signInViaApi(page, commander.email, commander.password);
+    await page.goto("/people/schedules");
+    await page.getByRole("link", { name: "Platform primary" }).click();
+    await expect(page.getByTestId("schedule-timeline")).toBeVisible();
+    for (const path of ["/people/schedules", new URL(page.url()).pathname]) {
+      await page.goto(path);
+      const { scrollWidth, innerWidth, targets, sticksOut } = await measurePhone(page);
+      const small = targets.filter((t) => t.width < MIN_TARGET - 0.05 || t.height < MIN_TARGET - 0.05);
+      console.log(`[phone] ${path}: ${scrollWidth} px wide, ${targets.length} tap targets, ${small.length} small`);
+      expect(scrollWidth, `${path} scrolls sideways: ${sticksOut.join("; ")}`).toBeLessThanOrEqual(PHONE.width);
+      expect(innerWidth).toBe(PHONE.width);
+      expect(small, `${path}: tap targets under ${MIN_TARGET} px`).toEqual([]);
+    }
+  });
 });

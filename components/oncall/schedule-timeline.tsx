@@ -32,7 +32,7 @@ export function ScheduleTimeline(props: { from: Date; to: Date; timeZone: string
 
   return (
     <div data-testid="schedule-timeline" className="space-y-1 text-xs">
-      <div className="relative ml-20 h-4 text-slate-500" aria-hidden>
+      <div className="relative ml-20 h-4 overflow-hidden text-slate-500" aria-hidden>
         {days.map((d, i) =>
           i % 2 === 0 ? (
             <span key={d.at} className="absolute -translate-x-1/2 whitespace-nowrap" style={{ left: pct(d.at) }}>
