@@ -9,10 +9,17 @@ import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { fieldError, FormErrors, nestedErrors } from "@/components/ui/form-errors";
 import { TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
+import { TargetPicker } from "./target-picker";
 
 type Option = { id: string; name: string };
 type ChannelOption = Option & { type: string; ready: boolean };
-type EditableLevel = { afterMinutes: number; contactIds: string[]; roleTargets: string[]; channelIds: string[] };
+type EditableLevel = {
+  afterMinutes: number;
+  contactIds: string[];
+  roleTargets: string[];
+  channelIds: string[];
+  scheduleIds: string[];
+};
 export type EditablePolicy = {
   id?: string;
   version?: number;
@@ -25,13 +32,21 @@ export type EditablePolicy = {
   levels: EditableLevel[];
 };
 
-type Row = { key: number; afterMinutes: string; contactIds: string[]; roles: string; channelIds: string[] };
+type Row = {
+  key: number;
+  afterMinutes: string;
+  contactIds: string[];
+  scheduleIds: string[];
+  roles: string;
+  channelIds: string[];
+};
 
 let nextKey = 1;
 const toRow = (level: EditableLevel): Row => ({
   key: nextKey++,
   afterMinutes: String(level.afterMinutes),
   contactIds: level.contactIds,
+  scheduleIds: level.scheduleIds,
   roles: level.roleTargets.join(", "),
   channelIds: level.channelIds,
 });
@@ -40,11 +55,12 @@ const toRow = (level: EditableLevel): Row => ({
 export function PolicyEditor(props: {
   policy: EditablePolicy;
   contacts: Option[];
+  schedules: Option[];
   channels: ChannelOption[];
   systems: Option[];
   canEdit: boolean;
 }) {
-  const { policy, contacts, channels, systems, canEdit } = props;
+  const { policy, contacts, schedules, channels, systems, canEdit } = props;
   const router = useRouter();
   const [rows, setRows] = useState<Row[]>(() => policy.levels.map(toRow));
   const [attach, setAttach] = useState(
@@ -55,7 +71,6 @@ export function PolicyEditor(props: {
   });
   const update = useAction(updatePolicyAction, { onSuccess: () => router.refresh() });
   const { result, isExecuting } = policy.id ? update : create;
-  const contactName = new Map(contacts.map((c) => [c.id, c.name]));
 
   const change = (key: number, patch: Partial<Row>) =>
     setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -81,6 +96,7 @@ export function PolicyEditor(props: {
       levels: rows.map((r) => ({
         afterMinutes: r.afterMinutes as unknown as number,
         contactIds: r.contactIds,
+        scheduleIds: r.scheduleIds,
         roleTargets: r.roles
           .split(",")
           .map((s) => s.trim())
@@ -158,6 +174,7 @@ export function PolicyEditor(props: {
                   <th className="py-2 pr-2">Level</th>
                   <th className="py-2 pr-2">After (min)</th>
                   <th className="py-2 pr-2">Contacts</th>
+                  <th className="py-2 pr-2">Schedules (on call)</th>
                   <th className="py-2 pr-2">Roles</th>
                   <th className="py-2 pr-2">Channels</th>
                   <th className="py-2" />
@@ -177,41 +194,24 @@ export function PolicyEditor(props: {
                       />
                     </td>
                     <td className="py-2 pr-2">
-                      <ul className="mb-1 flex flex-wrap gap-1">
-                        {row.contactIds.map((id) => (
-                          <li key={id} className="flex items-center gap-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs">
-                            {contactName.get(id) ?? "unknown contact"}
-                            {canEdit && (
-                              <button
-                                type="button"
-                                aria-label={`Remove ${contactName.get(id)} from level ${index + 1}`}
-                                onClick={() => change(row.key, { contactIds: row.contactIds.filter((c) => c !== id) })}
-                              >
-                                ×
-                              </button>
-                            )}
-                          </li>
-                        ))}
-                      </ul>
-                      {canEdit && (
-                        <Select
-                          aria-label={`Add a contact to level ${index + 1}`}
-                          value=""
-                          onChange={(e) =>
-                            e.target.value && change(row.key, { contactIds: [...row.contactIds, e.target.value] })
-                          }
-                          className="w-44"
-                        >
-                          <option value="">+ contact</option>
-                          {contacts
-                            .filter((c) => !row.contactIds.includes(c.id))
-                            .map((c) => (
-                              <option key={c.id} value={c.id}>
-                                {c.name}
-                              </option>
-                            ))}
-                        </Select>
-                      )}
+                      <TargetPicker
+                        level={index + 1}
+                        noun="contact"
+                        options={contacts}
+                        chosen={row.contactIds}
+                        canEdit={canEdit}
+                        onChange={(contactIds) => change(row.key, { contactIds })}
+                      />
+                    </td>
+                    <td className="py-2 pr-2">
+                      <TargetPicker
+                        level={index + 1}
+                        noun="schedule"
+                        options={schedules}
+                        chosen={row.scheduleIds}
+                        canEdit={canEdit}
+                        onChange={(scheduleIds) => change(row.key, { scheduleIds })}
+                      />
                     </td>
                     <td className="py-2 pr-2">
                       <Input
@@ -292,6 +292,7 @@ export function PolicyEditor(props: {
                   toRow({
                     afterMinutes: last ? Number(last.afterMinutes) + 15 : 0,
                     contactIds: [],
+                    scheduleIds: [],
                     roleTargets: [],
                     channelIds: last?.channelIds ?? [],
                   }),

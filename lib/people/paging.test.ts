@@ -138,6 +138,7 @@ describe("schedule targets and contact rules", () => {
       onCall,
     });
     expect(asked).toEqual([10]);
+    expect(pages[0]!.schedule).toEqual({ id: "primary", name: "Payments primary", onCallAt: 10 });
     expect(summary(pages)).toEqual(["10 L1 sms:ana", "10 L1 slack:room", "12 L1 voice:ana", "15 L1 mail:ana"]);
     expect(pages.filter((p) => p.contact).every((p) => p.schedule?.name === "Payments primary")).toBe(true);
   });

@@ -6,7 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { findContactUsage } from "@/lib/people/contacts";
-import { findContact } from "@/lib/people/queries";
+import { findContact, findPersonChannelOptions } from "@/lib/people/queries";
 import { isStale } from "@/lib/people/model";
 
 export const metadata: Metadata = { title: "Contact" };
@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: "Contact" };
 export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { user, db } = await requirePage("people.read", `/people/contacts/${id}`);
-  const [contact, usage] = await Promise.all([findContact(db, id), findContactUsage(db, id)]);
+  const [contact, usage, channels] = await Promise.all([
+    findContact(db, id),
+    findContactUsage(db, id),
+    findPersonChannelOptions(db),
+  ]);
   if (!contact) notFound();
   const usedBy = usage.map((u) => `${u.policyName} (level ${u.level})`);
   const confirmed = contact.confirmedAt ? contact.confirmedAt.toISOString().slice(0, 10) : "never";
@@ -52,7 +56,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
         description={`Details last confirmed: ${confirmed}`}
         actions={<DeleteContactButton id={contact.id} version={contact.version} name={contact.name} usedBy={usedBy} />}
       />
-      <ContactForm initial={contact} />
+      <ContactForm initial={contact} channels={channels} />
     </>
   );
 }
