@@ -21,7 +21,7 @@ export type Page = {
 };
 
 /** Who is on call on a schedule at T+minute (contact id, or null for a gap). */
-export type OnCallResolver = (scheduleId: string, minute: number) => string | null;
+type OnCallResolver = (scheduleId: string, minute: number) => string | null;
 
 export type ScheduleOptions = {
   /** Schedule names for display. */
