@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { fieldError, FormErrors, nestedErrors } from "@/components/ui/form-errors";
 import { TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
-import { TargetPicker } from "./target-picker";
+import { PolicyLevelRow, type LevelRow as Row } from "./policy-level-row";
 
 type Option = { id: string; name: string };
 type ChannelOption = Option & { type: string; ready: boolean };
@@ -30,15 +30,6 @@ export type EditablePolicy = {
   repeatTimes: number;
   repeatAfterMinutes: number;
   levels: EditableLevel[];
-};
-
-type Row = {
-  key: number;
-  afterMinutes: string;
-  contactIds: string[];
-  scheduleIds: string[];
-  roles: string;
-  channelIds: string[];
 };
 
 let nextKey = 1;
@@ -182,101 +173,19 @@ export function PolicyEditor(props: {
               </thead>
               <tbody className="divide-y divide-slate-100 align-top">
                 {rows.map((row, index) => (
-                  <tr key={row.key} data-testid={`level-${index + 1}`}>
-                    <td className="py-2 pr-2 font-medium">{index + 1}</td>
-                    <td className="py-2 pr-2">
-                      <Input
-                        aria-label={`Level ${index + 1} after minutes`}
-                        className="w-20"
-                        inputMode="numeric"
-                        value={row.afterMinutes}
-                        onChange={(e) => change(row.key, { afterMinutes: e.target.value })}
-                      />
-                    </td>
-                    <td className="py-2 pr-2">
-                      <TargetPicker
-                        level={index + 1}
-                        noun="contact"
-                        options={contacts}
-                        chosen={row.contactIds}
-                        canEdit={canEdit}
-                        onChange={(contactIds) => change(row.key, { contactIds })}
-                      />
-                    </td>
-                    <td className="py-2 pr-2">
-                      <TargetPicker
-                        level={index + 1}
-                        noun="schedule"
-                        options={schedules}
-                        chosen={row.scheduleIds}
-                        canEdit={canEdit}
-                        onChange={(scheduleIds) => change(row.key, { scheduleIds })}
-                      />
-                    </td>
-                    <td className="py-2 pr-2">
-                      <Input
-                        aria-label={`Level ${index + 1} roles`}
-                        className="w-44"
-                        value={row.roles}
-                        placeholder="on-call engineer"
-                        onChange={(e) => change(row.key, { roles: e.target.value })}
-                      />
-                    </td>
-                    <td className="py-2 pr-2">
-                      <div className="flex flex-col gap-0.5">
-                        {channels.map((c) => (
-                          <label key={c.id} className="flex items-center gap-1 whitespace-nowrap text-xs">
-                            <input
-                              type="checkbox"
-                              aria-label={`Level ${index + 1} via ${c.name}`}
-                              checked={row.channelIds.includes(c.id)}
-                              onChange={(e) =>
-                                change(row.key, {
-                                  channelIds: e.target.checked
-                                    ? [...row.channelIds, c.id]
-                                    : row.channelIds.filter((x) => x !== c.id),
-                                })
-                              }
-                            />
-                            {c.name}
-                            {!c.ready && <span className="text-amber-700">(not ready)</span>}
-                          </label>
-                        ))}
-                      </div>
-                    </td>
-                    <td className="whitespace-nowrap py-2">
-                      {canEdit && (
-                        <>
-                          <Button
-                            type="button"
-                            variant="ghost"
-                            aria-label={`Move level ${index + 1} up`}
-                            disabled={index === 0}
-                            onClick={() => move(index, -1)}
-                          >
-                            ↑
-                          </Button>
-                          <Button
-                            type="button"
-                            variant="ghost"
-                            aria-label={`Move level ${index + 1} down`}
-                            disabled={index === rows.length - 1}
-                            onClick={() => move(index, 1)}
-                          >
-                            ↓
-                          </Button>
-                          <Button
-                            type="button"
-                            variant="ghost"
-                            aria-label={`Remove level ${index + 1}`}
-                            onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
-                          >
-                            ✕
-                          </Button>
-                        </>
-                      )}
-                    </td>
-                  </tr>
+                  <PolicyLevelRow
+                    key={row.key}
+                    row={row}
+                    index={index}
+                    count={rows.length}
+                    contacts={contacts}
+                    schedules={schedules}
+                    channels={channels}
+                    canEdit={canEdit}
+                    change={change}
+                    move={move}
+                    remove={(key) => setRows((all) => all.filter((r) => r.key !== key))}
+                  />
                 ))}
               </tbody>
             </table>

@@ -20,6 +20,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
     findPersonChannelOptions(db),
   ]);
   if (!contact) notFound();
+  const channelName = new Map(channels.map((c) => [c.id, c.name]));
   const usedBy = usage.map((u) => `${u.policyName} (level ${u.level})`);
   const confirmed = contact.confirmedAt ? contact.confirmedAt.toISOString().slice(0, 10) : "never";
 
@@ -37,6 +38,12 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             <dd>{contact.phone ?? "—"}</dd>
             <dt className="text-slate-500">On-call roles</dt>
             <dd>{contact.roles.join(", ") || "—"}</dd>
+            <dt className="text-slate-500">Notification rules</dt>
+            <dd data-testid="contact-rules">
+              {contact.notificationRules
+                .map((r) => `${channelName.get(r.channelId) ?? "a removed channel"} at +${r.afterMinutes} min`)
+                .join(", ") || "none: the level's channels"}
+            </dd>
             <dt className="text-slate-500">Confirmed</dt>
             <dd>
               {confirmed}
