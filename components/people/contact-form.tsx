@@ -2,13 +2,14 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { createContactAction, updateContactAction } from "@/app/(app)/people/actions";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { fieldError } from "@/components/ui/form-errors";
+import { fieldError, nestedErrors } from "@/components/ui/form-errors";
 import { FormFooter } from "@/components/ui/form-footer";
 import { Textarea } from "@/components/ui/textarea";
-import { CHANNEL_TYPES } from "@/lib/people/schemas";
+import { NotificationRulesEditor, ruleRow, type RuleChannel } from "./notification-rules-editor";
 
 export type ContactFormValues = {
   id?: string;
@@ -19,7 +20,7 @@ export type ContactFormValues = {
   email: string | null;
   phone: string | null;
   roles: string[];
-  preferredChannels: string[];
+  notificationRules: { channelId: string; afterMinutes: number }[];
   external: boolean;
   organization: string;
   notes: string;
@@ -31,7 +32,7 @@ const splitList = (value: string) =>
     .map((v) => v.trim())
     .filter(Boolean);
 
-export function ContactForm({ initial }: { initial: ContactFormValues }) {
+export function ContactForm({ initial, channels }: { initial: ContactFormValues; channels: RuleChannel[] }) {
   const router = useRouter();
   const editing = Boolean(initial.id);
   const done = () => router.push("/people");
@@ -39,6 +40,7 @@ export function ContactForm({ initial }: { initial: ContactFormValues }) {
   const update = useAction(updateContactAction, { onSuccess: done });
   const { result, isExecuting } = editing ? update : create;
   const error = (f: string) => fieldError(result, f);
+  const [rules, setRules] = useState(() => initial.notificationRules.map(ruleRow));
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,7 +53,8 @@ export function ContactForm({ initial }: { initial: ContactFormValues }) {
       email: value("email"),
       phone: value("phone"),
       roles: splitList(value("roles")),
-      preferredChannels: form.getAll("preferredChannels").map(String) as (typeof CHANNEL_TYPES)[number][],
+      // preferredChannels follows the rules (the server derives it: the break-glass pack prints it).
+      rules: rules.map((r) => ({ channelId: r.channelId, afterMinutes: r.afterMinutes as unknown as number })),
       external: form.get("external") === "on",
       organization: value("organization"),
       notes: value("notes"),
@@ -94,25 +97,19 @@ export function ContactForm({ initial }: { initial: ContactFormValues }) {
         >
           <Input id="roles" name="roles" defaultValue={initial.roles.join(", ")} />
         </Field>
-        <fieldset className="space-y-1">
-          <legend className="text-sm font-medium text-slate-700">Preferred channels</legend>
-          <div className="flex flex-wrap gap-3 text-sm">
-            {CHANNEL_TYPES.map((type) => (
-              <label key={type} className="flex items-center gap-1">
-                <input
-                  type="checkbox"
-                  name="preferredChannels"
-                  value={type}
-                  defaultChecked={initial.preferredChannels.includes(type)}
-                />{" "}
-                {type}
-              </label>
-            ))}
-          </div>
-          <label className="flex items-center gap-1 pt-2 text-sm">
+        <div className="flex items-end pb-2">
+          <label className="flex items-center gap-1 text-sm">
             <input type="checkbox" name="external" defaultChecked={initial.external} /> External (outside the company)
           </label>
-        </fieldset>
+        </div>
+        <div className="sm:col-span-2">
+          <NotificationRulesEditor
+            rows={rules}
+            channels={channels}
+            errors={nestedErrors(result, "rules", (i) => `Notification rule ${i + 1}`)}
+            onChange={setRules}
+          />
+        </div>
         <div className="sm:col-span-2">
           <Field label="Notes" htmlFor="notes" error={error("notes")}>
             <Textarea id="notes" name="notes" rows={2} defaultValue={initial.notes} />

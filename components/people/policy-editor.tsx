@@ -9,10 +9,17 @@ import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { fieldError, FormErrors, nestedErrors } from "@/components/ui/form-errors";
 import { TIER_NAMES, TIERS } from "@/lib/inventory/tiers";
+import { PolicyLevelRow, type LevelRow as Row } from "./policy-level-row";
 
 type Option = { id: string; name: string };
 type ChannelOption = Option & { type: string; ready: boolean };
-type EditableLevel = { afterMinutes: number; contactIds: string[]; roleTargets: string[]; channelIds: string[] };
+type EditableLevel = {
+  afterMinutes: number;
+  contactIds: string[];
+  roleTargets: string[];
+  channelIds: string[];
+  scheduleIds: string[];
+};
 export type EditablePolicy = {
   id?: string;
   version?: number;
@@ -25,13 +32,12 @@ export type EditablePolicy = {
   levels: EditableLevel[];
 };
 
-type Row = { key: number; afterMinutes: string; contactIds: string[]; roles: string; channelIds: string[] };
-
 let nextKey = 1;
 const toRow = (level: EditableLevel): Row => ({
   key: nextKey++,
   afterMinutes: String(level.afterMinutes),
   contactIds: level.contactIds,
+  scheduleIds: level.scheduleIds,
   roles: level.roleTargets.join(", "),
   channelIds: level.channelIds,
 });
@@ -40,11 +46,12 @@ const toRow = (level: EditableLevel): Row => ({
 export function PolicyEditor(props: {
   policy: EditablePolicy;
   contacts: Option[];
+  schedules: Option[];
   channels: ChannelOption[];
   systems: Option[];
   canEdit: boolean;
 }) {
-  const { policy, contacts, channels, systems, canEdit } = props;
+  const { policy, contacts, schedules, channels, systems, canEdit } = props;
   const router = useRouter();
   const [rows, setRows] = useState<Row[]>(() => policy.levels.map(toRow));
   const [attach, setAttach] = useState(
@@ -55,7 +62,6 @@ export function PolicyEditor(props: {
   });
   const update = useAction(updatePolicyAction, { onSuccess: () => router.refresh() });
   const { result, isExecuting } = policy.id ? update : create;
-  const contactName = new Map(contacts.map((c) => [c.id, c.name]));
 
   const change = (key: number, patch: Partial<Row>) =>
     setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -81,6 +87,7 @@ export function PolicyEditor(props: {
       levels: rows.map((r) => ({
         afterMinutes: r.afterMinutes as unknown as number,
         contactIds: r.contactIds,
+        scheduleIds: r.scheduleIds,
         roleTargets: r.roles
           .split(",")
           .map((s) => s.trim())
@@ -158,6 +165,7 @@ export function PolicyEditor(props: {
                   <th className="py-2 pr-2">Level</th>
                   <th className="py-2 pr-2">After (min)</th>
                   <th className="py-2 pr-2">Contacts</th>
+                  <th className="py-2 pr-2">Schedules (on call)</th>
                   <th className="py-2 pr-2">Roles</th>
                   <th className="py-2 pr-2">Channels</th>
                   <th className="py-2" />
@@ -165,118 +173,19 @@ export function PolicyEditor(props: {
               </thead>
               <tbody className="divide-y divide-slate-100 align-top">
                 {rows.map((row, index) => (
-                  <tr key={row.key} data-testid={`level-${index + 1}`}>
-                    <td className="py-2 pr-2 font-medium">{index + 1}</td>
-                    <td className="py-2 pr-2">
-                      <Input
-                        aria-label={`Level ${index + 1} after minutes`}
-                        className="w-20"
-                        inputMode="numeric"
-                        value={row.afterMinutes}
-                        onChange={(e) => change(row.key, { afterMinutes: e.target.value })}
-                      />
-                    </td>
-                    <td className="py-2 pr-2">
-                      <ul className="mb-1 flex flex-wrap gap-1">
-                        {row.contactIds.map((id) => (
-                          <li key={id} className="flex items-center gap-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs">
-                            {contactName.get(id) ?? "unknown contact"}
-                            {canEdit && (
-                              <button
-                                type="button"
-                                aria-label={`Remove ${contactName.get(id)} from level ${index + 1}`}
-                                onClick={() => change(row.key, { contactIds: row.contactIds.filter((c) => c !== id) })}
-                              >
-                                ×
-                              </button>
-                            )}
-                          </li>
-                        ))}
-                      </ul>
-                      {canEdit && (
-                        <Select
-                          aria-label={`Add a contact to level ${index + 1}`}
-                          value=""
-                          onChange={(e) =>
-                            e.target.value && change(row.key, { contactIds: [...row.contactIds, e.target.value] })
-                          }
-                          className="w-44"
-                        >
-                          <option value="">+ contact</option>
-                          {contacts
-                            .filter((c) => !row.contactIds.includes(c.id))
-                            .map((c) => (
-                              <option key={c.id} value={c.id}>
-                                {c.name}
-                              </option>
-                            ))}
-                        </Select>
-                      )}
-                    </td>
-                    <td className="py-2 pr-2">
-                      <Input
-                        aria-label={`Level ${index + 1} roles`}
-                        className="w-44"
-                        value={row.roles}
-                        placeholder="on-call engineer"
-                        onChange={(e) => change(row.key, { roles: e.target.value })}
-                      />
-                    </td>
-                    <td className="py-2 pr-2">
-                      <div className="flex flex-col gap-0.5">
-                        {channels.map((c) => (
-                          <label key={c.id} className="flex items-center gap-1 whitespace-nowrap text-xs">
-                            <input
-                              type="checkbox"
-                              aria-label={`Level ${index + 1} via ${c.name}`}
-                              checked={row.channelIds.includes(c.id)}
-                              onChange={(e) =>
-                                change(row.key, {
-                                  channelIds: e.target.checked
-                                    ? [...row.channelIds, c.id]
-                                    : row.channelIds.filter((x) => x !== c.id),
-                                })
-                              }
-                            />
-                            {c.name}
-                            {!c.ready && <span className="text-amber-700">(not ready)</span>}
-                          </label>
-                        ))}
-                      </div>
-                    </td>
-                    <td className="whitespace-nowrap py-2">
-                      {canEdit && (
-                        <>
-                          <Button
-                            type="button"
-                            variant="ghost"
-                            aria-label={`Move level ${index + 1} up`}
-                            disabled={index === 0}
-                            onClick={() => move(index, -1)}
-                          >
-                            ↑
-                          </Button>
-                          <Button
-                            type="button"
-                            variant="ghost"
-                            aria-label={`Move level ${index + 1} down`}
-                            disabled={index === rows.length - 1}
-                            onClick={() => move(index, 1)}
-                          >
-                            ↓
-                          </Button>
-                          <Button
-                            type="button"
-                            variant="ghost"
-                            aria-label={`Remove level ${index + 1}`}
-                            onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
-                          >
-                            ✕
-                          </Button>
-                        </>
-                      )}
-                    </td>
-                  </tr>
+                  <PolicyLevelRow
+                    key={row.key}
+                    row={row}
+                    index={index}
+                    count={rows.length}
+                    contacts={contacts}
+                    schedules={schedules}
+                    channels={channels}
+                    canEdit={canEdit}
+                    change={change}
+                    move={move}
+                    remove={(key) => setRows((all) => all.filter((r) => r.key !== key))}
+                  />
                 ))}
               </tbody>
             </table>
@@ -292,6 +201,7 @@ export function PolicyEditor(props: {
                   toRow({
                     afterMinutes: last ? Number(last.afterMinutes) + 15 : 0,
                     contactIds: [],
+                    scheduleIds: [],
                     roleTargets: [],
                     channelIds: last?.channelIds ?? [],
                   }),

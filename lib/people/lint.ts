@@ -1,22 +1,26 @@
 // The matrix linter: problems that would make paging fail when it matters, shown where people edit.
 import { isStale, type ChannelReadiness, type PagingChannel, type PagingContact, type PagingPolicy } from "./model";
 import { firingOrder, levelContacts, pagingSchedule, resolvePolicy } from "./paging";
+import type { ScheduleRotation } from "@/lib/oncall/queries";
+import { lintSchedules, type ScheduleFinding } from "./lint-schedules";
 
-export type LintFinding = {
-  severity: "error" | "warning";
-  code:
-    | "tier1-system-without-policy"
-    | "level-unreachable"
-    | "same-people-as-previous-level"
-    | "phone-channel-without-phone"
-    | "levels-out-of-time-order"
-    | "stale-contact-on-tier1-path"
-    | "channel-not-ready";
-  message: string;
-  policyId?: string;
-  systemId?: string;
-  level?: number;
-};
+export type LintFinding =
+  | ScheduleFinding
+  | {
+      severity: "error" | "warning";
+      code:
+        | "tier1-system-without-policy"
+        | "level-unreachable"
+        | "same-people-as-previous-level"
+        | "phone-channel-without-phone"
+        | "levels-out-of-time-order"
+        | "stale-contact-on-tier1-path"
+        | "channel-not-ready";
+      message: string;
+      policyId?: string;
+      systemId?: string;
+      level?: number;
+    };
 
 export type LintInput = {
   policies: PagingPolicy[];
@@ -26,6 +30,8 @@ export type LintInput = {
   systems: { id: string; name: string; topTier: number | null }[];
   readiness: ChannelReadiness;
   now: Date;
+  /** On-call schedules with their rotations (levels may page them). */
+  schedules?: ScheduleRotation[];
 };
 
 export function lintMatrix(input: LintInput): LintFinding[] {
@@ -47,7 +53,7 @@ export function lintMatrix(input: LintInput): LintFinding[] {
     input.systems
       .filter((s) => s.topTier === 1)
       .map((s) => resolvePolicy(input.policies, { systemId: s.id, tier: 1 })?.id)
-      .filter(Boolean),
+      .filter((id): id is string => Boolean(id)),
   );
 
   for (const policy of input.policies) {
@@ -128,5 +134,10 @@ export function lintMatrix(input: LintInput): LintFinding[] {
       }
     }
   }
+  const tier1PolicyIds = new Set([
+    ...input.policies.filter((p) => p.tier === 1).map((p) => p.id),
+    ...tier1Policies,
+  ]);
+  findings.push(...lintSchedules({ ...input, schedules: input.schedules ?? [], tier1PolicyIds }));
   return findings;
 }

@@ -14,7 +14,7 @@ export type PagingContact = {
   rules?: ContactRule[];
 };
 
-export type ContactRule = { channelId: string; afterMinutes: number };
+type ContactRule = { channelId: string; afterMinutes: number };
 
 export type PagingChannel = { id: string; name: string; type: ChannelType; url: string | null; enabled: boolean };
 

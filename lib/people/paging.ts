@@ -12,8 +12,8 @@ export type Page = {
   /** Null on a schedule page not resolved yet: it becomes the on-call contact's pages when it fires. */
   channel: { id: string; name: string; type: PagingChannel["type"] } | null;
   contact: { id: string; name: string } | null;
-  /** The schedule that put the contact on this page (or the unresolved schedule target). */
-  schedule?: { id: string; name: string };
+  /** The schedule that put the contact on this page (or the unresolved schedule target); `onCallAt`: the minute asked. */
+  schedule?: { id: string; name: string; onCallAt?: number };
   /** Phone, email or masked URL; null when the contact has none for this channel. */
   address: string | null;
   reachable: boolean;
@@ -21,7 +21,7 @@ export type Page = {
 };
 
 /** Who is on call on a schedule at T+minute (contact id, or null for a gap). */
-export type OnCallResolver = (scheduleId: string, minute: number) => string | null;
+type OnCallResolver = (scheduleId: string, minute: number) => string | null;
 
 export type ScheduleOptions = {
   /** Schedule names for display. */
@@ -121,7 +121,7 @@ function pagesForLevel(
     if (paged.has(contact.id)) continue;
     paged.add(contact.id);
     const own = contactPages(base, contact, level.channelIds, channels, readiness);
-    pages.push(...own.map((p) => ({ ...p, schedule })));
+    pages.push(...own.map((p) => ({ ...p, schedule: { ...schedule, onCallAt: base.at } })));
   }
   // The level's webhooks post once (to a room, not a person), after the people's pages.
   for (const channelId of level.channelIds) {

@@ -21,6 +21,15 @@ export function findChannelOptions(db: Reader) {
   return db.notificationChannel.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
+/** The channels that reach a person (email, SMS, voice) for a contact's notification rules, by name. */
+export function findPersonChannelOptions(db: Reader) {
+  return db.notificationChannel.findMany({
+    where: { type: { not: "webhook" } },
+    select: { id: true, name: true, type: true },
+    orderBy: { name: "asc" },
+  });
+}
+
 /** Every escalation policy as { id, name }, by name. */
 export function findPolicyOptions(db: Reader) {
   return db.escalationPolicy.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });

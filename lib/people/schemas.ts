@@ -69,7 +69,7 @@ const stringList = (label: string) =>
     .transform((list) => [...new Set(list)]);
 
 /** One step of a contact's own paging: this channel, this many minutes after the level reaches them. */
-export const contactRuleSchema = z.object({
+const contactRuleSchema = z.object({
   channelId: id,
   afterMinutes: z.coerce
     .number({ error: "After must be a number of minutes" })

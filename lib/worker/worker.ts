@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { fireDueEscalations, sweepDueEscalations } from "@/lib/incidents/escalation";
 import { sendMatrixNotifications, type NotifyJob } from "@/lib/incidents/notify";
+import { sendHandoffNotices } from "@/lib/incidents/handoff-notices";
 import { env } from "@/lib/env";
 import { advanceRun, type Engine } from "@/lib/recovery/engine";
 import { recoverInterruptedSteps, requeueIdleRuns } from "@/lib/recovery/recover";
@@ -17,6 +18,8 @@ import { listenForWakes } from "@/lib/jobs/wake";
 
 /** A lost job or a worker that was down cannot leave a due page unsent for longer than this. */
 const SWEEP_MS = 30_000;
+/** How often schedules are checked for handoffs to tell (a notice comes at most this late). */
+const HANDOFF_MS = 60_000;
 /** How often interrupted recovery steps are looked for (a dead worker's lease runs out first). */
 const RECOVERY_SWEEP_MS = 5_000;
 /** Recovery runs a worker advances at once (each may wait on slow steps). */
@@ -76,6 +79,11 @@ export async function startWorker(db: Db, boss: PgBoss, options: { pollingInterv
   await sweep();
   const timer = setInterval(sweep, SWEEP_MS);
   timer.unref();
+  // Handoff notices: each schedule's handoffs are claimed under its row lock, so several workers are safe.
+  const handoffs = () =>
+    sendHandoffNotices(db).catch((error) => logger.warn({ err: error }, "handoff notices failed"));
+  const handoffTimer = setInterval(handoffs, HANDOFF_MS);
+  handoffTimer.unref();
   // The offline pack in BREAKGLASS_DIR follows every change (checked every 30 s; off when unset).
   const stopBreakglass = startBreakglassWriter(db);
   // Jobs committed by any process (an action, an alert, another worker) start at once, not at the next poll.
@@ -91,6 +99,7 @@ export async function startWorker(db: Db, boss: PgBoss, options: { pollingInterv
     await stopHeartbeat();
     await wakes?.close();
     clearInterval(timer);
+    clearInterval(handoffTimer);
     stopBreakglass();
     clearInterval(recoveryTimer);
     for (const queue of queues) {

@@ -40,7 +40,7 @@ export default async function OverviewPage() {
           <p className="mt-1 text-lg font-semibold">
             {paging === 0 ? "Nothing stops paging" : `${paging} problem(s) would stop paging`}
           </p>
-          <p className="text-xs text-slate-500">{findings.length - paging} warning(s)</p>
+          <p className="text-xs text-slate-500">{findings.filter((f) => f.severity === "warning").length} warning(s)</p>
         </Link>
         <Link href="/inventory" className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
           <p className="text-sm text-slate-500">Inventory</p>

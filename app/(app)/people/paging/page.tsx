@@ -33,8 +33,16 @@ function PageRows({ pages, testId }: { pages: Page[]; testId: string }) {
               {p.cycle > 0 && <span className="text-xs text-slate-500"> (repeat {p.cycle})</span>}
             </td>
             <td className="py-1">
-              {p.contact?.name ?? (p.schedule ? "nobody on call" : "the channel's room")}
-              {p.schedule && <span className="text-xs text-slate-500"> (on call for {p.schedule.name})</span>}
+              {p.schedule ? (
+                <span data-testid="schedule-target">
+                  {p.schedule.name} → {p.contact?.name ?? "nobody on call"}
+                  {p.contact && (
+                    <span className="text-xs text-slate-500"> (on call at T+{p.schedule.onCallAt ?? p.at}m)</span>
+                  )}
+                </span>
+              ) : (
+                (p.contact?.name ?? "the channel's room")
+              )}
             </td>
             <td className="py-1">
               {p.channel ? (

@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { findContactOnCall } from "@/lib/oncall/views";
 import { findContactUsage } from "@/lib/people/contacts";
-import { findContact } from "@/lib/people/queries";
+import { findContact, findPersonChannelOptions } from "@/lib/people/queries";
 import { isStale } from "@/lib/people/model";
 
 export const metadata: Metadata = { title: "Contact" };
@@ -16,12 +16,14 @@ export const metadata: Metadata = { title: "Contact" };
 export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { user, db } = await requirePage("people.read", `/people/contacts/${id}`);
-  const [contact, usage, onCall] = await Promise.all([
+  const [contact, usage, onCall, channels] = await Promise.all([
     findContact(db, id),
     findContactUsage(db, id),
     findContactOnCall(db, id),
+    findPersonChannelOptions(db),
   ]);
   if (!contact) notFound();
+  const channelName = new Map(channels.map((c) => [c.id, c.name]));
   const usedBy = usage.map((u) => `${u.policyName} (level ${u.level})`);
   const confirmed = contact.confirmedAt ? contact.confirmedAt.toISOString().slice(0, 10) : "never";
 
@@ -39,6 +41,12 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             <dd>{contact.phone ?? "—"}</dd>
             <dt className="text-slate-500">On-call roles</dt>
             <dd>{contact.roles.join(", ") || "—"}</dd>
+            <dt className="text-slate-500">Notification rules</dt>
+            <dd data-testid="contact-rules">
+              {contact.notificationRules
+                .map((r) => `${channelName.get(r.channelId) ?? "a removed channel"} at +${r.afterMinutes} min`)
+                .join(", ") || "none: the level's channels"}
+            </dd>
             <dt className="text-slate-500">Confirmed</dt>
             <dd>
               {confirmed}
@@ -59,7 +67,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
         description={`Details last confirmed: ${confirmed}`}
         actions={<DeleteContactButton id={contact.id} version={contact.version} name={contact.name} usedBy={usedBy} />}
       />
-      <ContactForm initial={contact} />
+      <ContactForm initial={contact} channels={channels} />
       <ContactOnCall contactId={contact.id} onCall={onCall} canEdit />
     </>
   );

@@ -2,15 +2,18 @@ import type { Metadata } from "next";
 import { ContactForm } from "@/components/people/contact-form";
 import { PageHeader } from "@/components/ui/card";
 import { requirePage } from "@/lib/auth/session";
+import { findPersonChannelOptions } from "@/lib/people/queries";
 
 export const metadata: Metadata = { title: "New contact" };
 
 export default async function NewContactPage() {
-  await requirePage("people.edit", "/people/contacts/new");
+  const { db } = await requirePage("people.edit", "/people/contacts/new");
+  const channels = await findPersonChannelOptions(db);
   return (
     <>
       <PageHeader title="New contact" />
       <ContactForm
+        channels={channels}
         initial={{
           name: "",
           title: "",
@@ -18,7 +21,7 @@ export default async function NewContactPage() {
           email: null,
           phone: null,
           roles: [],
-          preferredChannels: [],
+          notificationRules: [],
           external: false,
           organization: "",
           notes: "",

@@ -42,6 +42,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
       contactIds: l.contacts.map((c) => c.contact.id),
       roleTargets: l.roleTargets,
       channelIds: l.channels.map((c) => c.channel.id),
+      scheduleIds: l.schedules.map((s) => s.schedule.id),
     })),
   };
   return (

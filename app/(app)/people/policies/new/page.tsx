@@ -23,7 +23,9 @@ export default async function NewPolicyPage() {
           tier: null,
           repeatTimes: 1,
           repeatAfterMinutes: 30,
-          levels: [{ afterMinutes: 0, contactIds: [], roleTargets: ["on-call engineer"], channelIds: [] }],
+          levels: [
+            { afterMinutes: 0, contactIds: [], roleTargets: ["on-call engineer"], channelIds: [], scheduleIds: [] },
+          ],
         }}
       />
     </>
