@@ -26,7 +26,8 @@ export type RawBody = { ok: true; value: unknown } | { ok: false; response: Resp
 export async function readDeclaredBody(request: Request, declaration: BodyDeclaration): Promise<RawBody> {
   if ("schema" in declaration) return readJsonBody(request, declaration.maxBytes);
   const bytes = await readBytesBody(request, declaration.maxBytes);
-  if (bytes === null) return { ok: false, response: apiError(413, { error: declaration.text.tooLarge, field: "(body)" }) };
+  if (bytes === null)
+    return { ok: false, response: apiError(413, { error: declaration.text.tooLarge, field: "(body)" }) };
   try {
     return { ok: true, value: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
