@@ -66,7 +66,18 @@ async function pagingWorld() {
     await q(`INSERT INTO "EscalationLevelContact" ("levelId", "contactId") VALUES ($1, $2)`, [levelId, contact.id]);
     await q(`INSERT INTO "EscalationLevelChannel" ("levelId", "channelId") VALUES ($1, $2)`, [levelId, channelId]);
   }
-  return { systemId, ana, ben };
+  // Cleo is on no level: she is paged by hand (Page now), by SMS then by voice 5 minutes later (her own rules).
+  const cleo = { id: id(), name: `Cleo Park ${s}`, phone: phone() };
+  await q(`INSERT INTO "Contact" (id, name, phone, "updatedAt") VALUES ($1, $2, $3, now())`, [
+    cleo.id,
+    cleo.name,
+    cleo.phone,
+  ]);
+  await q(
+    `INSERT INTO "ContactNotificationRule" (id, "contactId", position, "channelId", "afterMinutes") VALUES ($1, $2, 1, $3, 0), ($4, $2, 2, $3, 5)`,
+    [id(), cleo.id, channelId, id()],
+  );
+  return { systemId, ana, ben, cleo };
 }
 
 async function declare(
@@ -146,6 +157,26 @@ test("a real page's link acknowledges without signing in; the commander sees it 
     { timeout: 5000 },
   );
 
+  // Add a responder to the acknowledged incident: Page now with a message; her first step goes out, only that.
+  await page.getByLabel("Who to page").selectOption({ label: world.cleo.name });
+  await page.getByLabel("Message", { exact: true }).fill("need a DBA on the ledger failover");
+  await page.getByRole("button", { name: "Page now" }).click();
+  await expect(page.getByTestId("page-now-done")).toHaveText(`Paging ${world.cleo.name} now.`);
+  await expect(page.getByTestId("timeline")).toContainText(
+    `${commander.email} paged ${world.cleo.name}: “need a DBA on the ledger failover”`,
+  );
+  const cleoSms = await smsFor(world.cleo.phone, incident.number);
+  expect(cleoSms.path).toMatch(/^\/p\//);
+  await expect
+    .poll(async () => {
+      const { rows } = await db().query(
+        `SELECT state, message FROM "EscalationPage" WHERE "incidentId" = $1 AND "contactId" = $2`,
+        [incident.id, world.cleo.id],
+      );
+      return rows;
+    })
+    .toEqual([{ state: "sent", message: `${commander.email}: “need a DBA on the ledger failover”` }]);
+
   // The same button again (a double tap, a re-sent form): "already used", no second line.
   const token = sms.path.split("/p/")[1]!;
   const replay = await onPhone.request.post(`/api/pages/${token}/acknowledge`, { maxRedirects: 0 });
@@ -185,6 +216,7 @@ test("SMS replies: a code from another number is refused, ESC works once, and a 
     });
 
   // Ana's code sent back from Ben's phone: refused, nothing happens.
+  const fired = await timelineCount(incident.id, "escalation_fired");
   const stolen = await reply({ from: world.ben.phone, text: `ESC ${sms.code}` });
   expect(stolen.status()).toBe(422);
   expect(await stolen.json()).toMatchObject({
@@ -192,7 +224,7 @@ test("SMS replies: a code from another number is refused, ESC works once, and a 
     field: "from",
     message: expect.stringContaining("was not sent to"),
   });
-  expect(await timelineCount(incident.id, "escalation_fired")).toBe(1);
+  expect(await timelineCount(incident.id, "escalation_fired")).toBe(fired);
 
   // A Twilio-style form from Ana's phone (spaces in the number, lower case, extra words): level 2 now.
   const esc = await reply(
