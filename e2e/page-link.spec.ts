@@ -266,4 +266,15 @@ test("SMS replies: a code from another number is refused, ESC works once, and a 
   expect(lateReply.status()).toBe(409);
   expect((await lateReply.json()).message).toBe(`INC-${incident.number} is resolved.`);
   expect(await timelineCount(incident.id, "acknowledged")).toBe(0);
+
+  // The commander's page of the resolved incident: no Acknowledge button, and `a` does nothing.
+  await page.goto(`/incidents/${incident.id}`);
+  await expect(page.getByTestId("incident-status")).toHaveText("Resolved");
+  await expect(page.getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("a");
+  await page.keyboard.press("?");
+  await expect(page.getByTestId("shortcut-help")).not.toContainText("acknowledge");
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  expect(await timelineCount(incident.id, "acknowledged")).toBe(0);
 });
