@@ -126,6 +126,8 @@ test("a real page's link acknowledges without signing in; the commander sees it 
   browser,
   baseURL,
 }) => {
+  // Two app servers, a worker and a real delivery per page: on a loaded 2-core machine this takes a while.
+  test.slow();
   const world = await pagingWorld();
   const commander = await createTestUser("commander", "page-link");
   const page = await (await browser.newContext()).newPage();
@@ -202,6 +204,8 @@ test("SMS replies: a code from another number is refused, ESC works once, and a 
   baseURL,
   request,
 }) => {
+  // Two app servers, a worker and a real delivery per page: on a loaded 2-core machine this takes a while.
+  test.slow();
   const world = await pagingWorld();
   const commander = await createTestUser("commander", "page-reply");
   const page = await (await browser.newContext()).newPage();
