@@ -16,8 +16,8 @@ import { env } from "@/lib/env";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/observability/request-id";
 import { CSP_HEADER, newNonce, pagePolicy } from "@/lib/security/csp";
 
-/** Pages anyone may see: sign-in and the public status page. */
-const PUBLIC_PAGES = /^\/(login|status)(\/|$)/;
+/** Pages anyone may see: sign-in, the public status page and a page link's page (the signed link is the credential). */
+const PUBLIC_PAGES = /^\/(login|status|p)(\/|$)/;
 
 export async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/")) return apiPathProblem(request) ?? NextResponse.next();

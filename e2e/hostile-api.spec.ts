@@ -27,7 +27,7 @@ import { rowsWithMarker, storedExactly } from "./support/stored";
 test.describe.configure({ mode: "default" });
 
 type Credentials =
-  | { kind: "token"; scope: "backups:write" | "alerts:write" | "plans:write" | "plans:read" | "read" }
+  | { kind: "token"; scope: "backups:write" | "alerts:write" | "plans:write" | "plans:read" | "read" | "pages:reply" }
   | { kind: "session" }
   | { kind: "csrf" }
   | { kind: "none" };
@@ -257,6 +257,34 @@ const CASES: Record<string, Case | { none: string; input: fc.Arbitrary<Sent>; cr
     runs: 10,
     input: pathSegment.map((s) => ({ method: "GET", path: `/api/calendar/contacts/${s}` })),
   },
+  // Page-link buttons with tokens nobody was given: always the 303 to "not valid", never a 5xx.
+  "app/api/pages/[token]/acknowledge/route.ts": {
+    credentials: { kind: "none" },
+    runs: 10,
+    input: pathSegment.map((s) => ({ method: "POST", path: `/api/pages/${s}/acknowledge` })),
+  },
+  "app/api/pages/[token]/escalate/route.ts": {
+    credentials: { kind: "none" },
+    runs: 10,
+    input: pathSegment.map((s) => ({ method: "POST", path: `/api/pages/${s}/escalate` })),
+  },
+  // SMS replies: hostile JSON and Twilio-style forms; a reply stores nothing of its own text either way.
+  "app/api/v1/pages/replies/route.ts": {
+    credentials: { kind: "token", scope: "pages:reply" },
+    runs: 20,
+    input: fc
+      .oneof(
+        bodies(["from", "text"], { from: "+14155550100", text: "ACK 7KQ2M9" }, 4 * KB),
+        fc.tuple(hostileString, hostileString).map(([from, text]) => ({
+          label: "form",
+          body: Buffer.from(
+            new URLSearchParams({ From: from.slice(0, 2000), Body: `ACK ${text.slice(0, 1000)}${MARK}` }).toString(),
+          ),
+          contentType: "application/x-www-form-urlencoded",
+        })),
+      )
+      .map((body) => ({ method: "POST", path: "/api/v1/pages/replies", body })),
+  },
   "app/api/demo-fleet/[slug]/health/route.ts": {
     credentials: { kind: "none" },
     runs: 10,
@@ -384,7 +412,7 @@ const CASES: Record<string, Case | { none: string; input: fc.Arbitrary<Sent>; cr
 
 test.beforeAll(async ({ browser, baseURL: url }) => {
   baseURL = url!;
-  for (const scope of ["backups:write", "alerts:write", "plans:write", "plans:read", "read"])
+  for (const scope of ["backups:write", "alerts:write", "plans:write", "plans:read", "read", "pages:reply"])
     auth[scope] = `Bearer ${await createTestToken([scope])}`;
   const context = await browser.newContext();
   await signInViaApi(await context.newPage(), demoEmail("admin"), DEMO_PASSWORD);

@@ -15,6 +15,7 @@ import { runComplianceBench } from "./bench-compliance";
 import { runIncidentsBench } from "./bench-incidents";
 import { runInventoryBench } from "./bench-inventory";
 import { runOnCallBench } from "./bench-oncall";
+import { runPageAckBench } from "./bench-page-ack";
 import { runRecoveryBench } from "./bench-recovery";
 import { wasInterrupted, type Bench, type SummaryRow } from "./lib/bench-run";
 import { ensureBuild } from "./lib/ensure-build";
@@ -28,6 +29,7 @@ const BENCHES: { name: string; script: string; run: Bench }[] = [
   { name: "recovery", script: "bench:recovery", run: runRecoveryBench },
   { name: "cold-start", script: "bench:cold-start", run: runColdStartBench },
   { name: "oncall", script: "bench:oncall", run: (options) => runOnCallBench(options, process.argv.slice(2)) },
+  { name: "page-ack", script: "bench:page-ack", run: runPageAckBench },
 ];
 
 const load = () =>

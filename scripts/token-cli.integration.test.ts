@@ -37,7 +37,7 @@ describe("npm run token -- create", () => {
     ).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringContaining(
-        "--scopes: Scopes are backups:write, alerts:write, plans:write, plans:read, read",
+        "--scopes: Scopes are backups:write, alerts:write, plans:write, plans:read, read, pages:reply",
       ),
     });
   });

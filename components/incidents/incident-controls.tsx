@@ -41,8 +41,11 @@ export function IncidentControls({ incident, can, resolve }: Props) {
   const move = (to: IncidentStatus) =>
     status.execute({ incidentId: incident.id, version: incident.version, status: to, note: "" });
 
+  // A resolved incident has nothing left to acknowledge: no button, no `a` (the server refuses it too).
+  const acknowledgeable = can.respond && !incident.acknowledged && incident.status !== "resolved";
+
   useShortcuts({
-    a: () => can.respond && !incident.acknowledged && ack.execute({ incidentId: incident.id }),
+    a: () => acknowledgeable && !ack.isExecuting && ack.execute({ incidentId: incident.id }),
     s: () => can.command && advance && !status.isExecuting && move(advance),
     n: () => noteRef.current?.focus(),
     "?": () => setHelp((h) => !h),
@@ -56,7 +59,7 @@ export function IncidentControls({ incident, can, resolve }: Props) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
-        {can.respond && !incident.acknowledged && (
+        {acknowledgeable && (
           <Button
             onClick={() => ack.execute({ incidentId: incident.id })}
             disabled={ack.isExecuting}
@@ -99,9 +102,11 @@ export function IncidentControls({ incident, can, resolve }: Props) {
           className="rounded border border-slate-200 bg-slate-50 p-3 text-xs text-slate-700"
           data-testid="shortcut-help"
         >
-          <li>
-            <kbd>a</kbd> acknowledge (stops paging)
-          </li>
+          {acknowledgeable && (
+            <li>
+              <kbd>a</kbd> acknowledge (stops paging)
+            </li>
+          )}
           <li>
             <kbd>s</kbd> move to the next status
           </li>

@@ -77,6 +77,19 @@ export const ROUTES: Record<string, { method: Method; path: string; okStatuses?:
     path: "/api/calendar/contacts/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
     okStatuses: [404],
   },
+  // A page link's buttons: a forged token is refused like an unknown one, by the 303 back to its "not valid" page.
+  "app/api/pages/[token]/acknowledge/route.ts": {
+    method: "POST",
+    path: "/api/pages/AAAAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/acknowledge",
+    okStatuses: [303],
+  },
+  "app/api/pages/[token]/escalate/route.ts": {
+    method: "POST",
+    path: "/api/pages/AAAAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/escalate",
+    okStatuses: [303],
+  },
+  // An empty JSON object names no sender: the allowed gateway gets its 422.
+  "app/api/v1/pages/replies/route.ts": { method: "POST", path: "/api/v1/pages/replies" },
   "app/api/compliance/export/route.ts": { method: "GET", path: "/api/compliance/export" },
   "app/api/compliance/evidence/route.ts": { method: "GET", path: "/api/compliance/evidence" },
   "app/api/plans/export/route.ts": { method: "GET", path: "/api/plans/export" },

@@ -26,11 +26,12 @@ export type RawBody = { ok: true; value: unknown } | { ok: false; response: Resp
 export async function readDeclaredBody(request: Request, declaration: BodyDeclaration): Promise<RawBody> {
   if ("schema" in declaration) return readJsonBody(request, declaration.maxBytes);
   const bytes = await readBytesBody(request, declaration.maxBytes);
-  if (bytes === null) return { ok: false, response: apiError(413, { error: declaration.text.tooLarge }) };
+  if (bytes === null)
+    return { ok: false, response: apiError(413, { error: declaration.text.tooLarge, field: "(body)" }) };
   try {
     return { ok: true, value: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
-    return { ok: false, response: apiError(422, { error: declaration.text.notText }) };
+    return { ok: false, response: apiError(422, { error: declaration.text.notText, field: "(body)" }) };
   }
 }
 

@@ -23,6 +23,10 @@ export const API_ROUTES = {
   "/api/incidents/stream": { GET: session("incidents.read") },
   "/api/inventory/services/search": { GET: session("inventory.read") },
   "/api/metrics": { GET: metricsToken },
+  // A page link's Acknowledge / Escalate buttons (plain forms, no session): public because the signed link in the
+  // path IS the credential (lib/incidents/page-links.ts); a forged one gets the same answer as an unknown one.
+  "/api/pages/[token]/acknowledge": { POST: "public" },
+  "/api/pages/[token]/escalate": { POST: "public" },
   "/api/plans/export": { GET: session("plans.export") },
   "/api/plans/schema": { GET: session("plans.export") },
   // Probes have no session: public like /api/health; the answer holds check names and short reasons only.
@@ -34,6 +38,8 @@ export const API_ROUTES = {
   "/api/v1/incidents": { GET: token("read") },
   "/api/v1/incidents/[id]": { GET: token("read") },
   // Its own scope: a plan holds every contact's phone and every runbook's commands.
+  // SMS gateways post the replies to pages ("ACK 7KQ2M9"): a scope of its own, a gateway can do nothing else.
+  "/api/v1/pages/replies": { POST: token("pages:reply") },
   "/api/v1/plans": { GET: token("plans:read") },
   "/api/v1/plans/import": { POST: token("plans:write") },
 } as const satisfies Record<string, Partial<Record<Method, Access>>>;

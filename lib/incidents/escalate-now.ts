@@ -15,9 +15,9 @@ const HOW: Record<string, string> = { "page link": " (from the page link)", "SMS
 
 /** Inside the caller's transaction, which holds the incident's row lock. */
 export async function escalateNowInTx(tx: Tx, jobs: JobSink, incidentId: string, actor: Actor, now = new Date()) {
-  // A level counts as started once any of its pages left 'pending'.
+  // A level counts as started once any of its pages left 'pending'. Level 0 holds pages sent by hand (Page now).
   const [next] = await tx.$queryRaw<{ cycle: number; level: number; firstDue: Date }[]>`
-    SELECT cycle, level, min("dueAt") AS "firstDue" FROM "EscalationPage" WHERE "incidentId" = ${incidentId}
+    SELECT cycle, level, min("dueAt") AS "firstDue" FROM "EscalationPage" WHERE "incidentId" = ${incidentId} AND level > 0
     GROUP BY cycle, level HAVING bool_and(state = 'pending')
     ORDER BY cycle, level LIMIT 1`;
   if (!next)

@@ -10,6 +10,8 @@ export type ClaimedPage = {
   channelId: string | null;
   contactId: string | null;
   scheduleId: string | null;
+  /** Who sent a page by hand and what they said; empty for the policy's pages. */
+  message: string;
 };
 
 export async function finishPage(

@@ -26,25 +26,32 @@ async function claimNextPage(db: Db, incidentId: string, now: Date | null) {
     const [incident] = await tx.$queryRaw<IncidentHead[]>`
       SELECT number, title, severity::text, "acknowledgedAt", status::text FROM "Incident" WHERE id = ${incidentId} FOR UPDATE`;
     if (!incident) return null;
-    if (incident.acknowledgedAt || incident.status === "resolved") {
+    if (incident.status === "resolved") {
       await tx.escalationPage.updateMany({ where: { incidentId, state: "pending" }, data: { state: "cancelled" } });
       return null;
     }
+    // Acknowledged: the policy stops; pages sent by hand afterwards (Page now, level 0) still go out.
+    const acknowledged = incident.acknowledgedAt !== null;
+    if (acknowledged)
+      await tx.escalationPage.updateMany({
+        where: { incidentId, state: "pending", level: { gt: 0 } },
+        data: { state: "cancelled" },
+      });
     const [page] = await tx.$queryRaw<ClaimedPage[]>`
       UPDATE "EscalationPage" SET state = 'sending', "claimedAt" = COALESCE(${now}::timestamp, now())
       WHERE id = (
         SELECT id FROM "EscalationPage"
-        WHERE "incidentId" = ${incidentId} AND "dueAt" <= COALESCE(${now}::timestamp, now())
+        WHERE "incidentId" = ${incidentId} AND "dueAt" <= COALESCE(${now}::timestamp, now()) AND (level = 0 OR NOT ${acknowledged})
           AND (state = 'pending' OR (state = 'sending' AND "claimedAt" < COALESCE(${now}::timestamp, now()) - ${RECLAIM_AFTER_SECONDS} * interval '1 second'))
         ORDER BY "dueAt", level, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-      RETURNING id, cycle, level, "dueAt", "channelId", "contactId", "scheduleId"`;
+      RETURNING id, cycle, level, "dueAt", "channelId", "contactId", "scheduleId", message`;
     if (!page) return null;
     // The first page of a level announces the level on the timeline.
     const [counts] = await tx.$queryRaw<{ started: number; total: number }[]>`
       SELECT count(*) FILTER (WHERE state <> 'pending')::int AS started, count(*)::int AS total
       FROM "EscalationPage" WHERE "incidentId" = ${incidentId} AND cycle = ${page.cycle} AND level = ${page.level}`;
     const { started, total } = counts!;
-    if (started === 1) {
+    if (started === 1 && page.level > 0) {
       await appendTimeline(tx, {
         incidentId,
         kind: "escalation_fired",
@@ -104,7 +111,9 @@ export async function fireDueEscalations(
     const subject = `[${incident.severity}] ${incidentRef(incident.number)} ${incident.title}`;
     // A page to a person carries their signed one-tap link and reply code.
     const link = contact ? `\n${await pageLinkText(db, { incidentId, contactId: contact.id })}` : "";
-    const text = `Escalation level ${page.level}. Acknowledge in Lifeboat: ${incidentLink(incidentId)}${link}`;
+    // A page sent by hand says who sent it and why (its message) instead of a level.
+    const head = page.level > 0 ? `Escalation level ${page.level}.` : `Paged by ${page.message}.`;
+    const text = `${head} Acknowledge in Lifeboat: ${incidentLink(incidentId)}${link}`;
     const delivery = await deliver(db, { channel, contact, kind: "escalation", message: { subject, text } }, config);
     const who = `${contact ? `${contact.name} via ` : ""}${channel.name} (${delivery.target})`;
     const ok = delivery.status === "sent";

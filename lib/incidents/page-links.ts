@@ -98,7 +98,7 @@ export type PageLinkRow = {
 };
 
 /** Why a link cannot act (the reason a person reads), or null while it can. Checked again inside each write. */
-export type LinkProblem = { kind: "expired" | "resolved"; message: string };
+type LinkProblem = { kind: "expired" | "resolved"; message: string };
 
 export function linkProblem(link: PageLinkRow, incident: { number: number; status: string }, now = new Date()) {
   if (incident.status === "resolved")

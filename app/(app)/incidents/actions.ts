@@ -22,6 +22,7 @@ import {
   updateIncidentSchema,
 } from "@/lib/incidents/schemas";
 import { appJobs } from "@/lib/jobs/app-jobs";
+import { pageNow, pageNowSchema } from "@/lib/incidents/page-now";
 
 const respond = actionClient.metadata({ permission: "incidents.respond" });
 const command = actionClient.metadata({ permission: "incidents.command" });
@@ -53,6 +54,15 @@ export const acknowledgeAction = respond.inputSchema(acknowledgeSchema).action(a
   const result = await acknowledgeIncident(ctx.db, ctx.actor, parsedInput);
   refresh(parsedInput.incidentId);
   return { acknowledged: result.acknowledged, version: result.incident.version };
+});
+
+/** Page now / add responders: a contact, a schedule's on-call person or the policy's next level, with a message. */
+export const pageNowAction = respond.inputSchema(pageNowSchema).action(async ({ parsedInput, ctx }) => {
+  const result = await pageNow(ctx.db, await appJobs(), ctx.actor, parsedInput).catch((e) =>
+    rethrowOnField(pageNowSchema, e),
+  );
+  refresh(parsedInput.incidentId);
+  return result;
 });
 
 /** Moves the incident along its lifecycle (resolving also stops the escalation). */

@@ -15,6 +15,8 @@ import { findCommanders, findIncident, findLastPublicUpdate } from "@/lib/incide
 import { defaultReviewDue, needsReview } from "@/lib/incidents/resolve";
 import { HandOver, MoveToVerifying } from "@/components/incidents/command-handover";
 import { PagingHealthBanner } from "@/components/incidents/paging-health-banner";
+import { PageNow } from "@/components/incidents/page-now";
+import { findPageNowChoices } from "@/lib/incidents/page-now";
 import { ResolveDialog } from "@/components/incidents/resolve-dialog";
 import { findLatestTimeline } from "@/lib/incidents/timeline";
 import { env } from "@/lib/env";
@@ -44,6 +46,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     findLastPublicUpdate(db, incident.id),
   ]);
   const allowed = { respond: can(user.role, "incidents.respond"), command: can(user.role, "incidents.command") };
+  const pageChoices = allowed.respond && incident.status !== "resolved" ? await findPageNowChoices(db) : null;
   const recovery = { operate: can(user.role, "recovery.operate"), command: can(user.role, "recovery.command") };
   const leads = user.role === "admin" || incident.commander?.id === user.id;
   const open = incident.status !== "resolved";
@@ -145,6 +148,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             }}
             can={allowed}
           />
+          {pageChoices && <PageNow incidentId={incident.id} choices={pageChoices} />}
           {allowed.command && leads && open && (
             <HandOver
               incident={{ id: incident.id, version: incident.version }}
