@@ -35,10 +35,12 @@ async function checkRules(tx: Tx, fields: ContactFields, rules: Rules) {
 
 /** Replaces the contact's rules in order; the fields to store, with preferredChannels derived from the rules. */
 async function writeRules(tx: Tx, fields: ContactFields) {
-  const { rules, ...rest } = fields;
-  if (!rules) return { data: rest, save: async () => {} };
+  const { rules, preferredChannels: given, ...rest } = fields;
+  if (!rules) return { data: { ...rest, preferredChannels: given }, save: async () => {} };
   const types = await checkRules(tx, fields, rules);
-  const preferredChannels = [...new Set(types)];
+  // Once rules exist the preferences follow them. Without rules (yet), the stored preferences stay unless new ones
+  // are given: seeded and imported contacts have them, and the break-glass pack and "Page now" read them.
+  const preferred = types.length ? [...new Set(types)] : given.length ? given : null;
   const save = async (id: string) => {
     await tx.contactNotificationRule.deleteMany({ where: { contactId: id } });
     await tx.contactNotificationRule.createMany({
@@ -50,7 +52,7 @@ async function writeRules(tx: Tx, fields: ContactFields) {
       })),
     });
   };
-  return { data: { ...rest, preferredChannels }, save };
+  return { data: { ...rest, ...(preferred ? { preferredChannels: preferred } : {}) }, save };
 }
 
 export const contactSelect = {

@@ -134,10 +134,7 @@ export function lintMatrix(input: LintInput): LintFinding[] {
       }
     }
   }
-  const tier1PolicyIds = new Set([
-    ...input.policies.filter((p) => p.tier === 1).map((p) => p.id),
-    ...tier1Policies,
-  ]);
+  const tier1PolicyIds = new Set([...input.policies.filter((p) => p.tier === 1).map((p) => p.id), ...tier1Policies]);
   findings.push(...lintSchedules({ ...input, schedules: input.schedules ?? [], tier1PolicyIds }));
   return findings;
 }

@@ -59,6 +59,17 @@ describe("notification rules", () => {
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { entityId: nia.id, action: "contact.update" } });
     expect(JSON.stringify(audit.after)).toContain(channels.voice);
   });
+  it("a contact saved without rules keeps the preferences it came with (the break-glass pack prints them)", async () => {
+    const seeded = await t.db.contact.create({
+      data: { name: "Oli", phone: "+14155550177", preferredChannels: ["voice"] },
+    });
+    const saved = await updateContact(t.db, alice, {
+      ...contactFieldsSchema.parse({ name: "Oli", phone: "+14155550177", rules: [] }),
+      id: seeded.id,
+      version: seeded.version,
+    });
+    expect(saved.preferredChannels).toEqual(["voice"]);
+  });
 });
 
 describe("schedule targets", () => {
