@@ -249,6 +249,13 @@ test("SMS replies: a code from another number is refused, ESC works once, and a 
   const unknown = await reply({ from: world.ana.phone, text: "ACK 333333" });
   expect(unknown.status()).toBe(404);
 
+  // Ben's Escalate button: there is no level 3, so it says so and spends nothing.
+  const benPhone = await (await browser.newContext()).newPage();
+  await benPhone.goto(benSms.path);
+  await benPhone.getByRole("button", { name: "Escalate to the next level" }).click();
+  await expect(benPhone.getByTestId("page-outcome")).toHaveText("There is no further escalation level to page.");
+  await expect(benPhone.getByRole("button", { name: "Escalate to the next level" })).toBeVisible();
+
   // Resolved: Ben's link still shows the incident, says it is resolved, and offers no buttons.
   const { rows } = await db().query(`SELECT version FROM "Incident" WHERE id = $1`, [incident.id]);
   const resolved = await callServerAction(

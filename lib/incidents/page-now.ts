@@ -42,11 +42,13 @@ export async function findPageNowChoices(db: Reader) {
     db.contact.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.onCallSchedule.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
-  const onCall = await findOnCallNow(
-    db,
-    new Date(),
-    schedules.map((s) => s.id),
-  );
+  const onCall = schedules.length
+    ? await findOnCallNow(
+        db,
+        new Date(),
+        schedules.map((s) => s.id),
+      )
+    : new Map<string, string | null>();
   const names = new Map(contacts.map((c) => [c.id, c.name]));
   return {
     contacts,

@@ -34,7 +34,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const { user, db } = await requirePage("incidents.read", `/incidents/${id}`);
   const incident = await findIncident(db, id.slice(0, 64));
   if (!incident) notFound();
-  const [timeline, escalation, commanders, runs, runbooks, lastPublicUpdate] = await Promise.all([
+  const offerPaging = can(user.role, "incidents.respond") && incident.status !== "resolved";
+  const [timeline, escalation, commanders, runs, runbooks, lastPublicUpdate, pageChoices] = await Promise.all([
     findLatestTimeline(db, incident.id),
     findEscalationState(db, incident.id),
     findCommanders(db),
@@ -44,9 +45,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       incident.services.map((s) => s.id),
     ),
     findLastPublicUpdate(db, incident.id),
+    offerPaging ? findPageNowChoices(db) : null,
   ]);
   const allowed = { respond: can(user.role, "incidents.respond"), command: can(user.role, "incidents.command") };
-  const pageChoices = allowed.respond && incident.status !== "resolved" ? await findPageNowChoices(db) : null;
   const recovery = { operate: can(user.role, "recovery.operate"), command: can(user.role, "recovery.command") };
   const leads = user.role === "admin" || incident.commander?.id === user.id;
   const open = incident.status !== "resolved";
