@@ -31,7 +31,7 @@ async function declare(page: Page, title: string, serviceSearch: string, service
     .first()
     .click();
   await page.getByRole("button", { name: "Declare incident" }).click();
-  await expect(page).toHaveURL(/\/incidents\/[a-z0-9]+$/);
+  await expect(page).toHaveURL(/\/incidents\/(?!new$)[a-z0-9]+$/);
   await expect(page.getByTestId("incident-title")).toHaveText(title);
   return new URL(page.url()).pathname;
 }

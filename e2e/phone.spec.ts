@@ -24,7 +24,7 @@ async function openIncident(page: Page): Promise<string> {
   expect(response.status()).toBe(202);
   await page.goto("/incidents");
   await page.getByRole("link", { name: summary }).first().click();
-  await expect(page).toHaveURL(/\/incidents\/[a-z0-9]+$/);
+  await expect(page).toHaveURL(/\/incidents\/(?!new$)[a-z0-9]+$/);
   return new URL(page.url()).pathname;
 }
 

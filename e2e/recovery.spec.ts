@@ -21,7 +21,7 @@ test("the commander recovers a broken demo service with its runbook; the measure
   await page.goto("/runbooks/demo");
   await page.getByRole("button", { name: "Break + alert: Checkout API" }).click();
   // The alert went through the real intake and opened an incident; we land on it.
-  await expect(page).toHaveURL(/\/incidents\/[a-z0-9]+$/);
+  await expect(page).toHaveURL(/\/incidents\/(?!new$)[a-z0-9]+$/);
   await expect(page.getByTestId("incident-title")).toContainText("Checkout API is down");
   const incidentUrl = page.url();
 
