@@ -171,6 +171,18 @@ test("a viewer sees schedules and who is on call but cannot edit; a forged overr
   expect(await count()).toBe(before);
 });
 
+test("a responder covers a shift: the override form is there, the layers are read-only", async ({ page }) => {
+  const responder = await createTestUser("responder", "cover");
+  await signInViaApi(page, responder.email, responder.password);
+  await page.goto("/people/schedules");
+  await page.getByRole("link", { name: "Platform primary" }).click();
+  await expect(page.getByRole("button", { name: "Add override" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save schedule" })).toHaveCount(0);
+  await expect(page.getByLabel("Layer 2 shift unit")).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Delete schedule" })).toHaveCount(0);
+  await expect(page.getByLabel("Calendar feed URL")).toHaveCount(0);
+});
+
 test("a contact's page shows their shifts and their own feed; the schedule and contact pages pass axe", async ({
   page,
   request,
