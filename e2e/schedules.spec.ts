@@ -128,6 +128,13 @@ test("a commander builds a two-layer schedule with an override, sees who is on c
     [scheduleId],
   );
   expect(after.rows[0]).toMatchObject({ version: 1, handoffTime: "09:00" });
+
+  // Removing the override gives the range back to the layers.
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: /^Remove override: AWS Enterprise Support/ }).click();
+  await expect(page.getByTestId("overrides")).toHaveCount(0);
+  await expect(page.getByTestId("on-call-now")).not.toContainText("AWS Enterprise Support");
+  expect(await overrides()).toEqual([]);
 });
 
 test("a viewer sees schedules and who is on call but cannot edit; a forged override is refused", async ({
