@@ -135,6 +135,7 @@ test("a commander builds a two-layer schedule with an override, sees who is on c
   await expect(page.getByTestId("overrides")).toHaveCount(0);
   await expect(page.getByTestId("on-call-now")).not.toContainText("AWS Enterprise Support");
   expect(await overrides()).toEqual([]);
+  await expect(page.getByTestId("schedule-history")).toContainText("schedule.create");
 });
 
 test("a viewer sees schedules and who is on call but cannot edit; a forged override is refused", async ({
