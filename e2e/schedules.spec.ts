@@ -2,6 +2,7 @@
 // override, reads the timeline and "on call now", and subscribes to the feed; bad input (an override ending
 // before it starts, a handoff at a time the clocks skip) is named on its field and stores nothing; a viewer
 // sees the schedule but cannot change it, and a forged change is refused.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { DateTime } from "luxon";
 import { randomBytes } from "node:crypto";
@@ -127,6 +128,14 @@ test("a commander builds a two-layer schedule with an override, sees who is on c
     [scheduleId],
   );
   expect(after.rows[0]).toMatchObject({ version: 1, handoffTime: "09:00" });
+
+  // Removing the override gives the range back to the layers.
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: /^Remove override: AWS Enterprise Support/ }).click();
+  await expect(page.getByTestId("overrides")).toHaveCount(0);
+  await expect(page.getByTestId("on-call-now")).not.toContainText("AWS Enterprise Support");
+  expect(await overrides()).toEqual([]);
+  await expect(page.getByTestId("schedule-history")).toContainText("schedule.create");
 });
 
 test("a viewer sees schedules and who is on call but cannot edit; a forged override is refused", async ({
@@ -168,6 +177,60 @@ test("a viewer sees schedules and who is on call but cannot edit; a forged overr
   );
   expect(forged.text).toContain("Your role does not allow this.");
   expect(await count()).toBe(before);
+});
+
+test("a responder covers a shift: the override form is there, the layers are read-only", async ({ page }) => {
+  const responder = await createTestUser("responder", "cover");
+  await signInViaApi(page, responder.email, responder.password);
+  await page.goto("/people/schedules");
+  await page.getByRole("link", { name: "Platform primary" }).click();
+  await expect(page.getByRole("button", { name: "Add override" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save schedule" })).toHaveCount(0);
+  await expect(page.getByLabel("Layer 2 shift unit")).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Delete schedule" })).toHaveCount(0);
+  await expect(page.getByLabel("Calendar feed URL")).toHaveCount(0);
+});
+
+test("a contact's page shows their shifts and their own feed; the schedule and contact pages pass axe", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(60_000);
+  const commander = await createTestUser("commander", "contact-feed");
+  await signInViaApi(page, commander.email, commander.password);
+  await page.goto("/people");
+  await page.getByRole("link", { name: "Tom Becker" }).first().click();
+  // The demo schedule seats Tom in both layers: he is on call now or has a next shift within two weeks.
+  const onCall = page.getByTestId("contact-on-call");
+  await expect(onCall).toContainText("Platform primary");
+  await expect(onCall).toContainText(/on call now until|next /);
+  await page.getByRole("button", { name: "Create link" }).click();
+  const url = page.getByLabel("Calendar feed URL");
+  await expect(url).toHaveValue(/\/api\/calendar\/contacts\/[A-Za-z0-9_-]{43}$/);
+  const feed = await request.get(await url.inputValue());
+  expect(feed.status()).toBe(200);
+  const ics = await feed.text();
+  expect(ics).toContain("BEGIN:VCALENDAR");
+  expect(ics).toContain("SUMMARY:On call: Platform primary");
+  expect(ics).toContain("TZID=Europe/Berlin");
+  // Someone else's token shape but not a token of ours: a bare 404.
+  expect((await request.get("/api/calendar/contacts/" + "B".repeat(43))).status()).toBe(404);
+
+  const contactPath = new URL(page.url()).pathname;
+  await page.goto("/people/schedules");
+  await page.getByRole("link", { name: "Platform primary" }).click();
+  await expect(page.getByTestId("schedule-timeline")).toBeVisible();
+  for (const path of [new URL(page.url()).pathname, contactPath]) {
+    await page.goto(path);
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
+      .analyze();
+    const blocking = violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3)}`);
+    console.log(`[axe] ${path}: ${blocking.length} serious or critical`);
+    expect(blocking).toEqual([]);
+  }
 });
 
 test.describe("on a phone", () => {

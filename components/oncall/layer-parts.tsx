@@ -1,9 +1,9 @@
 "use client";
-// The two list editors inside a schedule layer: its members in turn order (up/down/remove, add) and its
-// restriction windows (days of the week, from, to). Both are controlled by the schedule editor's state.
+// The parts of a schedule layer in the editor: its plain fields, its members in turn order (up/down/remove, add)
+// and its restriction windows (days of the week, from, to). All are controlled by the schedule editor's state.
 
 import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 
 type Option = { id: string; name: string };
 export type RestrictionRow = { key: number; days: number[]; from: string; to: string };
@@ -175,6 +175,92 @@ export function RestrictionsEditor(props: {
           + Window
         </Button>
       )}
+    </div>
+  );
+}
+
+/** The fields of one layer that are plain values (the editor's row, minus its lists). */
+type LayerRowFields = {
+  name: string;
+  timeZone: string;
+  startDate: string;
+  handoffTime: string;
+  shiftLength: string;
+  shiftUnit: "hours" | "days" | "weeks";
+};
+
+/** A layer's name, zone, first handoff (local date and time in its zone) and shift length. */
+export function LayerFields(props: {
+  n: number;
+  row: LayerRowFields;
+  err: (field: string) => string | undefined;
+  onChange: (patch: Partial<LayerRowFields>) => void;
+}) {
+  const { n, row, err, onChange } = props;
+  return (
+    <div className="grid gap-3 sm:grid-cols-3">
+      <Field label={`Layer ${n} name`} htmlFor={`layer-${n}-name`} error={err("name")}>
+        <Input
+          id={`layer-${n}-name`}
+          className="min-h-11"
+          value={row.name}
+          placeholder="e.g. Primary"
+          onChange={(e) => onChange({ name: e.target.value })}
+        />
+      </Field>
+      <Field label={`Layer ${n} time zone`} htmlFor={`layer-${n}-zone`} error={err("timeZone")}>
+        <Input
+          id={`layer-${n}-zone`}
+          className="min-h-11"
+          list="time-zones"
+          value={row.timeZone}
+          onChange={(e) => onChange({ timeZone: e.target.value })}
+        />
+      </Field>
+      <Field label={`Layer ${n} start date`} htmlFor={`layer-${n}-start`} error={err("startDate")}>
+        <Input
+          id={`layer-${n}-start`}
+          type="date"
+          className="min-h-11"
+          value={row.startDate}
+          onChange={(e) => onChange({ startDate: e.target.value })}
+        />
+      </Field>
+      <Field
+        label={`Layer ${n} handoff time`}
+        htmlFor={`layer-${n}-handoff`}
+        error={err("handoffTime")}
+        hint="local time in the layer's zone"
+      >
+        <Input
+          id={`layer-${n}-handoff`}
+          type="time"
+          className="min-h-11"
+          value={row.handoffTime}
+          onChange={(e) => onChange({ handoffTime: e.target.value })}
+        />
+      </Field>
+      <Field label={`Layer ${n} shift length`} htmlFor={`layer-${n}-length`} error={err("shiftLength")}>
+        <Input
+          id={`layer-${n}-length`}
+          inputMode="numeric"
+          className="min-h-11"
+          value={row.shiftLength}
+          onChange={(e) => onChange({ shiftLength: e.target.value })}
+        />
+      </Field>
+      <Field label={`Layer ${n} shift unit`} htmlFor={`layer-${n}-unit`} error={err("shiftUnit")}>
+        <Select
+          id={`layer-${n}-unit`}
+          className="min-h-11"
+          value={row.shiftUnit}
+          onChange={(e) => onChange({ shiftUnit: e.target.value as LayerRowFields["shiftUnit"] })}
+        >
+          <option value="hours">hours</option>
+          <option value="days">days</option>
+          <option value="weeks">weeks</option>
+        </Select>
+      </Field>
     </div>
   );
 }

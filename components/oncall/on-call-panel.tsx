@@ -4,9 +4,10 @@ import Link from "next/link";
 import { formatLocal } from "@/lib/oncall/local-time";
 import type { ScheduleSummary } from "@/lib/oncall/views";
 
-const SHOWN = 8;
+/** How many schedules the panel lists (the page loads only these). */
+export const ON_CALL_PANEL_SIZE = 8;
 
-export function OnCallPanel({ schedules }: { schedules: ScheduleSummary[] }) {
+export function OnCallPanel({ schedules, total }: { schedules: ScheduleSummary[]; total: number }) {
   if (schedules.length === 0) return null;
   return (
     <section
@@ -21,7 +22,7 @@ export function OnCallPanel({ schedules }: { schedules: ScheduleSummary[] }) {
         </Link>
       </div>
       <ul className="divide-y divide-slate-100">
-        {schedules.slice(0, SHOWN).map((s) => (
+        {schedules.map((s) => (
           <li key={s.id} className="flex flex-wrap items-center gap-x-2 py-1">
             <Link
               href={`/people/schedules/${s.id}`}
@@ -48,8 +49,8 @@ export function OnCallPanel({ schedules }: { schedules: ScheduleSummary[] }) {
           </li>
         ))}
       </ul>
-      {schedules.length > SHOWN && (
-        <p className="text-xs text-slate-500">and {schedules.length - SHOWN} more schedules</p>
+      {total > schedules.length && (
+        <p className="text-xs text-slate-500">and {total - schedules.length} more schedules</p>
       )}
     </section>
   );

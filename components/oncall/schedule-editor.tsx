@@ -8,9 +8,9 @@ import { useState } from "react";
 import { createScheduleAction, updateScheduleAction } from "@/app/(app)/people/schedules/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
 import { fieldError, FormErrors, nestedErrors, type ActionResult } from "@/components/ui/form-errors";
-import { MembersEditor, restrictionRow, RestrictionsEditor, type RestrictionRow } from "./layer-parts";
+import { LayerFields, MembersEditor, restrictionRow, RestrictionsEditor, type RestrictionRow } from "./layer-parts";
 
 type Option = { id: string; name: string };
 type Unit = "hours" | "days" | "weeks";
@@ -201,70 +201,7 @@ export function ScheduleEditor(props: {
                     </div>
                   )}
                 </div>
-                <div className="grid gap-3 sm:grid-cols-3">
-                  <Field label={`Layer ${n} name`} htmlFor={`layer-${n}-name`} error={err("name")}>
-                    <Input
-                      id={`layer-${n}-name`}
-                      className="min-h-11"
-                      value={row.name}
-                      placeholder="e.g. Primary"
-                      onChange={(e) => change(row.key, { name: e.target.value })}
-                    />
-                  </Field>
-                  <Field label={`Layer ${n} time zone`} htmlFor={`layer-${n}-zone`} error={err("timeZone")}>
-                    <Input
-                      id={`layer-${n}-zone`}
-                      className="min-h-11"
-                      list="time-zones"
-                      value={row.timeZone}
-                      onChange={(e) => change(row.key, { timeZone: e.target.value })}
-                    />
-                  </Field>
-                  <Field label={`Layer ${n} start date`} htmlFor={`layer-${n}-start`} error={err("startDate")}>
-                    <Input
-                      id={`layer-${n}-start`}
-                      type="date"
-                      className="min-h-11"
-                      value={row.startDate}
-                      onChange={(e) => change(row.key, { startDate: e.target.value })}
-                    />
-                  </Field>
-                  <Field
-                    label={`Layer ${n} handoff time`}
-                    htmlFor={`layer-${n}-handoff`}
-                    error={err("handoffTime")}
-                    hint="local time in the layer's zone"
-                  >
-                    <Input
-                      id={`layer-${n}-handoff`}
-                      type="time"
-                      className="min-h-11"
-                      value={row.handoffTime}
-                      onChange={(e) => change(row.key, { handoffTime: e.target.value })}
-                    />
-                  </Field>
-                  <Field label={`Layer ${n} shift length`} htmlFor={`layer-${n}-length`} error={err("shiftLength")}>
-                    <Input
-                      id={`layer-${n}-length`}
-                      inputMode="numeric"
-                      className="min-h-11"
-                      value={row.shiftLength}
-                      onChange={(e) => change(row.key, { shiftLength: e.target.value })}
-                    />
-                  </Field>
-                  <Field label={`Layer ${n} shift unit`} htmlFor={`layer-${n}-unit`} error={err("shiftUnit")}>
-                    <Select
-                      id={`layer-${n}-unit`}
-                      className="min-h-11"
-                      value={row.shiftUnit}
-                      onChange={(e) => change(row.key, { shiftUnit: e.target.value as Unit })}
-                    >
-                      <option value="hours">hours</option>
-                      <option value="days">days</option>
-                      <option value="weeks">weeks</option>
-                    </Select>
-                  </Field>
-                </div>
+                <LayerFields n={n} row={row} err={err} onChange={(patch) => change(row.key, patch)} />
                 <div className="grid gap-4 md:grid-cols-2">
                   <div>
                     <MembersEditor

@@ -9,12 +9,12 @@ import { finalShifts, type Shift } from "./rotation";
 
 const WEEK_MS = 7 * 86_400_000;
 /** The feed's window: last week (so a calendar keeps the shift just done) to eight weeks ahead. */
-export const FEED_PAST_MS = WEEK_MS;
-export const FEED_AHEAD_MS = 8 * WEEK_MS;
+const FEED_PAST_MS = WEEK_MS;
+const FEED_AHEAD_MS = 8 * WEEK_MS;
 
 /** A feed token as issued (32 random bytes, base64url); anything else is no token of ours. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-export const isFeedTokenShape = (token: string) => TOKEN.test(token);
+const isFeedTokenShape = (token: string) => TOKEN.test(token);
 
 type FeedEvent = { schedule: ScheduleRotation; shift: Shift; summary: string; description: string };
 

@@ -56,12 +56,6 @@ export function localDay(instant: number, zone: string): DateTime {
   return DateTime.fromMillis(instant, { zone }).startOf("day");
 }
 
-/** Local weekday (1 = Monday) and minutes after local midnight of an instant in a zone. */
-export function localClock(instant: number, zone: string): { weekday: number; minutes: number; date: DateTime } {
-  const date = DateTime.fromMillis(instant, { zone });
-  return { weekday: date.weekday, minutes: date.hour * 60 + date.minute, date };
-}
-
 /** An instant as people read it in a zone: "Mon 7 Dec 09:00" (with the zone's abbreviation when `withZone`). */
 export function formatLocal(instant: Date, zone: string, withZone = false): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat(withZone ? "ccc d LLL HH:mm ZZZZ" : "ccc d LLL HH:mm");

@@ -262,7 +262,7 @@ export async function deleteOverride(db: Db, actor: AuditActor, input: { id: str
 }
 
 /** A fresh calendar-feed secret: 32 random bytes, base64url (43 characters). */
-export const newFeedSecret = () => randomBytes(32).toString("base64url");
+const newFeedSecret = () => randomBytes(32).toString("base64url");
 
 /**
  * Gives a schedule or a contact a new calendar-feed token; the old URL stops working at once. The audit event

@@ -19,7 +19,7 @@ const timeZone = z
 const localTime = (label: string) =>
   z.string().trim().refine(isLocalTime, `${label} must be a 24-hour time such as 09:00`);
 
-export const restrictionSchema = z
+const restrictionSchema = z
   .object({
     days: z
       .array(

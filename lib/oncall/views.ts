@@ -28,9 +28,7 @@ const turn = (shift: Shift | null, names: Map<string, string>): OnCallTurn | nul
     override: shift.source === "override",
   };
 
-/** Every schedule (by name) with its zone, layer count, and who is on call now (until when) and next. */
-export async function findScheduleSummaries(db: Reader, now: Date = new Date()) {
-  const rotations = await findScheduleRotations(db, undefined, now);
+async function summarise(db: Reader, rotations: ScheduleRotation[], now: Date) {
   const turns = rotations.map((r) => nowAndNext(r.layers, r.overrides, now, TIMELINE_DAYS * DAY_MS));
   const names = await contactNames(
     db,
@@ -44,6 +42,30 @@ export async function findScheduleSummaries(db: Reader, now: Date = new Date()) 
     now: turn(turns[i]!.now, names),
     next: turn(turns[i]!.next, names),
   }));
+}
+
+/** Every schedule (by name) with its zone, layer count, and who is on call now (until when) and next. */
+export async function findScheduleSummaries(db: Reader, now: Date = new Date()) {
+  return summarise(db, await findScheduleRotations(db, undefined, now), now);
+}
+
+/**
+ * The first `limit` schedules by name, summarised like the list, and how many there are: /command shows a few,
+ * and "next" (two weeks of shifts) is computed only for those.
+ */
+export async function findOnCallPanel(db: Reader, limit: number, now: Date = new Date()) {
+  const [total, first] = await Promise.all([
+    db.onCallSchedule.count(),
+    db.onCallSchedule.findMany({ orderBy: { name: "asc" }, take: limit, select: { id: true } }),
+  ]);
+  const rotations = first.length
+    ? await findScheduleRotations(
+        db,
+        first.map((s) => s.id),
+        now,
+      )
+    : [];
+  return { total, schedules: await summarise(db, rotations, now) };
 }
 
 export type ScheduleSummary = Awaited<ReturnType<typeof findScheduleSummaries>>[number];

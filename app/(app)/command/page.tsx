@@ -1,4 +1,4 @@
-import { OnCallPanel } from "@/components/oncall/on-call-panel";
+import { ON_CALL_PANEL_SIZE, OnCallPanel } from "@/components/oncall/on-call-panel";
 import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { BoardFilterForm } from "@/components/incidents/board-filter-form";
@@ -8,7 +8,7 @@ import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { boardHref, hasFilters, parseBoardFilters } from "@/lib/incidents/board-filters";
 import { BOARD_LIMIT, findDashboard } from "@/lib/incidents/dashboard";
-import { findScheduleSummaries } from "@/lib/oncall/views";
+import { findOnCallPanel } from "@/lib/oncall/views";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +21,7 @@ export default async function CommandPage({
   const filters = parseBoardFilters(await searchParams);
   const [{ board, systems, activity }, onCall] = await Promise.all([
     findDashboard(db, { filters, userId: user.id }),
-    findScheduleSummaries(db),
+    findOnCallPanel(db, ON_CALL_PANEL_SIZE),
   ]);
   const canDeclare = can(user.role, "incidents.respond");
   const query = boardHref(filters).split("?")[1] ?? "";
@@ -33,7 +33,7 @@ export default async function CommandPage({
         actions={canDeclare && <LinkButton href="/incidents/new">Declare incident</LinkButton>}
       />
       <UnreachedIncidentsBanner db={db} />
-      <OnCallPanel schedules={onCall} />
+      <OnCallPanel schedules={onCall.schedules} total={onCall.total} />
       <BoardFilterForm filters={filters} systems={systems} />
       {/* Keyed by the filters: other filters are another board, starting from what the server read for them. */}
       <CommandBoard

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AuditDiff } from "@/components/admin/audit-diff";
 import { DeleteScheduleButton } from "@/components/oncall/delete-schedule-button";
 import { FeedLink } from "@/components/oncall/feed-link";
 import { NextLine, NowLine } from "@/components/oncall/on-call-turn";
@@ -9,6 +10,7 @@ import { OverrideForm } from "@/components/oncall/override-form";
 import { ScheduleEditor, type EditableLayer } from "@/components/oncall/schedule-editor";
 import { ScheduleTimeline } from "@/components/oncall/schedule-timeline";
 import { Card, PageHeader } from "@/components/ui/card";
+import { findAuditEvents } from "@/lib/audit/queries";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { formatLocal } from "@/lib/oncall/local-time";
@@ -23,11 +25,12 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const { user, db } = await requirePage("people.read", `/people/schedules/${id}`);
   const now = new Date();
-  const [schedule, overrides, timeline, contacts] = await Promise.all([
+  const [schedule, overrides, timeline, contacts, history] = await Promise.all([
     findSchedule(db, id),
     findOverrides(db, id, now),
     findScheduleTimeline(db, id, now),
     findContactOptions(db),
+    findAuditEvents(db, { entityType: "OnCallSchedule", entityId: id }).then((page) => page.events),
   ]);
   if (!schedule || !timeline) notFound();
   const canEdit = can(user.role, "people.edit");
@@ -131,6 +134,26 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
           })),
         }}
       />
+      <h2 className="mb-2 mt-8 font-semibold">History</h2>
+      {/* Focusable: on a phone the table may scroll sideways inside its card, and a keyboard must reach it. */}
+      <Card className="overflow-x-auto" tabIndex={0} role="region" aria-label="Schedule history">
+        <table className="w-full text-sm" data-testid="schedule-history">
+          <tbody className="divide-y divide-slate-100 align-top">
+            {history.map((event) => (
+              <tr key={String(event.id)}>
+                <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">
+                  {event.at.toISOString().replace("T", " ").slice(0, 19)}
+                </td>
+                <td className="px-4 py-2">{event.actorEmail}</td>
+                <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
+                <td className="px-4 py-2">
+                  <AuditDiff before={event.before} after={event.after} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
     </>
   );
 }
