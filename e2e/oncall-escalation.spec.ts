@@ -118,7 +118,10 @@ test.describe("on-call escalation", () => {
       { channelId: voice, afterMinutes: 2 },
       { channelId: sms, afterMinutes: 0 },
     ]);
-    const saved = await db().query(`SELECT "preferredChannels"::text[] AS "preferredChannels" FROM "Contact" WHERE id = $1`, [id]);
+    const saved = await db().query(
+      `SELECT "preferredChannels"::text[] AS "preferredChannels" FROM "Contact" WHERE id = $1`,
+      [id],
+    );
     expect(saved.rows[0].preferredChannels).toEqual(["voice", "sms"]);
   });
 });

@@ -75,13 +75,13 @@ export async function startWorker(db: Db, boss: PgBoss, options: { pollingInterv
     polling.pollingIntervalSeconds,
     async (data) => void (await sendMatrixNotifications(db, data)),
   );
-  const sweep = () => sweepDueEscalations(db, bossSink(boss)).catch((error) => logger.warn({ err: error }, "escalation sweep failed"));
+  const sweep = () =>
+    sweepDueEscalations(db, bossSink(boss)).catch((error) => logger.warn({ err: error }, "escalation sweep failed"));
   await sweep();
   const timer = setInterval(sweep, SWEEP_MS);
   timer.unref();
   // Handoff notices: each schedule's handoffs are claimed under its row lock, so several workers are safe.
-  const handoffs = () =>
-    sendHandoffNotices(db).catch((error) => logger.warn({ err: error }, "handoff notices failed"));
+  const handoffs = () => sendHandoffNotices(db).catch((error) => logger.warn({ err: error }, "handoff notices failed"));
   const handoffTimer = setInterval(handoffs, HANDOFF_MS);
   handoffTimer.unref();
   // The offline pack in BREAKGLASS_DIR follows every change (checked every 30 s; off when unset).
