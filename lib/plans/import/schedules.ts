@@ -26,7 +26,7 @@ const UNIT: Record<string, "hours" | "days" | "weeks"> = { h: "hours", d: "days"
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** "2m", "5 min", 2 → minutes. */
-export function afterMinutes(after: PlanNotifyRule["after"]): number {
+function afterMinutes(after: PlanNotifyRule["after"]): number {
   return typeof after === "number" ? after : AFTER.test(after) ? Number.parseInt(after, 10) : Number.NaN;
 }
 
