@@ -4,6 +4,7 @@
 // a new instant each round so held answers miss) next to the bare SQL of the same two statements through pg,
 // the computing alone (onCallAt, rows in memory), and one schedule's 2-week final timeline (finalShifts).
 //   npm run bench:oncall -- --schedules 2000
+import os from "node:os";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
 import { findOnCallNow, findScheduleRotations } from "@/lib/oncall/queries";
@@ -199,7 +200,7 @@ export async function runOnCallBench(options: BenchOptions, argv: readonly strin
     const nowNote = `${met(warm.p95, GOAL_NOW_MS)} (p95 warm); new instant ${met(moving.p95, GOAL_NOW_MS)} (p95); cold ${met(cold, GOAL_NOW_MS)}`;
     const timelineNote = met(timeline.p95, GOAL_TIMELINE_MS);
     options.report(
-      `\nSeeded ${schedules} schedules, ${seeded.layers} layers, ${seeded.members} members, ${OVERRIDES} overrides in ${seedSeconds.toFixed(1)} s; ${covered} of ${schedules} have someone on call now.`,
+      `\nSeeded ${schedules} schedules, ${seeded.layers} layers, ${seeded.members} members, ${OVERRIDES} overrides in ${seedSeconds.toFixed(1)} s; ${covered} of ${schedules} have someone on call now; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores.`,
     );
     options.report(`Times in ms (p50 / p95 of ${ROUNDS}; timeline of ${TIMELINE_ROUNDS}).`);
     const row = (label: string, value: string, note: string) =>
