@@ -54,7 +54,7 @@ function zoneOf(name: string): IANAZone {
 }
 
 /** The day number of a "YYYY-MM-DD" (NaN when it is not a date). */
-export function dayNumber(date: string): number {
+function dayNumber(date: string): number {
   const [, y, m, d] = DATE.exec(date) ?? [];
   return y ? Date.UTC(Number(y), Number(m) - 1, Number(d)) / DAY_MS : NaN;
 }
