@@ -28,7 +28,9 @@ ${rotation}
 describe("Markdown rotations imported", () => {
   it("a complete rotation of the plan's contacts becomes a stored schedule", async () => {
     const reading = extractMarkdownPlan(
-      plan("Database on-call rotates weekly (Monday 09:00 Europe/Berlin): Bob Jones, Alice Smith"),
+      plan(
+        "Database on-call rotates weekly (Monday 09:00 Europe/Berlin): Bob Jones, Alice Smith\n\n## Escalation\n\n1. **Level 1** (0-15 min): Database on-call",
+      ),
       { today: "2027-03-24" },
     );
     expect(reading.problems).toEqual([]);
@@ -48,6 +50,8 @@ describe("Markdown rotations imported", () => {
         l.members.map((m) => m.contact.name),
       ]),
     ).toEqual([["2027-03-29", "09:00", 1, "weeks", ["Bob Jones", "Alice Smith"]]]);
+    // The escalation level that named the rotation pages the schedule.
+    expect(await t.db.escalationLevelSchedule.count({ where: { scheduleId: schedule!.id } })).toBe(1);
   });
 
   it("a rotation naming people who are not the plan's contacts is a fact only: no schedule is stored", async () => {

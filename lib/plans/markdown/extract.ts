@@ -11,7 +11,7 @@ import { readIdentity } from "./identity";
 import { readNotifications } from "./notifications";
 import { readSystemObjectives } from "./objectives";
 import { readContacts } from "./people";
-import { readRotations, rotationSchedules } from "./rotations";
+import { levelsPagingSchedules, readRotations, rotationSchedules } from "./rotations";
 import { readCommandProcedures } from "./procedures";
 import { readChecklists, readProcedures, readScenarios, readScenarioTables, Runbooks } from "./runbooks";
 import { readServices, resolveDependencies } from "./services";
@@ -80,6 +80,7 @@ export function extractMarkdownPlan(source: string, options: { today?: string } 
     doc.note(`${commands} command step${commands > 1 ? "s" : ""} imported disabled: review each before enabling it`);
 
   const schedules = rotationSchedules(doc, rotations, contacts, options.today ?? new Date().toISOString().slice(0, 10));
+  levelsPagingSchedules(doc, escalation, schedules);
   const plan: Plan = { systems: [system], ...(schedules.length && { schedules }) };
   const problems: PlanProblem[] = [];
   if (!system.name) problems.push({ message: "No system name found: give one" });

@@ -36,6 +36,17 @@ describe("rotations in Markdown plans", () => {
     expect(factLine(fact!)).toMatch(/On-call rotation Primary on-call \(1 week, handoff Mon 09:00, Europe\/Berlin\)/);
   });
 
+  it("an escalation level naming a rotation that became a schedule pages the schedule", () => {
+    const r = extractMarkdownPlan(
+      `${CONTACTS}\n## On-call\n\nPrimary on-call rotates weekly (Monday 09:00 UTC): Alice Smith, Bob Jones\n\n## Escalation\n\n1. **Level 1** (0-15 min): Primary on-call\n2. **Level 2** (15 min): Carol White\n`,
+      { today: "2026-12-09" },
+    );
+    expect(r.plan.systems[0]!.escalation).toEqual([
+      { level: 1, afterMinutes: 0, targets: [], schedules: ["Primary on-call"] },
+      { level: 2, afterMinutes: 15, targets: ["Carol White"] },
+    ]);
+  });
+
   it("CET maps to one zone; a rotation without named members is a fact only, saying why", () => {
     expect(schedules("On-call: weekly rotation, handoff Mondays at 10:00 CET")).toMatchObject([
       {

@@ -3,7 +3,7 @@
 // Role | Rotation tables. Each becomes a schedule fact; a schedule of the plan only when the rotation is complete
 // (who, how long, handoff time, a clear zone) and every member is a contact of the plan — else the fact says why.
 import { isKnownTimeZone } from "@/lib/oncall/local-time";
-import type { PlanContact, PlanSchedule } from "../format";
+import type { PlanContact, PlanEscalationLevel, PlanSchedule } from "../format";
 import { assignColumns } from "./columns";
 import type { Doc } from "./doc";
 import { clip, isNone, placeholders, plain, readLabel } from "./inline";
@@ -406,4 +406,21 @@ export function rotationSchedules(
     });
   }
   return schedules;
+}
+
+/**
+ * An escalation level whose target names a rotation the plan made a schedule of ("1. Primary on-call") pages that
+ * schedule: whoever is on call when the level fires, instead of everyone holding a role of that name.
+ */
+export function levelsPagingSchedules(doc: Doc, levels: PlanEscalationLevel[], schedules: PlanSchedule[]): void {
+  const byName = new Map(schedules.map((s) => [s.name.toLowerCase(), s.name]));
+  for (const level of levels) {
+    const named = level.targets.filter((t) => byName.has(t.toLowerCase()));
+    if (!named.length) continue;
+    level.targets = level.targets.filter((t) => !byName.has(t.toLowerCase()));
+    level.schedules = named.map((t) => byName.get(t.toLowerCase())!);
+    doc.note(
+      `Escalation level ${level.level} pages the schedule${named.length > 1 ? "s" : ""} ${level.schedules.map((n) => `"${n}"`).join(", ")}`,
+    );
+  }
 }
