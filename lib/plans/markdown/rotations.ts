@@ -187,43 +187,50 @@ function readLines(doc: Doc, found: Rotation[]): void {
   }
 }
 
-/** "- Week 1: Alice (@alice) - Auth team" lines, or "Week 1: Alice (Primary), Bob (Secondary)". */
+/** A fence with no language (or plain text) holds text, not code: a roster is often set in one. */
+const PLAIN_FENCE = /^(?:|text|txt|plain|plaintext)$/i;
+
+/**
+ * "- Week 1: Alice (@alice) - Auth team" lines, or "Week 1: Alice (Primary), Bob (Secondary)" (one rotation per
+ * role), in an on-call section, also inside a plain fence.
+ */
 function readWeekLists(doc: Doc, found: Rotation[]): void {
   const WEEK_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:week|wk)\s*(\d{1,2})(?:\*\*|__)?\s*[:\-–—]\s*(.+)$/i;
   const bySection = new Map<string, { rotation: Rotation; roles: Map<string, Rotation> }>();
-  for (let n = 1; n <= doc.count; n++) {
-    if (!doc.isProse(n) || doc.isUsed(n)) continue;
-    const m = WEEK_LINE.exec(doc.text(n));
-    if (!m || !ROTATION_CONTEXT.test(doc.pathAt(n)) || EXAMPLE_SECTION.test(doc.pathAt(n))) continue;
+  const take = (n: number, text: string): boolean => {
+    const m = WEEK_LINE.exec(text);
+    if (!m || !ROTATION_CONTEXT.test(doc.pathAt(n)) || EXAMPLE_SECTION.test(doc.pathAt(n))) return false;
     const rest = m[2]!;
     const title = plain(doc.sectionAt(n).title) || "On-call";
-    const entry = bySection.get(title) ?? {
-      rotation: { name: title, line: n, text: doc.text(n).trim(), members: [], length: 1, unit: "weeks" as const },
-      roles: new Map<string, Rotation>(),
-    };
-    const pairs = [...rest.matchAll(/([\p{Lu}][\p{L}'.-]+(?:\s+[\p{Lu}][\p{L}'.-]+)?)\s*\(([^)@]+)\)/gu)];
+    const fresh = (name: string): Rotation => ({
+      name,
+      line: n,
+      text: text.trim(),
+      members: [],
+      length: 1,
+      unit: "weeks",
+    });
+    const entry = bySection.get(title) ?? { rotation: fresh(title), roles: new Map<string, Rotation>() };
+    const pairs = [...rest.matchAll(/([\p{Lu}][\p{L}'.-]+(?:\s+[\p{Lu}][\p{L}'.-]+)?)\s*\(([^()@]+)\)/gu)];
     if (pairs.length > 1) {
       for (const [, person, role] of pairs) {
         const key = plain(role!).trim();
-        const r = entry.roles.get(key) ?? {
-          name: key,
-          line: n,
-          text: doc.text(n).trim(),
-          members: [],
-          length: 1,
-          unit: "weeks" as const,
-        };
+        const r = entry.roles.get(key) ?? fresh(key);
         if (!r.members.includes(person!)) r.members.push(person!);
         entry.roles.set(key, r);
       }
     } else {
       const person = personIn(rest);
-      if (!person) continue;
+      if (!person) return false;
       if (!entry.rotation.members.includes(person)) entry.rotation.members.push(person);
     }
     bySection.set(title, entry);
-    doc.use(n);
-  }
+    return true;
+  };
+  for (let n = 1; n <= doc.count; n++) if (doc.isProse(n) && !doc.isUsed(n) && take(n, doc.text(n))) doc.use(n);
+  for (const fence of doc.fences)
+    if (fence.fenced && PLAIN_FENCE.test(fence.info.trim()) && !doc.isUsed(fence.open))
+      for (const { line, text } of fence.body) take(line, text);
   for (const { rotation, roles } of bySection.values()) {
     const same = found.find((r) => r.name === rotation.name);
     if (rotation.members.length) {
