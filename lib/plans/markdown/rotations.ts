@@ -150,7 +150,7 @@ function fill(into: Rotation, from: Partial<Rotation>): void {
     if (into[key] === undefined || (Array.isArray(into[key]) && !(into[key] as string[]).length)) into[key] = value;
 }
 
-/** Sentences and label lines. A line about on-call that states a shift length (or names members) is a rotation. */
+/** Sentences and label lines: a line about on-call that states a shift length is a rotation (members after ": "). */
 function readLines(doc: Doc, found: Rotation[]): void {
   for (let n = 1; n <= doc.count; n++) {
     if (!doc.isProse(n) || doc.isUsed(n) || EXAMPLE_SECTION.test(doc.pathAt(n))) continue;
