@@ -31,7 +31,7 @@ group("language", (s) => [s.language]);
 // Per kind of fact (the first word of each found or missed fact), English and the other languages.
 const kindOf = (label: string) => label.split(" ")[0]!.toLowerCase();
 console.log("\nBy kind of fact (English | other languages):");
-for (const kind of ["system", "rto", "rpo", "backup", "retention", "procedure", "command"]) {
+for (const kind of ["system", "rto", "rpo", "backup", "retention", "procedure", "command", "schedule"]) {
   const cell = (list: FixtureScore[]) => {
     const found = list.flatMap((s) => s.found).filter((l) => kindOf(l) === kind).length;
     const missed = list.flatMap((s) => s.missed).filter((l) => kindOf(l) === kind).length;

@@ -1,6 +1,7 @@
 // On-call reads: the rotation data of schedules (what lib/oncall/rotation.ts works on), loaded in a few queries
 // for any number of schedules, and who is on call now for each.
 import type { Reader } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { onCallAt } from "./on-call-now";
 import type { Restriction, RotationLayer, RotationOverride } from "./rotation";
 import type { ShiftUnit } from "./local-time";
@@ -69,8 +70,40 @@ export async function findScheduleRotations(
   }));
 }
 
-/** Who each schedule has on call at `at` (contact id, or null for a gap), by schedule id. */
+type LayerRow = Omit<RotationLayer, "memberIds" | "name"> & { scheduleId: string; memberIds: string[] | null };
+type OverrideRow = RotationOverride & { scheduleId: string };
+
+/**
+ * Who each schedule has on call at `at` (contact id, or null for a gap), by schedule id. Its own lean read:
+ * one row per layer with the members as an array (not one object per member), then only the overrides that
+ * cover `at`. One after the other on one connection: the second statement is small, and a second connection
+ * would cost more than it saves.
+ */
 export async function findOnCallNow(db: Reader, at: Date = new Date(), ids?: readonly string[]) {
-  const rotations = await findScheduleRotations(db, ids, at);
-  return new Map(rotations.map((r) => [r.id, onCallAt(r.layers, r.overrides, at)?.contactId ?? null]));
+  const only = ids ? Prisma.sql`WHERE s.id = ANY(${[...ids]})` : Prisma.empty;
+  const onlyMembers = ids
+    ? Prisma.sql`WHERE "layerId" IN (SELECT id FROM "ScheduleLayer" WHERE "scheduleId" = ANY(${[...ids]}))`
+    : Prisma.empty;
+  const onlyOverrides = ids ? Prisma.sql`AND "scheduleId" = ANY(${[...ids]})` : Prisma.empty;
+  const layerRows = await db.$queryRaw<LayerRow[]>`
+      SELECT s.id AS "scheduleId", l.position, l."timeZone", l."startDate", l."handoffTime", l."shiftLength",
+             l."shiftUnit"::text AS "shiftUnit", l.restrictions, m."memberIds"
+      FROM "OnCallSchedule" s
+      LEFT JOIN "ScheduleLayer" l ON l."scheduleId" = s.id
+      LEFT JOIN (SELECT "layerId", array_agg("contactId" ORDER BY position) AS "memberIds"
+                 FROM "ScheduleLayerMember" ${onlyMembers} GROUP BY "layerId") m ON m."layerId" = l.id
+      ${only}`;
+  const overrideRows = await db.$queryRaw<OverrideRow[]>`
+      SELECT "scheduleId", id, "contactId", "replacesContactId", "startsAt", "endsAt" FROM "ScheduleOverride"
+      WHERE "startsAt" <= ${at} AND "endsAt" > ${at} ${onlyOverrides} ORDER BY "createdAt"`;
+  const layers = new Map<string, RotationLayer[]>();
+  for (const row of layerRows) {
+    const list = layers.get(row.scheduleId) ?? [];
+    layers.set(row.scheduleId, list);
+    // A schedule without layers comes back as one row of nulls (the LEFT JOIN): it has nobody on call.
+    if (row.position !== null) list.push({ ...row, memberIds: row.memberIds ?? [] });
+  }
+  const overrides = new Map<string, RotationOverride[]>();
+  for (const row of overrideRows) overrides.set(row.scheduleId, [...(overrides.get(row.scheduleId) ?? []), row]);
+  return new Map([...layers].map(([id, list]) => [id, onCallAt(list, overrides.get(id) ?? [], at)?.contactId ?? null]));
 }

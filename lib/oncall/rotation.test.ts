@@ -313,6 +313,19 @@ describe("named examples", () => {
     expect(spring.contactId).toBe("ana"); // the fourth week from 2027-03-01: ana again
   });
 
+  it("a first handoff the clocks skip moves forward that day only: later handoffs are back at 02:00", () => {
+    const zone = "America/New_York";
+    // 2027-03-14 02:00 does not exist in New York (02:00 EST → 03:00 EDT).
+    const daily = layer({ timeZone: zone, startDate: "2027-03-14", handoffTime: "02:00", shiftUnit: "days" });
+    const shifts = finalShifts([daily], [], at("2027-03-13T00:00", zone), at("2027-03-18T00:00", zone));
+    expect(shifts.map((s) => local(s.start, zone))).toEqual([
+      "Sun 2027-03-14 03:00",
+      "Mon 2027-03-15 02:00",
+      "Tue 2027-03-16 02:00",
+      "Wed 2027-03-17 02:00",
+    ]);
+  });
+
   it("12-hour shifts across the New York change are 12 elapsed hours each (nobody works 11 or 13)", () => {
     const zone = "America/New_York";
     const twelve = layer({ timeZone: zone, startDate: "2027-03-10", shiftLength: 12, shiftUnit: "hours" });

@@ -2,8 +2,17 @@
 // A layer hands off every `shiftLength` hours/days/weeks from its first handoff, in its own zone, through its
 // members in turn; restrictions narrow it to local windows. Where several layers have someone, the highest
 // wins; an override wins over every layer. The answer is one list of shifts with exactly one person each.
-import type { DateTime } from "luxon";
-import { handoffAt, localDay, localInstant, minutesOf, shiftIndexAt, type ShiftUnit } from "./local-time";
+import {
+  anchorOf,
+  handoffAt,
+  localDayOf,
+  minutesOf,
+  shiftIndexAt,
+  weekdayOf,
+  zonedMillis,
+  type Anchor,
+  type ShiftUnit,
+} from "./local-time";
 
 export type Restriction = { days: number[]; from: string; to: string };
 
@@ -42,37 +51,41 @@ type Piece = Span & { contactId: string };
 
 const DAY_MS = 86_400_000;
 
-const firstHandoffs = new Map<string, DateTime | null>();
+const firstHandoffs = new Map<string, Anchor | null>();
 
-/** The layer's first handoff (kept: parsing a zoned local time is the costly part of a short window). */
-function firstHandoff(layer: RotationLayer): DateTime | null {
+/** The layer's first handoff (kept: every shift of the layer is counted from it). */
+function firstHandoff(layer: RotationLayer): Anchor | null {
   const key = `${layer.startDate}T${layer.handoffTime}@${layer.timeZone}`;
-  if (!firstHandoffs.has(key)) {
+  let anchor = firstHandoffs.get(key);
+  if (anchor === undefined) {
     if (firstHandoffs.size > 10_000) firstHandoffs.clear();
-    const { at } = localInstant(layer.startDate, layer.handoffTime, layer.timeZone);
-    firstHandoffs.set(key, at.isValid ? at : null);
+    anchor = anchorOf(layer.startDate, layer.handoffTime, layer.timeZone);
+    firstHandoffs.set(key, anchor);
   }
-  return firstHandoffs.get(key)!;
+  return anchor;
 }
 
 /** The layer's restriction windows that touch [from, to), merged, as instants. */
 function restrictionWindows(layer: RotationLayer, from: number, to: number): Span[] {
   const windows: Span[] = [];
   const zone = layer.timeZone;
-  // A window may start the day before `from` and run past midnight.
-  let day = localDay(from - DAY_MS, zone);
-  while (day.toMillis() < to) {
-    for (const rule of layer.restrictions) {
-      if (!rule.days.includes(day.weekday)) continue;
-      const date = day.toISODate()!;
-      const start = localInstant(date, rule.from, zone).at;
-      const crossesMidnight = minutesOf(rule.to) <= minutesOf(rule.from);
-      const endDate = crossesMidnight ? day.plus({ days: 1 }).toISODate()! : date;
-      const end = localInstant(endDate, rule.to, zone).at;
-      const span = { start: Math.max(start.toMillis(), from), end: Math.min(end.toMillis(), to) };
+  const rules = layer.restrictions.map((rule) => {
+    const start = minutesOf(rule.from);
+    const end = minutesOf(rule.to);
+    return { days: rule.days, start, end, crossesMidnight: end <= start };
+  });
+  // A window that runs past midnight may have started the local day before `from`.
+  const first = localDayOf(from, zone) - (rules.some((r) => r.crossesMidnight) ? 1 : 0);
+  const last = localDayOf(to, zone);
+  for (let day = first; day <= last; day++) {
+    const weekday = weekdayOf(day);
+    for (const rule of rules) {
+      if (!rule.days.includes(weekday)) continue;
+      const start = zonedMillis(day, rule.start, zone);
+      const end = zonedMillis(rule.crossesMidnight ? day + 1 : day, rule.end, zone);
+      const span = { start: Math.max(start, from), end: Math.min(end, to) };
       if (span.end > span.start) windows.push(span);
     }
-    day = day.plus({ days: 1 });
   }
   return mergeSpans(windows);
 }

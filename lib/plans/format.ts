@@ -22,7 +22,7 @@ export const PRIORITY_TIERS = { critical: 1, high: 2, medium: 3, low: 4 } as con
 /** Delays of notification rules: 2, "2m", "2 min", "2 minutes". */
 export const AFTER = /^\d{1,4}\s*(m|min|mins|minutes?)?$/i;
 /** Day words a restriction may use instead of a list. */
-export const DAY_GROUPS = ["weekdays", "weekends", "every day"] as const;
+const DAY_GROUPS = ["weekdays", "weekends", "every day"] as const;
 
 const name = (max = 200) => z.string().trim().min(1, "is required").max(max, `is at most ${max} characters`);
 const text = (max: number) => z.string().trim().max(max, `is at most ${max} characters`);
@@ -315,7 +315,6 @@ export type PlanEscalationLevel = z.infer<typeof planEscalationLevelSchema>;
 export type PlanNotification = z.infer<typeof planNotificationSchema>;
 export type PlanSchedule = z.infer<typeof planScheduleSchema>;
 export type PlanLayer = z.infer<typeof planLayerSchema>;
-export type PlanOverride = z.infer<typeof planOverrideSchema>;
 export type PlanNotifyRule = z.infer<typeof planNotifyRuleSchema>;
 
 /** A place in the source: 1-based line, for reports. */

@@ -38,6 +38,8 @@ const MARKDOWN = [
   `# Shop DR Plan\n\n## Runbook\n\n\`\`\`bash${X}\n# 1.${X}restore${X}\n#${X}Step 2${X}-${X}check\nrun${X}\n\`\`\`${X}\n\n**Estimated Time**:${X}30${X}min${X}`,
   `# Shop DR Plan\n\n## Communication Plan\n\n| Event | Internal | External | Timeline |\n|---|---|---|---|\n| Incident Detected | Slack${X} | - | Every${X}30${X}min${X} |`,
   `# Shop DR Plan\n\n## DR Testing\n\n- **DR Drill**${X}:${X}every${X}90${X}days${X}\n- Restore test: quarterly${X}at${X}3${X}am${X}`,
+  `# Shop DR Plan\n\n## On-call\n\nPrimary${X}on-call${X}rotates${X}every${X}2${X}weeks${X}(Monday${X}9:00${X}am${X}Europe/Berlin)${X}:${X}Alice Smith${X},${X}Bob${X}Jones${X}`,
+  `# Shop DR Plan\n\n## Primary On-Call\n\n- Week 1${X}:${X}Ana${X}(@ana)${X}-${X}Core team\n\n| Week | Primary | Secondary |\n|---|---|---|\n| 2027-01-04${X} | Ana${X}Lee | Bo${X} |`,
   `# Shop DR Plan\n\n## Checklist\n\n- [${X}] verify${X}\n1.${X}step one${X}\n    - nested${X}\n${X}---${X}\n|${X}a${X}|${X}b${X}|\n|${X}:--${X}|${X}--:${X}|`,
 ];
 const YAML = [

@@ -11,6 +11,7 @@ const FLOORS = { en: 0.9, other: 0.75 };
 
 type StatedObjective = { kind: "rto" | "rpo"; minutes?: number; minMinutes?: number; scope?: string };
 type StatedBackup = { scope?: string; everyMinutes?: number; at?: string; retentionDays?: number };
+type StatedSchedule = { name?: string; every?: string; handoff?: string; timeZone?: string; members?: string[] };
 type StatedFacts = {
   language: string;
   shapes?: string[];
@@ -19,6 +20,8 @@ type StatedFacts = {
   backups?: StatedBackup[];
   procedures?: string[];
   commands?: string[];
+  /** On-call rotations: as far as the plan states them (every "1 week", handoff "Mon 09:00", zone, members). */
+  schedules?: StatedSchedule[];
 };
 export type Fixture = { name: string; text: string; stated: StatedFacts };
 export type FixtureScore = {
@@ -172,6 +175,24 @@ export function scoreFixture(fixture: Fixture): FixtureScore {
       procedures.some((f) => sameName(f.name, p)),
       `procedure "${p}"`,
     );
+
+  const schedules = of("schedule");
+  const matches = (s: StatedSchedule, f: Extract<PlanFact, { kind: "schedule" }>) =>
+    (!s.name || sameName(s.name, f.name)) &&
+    (!s.every || s.every === f.every) &&
+    (!s.handoff || s.handoff === f.handoff) &&
+    (!s.timeZone || s.timeZone === f.timeZone) &&
+    (!s.members || s.members.join("|") === f.members.join("|"));
+  for (const s of stated.schedules ?? [])
+    tally(
+      schedules.some((f) => matches(s, f)),
+      `schedule "${s.name ?? "?"}"${s.every ? ` every ${s.every}` : ""}${s.handoff ? ` handoff ${s.handoff}` : ""}${s.members ? `: ${s.members.join(", ")}` : ""}`,
+    );
+  for (const f of schedules)
+    if (
+      !(stated.schedules ?? []).some((s) => (!s.name || sameName(s.name, f.name)) && (!s.every || s.every === f.every))
+    )
+      score.invented.push(`schedule "${f.name}" every ${f.every ?? "?"} "${f.text}" (line ${f.line})`);
 
   const commands = of("command");
   for (const c of stated.commands ?? [])

@@ -6,7 +6,7 @@
 import { contactFieldsSchema, ruleSchema, type ContactFields } from "@/lib/people/schemas";
 import type { Plan, PlanContact, PlanEscalationLevel, PlanNotification } from "../format";
 import { definedOnly, pick, schemaProblems, writeMatched, type ImportContext } from "./context";
-import { importNotifyRules } from "./schedules";
+import { importNotifyRules } from "./notify-rules";
 
 type ContactRow = Awaited<ReturnType<ImportContext["tx"]["contact"]["findMany"]>>[number];
 

@@ -1,11 +1,11 @@
-// On-call schedules and contacts' notification rules from a plan.
+// On-call schedules from a plan (contacts' notification rules: notify-rules.ts).
 // - A schedule by name: created, or its layers replaced as a whole when they differ (as the schedule editor does);
 //   overrides the plan lists are added when Lifeboat lacks them (nothing is deleted, as everywhere in imports).
 // - Members and overrides name contacts by name or email: of the plan, or already in Lifeboat.
 // - lib/oncall/schemas.ts checks every schedule (zones, handoffs the clocks skip, rotations of nobody) and every
 //   override; what it refuses is reported at the plan's own field (`schedules[0].layers[1].start`).
 import { overrideFieldsSchema, scheduleFieldsSchema, WEEKDAYS, type LayerFields } from "@/lib/oncall/schemas";
-import { AFTER, type PlanLayer, type PlanNotifyRule, type PlanSchedule } from "../format";
+import type { PlanLayer, PlanSchedule } from "../format";
 import type { ImportContext } from "./context";
 import type { PeopleDirectory } from "./people";
 
@@ -24,11 +24,6 @@ const EVERY_WORDS: Record<string, [number, string]> = {
 const UNIT: Record<string, "hours" | "days" | "weeks"> = { h: "hours", d: "days", w: "weeks" };
 /** An override's instant must say its zone: "2026-12-24 18:00" alone would be read in the server's zone. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-/** "2m", "5 min", 2 → minutes. */
-export function afterMinutes(after: PlanNotifyRule["after"]): number {
-  return typeof after === "number" ? after : AFTER.test(after) ? Number.parseInt(after, 10) : Number.NaN;
-}
 
 /** A plan layer in the schedule editor's shape, and which plan field each editor field came from. */
 function layerInput(layer: PlanLayer, scheduleZone: string, memberIds: string[]) {
@@ -271,48 +266,4 @@ async function importOverrides(
       { entityType: "ScheduleOverride", entityId: created.id, after: created },
     );
   }
-}
-
-/** A contact's notification rules, replaced as a whole when the plan states them and they differ. */
-export async function importNotifyRules(
-  ctx: ImportContext,
-  contact: { id: string; name: string },
-  rules: PlanNotifyRule[] | undefined,
-  path: string,
-  people: PeopleDirectory,
-) {
-  if (!rules) return;
-  const wanted: { channelId: string; afterMinutes: number }[] = [];
-  for (const [i, rule] of rules.entries()) {
-    const channel = people.channel(rule.channel);
-    if (!channel) {
-      ctx.problem(`${path}[${i}].channel`, `no channel "${rule.channel}" in Lifeboat or in the plan's channels`);
-      continue;
-    }
-    const minutes = afterMinutes(rule.after);
-    if (!Number.isInteger(minutes) || minutes > 1440) {
-      ctx.problem(`${path}[${i}].after`, "is at most a day (1440 minutes)");
-      continue;
-    }
-    wanted.push({ channelId: channel.id, afterMinutes: minutes });
-  }
-  const current = await ctx.tx.contactNotificationRule.findMany({
-    where: { contactId: contact.id },
-    orderBy: { position: "asc" },
-    select: { channelId: true, afterMinutes: true },
-  });
-  if (JSON.stringify(current) === JSON.stringify(wanted)) return;
-  await ctx.tx.contactNotificationRule.deleteMany({ where: { contactId: contact.id } });
-  await ctx.tx.contactNotificationRule.createMany({
-    data: wanted.map((r, i) => ({ ...r, contactId: contact.id, position: i + 1 })),
-  });
-  ctx.record(
-    {
-      action: current.length ? "update" : "create",
-      entity: "notification rules",
-      name: contact.name,
-      details: rules.map((r) => `${r.channel} after ${afterMinutes(r.after)} min`),
-    },
-    { entityType: "Contact", entityId: contact.id, before: current, after: wanted },
-  );
 }

@@ -11,6 +11,7 @@ import { readIdentity } from "./identity";
 import { readNotifications } from "./notifications";
 import { readSystemObjectives } from "./objectives";
 import { readContacts } from "./people";
+import { levelsPagingSchedules, readRotations, rotationSchedules } from "./rotations";
 import { readCommandProcedures } from "./procedures";
 import { readChecklists, readProcedures, readScenarios, readScenarioTables, Runbooks } from "./runbooks";
 import { readServices, resolveDependencies } from "./services";
@@ -34,7 +35,8 @@ function looksBinary(source: string): boolean {
   return odd > 0 && odd / source.length > 0.01;
 }
 
-export function extractMarkdownPlan(source: string): PlanReading {
+/** `today` ("YYYY-MM-DD") dates the first handoff of a rotation the plan does not date (default: today, UTC). */
+export function extractMarkdownPlan(source: string, options: { today?: string } = {}): PlanReading {
   if (new TextEncoder().encode(source).length > MAX_PLAN_BYTES)
     return refused(`The document is over ${MAX_PLAN_BYTES / 1024 / 1024} MB`);
   if (!source.trim()) return refused("The document is empty");
@@ -56,6 +58,8 @@ export function extractMarkdownPlan(source: string): PlanReading {
   readScenarios(doc, runbooks);
   const escalation = readEscalation(doc);
   const backupPolicies = readBackups(doc, services, frequencies);
+  // Before contacts: their reader takes every label line of an on-call section ("**Duration**: 1 week").
+  const rotations = readRotations(doc);
   const contacts = readContacts(doc);
   readChecklists(doc, runbooks);
   readProcedures(doc, runbooks);
@@ -75,7 +79,9 @@ export function extractMarkdownPlan(source: string): PlanReading {
   if (commands)
     doc.note(`${commands} command step${commands > 1 ? "s" : ""} imported disabled: review each before enabling it`);
 
-  const plan: Plan = { systems: [system] };
+  const schedules = rotationSchedules(doc, rotations, contacts, options.today ?? new Date().toISOString().slice(0, 10));
+  levelsPagingSchedules(doc, escalation, schedules);
+  const plan: Plan = { systems: [system], ...(schedules.length && { schedules }) };
   const problems: PlanProblem[] = [];
   if (!system.name) problems.push({ message: "No system name found: give one" });
   const checked = planSchema.safeParse(plan);

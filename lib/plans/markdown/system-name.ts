@@ -12,6 +12,8 @@ const DOCUMENT_WORDS = [
   String.raw`(?:backups?|back-ups?|restores?|recovery|snapshots?|failover|fail-over|continuity|resilience)`,
   String.raw`(?:plan|overview|runbook|playbook|procedures?|process|strategy|guide|documentation|docs|policy|standard|checklist|matrix|reference|targets?|objectives?|measurements?|readme|handbook|manual|notes|setup|implementation|appendix|extract|excerpt|redacted|draft|template|version)`,
   String.raw`disaster|business|time|point|data|loss|and|&|the|for|of|a|an|with|how|to|our|your`,
+  // On-call documents: "On-Call Rotation", "On-Call Schedule", "On-call Roster & Expectations"
+  String.raw`on[\s-]?call|oncall|rotations?|schedules?|roster|rota|escalations?|expectations|shifts?|hand-?offs?`,
   // Spanish, Portuguese, Italian
   String.raw`plan(?:o|ificación)?|recuperaci[oó]n|recupera[cç][aã]o|ante|de|del|da|do|dos|das|desastres?|copias?|seguridad|respaldos?|datos|dados|y|e|gu[ií]a|procedimientos?|metas|objetivos|piano|ripristino|estrat[ée]gias?|estrategias?|strat[ée]gie|strategie`,
   // French, German, Turkish
