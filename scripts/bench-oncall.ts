@@ -109,14 +109,14 @@ async function seed(raw: pg.Client, schedules: number) {
   return { layers: layerRows.length, members: memberRows.length };
 }
 
-/** The same two statements findOnCallNow sends (layers with their members as arrays; overrides covering `at`). */
+/** The same two statements findOnCallNow sends (layers with their members as one string; overrides covering `at`). */
 async function rawRead(raw: pg.Client, at: Date) {
   const layers = await raw.query(`
     SELECT s.id AS "scheduleId", l.position, l."timeZone", l."startDate", l."handoffTime", l."shiftLength",
            l."shiftUnit"::text AS "shiftUnit", l.restrictions, m."memberIds"
     FROM "OnCallSchedule" s
     LEFT JOIN "ScheduleLayer" l ON l."scheduleId" = s.id
-    LEFT JOIN (SELECT "layerId", array_agg("contactId" ORDER BY position) AS "memberIds"
+    LEFT JOIN (SELECT "layerId", string_agg("contactId", ' ' ORDER BY position) AS "memberIds"
                FROM "ScheduleLayerMember" GROUP BY "layerId") m ON m."layerId" = l.id`);
   const overrides = await raw.query(
     `SELECT "scheduleId", id, "contactId", "replacesContactId", "startsAt", "endsAt" FROM "ScheduleOverride"

@@ -70,12 +70,13 @@ export async function findScheduleRotations(
   }));
 }
 
-type LayerRow = Omit<RotationLayer, "memberIds" | "name"> & { scheduleId: string; memberIds: string[] | null };
+type LayerRow = Omit<RotationLayer, "memberIds" | "name"> & { scheduleId: string; memberIds: string | null };
 type OverrideRow = RotationOverride & { scheduleId: string };
 
 /**
  * Who each schedule has on call at `at` (contact id, or null for a gap), by schedule id. Its own lean read:
- * one row per layer with the members as an array (not one object per member), then only the overrides that
+ * one row per layer with the members as one space-separated string (not one object per member, and not a Postgres
+ * array: the driver's array parser cost more than the query itself — ids are cuids, never spaces), then only the overrides that
  * cover `at`. One after the other on one connection: the second statement is small, and a second connection
  * would cost more than it saves.
  */
@@ -90,7 +91,7 @@ export async function findOnCallNow(db: Reader, at: Date = new Date(), ids?: rea
              l."shiftUnit"::text AS "shiftUnit", l.restrictions, m."memberIds"
       FROM "OnCallSchedule" s
       LEFT JOIN "ScheduleLayer" l ON l."scheduleId" = s.id
-      LEFT JOIN (SELECT "layerId", array_agg("contactId" ORDER BY position) AS "memberIds"
+      LEFT JOIN (SELECT "layerId", string_agg("contactId", ' ' ORDER BY position) AS "memberIds"
                  FROM "ScheduleLayerMember" ${onlyMembers} GROUP BY "layerId") m ON m."layerId" = l.id
       ${only}`;
   const overrideRows = await db.$queryRaw<OverrideRow[]>`
@@ -101,7 +102,7 @@ export async function findOnCallNow(db: Reader, at: Date = new Date(), ids?: rea
     const list = layers.get(row.scheduleId) ?? [];
     layers.set(row.scheduleId, list);
     // A schedule without layers comes back as one row of nulls (the LEFT JOIN): it has nobody on call.
-    if (row.position !== null) list.push({ ...row, memberIds: row.memberIds ?? [] });
+    if (row.position !== null) list.push({ ...row, memberIds: row.memberIds?.split(" ") ?? [] });
   }
   const overrides = new Map<string, RotationOverride[]>();
   for (const row of overrideRows) overrides.set(row.scheduleId, [...(overrides.get(row.scheduleId) ?? []), row]);
