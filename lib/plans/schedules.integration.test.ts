@@ -128,6 +128,21 @@ describe("plans with on-call schedules", () => {
     expect(await exportPlan(t.db)).toEqual(first);
   });
 
+  it("two people sharing one phone (a team's on-call handset) come back as themselves: the round trip changes nothing", async () => {
+    await t.db.contact.createMany({
+      data: [
+        { name: "Handset Ana", phone: "+14155550199" },
+        { name: "Handset Ben", phone: "+14155550199" },
+      ],
+    });
+    const plan = await exportPlan(t.db);
+    const outcome = await importPlan(t.db, actor, plan, apply);
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.changes.filter((c) => c.action === "create" || c.action === "update")).toEqual([]);
+    const names = await t.db.contact.findMany({ where: { phone: "+14155550199" }, orderBy: { name: "asc" } });
+    expect(names.map((c) => c.name)).toEqual(["Handset Ana", "Handset Ben"]);
+  });
+
   it("replaces a schedule's layers when the plan changes them, and leaves out overrides that have ended", async () => {
     const schedule = await t.db.onCallSchedule.findUniqueOrThrow({ where: { name: "DBA primary" } });
     const carol = await t.db.contact.findFirstOrThrow({ where: { name: "Carol White" } });

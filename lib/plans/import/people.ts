@@ -56,15 +56,22 @@ export class PeopleDirectory {
     this.schedules.set(name, id);
   }
 
-  /** By email, else phone, else name — but never a same-named person whose stated email or phone differs. */
+  /**
+   * By email, else phone, else name — but never a same-named person whose stated email or phone differs. Where
+   * several people share an email or a phone (a team's on-call handset, a shared mailbox), the one of the same
+   * name is theirs: otherwise an export imported back would rename them into each other.
+   */
   findContact(c: { email?: string | null; phone?: string | null; name: string }) {
     const lower = (v: string | null | undefined) => v?.trim().toLowerCase();
+    const sameName = (x: ContactRow) => lower(x.name) === lower(c.name);
     const compatible = (x: ContactRow) =>
       (!c.email || !x.email || lower(x.email) === lower(c.email)) && (!c.phone || !x.phone || x.phone === c.phone);
+    const by = (matches: (x: ContactRow) => boolean) =>
+      this.contacts.find((x) => matches(x) && sameName(x)) ?? this.contacts.find(matches);
     return (
-      (c.email && this.contacts.find((x) => lower(x.email) === lower(c.email))) ||
-      (c.phone && this.contacts.find((x) => x.phone === c.phone)) ||
-      this.contacts.find((x) => lower(x.name) === lower(c.name) && compatible(x))
+      (c.email && by((x) => lower(x.email) === lower(c.email))) ||
+      (c.phone && by((x) => x.phone === c.phone)) ||
+      this.contacts.find((x) => sameName(x) && compatible(x))
     );
   }
 
