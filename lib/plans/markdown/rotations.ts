@@ -109,7 +109,8 @@ function peopleIn(text: string): string[] {
     .map((p) =>
       p
         .replace(/\s+/g, " ")
-        .replace(/[.\s]+$/, "")
+        // Trailing dots and spaces; the lookbehind starts a match only where a run begins (linear on "a.....b").
+        .replace(/(?<![.\s])[.\s]+$/, "")
         .trim(),
     )
     .filter(Boolean);
