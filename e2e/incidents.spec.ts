@@ -186,6 +186,8 @@ test.describe("incidents", () => {
     page,
     request,
   }) => {
+    // It waits out the status page's 10 s copy twice (before and after publishing): more than the default budget.
+    test.slow();
     const token = await createTestToken(["alerts:write"]);
     const secret = `Replication broken on db-primary 10.0.3.14, password auth failed for user replicator ${randomBytes(3).toString("hex")}`;
     const response = await request.post("/api/v1/alerts/events", {
