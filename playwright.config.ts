@@ -8,7 +8,9 @@ export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry: a few specs (faults, hostile-api under a Postgres restart) flake when the 2 cores are loaded; a retried
+  // pass is reported as "flaky", so it stays visible.
+  retries: 1,
   timeout: 30_000,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
